@@ -1,0 +1,124 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../server/context.js';
+import { Viewer, type MembershipRole, type PlatformRole, type ViewerMembership } from '../../server/auth.js';
+import { badInput, conflict, forbidden, notFound } from '../../server/errors.js';
+import { decodeId } from '../../server/relay.js';
+import { Partner } from '../partners/index.js';
+import { ApiToken } from './api-token.entity.js';
+import { Membership } from './membership.entity.js';
+import { Person } from './person.entity.js';
+import { MembershipRoleEnum, PlatformRoleEnum } from './account.enums.js';
+import { hashToken, newToken, tokenPrefix } from './token.js';
+
+interface TokenRow {
+  token_id: string;
+  person_id: string;
+  platform_role: string | null;
+  memberships: ViewerMembership[] | string;
+}
+
+/** People, memberships and API tokens. */
+export const AccountService = {
+  /** One SQL statement: the token, its person and their memberships; null when unknown, expired or revoked. */
+  async authenticate(em: SqlEntityManager, token: string): Promise<Viewer | null> {
+    if (!/^mlg_[\w-]{20,100}$/.test(token)) return null;
+    const rows = await em.getConnection().execute<TokenRow[]>(
+      `select t.id as token_id, p.id as person_id, p.platform_role,
+              coalesce(json_agg(json_build_object('partnerId', m.partner_id, 'role', m.role)) filter (where m.id is not null), '[]') as memberships
+         from api_token t
+         join person p on p.id = t.person_id and p.active
+         left join membership m on m.person_id = p.id
+        where t.token_hash = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
+        group by t.id, p.id`,
+      [hashToken(token)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const memberships = typeof row.memberships === 'string' ? (JSON.parse(row.memberships) as ViewerMembership[]) : row.memberships;
+    return Viewer.person({
+      personId: row.person_id,
+      tokenId: row.token_id,
+      platformRole: (row.platform_role as PlatformRole | null) ?? null,
+      memberships,
+    });
+  },
+
+  viewerPerson(ctx: Context): Promise<Person | null> {
+    return ctx.viewer.personId ? ctx.loaders.personById.load(ctx.viewer.personId) : Promise.resolve(null);
+  },
+
+  /** Issues a token for the viewer; the token is returned once and only its hash is kept. */
+  async createToken(ctx: Context, name: string, expiresAt: Date | null): Promise<{ token: string; apiToken: ApiToken }> {
+    if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('input.expiresAt', "La date d'expiration doit être dans le futur.");
+    const token = newToken();
+    const apiToken = await ctx.transaction(async (tx) => {
+      const created = tx.em.create(ApiToken, {
+        person: tx.em.getReference(Person, ctx.viewer.personId!),
+        name: name.trim(),
+        tokenHash: hashToken(token),
+        prefix: tokenPrefix(token),
+        expiresAt,
+      });
+      await tx.em.flush();
+      return created;
+    });
+    return { token, apiToken };
+  },
+
+  async revokeToken(ctx: Context, globalId: string): Promise<ApiToken> {
+    const id = decodeId(globalId, 'ApiToken', 'id');
+    return ctx.transaction(async (tx) => {
+      const apiToken = await tx.em.findOne(ApiToken, id);
+      if (!apiToken || (apiToken.person.id !== ctx.viewer.personId && !ctx.viewer.isAdmin)) throw notFound('Jeton', globalId);
+      apiToken.revokedAt ??= new Date();
+      await tx.em.flush();
+      return apiToken;
+    });
+  },
+
+  tokensOf(ctx: Context, person: Person): Promise<ApiToken[]> {
+    if (person.id !== ctx.viewer.personId && !ctx.viewer.isAdmin) throw forbidden();
+    return ctx.em.find(ApiToken, { person: person.id }, { orderBy: { createdAt: 'desc' } });
+  },
+
+  async createPerson(ctx: Context, input: { name: string; email: string; platformRole?: PlatformRoleEnum | null }): Promise<Person> {
+    const email = input.email.trim().toLowerCase();
+    return ctx.transaction(async (tx) => {
+      if (await tx.em.count(Person, { email })) throw conflict('Une personne utilise déjà cette adresse e-mail.', 'input.email');
+      const person = tx.em.create(Person, { name: input.name.trim(), email, platformRole: input.platformRole ?? null });
+      await tx.em.flush();
+      return person;
+    });
+  },
+
+  /** Adds a person to a partner or changes their role: administrators, or managers of that partner. */
+  async setMembership(ctx: Context, personGlobalId: string, partnerGlobalId: string, role: MembershipRoleEnum): Promise<Membership> {
+    const personId = decodeId(personGlobalId, 'Person', 'personId');
+    const partnerId = decodeId(partnerGlobalId, 'Partner', 'partnerId');
+    if (!ctx.viewer.hasRoleIn(partnerId, 'MANAGER' as MembershipRole)) throw forbidden('Seuls les gestionnaires de ce partenaire et les administrateurs gèrent ses membres.');
+    return ctx.transaction(async (tx) => {
+      const [person, partner] = await Promise.all([tx.em.findOne(Person, personId), tx.em.findOne(Partner, partnerId)]);
+      if (!person) throw notFound('Personne', personGlobalId);
+      if (!partner) throw notFound('Partenaire', partnerGlobalId);
+      let membership = await tx.em.findOne(Membership, { person: personId, partner: partnerId });
+      if (membership) membership.role = role;
+      else membership = tx.em.create(Membership, { person, partner, role });
+      await tx.em.flush();
+      return membership;
+    });
+  },
+
+  async removeMembership(ctx: Context, globalId: string): Promise<string> {
+    const id = decodeId(globalId, 'Membership', 'id');
+    return ctx.transaction(async (tx) => {
+      const membership = await tx.em.findOne(Membership, id);
+      if (!membership) throw notFound('Adhésion', globalId);
+      if (!ctx.viewer.hasRoleIn(membership.partner.id, 'MANAGER' as MembershipRole)) throw forbidden();
+      tx.em.remove(membership);
+      await tx.em.flush();
+      return globalId;
+    });
+  },
+};
+
+export { MembershipRoleEnum, PlatformRoleEnum };

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ modules: ['accounts'] });
+});
+afterAll(async () => t?.close());
+
+const CREATE_TOKEN = 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix expiresAt revokedAt } } }';
+
+describe('API tokens', () => {
+  it('shows a new token once, stores only its hash, and revokes it at once', async () => {
+    const created = await t.gql(CREATE_TOKEN, { input: { name: 'Portail test' } }, TOKENS.expert);
+    expect(created.errors).toBeUndefined();
+    const { token, apiToken } = created.data.createApiToken;
+    expect(token).toMatch(/^mlg_/);
+    expect(token.startsWith(apiToken.prefix)).toBe(true);
+    const rows = await t.app.gateway.orm.em.fork().getConnection().execute('select token_hash from api_token where token_hash = ?', [token]);
+    expect(rows).toHaveLength(0); // never stored in clear
+
+    const me = await t.gql('{ viewer { person { name apiTokens { name } } } }', {}, token);
+    expect(me.data.viewer.person.name).toContain('Experte');
+    expect(me.data.viewer.person.apiTokens.map((x: any) => x.name)).toContain('Portail test');
+
+    const revoked = await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, TOKENS.expert);
+    expect(revoked.data.revokeApiToken.revokedAt).not.toBeNull();
+    const after = await t.gql('{ viewer { isAuthenticated } }', {}, token);
+    expect(after.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expiry in the past, and someone else’s token', async () => {
+    const past = await t.gql(CREATE_TOKEN, { input: { name: 'Vieux', expiresAt: '2020-01-01T00:00:00Z' } }, TOKENS.expert);
+    expect(past.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });
+    const funders = await t.gql(CREATE_TOKEN, { input: { name: 'Financeur' } }, TOKENS.funder);
+    const steal = await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { id } }', { id: funders.data.createApiToken.apiToken.id }, TOKENS.expert);
+    expect(steal.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('stops accepting an expired token', async () => {
+    const soon = new Date(Date.now() + 1500).toISOString();
+    const created = await t.gql(CREATE_TOKEN, { input: { name: 'Court', expiresAt: soon } }, TOKENS.expert);
+    const token = created.data.createApiToken.token;
+    expect((await t.gql('{ viewer { isAuthenticated } }', {}, token)).data.viewer.isAuthenticated).toBe(true);
+    await new Promise((r) => setTimeout(r, 1700));
+    expect((await t.gql('{ viewer { isAuthenticated } }', {}, token)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('people and memberships', () => {
+  it('lets administrators create people and managers add them to their partner', async () => {
+    const person = await t.gql('mutation { createPerson(input: { name: "Jean Nouveau", email: "jean.nouveau@example.org" }) { id name } }', {}, TOKENS.admin);
+    expect(person.errors).toBeUndefined();
+    const dup = await t.gql('mutation { createPerson(input: { name: "Jean Bis", email: "JEAN.NOUVEAU@example.org" }) { id } }', {}, TOKENS.admin);
+    expect(dup.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.email' });
+    const refused = await t.gql('mutation { createPerson(input: { name: "X Y", email: "x@example.org" }) { id } }', {}, TOKENS.funder);
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+
+    const funder = await t.gql('{ viewer { person { memberships { partner { id } } } } }', {}, TOKENS.funder);
+    const partnerId = funder.data.viewer.person.memberships[0].partner.id;
+    const SET = 'mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MEMBER) { role person { name } partner { id } } }';
+    const added = await t.gql(SET, { p: person.data.createPerson.id, q: partnerId }, TOKENS.funder);
+    expect(added.errors).toBeUndefined();
+    expect(added.data.setMembership).toMatchObject({ role: 'MEMBER', person: { name: 'Jean Nouveau' } });
+    const members = await t.gql('query($id: ID!) { node(id: $id) { ... on Partner { members { role person { name } } } } }', { id: partnerId }, TOKENS.funder);
+    expect(members.data.node.members.map((m: any) => m.person.name)).toContain('Jean Nouveau');
+
+    const expert = await t.gql('{ viewer { person { memberships { partner { id } } } } }', {}, TOKENS.expert);
+    const expertPartner = expert.data.viewer.person.memberships[0].partner.id;
+    const notManager = await t.gql(SET, { p: person.data.createPerson.id, q: expertPartner }, TOKENS.funder);
+    expect(notManager.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('hides e-mail addresses and memberships from anonymous callers', async () => {
+    const res = await t.gql('{ partners(first: 3) { edges { node { members { person { email } } } } } }');
+    expect(res.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});

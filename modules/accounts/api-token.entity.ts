@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Node, toGlobalId } from '../../server/relay.js';
+import { Person } from './person.entity.js';
+
+@Entity({ tableName: 'api_token' })
+@ObjectType('ApiToken', { implements: Node, description: 'An API token of a person. Only its hash is stored; the token itself is shown once, at creation.' })
+export class ApiToken {
+  [OptionalProps]?: 'globalId' | 'createdAt' | 'expiresAt' | 'revokedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('ApiToken', this.id);
+  }
+
+  @ManyToOne(() => Person, { ref: true, index: true, deleteRule: 'cascade' })
+  person!: Ref<Person>;
+
+  @Field(() => String, { description: 'What the token is for, e.g. "Portail Inséraction 62".' })
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  /** SHA-256 of the token, hex. */
+  @Property({ type: 'string', length: 64, unique: true })
+  tokenHash!: string;
+
+  @Field(() => String, { description: 'First characters of the token, to recognise it.' })
+  @Property({ type: 'string', length: 16 })
+  prefix!: string;
+
+  @Field(() => GraphQLDateTime, { description: 'When it was created.' })
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it stops working; null: never.' })
+  @Property({ type: 'datetime', nullable: true })
+  expiresAt: Date | null = null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was revoked; null: still valid.' })
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt: Date | null = null;
+}

@@ -1,0 +1,30 @@
+import { defineModule } from '../../server/module.js';
+import { ApiToken } from './api-token.entity.js';
+import { Membership } from './membership.entity.js';
+import { Person } from './person.entity.js';
+import { accountLoaders } from './account.loaders.js';
+import { MembershipResolver, PartnerMembersResolver, PersonResolver } from './account.resolver.js';
+import { AccountService } from './account.service.js';
+import { seedAccounts } from './account.demo.js';
+
+export { ApiToken, Membership, Person, AccountService };
+export { DEMO_PEOPLE } from './account.demo.js';
+
+/** People, their memberships in partners, and API tokens; authenticates callers. */
+export default defineModule({
+  name: 'accounts',
+  description: 'People, memberships in partners with roles, and API tokens (stored hashed, revocable, with expiry).',
+  dependsOn: ['partners'],
+  entities: [Person, Membership, ApiToken],
+  resolvers: [PersonResolver, MembershipResolver, PartnerMembersResolver],
+  permissions: {
+    'accounts.people.create': [],
+    'accounts.memberships.manage': ['MANAGER'],
+  },
+  loaders: accountLoaders,
+  nodes: {
+    Person: (ctx, id) => (ctx.viewer.isAuthenticated ? ctx.loaders.personById.load(id) : Promise.resolve(null)),
+  },
+  authenticate: AccountService.authenticate,
+  demo: seedAccounts,
+});

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node, toGlobalId } from '../../server/relay.js';
+import { PlatformRoleEnum } from './account.enums.js';
+
+@Entity({ tableName: 'person' })
+@ObjectType('Person', { implements: Node, description: "A person using the platform on behalf of partners (a partner's representative, an expert, an administrator)." })
+export class Person {
+  [OptionalProps]?: 'globalId' | 'platformRole' | 'active' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('Person', this.id);
+  }
+
+  @Field(() => String, { description: 'Display name.' })
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Property({ type: 'string', length: 254, unique: true })
+  email!: string;
+
+  @Field(() => PlatformRoleEnum, { nullable: true, description: 'Platform-wide role, if any.' })
+  @Enum({ items: () => PlatformRoleEnum, nullable: true, nativeEnumName: 'platform_role' })
+  platformRole: PlatformRoleEnum | null = null;
+
+  @Field(() => Boolean, { description: 'False for a person whose access was withdrawn.' })
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node, toGlobalId } from '../../server/relay.js';
+import { Organization } from './organization.entity.js';
+
+@Entity({ tableName: 'organization_contact' })
+@ObjectType('OrganizationContact', {
+  implements: Node,
+  description: 'A contact person of an organization (personal data: visible to partners only, with the holder\'s consent).',
+})
+export class OrganizationContact {
+  [OptionalProps]?: 'globalId' | 'role' | 'email' | 'phone' | 'isHolder' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('OrganizationContact', this.id);
+  }
+
+  @ManyToOne(() => Organization, { ref: true, index: true, deleteRule: 'cascade' })
+  organization!: Ref<Organization>;
+
+  @Field(() => String, { description: 'First name.' })
+  @Property({ type: 'string', length: 100 })
+  firstName!: string;
+
+  @Field(() => String, { description: 'Last name.' })
+  @Property({ type: 'string', length: 100 })
+  lastName!: string;
+
+  @Field(() => String, { description: 'Role in the organization (French), e.g. "Présidente", "Porteur de projet".' })
+  @Property({ type: 'string', length: 100, default: '' })
+  role: string = '';
+
+  @Field(() => String, { nullable: true, description: 'E-mail address.' })
+  @Property({ type: 'string', length: 254, nullable: true })
+  email: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number.' })
+  @Property({ type: 'string', length: 30, nullable: true })
+  phone: string | null = null;
+
+  @Field(() => Boolean, { description: 'True for the project holder (porteur de projet).' })
+  @Property({ type: 'boolean', default: false })
+  isHolder: boolean = false;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

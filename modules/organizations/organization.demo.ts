@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { DemoContext } from '../../server/module.js';
+import { searchKey } from '../../server/text.js';
+import { TerritoryService } from '../territory/index.js';
+import { SectorService } from '../sectors/index.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationContact } from './organization-contact.entity.js';
+import { DEMO_EMPLOYER_COUNT, DEMO_ORGANIZATION_COUNT, DEMO_SEED, generateOrganizations } from './demo/organizations.generator.js';
+import type { LegalForm, Stage } from './organization.enums.js';
+
+const BATCH = 1000;
+
+/** About 690 organizations, 316 of them employers (the CAB's 2007 figures), deterministic from a seed. */
+export async function seedOrganizations({ em, scale, logger }: DemoContext): Promise<void> {
+  if ((await em.count(Organization, {})) > 0) return;
+  const communes = await TerritoryService.communesByName(em);
+  const sectorCodes = await SectorService.allCodes(em);
+  const seeds = generateOrganizations({
+    count: scale?.organizations ?? DEMO_ORGANIZATION_COUNT,
+    employers: scale?.employers ?? DEMO_EMPLOYER_COUNT,
+    seed: DEMO_SEED,
+    communes: [...communes.keys()],
+    sectorCodes,
+  });
+  const now = new Date();
+  for (let i = 0; i < seeds.length; i += BATCH) {
+    const organizations: Record<string, unknown>[] = [];
+    const contacts: Record<string, unknown>[] = [];
+    for (const s of seeds.slice(i, i + BATCH)) {
+      const id = randomUUID();
+      organizations.push({
+        id,
+        name: s.name,
+        searchText: searchKey(`${s.name} ${s.description}`),
+        legalForm: s.legalForm as LegalForm,
+        siret: s.siret,
+        sector: s.sectorCode,
+        commune: communes.get(s.communeName)!.id,
+        employees: s.employees,
+        foundedYear: s.foundedYear,
+        stage: s.stage as Stage,
+        esus: s.esus,
+        description: s.description,
+        email: s.email,
+        phone: s.phone,
+        website: s.website,
+        consentToShare: s.consentToShare,
+        consentRecordedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (const c of s.contacts) contacts.push({ id: randomUUID(), organization: id, ...c, createdAt: now });
+    }
+    await em.insertMany(Organization, organizations as never[]);
+    await em.insertMany(OrganizationContact, contacts as never[]);
+  }
+  logger.info({ organizations: seeds.length }, 'demo organizations loaded');
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Node, toGlobalId } from '../../server/relay.js';
+import { Commune } from '../territory/index.js';
+import { Sector } from '../sectors/index.js';
+import { LegalForm, Stage } from './organization.enums.js';
+
+@Entity({ tableName: 'organization' })
+@Index({ name: 'organization_name_id_index', properties: ['name', 'id'] })
+@ObjectType('Organization', {
+  implements: Node,
+  description: 'An SSE organization (structure de l\'ESS) or a project holder known to the platform.',
+})
+export class Organization {
+  [OptionalProps]?: 'globalId' | 'isEmployer' | 'searchText' | 'siret' | 'employees' | 'foundedYear' | 'esus' | 'description' | 'email' | 'phone' | 'website' | 'consentToShare' | 'consentRecordedAt' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('Organization', this.id);
+  }
+
+  @Field(() => String, { description: 'Name, e.g. "Recyclerie du Boulonnais".' })
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  /** Lower-case, accent-free name and description for search. */
+  @Property({ type: 'text', default: '' })
+  searchText: string = '';
+
+  @Field(() => LegalForm, { description: 'Legal form (forme juridique).' })
+  @Enum({ items: () => LegalForm, nativeEnumName: 'legal_form' })
+  legalForm!: LegalForm;
+
+  @Field(() => String, { nullable: true, description: 'SIRET number (14 digits); null for a project not yet registered.' })
+  @Property({ type: 'string', length: 14, nullable: true, unique: true })
+  siret: string | null = null;
+
+  @ManyToOne(() => Sector, { ref: true, index: true, fieldName: 'sector_code' })
+  sector!: Ref<Sector>;
+
+  @ManyToOne(() => Commune, { ref: true, index: true })
+  commune!: Ref<Commune>;
+
+  @Field(() => Int, { description: 'Number of employees; 0 for a non-employer.' })
+  @Property({ type: 'integer', default: 0 })
+  employees: number = 0;
+
+  @Field(() => Boolean, { description: 'True when the organization employs people (employees > 0).' })
+  get isEmployer(): boolean {
+    return this.employees > 0;
+  }
+
+  @Field(() => Int, { nullable: true, description: 'Year of creation; null for a project not yet created.' })
+  @Property({ type: 'integer', nullable: true })
+  foundedYear: number | null = null;
+
+  @Field(() => Stage, { description: 'Stage: creation, development or consolidation.' })
+  @Enum({ items: () => Stage, nativeEnumName: 'stage' })
+  stage!: Stage;
+
+  @Field(() => Boolean, { description: 'Holds the ESUS accreditation (entreprise solidaire d\'utilité sociale).' })
+  @Property({ type: 'boolean', default: false })
+  esus: boolean = false;
+
+  @Field(() => String, { description: 'What the organization does (French).' })
+  @Property({ type: 'text', default: '' })
+  description: string = '';
+
+  @Field(() => String, { nullable: true, description: 'Public e-mail address of the organization.' })
+  @Property({ type: 'string', length: 254, nullable: true })
+  email: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Public phone number of the organization.' })
+  @Property({ type: 'string', length: 30, nullable: true })
+  phone: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Website URL.' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  website: string | null = null;
+
+  @Field(() => Boolean, { description: 'The holder agreed that partners of the platform see its contact people and file.' })
+  @Property({ type: 'boolean', default: false })
+  consentToShare: boolean = false;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the holder gave or withdrew consent.' })
+  @Property({ type: 'datetime', nullable: true })
+  consentRecordedAt: Date | null = null;
+
+  @Field(() => GraphQLDateTime, { description: 'When the record was created.' })
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => GraphQLDateTime, { description: 'When the record was last changed.' })
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Index()
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,4 @@
+import { defineEvent } from '../../server/events.js';
+
+/** An organization was created, changed, or its contacts changed. */
+export const OrganizationChanged = defineEvent<{ organizationId: string; change: 'CREATED' | 'UPDATED' }>('organizations.changed');

@@ -1,0 +1,232 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import {
+  ArrayMaxSize, IsBoolean, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  registerDecorator, type ValidationOptions,
+} from 'class-validator';
+import { LegalForm, OrganizationOrder, Stage } from './organization.enums.js';
+import { isValidSiret } from './siret.js';
+
+/** class-validator rule: a valid SIRET (Luhn), spaces allowed. */
+function IsSiret(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isSiret',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'Le SIRET doit compter 14 chiffres et être valide (clé de contrôle).', ...options },
+      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isValidSiret(value.replace(/\s/g, ''))) },
+    });
+}
+
+const PHONE = /^[+0-9 ().-]{6,30}$/;
+const currentYear = () => new Date().getFullYear();
+
+@InputType('OrganizationFilter', { description: 'Filters on the organizations directory; all given filters apply together.' })
+export class OrganizationFilter {
+  @Field(() => [String], { nullable: true, description: 'Sector codes or ids (any of them).' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  sectors?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Commune ids (any of them).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  communeIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only organizations of the communes of this intercommunality.' })
+  @IsOptional()
+  intercommunalityId?: string | null;
+
+  @Field(() => [LegalForm], { nullable: true, description: 'Legal forms (any of them).' })
+  @IsOptional()
+  legalForms?: LegalForm[] | null;
+
+  @Field(() => [Stage], { nullable: true, description: 'Stages (any of them).' })
+  @IsOptional()
+  stages?: Stage[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: employers only; false: non-employers only.' })
+  @IsOptional()
+  employer?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Filter on the ESUS accreditation.' })
+  @IsOptional()
+  esus?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Words of the name or description, accents and case ignored.' })
+  @IsOptional()
+  @MaxLength(100, { message: 'La recherche est limitée à 100 caractères.' })
+  search?: string | null;
+}
+
+@InputType('OrganizationContactInput', { description: 'A contact person of an organization.' })
+export class OrganizationContactInput {
+  @Field(() => String, { description: 'First name.' })
+  @Length(1, 100, { message: 'Le prénom doit compter de 1 à 100 caractères.' })
+  firstName!: string;
+
+  @Field(() => String, { description: 'Last name.' })
+  @Length(1, 100, { message: 'Le nom doit compter de 1 à 100 caractères.' })
+  lastName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Role in the organization (French).' })
+  @IsOptional()
+  @MaxLength(100, { message: 'La fonction est limitée à 100 caractères.' })
+  role?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address.' })
+  @IsOptional()
+  @IsEmail({}, { message: "L'adresse e-mail n'est pas valide." })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number.' })
+  @IsOptional()
+  @Matches(PHONE, { message: "Le numéro de téléphone n'est pas valide." })
+  phone?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True for the project holder.' })
+  @IsOptional()
+  @IsBoolean()
+  isHolder?: boolean | null;
+}
+
+/** Fields shared by creation and update; on update every field is optional. */
+@InputType('UpdateOrganizationInput', { description: 'Changes to an organization; omitted fields stay as they are.' })
+export class UpdateOrganizationInput {
+  @Field(() => String, { nullable: true, description: 'Name.' })
+  @IsOptional()
+  @Length(2, 200, { message: 'Le nom doit compter de 2 à 200 caractères.' })
+  name?: string | null;
+
+  @Field(() => LegalForm, { nullable: true, description: 'Legal form.' })
+  @IsOptional()
+  legalForm?: LegalForm | null;
+
+  @Field(() => String, { nullable: true, description: 'SIRET (14 digits, spaces allowed); null for a project not yet registered.' })
+  @IsOptional()
+  @IsSiret()
+  siret?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sector code or id.' })
+  @IsOptional()
+  sector?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Commune id.' })
+  @IsOptional()
+  communeId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of employees.' })
+  @IsOptional()
+  @Min(0, { message: "Le nombre de salariés ne peut pas être négatif." })
+  @Max(100_000, { message: 'Le nombre de salariés semble erroné.' })
+  employees?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year of creation.' })
+  @IsOptional()
+  @Min(1800, { message: "L'année de création doit être postérieure à 1800." })
+  foundedYear?: number | null;
+
+  @Field(() => Stage, { nullable: true, description: 'Stage.' })
+  @IsOptional()
+  stage?: Stage | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'ESUS accreditation.' })
+  @IsOptional()
+  esus?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'What the organization does (French).' })
+  @IsOptional()
+  @MaxLength(5000, { message: 'La description est limitée à 5 000 caractères.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public e-mail address.' })
+  @IsOptional()
+  @IsEmail({}, { message: "L'adresse e-mail n'est pas valide." })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public phone number.' })
+  @IsOptional()
+  @Matches(PHONE, { message: "Le numéro de téléphone n'est pas valide." })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Website URL (http or https).' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: "L'adresse du site doit commencer par http:// ou https://." })
+  website?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Consent of the holder to share contacts and file with partners.' })
+  @IsOptional()
+  consentToShare?: boolean | null;
+}
+
+@InputType('CreateOrganizationInput', { description: 'A new organization or project holder.' })
+export class CreateOrganizationInput {
+  @Field(() => String, { description: 'Name.' })
+  @Length(2, 200, { message: 'Le nom doit compter de 2 à 200 caractères.' })
+  name!: string;
+
+  @Field(() => LegalForm, { description: 'Legal form.' })
+  legalForm!: LegalForm;
+
+  @Field(() => String, { nullable: true, description: 'SIRET (14 digits, spaces allowed); omit for a project not yet registered.' })
+  @IsOptional()
+  @IsSiret()
+  siret?: string | null;
+
+  @Field(() => String, { description: 'Sector code or id.' })
+  @Length(1, 200)
+  sector!: string;
+
+  @Field(() => ID, { description: 'Commune id.' })
+  communeId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Number of employees (0 by default).' })
+  @IsOptional()
+  @Min(0, { message: "Le nombre de salariés ne peut pas être négatif." })
+  @Max(100_000, { message: 'Le nombre de salariés semble erroné.' })
+  employees?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year of creation.' })
+  @IsOptional()
+  @Min(1800, { message: "L'année de création doit être postérieure à 1800." })
+  foundedYear?: number | null;
+
+  @Field(() => Stage, { description: 'Stage.' })
+  stage!: Stage;
+
+  @Field(() => Boolean, { nullable: true, description: 'ESUS accreditation (false by default).' })
+  @IsOptional()
+  esus?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'What the organization does (French).' })
+  @IsOptional()
+  @MaxLength(5000, { message: 'La description est limitée à 5 000 caractères.' })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public e-mail address.' })
+  @IsOptional()
+  @IsEmail({}, { message: "L'adresse e-mail n'est pas valide." })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public phone number.' })
+  @IsOptional()
+  @Matches(PHONE, { message: "Le numéro de téléphone n'est pas valide." })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Website URL (http or https).' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: "L'adresse du site doit commencer par http:// ou https://." })
+  website?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Consent of the holder to share contacts and file with partners (false by default).' })
+  @IsOptional()
+  consentToShare?: boolean | null;
+
+  @Field(() => [OrganizationContactInput], { nullable: true, description: 'Contact people.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  contacts?: OrganizationContactInput[] | null;
+}
+
+export { OrganizationOrder, currentYear };

@@ -1,0 +1,92 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
+import { Commune } from '../territory/index.js';
+import { Sector } from '../sectors/index.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationContact } from './organization-contact.entity.js';
+import { OrganizationOrder } from './organization.enums.js';
+import { OrganizationChanged } from './organization.events.js';
+import { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
+import { OrganizationService } from './organization.service.js';
+
+@ObjectType('OrganizationConnection', { description: 'A page of the organizations directory.' })
+export class OrganizationConnection extends connectionType(Organization, 'Organization') {}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => OrganizationConnection, { description: 'The directory of SSE organizations and project holders, filtered and paged.' })
+  async organizations(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Filters to apply.' }) filter: OrganizationFilter | null,
+    @Arg('orderBy', () => OrganizationOrder, { defaultValue: OrganizationOrder.NAME, description: 'Sort order.' }) orderBy: OrganizationOrder,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationConnection> {
+    return toConnection(OrganizationConnection, await OrganizationService.list(ctx, filter, orderBy, args));
+  }
+
+  @FieldResolver(() => Sector, { description: 'Sector (filière).' })
+  async sector(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Sector> {
+    return (await ctx.loaders.sectorByCode.load(organization.sector.unwrap().code))!;
+  }
+
+  @FieldResolver(() => Commune, { description: 'Commune where the organization is established.' })
+  async commune(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Commune> {
+    return (await ctx.loaders.communeById.load(organization.commune.id))!;
+  }
+
+  @Authorized('organizations.contacts.read')
+  @FieldResolver(() => [OrganizationContact], {
+    description: 'Contact people, holder first. Partners\' people only; empty unless the holder consented to share (platform administrators see all).',
+  })
+  contacts(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationContact[]> {
+    return OrganizationService.visibleContacts(ctx, organization);
+  }
+
+  @Authorized('organizations.create')
+  @Mutation(() => Organization, { description: 'Registers an organization or a project holder.' })
+  createOrganization(@Arg('input', () => CreateOrganizationInput, { description: 'The organization.' }) input: CreateOrganizationInput, @Ctx() ctx: Context): Promise<Organization> {
+    return OrganizationService.create(ctx, input);
+  }
+
+  @Authorized('organizations.update')
+  @Mutation(() => Organization, { description: 'Changes an organization; omitted fields stay as they are.' })
+  updateOrganization(
+    @Arg('id', () => ID, { description: 'Id of the organization.' }) id: string,
+    @Arg('input', () => UpdateOrganizationInput, { description: 'The changes.' }) input: UpdateOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Organization> {
+    return OrganizationService.update(ctx, id, input);
+  }
+
+  @Authorized('organizations.update')
+  @Mutation(() => OrganizationContact, { description: 'Adds a contact person to an organization.' })
+  addOrganizationContact(
+    @Arg('organizationId', () => ID, { description: 'Id of the organization.' }) organizationId: string,
+    @Arg('input', () => OrganizationContactInput, { description: 'The contact person.' }) input: OrganizationContactInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationContact> {
+    return OrganizationService.addContact(ctx, organizationId, input);
+  }
+
+  @Authorized('organizations.update')
+  @Mutation(() => ID, { description: 'Removes a contact person; returns its id.' })
+  removeOrganizationContact(@Arg('id', () => ID, { description: 'Id of the contact.' }) id: string, @Ctx() ctx: Context): Promise<string> {
+    return OrganizationService.removeContact(ctx, id);
+  }
+
+  @Subscription(() => Organization, {
+    topics: OrganizationChanged.name,
+    filter: ({ payload, args }: { payload: { organizationId: string }; args: { id?: string | null } }) =>
+      !args.id || decodeId(args.id, 'Organization', 'id') === payload.organizationId,
+    description: 'Pushes an organization each time it is created or changed (all of them, or the one with `id`).',
+  })
+  async organizationChanged(
+    @Arg('id', () => ID, { nullable: true, description: 'Only this organization.' }) _id: string | null,
+    @Root() payload: { organizationId: string },
+    @Ctx() ctx: Context,
+  ): Promise<Organization> {
+    ctx.renew(); // one fresh EntityManager and loaders per pushed event
+    return (await ctx.loaders.organizationById.load(payload.organizationId))!;
+  }
+}

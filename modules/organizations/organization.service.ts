@@ -1,0 +1,210 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context, Transaction } from '../../server/context.js';
+import { badInput, conflict, notFound } from '../../server/errors.js';
+import { decodeId, decodeIds, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
+import { containsPattern, searchKey } from '../../server/text.js';
+import { Commune } from '../territory/index.js';
+import { SectorService } from '../sectors/index.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationContact } from './organization-contact.entity.js';
+import { OrganizationOrder } from './organization.enums.js';
+import { OrganizationChanged } from './organization.events.js';
+import type { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
+import { normalizeSiret } from './siret.js';
+
+const ORDERS = {
+  [OrganizationOrder.NAME]: { name: 'asc', id: 'asc' },
+  [OrganizationOrder.NAME_DESC]: { name: 'desc', id: 'desc' },
+  [OrganizationOrder.EMPLOYEES_DESC]: { employees: 'desc', id: 'asc' },
+  [OrganizationOrder.FOUNDED_YEAR_DESC]: { foundedYear: 'desc nulls last', id: 'asc' },
+  [OrganizationOrder.UPDATED_AT_DESC]: { updatedAt: 'desc', id: 'asc' },
+} as const;
+
+function searchTextOf(o: Pick<Organization, 'name' | 'description'>): string {
+  return searchKey(`${o.name} ${o.description}`);
+}
+
+/** Nulls in an update mean "clear" only for clearable fields; required fields refuse them. */
+function requireValue<T>(value: T | null | undefined, field: string, label: string): T | undefined {
+  if (value === null) throw badInput(field, `${label} ne peut pas être vide.`);
+  return value;
+}
+
+export const OrganizationService = {
+  /** The directory, filtered and paged. */
+  async list(ctx: Context, filter: OrganizationFilter | null | undefined, order: OrganizationOrder, args: ConnectionArgs): Promise<Page<Organization>> {
+    const where: FilterQuery<Organization>[] = [];
+    if (filter?.sectors?.length) {
+      where.push({ sector: { $in: await SectorService.resolveCodes(ctx.em, filter.sectors, 'filter.sectors') } });
+    }
+    if (filter?.communeIds?.length) where.push({ commune: { $in: decodeIds(filter.communeIds, 'Commune', 'filter.communeIds') } });
+    if (filter?.intercommunalityId) {
+      where.push({ commune: { intercommunality: decodeId(filter.intercommunalityId, 'Intercommunality', 'filter.intercommunalityId') } });
+    }
+    if (filter?.legalForms?.length) where.push({ legalForm: { $in: filter.legalForms } });
+    if (filter?.stages?.length) where.push({ stage: { $in: filter.stages } });
+    if (filter?.employer != null) where.push({ employees: filter.employer ? { $gt: 0 } : 0 });
+    if (filter?.esus != null) where.push({ esus: filter.esus });
+    for (const word of (filter?.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+      where.push({ searchText: { $like: containsPattern(word) } });
+    }
+    return paginate(ctx.em, Organization, where.length ? { $and: where } : {}, ORDERS[order] as never, args);
+  },
+
+  findById(ctx: Context, id: string): Promise<Organization | null> {
+    return ctx.loaders.organizationById.load(id);
+  },
+
+  /** Contacts the viewer may see: partners' people, and only with the holder's consent (admins always). */
+  async visibleContacts(ctx: Context, organization: Organization): Promise<OrganizationContact[]> {
+    if (!ctx.can('organizations.contacts.read')) return [];
+    if (!organization.consentToShare && !ctx.viewer.isAdmin) return [];
+    return ctx.loaders.contactsByOrganizationId.load(organization.id);
+  },
+
+  async create(ctx: Context, input: CreateOrganizationInput): Promise<Organization> {
+    return ctx.transaction(async (tx) => {
+      const [sector] = await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector');
+      const commune = await findCommune(tx, input.communeId, 'input.communeId');
+      const siret = input.siret ? normalizeSiret(input.siret) : null;
+      checkFoundedYear(input.foundedYear);
+      await checkSiretFree(tx, siret, null);
+      const organization = tx.em.create(Organization, {
+        name: input.name.trim(),
+        legalForm: input.legalForm,
+        siret,
+        sector: sector!,
+        commune,
+        employees: input.employees ?? 0,
+        foundedYear: input.foundedYear ?? null,
+        stage: input.stage,
+        esus: input.esus ?? false,
+        description: input.description?.trim() ?? '',
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        website: input.website ?? null,
+        consentToShare: input.consentToShare ?? false,
+        consentRecordedAt: input.consentToShare != null ? new Date() : null,
+      });
+      organization.searchText = searchTextOf(organization);
+      for (const contact of input.contacts ?? []) tx.em.create(OrganizationContact, contactValues(organization, contact));
+      await tx.em.flush();
+      tx.publish(OrganizationChanged, { organizationId: organization.id, change: 'CREATED' });
+      return organization;
+    });
+  },
+
+  async update(ctx: Context, globalId: string, input: UpdateOrganizationInput): Promise<Organization> {
+    const id = decodeId(globalId, 'Organization', 'id');
+    return ctx.transaction(async (tx) => {
+      const organization = await tx.em.findOne(Organization, id);
+      if (!organization) throw notFound('Organisation', globalId);
+      const name = requireValue(input.name, 'input.name', 'Le nom');
+      if (name !== undefined) organization.name = name.trim();
+      const legalForm = requireValue(input.legalForm, 'input.legalForm', 'La forme juridique');
+      if (legalForm !== undefined) organization.legalForm = legalForm;
+      const sector = requireValue(input.sector, 'input.sector', 'La filière');
+      if (sector !== undefined) {
+        const [code] = await SectorService.resolveCodes(tx.em, [sector], 'input.sector');
+        organization.sector = tx.em.getReference('Sector', code!) as never;
+      }
+      const communeId = requireValue(input.communeId, 'input.communeId', 'La commune');
+      if (communeId !== undefined) organization.commune = (await findCommune(tx, communeId, 'input.communeId')) as never;
+      if (input.siret !== undefined) {
+        const siret = input.siret ? normalizeSiret(input.siret) : null;
+        await checkSiretFree(tx, siret, organization.id);
+        organization.siret = siret;
+      }
+      const employees = requireValue(input.employees, 'input.employees', 'Le nombre de salariés');
+      if (employees !== undefined) organization.employees = employees;
+      if (input.foundedYear !== undefined) {
+        checkFoundedYear(input.foundedYear);
+        organization.foundedYear = input.foundedYear;
+      }
+      const stage = requireValue(input.stage, 'input.stage', 'La phase');
+      if (stage !== undefined) organization.stage = stage;
+      if (input.esus != null) organization.esus = input.esus;
+      if (input.description !== undefined) organization.description = input.description?.trim() ?? '';
+      if (input.email !== undefined) organization.email = input.email;
+      if (input.phone !== undefined) organization.phone = input.phone;
+      if (input.website !== undefined) organization.website = input.website;
+      if (input.consentToShare != null && input.consentToShare !== organization.consentToShare) {
+        organization.consentToShare = input.consentToShare;
+        organization.consentRecordedAt = new Date();
+      }
+      organization.searchText = searchTextOf(organization);
+      organization.updatedAt = new Date();
+      await tx.em.flush();
+      tx.publish(OrganizationChanged, { organizationId: organization.id, change: 'UPDATED' });
+      return organization;
+    });
+  },
+
+  async addContact(ctx: Context, organizationGlobalId: string, input: OrganizationContactInput): Promise<OrganizationContact> {
+    const id = decodeId(organizationGlobalId, 'Organization', 'organizationId');
+    return ctx.transaction(async (tx) => {
+      const organization = await tx.em.findOne(Organization, id);
+      if (!organization) throw notFound('Organisation', organizationGlobalId);
+      const contact = tx.em.create(OrganizationContact, contactValues(organization, input));
+      organization.updatedAt = new Date();
+      await tx.em.flush();
+      tx.publish(OrganizationChanged, { organizationId: organization.id, change: 'UPDATED' });
+      return contact;
+    });
+  },
+
+  async removeContact(ctx: Context, contactGlobalId: string): Promise<string> {
+    const id = decodeId(contactGlobalId, 'OrganizationContact', 'id');
+    return ctx.transaction(async (tx) => {
+      const contact = await tx.em.findOne(OrganizationContact, id);
+      if (!contact) throw notFound('Contact', contactGlobalId);
+      const organizationId = contact.organization.id;
+      tx.em.remove(contact);
+      await tx.em.flush();
+      tx.publish(OrganizationChanged, { organizationId, change: 'UPDATED' });
+      return contactGlobalId;
+    });
+  },
+
+  /** For `node(id)` on a contact: the same rule as `Organization.contacts`. */
+  async findContact(ctx: Context, id: string): Promise<OrganizationContact | null> {
+    if (!ctx.can('organizations.contacts.read')) return null;
+    const contact = await ctx.em.findOne(OrganizationContact, { id }, { populate: ['organization'] });
+    if (!contact) return null;
+    if (!contact.organization.getEntity().consentToShare && !ctx.viewer.isAdmin) return null;
+    return contact;
+  },
+};
+
+async function findCommune(tx: Transaction, globalId: string, field: string): Promise<Commune> {
+  const commune = await tx.em.findOne(Commune, decodeId(globalId, 'Commune', field));
+  if (!commune) throw badInput(field, "Cette commune n'appartient pas au périmètre de la plate-forme.");
+  return commune;
+}
+
+function checkFoundedYear(year: number | null | undefined): void {
+  if (year != null && year > new Date().getFullYear()) {
+    throw badInput('input.foundedYear', "L'année de création ne peut pas être dans le futur.");
+  }
+}
+
+async function checkSiretFree(tx: Transaction, siret: string | null, exceptId: string | null): Promise<void> {
+  if (!siret) return;
+  const existing = await tx.em.findOne(Organization, { siret }, { fields: ['id', 'name'] });
+  if (existing && existing.id !== exceptId) {
+    throw conflict(`Le SIRET ${siret} est déjà enregistré pour « ${existing.name} ».`, 'input.siret');
+  }
+}
+
+function contactValues(organization: Organization, input: OrganizationContactInput) {
+  return {
+    organization,
+    firstName: input.firstName.trim(),
+    lastName: input.lastName.trim(),
+    role: input.role?.trim() ?? '',
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    isHolder: input.isHolder ?? false,
+  };
+}
+

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ modules: ['organizations', 'accounts'] });
+});
+afterAll(async () => t?.close());
+
+const LIST = `query List($first: Int, $after: String, $filter: OrganizationFilter, $orderBy: OrganizationOrder) {
+  organizations(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id name legalForm siret employees isEmployer stage sector { code name } commune { name intercommunality { shortName } } } }
+  }
+}`;
+
+async function communeId(name: string): Promise<string> {
+  const res = await t.gql('query($s: String) { communes(first: 5, filter: { search: $s }) { edges { node { id name } } } }', { s: name });
+  return res.data.communes.edges.find((e: any) => e.node.name === name).node.id;
+}
+
+describe('organizations directory', () => {
+  it('holds the demo figures of the call: 690 organizations, 316 employers', async () => {
+    const all = await t.gql(LIST, { first: 1 });
+    expect(all.data.organizations.totalCount).toBe(690);
+    const employers = await t.gql(LIST, { first: 1, filter: { employer: true } });
+    expect(employers.data.organizations.totalCount).toBe(316);
+  });
+
+  it('sorts by name and pages without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const res: any = await t.gql(LIST, { first: 100, after });
+      seen.push(...res.data.organizations.edges.map((e: any) => e.node.id));
+      after = res.data.organizations.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(300);
+    const names = (await t.gql(LIST, { first: 50 })).data.organizations.edges.map((e: any) => e.node.name);
+    expect([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
+  });
+
+  it('filters by sector, commune, intercommunality, legal form, stage and text', async () => {
+    const boulogne = await communeId('Boulogne-sur-Mer');
+    const res = await t.gql(LIST, { first: 100, filter: { communeIds: [boulogne], sectors: ['insertion'] } });
+    expect(res.data.organizations.totalCount).toBeGreaterThan(0);
+    for (const e of res.data.organizations.edges) {
+      expect(e.node.commune.name).toBe('Boulogne-sur-Mer');
+      expect(e.node.sector.code).toBe('insertion');
+    }
+    const intercos = await t.gql('{ intercommunalities { id shortName } }');
+    const ccds = intercos.data.intercommunalities.find((i: any) => i.shortName === 'CCDS').id;
+    const inCcds = await t.gql(LIST, { first: 100, filter: { intercommunalityId: ccds } });
+    expect(inCcds.data.organizations.totalCount).toBeGreaterThan(0);
+    for (const e of inCcds.data.organizations.edges) expect(e.node.commune.intercommunality.shortName).toBe('CCDS');
+    const scops = await t.gql(LIST, { first: 100, filter: { legalForms: ['SCOP'], stages: ['DEVELOPMENT', 'CONSOLIDATION'] } });
+    for (const e of scops.data.organizations.edges) {
+      expect(e.node.legalForm).toBe('SCOP');
+      expect(['DEVELOPMENT', 'CONSOLIDATION']).toContain(e.node.stage);
+    }
+    const someName = (await t.gql(LIST, { first: 1 })).data.organizations.edges[0].node.name as string;
+    const word = someName.split(' ').sort((a, b) => b.length - a.length)[0]!;
+    const found = await t.gql(LIST, { first: 100, filter: { search: word.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') } });
+    expect(found.data.organizations.edges.map((e: any) => e.node.name)).toContain(someName);
+  });
+
+  it('refuses an unknown sector with the field', async () => {
+    const res = await t.gql(LIST, { first: 5, filter: { sectors: ['astrologie'] } });
+    expect(res.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.sectors[0]' });
+  });
+
+  it('shows contacts only to partners, with the holder consent', async () => {
+    const q = '{ organizations(first: 30) { edges { node { consentToShare contacts { firstName lastName email } } } } }';
+    const anonymous = await t.gql(q);
+    expect(anonymous.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const expert = await t.gql(q, {}, TOKENS.expert);
+    expect(expert.errors).toBeUndefined();
+    const nodes = expert.data.organizations.edges.map((e: any) => e.node);
+    for (const n of nodes) if (!n.consentToShare) expect(n.contacts).toEqual([]);
+    expect(nodes.some((n: any) => n.consentToShare && n.contacts.length > 0)).toBe(true);
+  });
+
+  it('lists 100 organizations with sector, commune, contacts and partners in a constant number of statements', async () => {
+    const q = `query($first: Int) { organizations(first: $first) { totalCount edges { node { name sector { name } commune { name intercommunality { name } }
+      contacts { firstName email } eligiblePartners { name } } } } }`;
+    const counts: number[] = [];
+    for (const first of [5, 100]) {
+      t.resetSql();
+      const res = await t.gql(q, { first }, TOKENS.expert);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.organizations.edges).toHaveLength(first);
+      counts.push(t.sql.length);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    // token, page, count, sectors, communes, intercommunalities, contacts, criteria, partners
+    expect(counts[1]).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('organization changes', () => {
+  const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name siret employees isEmployer sector { code } commune { name } contacts { firstName isHolder } } }`;
+
+  it('lets a partner member register a project holder, with contacts', async () => {
+    const input = {
+      name: 'Ressourcerie des Dunes',
+      legalForm: 'ASSOCIATION',
+      sector: 'recyclage-reemploi',
+      communeId: await communeId('Le Portel'),
+      stage: 'CREATION',
+      consentToShare: true,
+      contacts: [{ firstName: 'Lucie', lastName: 'Martin', role: 'Porteuse de projet', email: 'lucie.martin@example.org', isHolder: true }],
+    };
+    const res = await t.gql(CREATE, { input }, TOKENS.expert);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.createOrganization).toMatchObject({ name: 'Ressourcerie des Dunes', siret: null, isEmployer: false, commune: { name: 'Le Portel' } });
+    expect(res.data.createOrganization.contacts).toEqual([{ firstName: 'Lucie', isHolder: true }]);
+  });
+
+  it('refuses bad input with the field, and changes nothing', async () => {
+    const before = (await t.gql(LIST, { first: 1 })).data.organizations.totalCount;
+    const base = { name: 'Atelier Vélo Solidaire', legalForm: 'ASSOCIATION', sector: 'mobilite', communeId: await communeId('Outreau'), stage: 'CREATION' };
+    const badSiret = await t.gql(CREATE, { input: { ...base, siret: '12345678901234' } }, TOKENS.expert);
+    expect(badSiret.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.siret' });
+    expect(badSiret.errors[0].message).toMatch(/SIRET/);
+    const badEmail = await t.gql(CREATE, { input: { ...base, contacts: [{ firstName: 'A', lastName: 'B', email: 'pas-un-email' }] } }, TOKENS.expert);
+    expect(badEmail.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contacts.0.email' });
+    const badCommune = await t.gql(CREATE, { input: { ...base, communeId: 'bm9wZQ' } }, TOKENS.expert);
+    expect(badCommune.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeId' });
+    const future = await t.gql(CREATE, { input: { ...base, foundedYear: 2999 } }, TOKENS.expert);
+    expect(future.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.foundedYear' });
+    expect((await t.gql(LIST, { first: 1 })).data.organizations.totalCount).toBe(before);
+  });
+
+  it('refuses a SIRET already registered as CONFLICT', async () => {
+    const existing = await t.gql('{ organizations(first: 50, filter: { employer: true }) { edges { node { siret } } } }');
+    const siret = existing.data.organizations.edges.find((e: any) => e.node.siret).node.siret;
+    const res = await t.gql(
+      CREATE,
+      { input: { name: 'Doublon', legalForm: 'SCOP', sector: 'insertion', communeId: await communeId('Desvres'), stage: 'DEVELOPMENT', siret } },
+      TOKENS.expert,
+    );
+    expect(res.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.siret' });
+  });
+
+  it('updates only the given fields, and refuses anonymous callers', async () => {
+    const first = (await t.gql(LIST, { first: 1, filter: { employer: true } })).data.organizations.edges[0].node;
+    const UPDATE = 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id name employees stage } }';
+    expect((await t.gql(UPDATE, { id: first.id, input: { employees: 3 } })).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const res = await t.gql(UPDATE, { id: first.id, input: { employees: first.employees + 1, stage: 'CONSOLIDATION' } }, TOKENS.funder);
+    expect(res.data.updateOrganization).toEqual({ id: first.id, name: first.name, employees: first.employees + 1, stage: 'CONSOLIDATION' });
+    const cleared = await t.gql(UPDATE, { id: first.id, input: { name: null } }, TOKENS.funder);
+    expect(cleared.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+  });
+});

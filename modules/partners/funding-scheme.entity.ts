@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node, toGlobalId } from '../../server/relay.js';
+import { Stage } from '../organizations/index.js';
+import { FundingSchemeKind } from './partner.enums.js';
+import { Partner } from './partner.entity.js';
+
+@Entity({ tableName: 'funding_scheme' })
+@Index({ name: 'funding_scheme_name_id_index', properties: ['name', 'id'] })
+@ObjectType('FundingScheme', {
+  implements: Node,
+  description: 'A funding scheme (dispositif) a partner can mobilise: grant, loan, honour loan, guarantee, equity or support programme.',
+})
+export class FundingScheme {
+  [OptionalProps]?: 'globalId' | 'description' | 'eligibility' | 'minAmount' | 'maxAmount' | 'stages' | 'active';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('FundingScheme', this.id);
+  }
+
+  @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })
+  partner!: Ref<Partner>;
+
+  @Field(() => String, { description: 'Name (French).' })
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Field(() => FundingSchemeKind, { description: 'Kind of scheme.' })
+  @Enum({ items: () => FundingSchemeKind, nativeEnumName: 'funding_scheme_kind' })
+  kind!: FundingSchemeKind;
+
+  @Field(() => String, { description: 'What the scheme offers (French).' })
+  @Property({ type: 'text', default: '' })
+  description: string = '';
+
+  @Field(() => String, { description: 'Who is eligible and on what conditions (French).' })
+  @Property({ type: 'text', default: '' })
+  eligibility: string = '';
+
+  @Field(() => Int, { nullable: true, description: 'Smallest amount, in euros.' })
+  @Property({ type: 'integer', nullable: true })
+  minAmount: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Largest amount, in euros.' })
+  @Property({ type: 'integer', nullable: true })
+  maxAmount: number | null = null;
+
+  @Field(() => [Stage], { description: 'Stages the scheme is for; empty: every stage.' })
+  @Enum({ items: () => Stage, array: true, default: [] })
+  stages: Stage[] = [];
+
+  @Field(() => Boolean, { description: 'False for a scheme no longer offered.' })
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node, toGlobalId } from '../../server/relay.js';
+import { LegalForm, Stage } from '../organizations/index.js';
+import { Partner } from './partner.entity.js';
+
+@Entity({ tableName: 'intervention_criteria' })
+@ObjectType('InterventionCriteria', {
+  implements: Node,
+  description: "One set of a partner's intervention criteria (critères d'intervention). An empty list means no restriction on that axis.",
+})
+export class InterventionCriteria {
+  [OptionalProps]?: 'globalId' | 'sectorCodes' | 'stages' | 'legalForms' | 'minAmount' | 'maxAmount' | 'wholeTerritory' | 'communeIds';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('InterventionCriteria', this.id);
+  }
+
+  @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })
+  partner!: Ref<Partner>;
+
+  @Field(() => String, { description: 'What these criteria cover (French), e.g. "Création de SCOP".' })
+  @Property({ type: 'string', length: 200 })
+  label!: string;
+
+  /** Sector codes; empty: every sector. */
+  @Property({ type: ArrayType, default: '{}' })
+  sectorCodes: string[] = [];
+
+  @Field(() => [Stage], { description: 'Stages covered; empty: every stage.' })
+  @Enum({ items: () => Stage, array: true, default: [] })
+  stages: Stage[] = [];
+
+  @Field(() => [LegalForm], { description: 'Legal forms covered; empty: every legal form.' })
+  @Enum({ items: () => LegalForm, array: true, default: [] })
+  legalForms: LegalForm[] = [];
+
+  @Field(() => Int, { nullable: true, description: 'Smallest amount the partner handles, in euros.' })
+  @Property({ type: 'integer', nullable: true })
+  minAmount: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Largest amount the partner handles, in euros.' })
+  @Property({ type: 'integer', nullable: true })
+  maxAmount: number | null = null;
+
+  @Field(() => Boolean, { description: 'True when the whole territory is covered; otherwise only `communes`.' })
+  @Property({ type: 'boolean', default: true })
+  wholeTerritory: boolean = true;
+
+  /** Commune ids, when not the whole territory. */
+  @Property({ type: ArrayType, default: '{}' })
+  communeIds: string[] = [];
+}

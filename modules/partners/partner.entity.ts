@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { ArrayType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Node, toGlobalId } from '../../server/relay.js';
+import { PartnerKind } from './partner.enums.js';
+
+@Entity({ tableName: 'partner' })
+@Index({ name: 'partner_name_id_index', properties: ['name', 'id'] })
+@ObjectType('Partner', {
+  implements: Node,
+  description: 'A partner organization of the platform: funder, expert, technical partner, SSE representative or host.',
+})
+export class Partner {
+  [OptionalProps]?: 'globalId' | 'shortName' | 'description' | 'website' | 'email' | 'technicalCommittee' | 'steeringBoard' | 'constraints' | 'needs' | 'contributions' | 'active' | 'searchText' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('Partner', this.id);
+  }
+
+  @Field(() => String, { description: 'Stable ASCII identifier, e.g. "conseil-regional".' })
+  @Property({ type: 'string', length: 80, unique: true })
+  slug!: string;
+
+  @Field(() => String, { description: 'Name, e.g. "Conseil Régional Nord-Pas-de-Calais".' })
+  @Property({ type: 'string', length: 200, unique: true })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Acronym or short name, e.g. "CRESS".' })
+  @Property({ type: 'string', length: 60, nullable: true })
+  shortName: string | null = null;
+
+  @Field(() => PartnerKind, { description: 'Kind of partner.' })
+  @Enum({ items: () => PartnerKind, nativeEnumName: 'partner_kind' })
+  kind!: PartnerKind;
+
+  @Field(() => String, { description: 'What the partner does (French).' })
+  @Property({ type: 'text', default: '' })
+  description: string = '';
+
+  @Field(() => String, { nullable: true, description: 'Website URL.' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  website: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Contact e-mail address of the partner.' })
+  @Property({ type: 'string', length: 254, nullable: true })
+  email: string | null = null;
+
+  @Field(() => Boolean, { description: 'Sits in the technical committee (comité technique).' })
+  @Property({ type: 'boolean', default: false })
+  technicalCommittee: boolean = false;
+
+  @Field(() => Boolean, { description: "Sits in the steering board (instance de pilotage)." })
+  @Property({ type: 'boolean', default: false })
+  steeringBoard: boolean = false;
+
+  @Field(() => [String], { description: 'Constraints the platform must respect for this partner (French).' })
+  @Property({ type: ArrayType, default: '{}' })
+  constraints: string[] = [];
+
+  @Field(() => [String], { description: 'What the partner needs from the platform (French).' })
+  @Property({ type: ArrayType, default: '{}' })
+  needs: string[] = [];
+
+  @Field(() => [String], { description: 'What the partner contributes to the platform (French).' })
+  @Property({ type: ArrayType, default: '{}' })
+  contributions: string[] = [];
+
+  @Field(() => Boolean, { description: 'False for a partner that left the platform.' })
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  /** Lower-case, accent-free name, short name and description for search. */
+  @Property({ type: 'text', default: '' })
+  searchText: string = '';
+
+  @Field(() => GraphQLDateTime, { description: 'When the record was created.' })
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => GraphQLDateTime, { description: 'When the record was last changed.' })
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,28 @@
+import DataLoader from 'dataloader';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { byIdLoader, childrenLoader } from '../../server/loaders.js';
+import { FundingScheme } from './funding-scheme.entity.js';
+import { InterventionCriteria } from './intervention-criteria.entity.js';
+import { Partner } from './partner.entity.js';
+
+declare module '../../server/context.js' {
+  interface Loaders {
+    partnerById: DataLoader<string, Partner | null>;
+    criteriaByPartnerId: DataLoader<string, InterventionCriteria[]>;
+    fundingSchemesByPartnerId: DataLoader<string, FundingScheme[]>;
+    fundingSchemeById: DataLoader<string, FundingScheme | null>;
+    /** Every criteria of active partners, loaded once per operation (matching). */
+    activeCriteria: DataLoader<'all', InterventionCriteria[]>;
+  }
+}
+
+export const partnerLoaders = (em: SqlEntityManager) => ({
+  partnerById: byIdLoader(em, Partner),
+  criteriaByPartnerId: childrenLoader(em, InterventionCriteria, 'partner', { label: 'asc', id: 'asc' }),
+  fundingSchemesByPartnerId: childrenLoader(em, FundingScheme, 'partner', { name: 'asc', id: 'asc' }),
+  fundingSchemeById: byIdLoader(em, FundingScheme),
+  activeCriteria: new DataLoader<'all', InterventionCriteria[]>(async (keys) => {
+    const all = await em.find(InterventionCriteria, { partner: { active: true } });
+    return keys.map(() => all);
+  }),
+});

@@ -1,0 +1,175 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Min } from 'class-validator';
+import type { Context } from '../../server/context.js';
+import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
+import { Commune } from '../territory/index.js';
+import { Sector } from '../sectors/index.js';
+import { Organization } from '../organizations/index.js';
+import { FundingScheme } from './funding-scheme.entity.js';
+import { InterventionCriteria } from './intervention-criteria.entity.js';
+import { Partner } from './partner.entity.js';
+import { FundingSchemeKind } from './partner.enums.js';
+import { PartnerChanged } from './partner.events.js';
+import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PartnerFilter, UpdatePartnerInput } from './partner.inputs.js';
+import { PartnerService } from './partner.service.js';
+
+@ObjectType('PartnerConnection', { description: 'A page of partners.' })
+export class PartnerConnection extends connectionType(Partner, 'Partner') {}
+
+@ObjectType('FundingSchemeConnection', { description: 'A page of funding schemes.' })
+export class FundingSchemeConnection extends connectionType(FundingScheme, 'FundingScheme') {}
+
+@InputType('FundingSchemeFilter', { description: 'Filters on funding schemes; all given filters apply together.' })
+export class FundingSchemeFilter {
+  @Field(() => [FundingSchemeKind], { nullable: true, description: 'Kinds (any of them).' })
+  @IsOptional()
+  kinds?: FundingSchemeKind[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Partners offering them (any of them).' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  partnerIds?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only schemes whose amount range includes this amount, in euros.' })
+  @IsOptional()
+  @Min(0, { message: 'Le montant ne peut pas être négatif.' })
+  amount?: number | null;
+}
+
+@Resolver(() => Partner)
+export class PartnerResolver {
+  @Query(() => PartnerConnection, { description: 'Partners of the platform, by name.' })
+  async partners(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => PartnerFilter, { nullable: true, description: 'Filters to apply.' }) filter: PartnerFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<PartnerConnection> {
+    return toConnection(PartnerConnection, await PartnerService.list(ctx, filter, args));
+  }
+
+  @FieldResolver(() => [InterventionCriteria], { description: "The partner's intervention criteria." })
+  criteria(@Root() partner: Partner, @Ctx() ctx: Context): Promise<InterventionCriteria[]> {
+    return ctx.loaders.criteriaByPartnerId.load(partner.id);
+  }
+
+  @FieldResolver(() => [FundingScheme], { description: 'Funding schemes the partner can mobilise, by name (active ones only unless `includeInactive`).' })
+  async fundingSchemes(
+    @Root() partner: Partner,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include schemes no longer offered.' }) includeInactive: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<FundingScheme[]> {
+    const schemes = await ctx.loaders.fundingSchemesByPartnerId.load(partner.id);
+    return includeInactive ? schemes : schemes.filter((s) => s.active);
+  }
+
+  @Authorized('partners.create')
+  @Mutation(() => Partner, { description: 'Adds a partner to the platform (administrators).' })
+  createPartner(@Arg('input', () => CreatePartnerInput, { description: 'The partner.' }) input: CreatePartnerInput, @Ctx() ctx: Context): Promise<Partner> {
+    return PartnerService.create(ctx, input);
+  }
+
+  @Authorized('partners.update')
+  @Mutation(() => Partner, { description: "Changes a partner (its managers, or administrators); omitted fields stay as they are." })
+  updatePartner(
+    @Arg('id', () => ID, { description: 'Id of the partner.' }) id: string,
+    @Arg('input', () => UpdatePartnerInput, { description: 'The changes.' }) input: UpdatePartnerInput,
+    @Ctx() ctx: Context,
+  ): Promise<Partner> {
+    return PartnerService.update(ctx, id, input);
+  }
+
+  @Authorized('partners.update')
+  @Mutation(() => InterventionCriteria, { description: 'Adds intervention criteria to a partner.' })
+  addInterventionCriteria(
+    @Arg('partnerId', () => ID, { description: 'Id of the partner.' }) partnerId: string,
+    @Arg('input', () => InterventionCriteriaInput, { description: 'The criteria.' }) input: InterventionCriteriaInput,
+    @Ctx() ctx: Context,
+  ): Promise<InterventionCriteria> {
+    return PartnerService.addCriteria(ctx, partnerId, input);
+  }
+
+  @Authorized('partners.update')
+  @Mutation(() => ID, { description: 'Removes intervention criteria; returns their id.' })
+  removeInterventionCriteria(@Arg('id', () => ID, { description: 'Id of the criteria.' }) id: string, @Ctx() ctx: Context): Promise<string> {
+    return PartnerService.removeCriteria(ctx, id);
+  }
+
+  @Authorized('partners.update')
+  @Mutation(() => FundingScheme, { description: 'Adds a funding scheme to a partner.' })
+  addFundingScheme(
+    @Arg('partnerId', () => ID, { description: 'Id of the partner.' }) partnerId: string,
+    @Arg('input', () => FundingSchemeInput, { description: 'The scheme.' }) input: FundingSchemeInput,
+    @Ctx() ctx: Context,
+  ): Promise<FundingScheme> {
+    return PartnerService.addFundingScheme(ctx, partnerId, input);
+  }
+
+  @Authorized('partners.update')
+  @Mutation(() => FundingScheme, { description: 'Replaces the description of a funding scheme.' })
+  updateFundingScheme(
+    @Arg('id', () => ID, { description: 'Id of the scheme.' }) id: string,
+    @Arg('input', () => FundingSchemeInput, { description: 'The scheme.' }) input: FundingSchemeInput,
+    @Ctx() ctx: Context,
+  ): Promise<FundingScheme> {
+    return PartnerService.updateFundingScheme(ctx, id, input);
+  }
+
+  @Subscription(() => Partner, {
+    topics: PartnerChanged.name,
+    filter: ({ payload, args }: { payload: { partnerId: string }; args: { id?: string | null } }) =>
+      !args.id || decodeId(args.id, 'Partner', 'id') === payload.partnerId,
+    description: 'Pushes a partner each time it, its criteria or its schemes change (all partners, or the one with `id`).',
+  })
+  async partnerChanged(
+    @Arg('id', () => ID, { nullable: true, description: 'Only this partner.' }) _id: string | null,
+    @Root() payload: { partnerId: string },
+    @Ctx() ctx: Context,
+  ): Promise<Partner> {
+    ctx.renew(); // one fresh EntityManager and loaders per pushed event
+    return (await ctx.loaders.partnerById.load(payload.partnerId))!;
+  }
+}
+
+@Resolver(() => InterventionCriteria)
+export class InterventionCriteriaResolver {
+  @FieldResolver(() => Partner, { description: 'The partner these criteria belong to.' })
+  async partner(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Partner> {
+    return (await ctx.loaders.partnerById.load(criteria.partner.id))!;
+  }
+
+  @FieldResolver(() => [Sector], { description: 'Sectors covered; empty: every sector.' })
+  async sectors(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Sector[]> {
+    return (await ctx.loaders.sectorByCode.loadMany(criteria.sectorCodes)).filter((s): s is Sector => s instanceof Sector);
+  }
+
+  @FieldResolver(() => [Commune], { description: 'Communes covered when not the whole territory.' })
+  communes(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Commune[]> {
+    return PartnerService.communesOf(ctx, criteria);
+  }
+}
+
+@Resolver(() => FundingScheme)
+export class FundingSchemeResolver {
+  @Query(() => FundingSchemeConnection, { description: 'Active funding schemes of active partners, by name.' })
+  async fundingSchemes(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => FundingSchemeFilter, { nullable: true, description: 'Filters to apply.' }) filter: FundingSchemeFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<FundingSchemeConnection> {
+    return toConnection(FundingSchemeConnection, await PartnerService.fundingSchemes(ctx, filter, args));
+  }
+
+  @FieldResolver(() => Partner, { description: 'The partner that mobilises the scheme.' })
+  async partner(@Root() scheme: FundingScheme, @Ctx() ctx: Context): Promise<Partner> {
+    return (await ctx.loaders.partnerById.load(scheme.partner.id))!;
+  }
+}
+
+/** Adds `Organization.eligiblePartners` without touching the organizations module. */
+@Resolver(() => Organization)
+export class OrganizationPartnersResolver {
+  @FieldResolver(() => [Partner], { description: 'Active partners whose intervention criteria cover this organization (sector, stage, legal form, commune), by name.' })
+  eligiblePartners(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Partner[]> {
+    return PartnerService.eligibleFor(ctx, organization);
+  }
+}

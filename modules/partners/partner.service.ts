@@ -1,0 +1,246 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Context, Transaction } from '../../server/context.js';
+import { badInput, conflict, forbidden, notFound } from '../../server/errors.js';
+import { MembershipRole } from '../../server/auth.js';
+import { decodeId, decodeIds, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
+import { containsPattern, searchKey } from '../../server/text.js';
+import { Commune } from '../territory/index.js';
+import { SectorService } from '../sectors/index.js';
+import type { Organization } from '../organizations/index.js';
+import { FundingScheme } from './funding-scheme.entity.js';
+import { InterventionCriteria } from './intervention-criteria.entity.js';
+import { Partner } from './partner.entity.js';
+import { PartnerChanged } from './partner.events.js';
+import { criteriaCovers, type Situation } from './criteria-match.js';
+import type { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PartnerFilter, PartnerSupportQuery, UpdatePartnerInput } from './partner.inputs.js';
+
+function searchTextOf(p: Pick<Partner, 'name' | 'shortName' | 'description'>): string {
+  return searchKey(`${p.name} ${p.shortName ?? ''} ${p.description}`);
+}
+
+function checkRange(min: number | null | undefined, max: number | null | undefined, field: string): void {
+  if (min != null && max != null && min > max) throw badInput(field, 'Le montant minimum dépasse le montant maximum.');
+}
+
+/** Only administrators, or managers of this very partner, change a partner. */
+function assertCanManage(ctx: Context, partnerId: string): void {
+  if (!ctx.viewer.hasRoleIn(partnerId, MembershipRole.Manager)) {
+    throw forbidden('Seuls les gestionnaires de ce partenaire et les administrateurs peuvent le modifier.');
+  }
+}
+
+async function situationFrom(em: SqlEntityManager, query: PartnerSupportQuery, field: string): Promise<Situation> {
+  const [sectorCode] = query.sector ? await SectorService.resolveCodes(em, [query.sector], `${field}.sector`) : [null];
+  return {
+    sectorCode,
+    stage: query.stage,
+    legalForm: query.legalForm,
+    communeId: query.communeId ? decodeId(query.communeId, 'Commune', `${field}.communeId`) : null,
+    amount: query.amount,
+  };
+}
+
+export const PartnerService = {
+  async list(ctx: Context, filter: PartnerFilter | null | undefined, args: ConnectionArgs): Promise<Page<Partner>> {
+    const where: FilterQuery<Partner>[] = [{ active: filter?.active ?? true }];
+    if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
+    if (filter?.technicalCommittee != null) where.push({ technicalCommittee: filter.technicalCommittee });
+    for (const word of (filter?.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+      where.push({ searchText: { $like: containsPattern(word) } });
+    }
+    if (filter?.canSupport) {
+      const situation = await situationFrom(ctx.em, filter.canSupport, 'filter.canSupport');
+      const criteria = await ctx.loaders.activeCriteria.load('all');
+      const ids = [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => c.partner.id))];
+      where.push({ id: { $in: ids } });
+    }
+    return paginate(ctx.em, Partner, { $and: where }, { name: 'asc', id: 'asc' }, args);
+  },
+
+  async fundingSchemes(ctx: Context, filter: { kinds?: string[] | null; partnerIds?: string[] | null; amount?: number | null } | null, args: ConnectionArgs): Promise<Page<FundingScheme>> {
+    const where: FilterQuery<FundingScheme>[] = [{ active: true }, { partner: { active: true } }];
+    if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds as never } });
+    if (filter?.partnerIds?.length) where.push({ partner: { $in: decodeIds(filter.partnerIds, 'Partner', 'filter.partnerIds') } });
+    if (filter?.amount != null) {
+      where.push({ $or: [{ minAmount: null }, { minAmount: { $lte: filter.amount } }] });
+      where.push({ $or: [{ maxAmount: null }, { maxAmount: { $gte: filter.amount } }] });
+    }
+    return paginate(ctx.em, FundingScheme, { $and: where }, { name: 'asc', id: 'asc' }, args);
+  },
+
+  /** Active partners whose criteria cover the organization (sector, stage, legal form, commune). */
+  async eligibleFor(ctx: Context, organization: Organization): Promise<Partner[]> {
+    const situation: Situation = {
+      sectorCode: organization.sector.unwrap().code,
+      stage: organization.stage,
+      legalForm: organization.legalForm,
+      communeId: organization.commune.id,
+    };
+    const criteria = await ctx.loaders.activeCriteria.load('all');
+    const ids = [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => c.partner.id))];
+    const partners = (await ctx.loaders.partnerById.loadMany(ids)).filter((p): p is Partner => p instanceof Partner);
+    return partners.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  },
+
+  async create(ctx: Context, input: CreatePartnerInput): Promise<Partner> {
+    return ctx.transaction(async (tx) => {
+      if (await tx.em.count(Partner, { $or: [{ slug: input.slug }, { name: input.name.trim() }] })) {
+        throw conflict('Un partenaire porte déjà ce nom ou cet identifiant.', 'input.slug');
+      }
+      const partner = tx.em.create(Partner, {
+        slug: input.slug,
+        name: input.name.trim(),
+        shortName: input.shortName?.trim() || null,
+        kind: input.kind,
+        description: input.description?.trim() ?? '',
+        website: input.website ?? null,
+        email: input.email ?? null,
+        technicalCommittee: input.technicalCommittee ?? false,
+        steeringBoard: input.steeringBoard ?? false,
+        constraints: input.constraints ?? [],
+        needs: input.needs ?? [],
+        contributions: input.contributions ?? [],
+        active: input.active ?? true,
+      });
+      partner.searchText = searchTextOf(partner);
+      for (const [i, c] of (input.criteria ?? []).entries()) await addCriteria(tx, partner, c, `input.criteria[${i}]`);
+      for (const [i, s] of (input.fundingSchemes ?? []).entries()) addScheme(tx, partner, s, `input.fundingSchemes[${i}]`);
+      await tx.em.flush();
+      tx.publish(PartnerChanged, { partnerId: partner.id, change: 'CREATED' });
+      return partner;
+    });
+  },
+
+  async update(ctx: Context, globalId: string, input: UpdatePartnerInput): Promise<Partner> {
+    const id = decodeId(globalId, 'Partner', 'id');
+    assertCanManage(ctx, id);
+    if (!ctx.viewer.isAdmin && (input.technicalCommittee != null || input.steeringBoard != null || input.active != null)) {
+      throw forbidden("Seuls les administrateurs de la plate-forme changent la composition des instances ou le statut d'un partenaire.");
+    }
+    return ctx.transaction(async (tx) => {
+      const partner = await tx.em.findOne(Partner, id);
+      if (!partner) throw notFound('Partenaire', globalId);
+      if (input.name === null) throw badInput('input.name', 'Le nom ne peut pas être vide.');
+      if (input.name !== undefined && input.name.trim() !== partner.name) {
+        if (await tx.em.count(Partner, { name: input.name.trim(), id: { $ne: id } })) {
+          throw conflict('Un partenaire porte déjà ce nom.', 'input.name');
+        }
+        partner.name = input.name.trim();
+      }
+      if (input.shortName !== undefined) partner.shortName = input.shortName?.trim() || null;
+      if (input.description !== undefined) partner.description = input.description?.trim() ?? '';
+      if (input.website !== undefined) partner.website = input.website;
+      if (input.email !== undefined) partner.email = input.email;
+      if (input.constraints != null) partner.constraints = input.constraints;
+      if (input.needs != null) partner.needs = input.needs;
+      if (input.contributions != null) partner.contributions = input.contributions;
+      if (input.technicalCommittee != null) partner.technicalCommittee = input.technicalCommittee;
+      if (input.steeringBoard != null) partner.steeringBoard = input.steeringBoard;
+      if (input.active != null) partner.active = input.active;
+      partner.searchText = searchTextOf(partner);
+      partner.updatedAt = new Date();
+      await tx.em.flush();
+      tx.publish(PartnerChanged, { partnerId: partner.id, change: 'UPDATED' });
+      return partner;
+    });
+  },
+
+  async addCriteria(ctx: Context, partnerGlobalId: string, input: InterventionCriteriaInput): Promise<InterventionCriteria> {
+    const id = decodeId(partnerGlobalId, 'Partner', 'partnerId');
+    assertCanManage(ctx, id);
+    return ctx.transaction(async (tx) => {
+      const partner = await tx.em.findOne(Partner, id);
+      if (!partner) throw notFound('Partenaire', partnerGlobalId);
+      const criteria = await addCriteria(tx, partner, input, 'input');
+      partner.updatedAt = new Date();
+      await tx.em.flush();
+      tx.publish(PartnerChanged, { partnerId: partner.id, change: 'UPDATED' });
+      return criteria;
+    });
+  },
+
+  async removeCriteria(ctx: Context, globalId: string): Promise<string> {
+    const id = decodeId(globalId, 'InterventionCriteria', 'id');
+    return ctx.transaction(async (tx) => {
+      const criteria = await tx.em.findOne(InterventionCriteria, id);
+      if (!criteria) throw notFound("Critère d'intervention", globalId);
+      assertCanManage(ctx, criteria.partner.id);
+      tx.em.remove(criteria);
+      await tx.em.flush();
+      tx.publish(PartnerChanged, { partnerId: criteria.partner.id, change: 'UPDATED' });
+      return globalId;
+    });
+  },
+
+  async addFundingScheme(ctx: Context, partnerGlobalId: string, input: FundingSchemeInput): Promise<FundingScheme> {
+    const id = decodeId(partnerGlobalId, 'Partner', 'partnerId');
+    assertCanManage(ctx, id);
+    return ctx.transaction(async (tx) => {
+      const partner = await tx.em.findOne(Partner, id);
+      if (!partner) throw notFound('Partenaire', partnerGlobalId);
+      const scheme = addScheme(tx, partner, input, 'input');
+      await tx.em.flush();
+      tx.publish(PartnerChanged, { partnerId: partner.id, change: 'UPDATED' });
+      return scheme;
+    });
+  },
+
+  async updateFundingScheme(ctx: Context, globalId: string, input: FundingSchemeInput): Promise<FundingScheme> {
+    const id = decodeId(globalId, 'FundingScheme', 'id');
+    return ctx.transaction(async (tx) => {
+      const scheme = await tx.em.findOne(FundingScheme, id);
+      if (!scheme) throw notFound('Dispositif', globalId);
+      assertCanManage(ctx, scheme.partner.id);
+      checkRange(input.minAmount, input.maxAmount, 'input.maxAmount');
+      Object.assign(scheme, schemeValues(input));
+      await tx.em.flush();
+      tx.publish(PartnerChanged, { partnerId: scheme.partner.id, change: 'UPDATED' });
+      return scheme;
+    });
+  },
+
+  /** Communes named in criteria, for the `communes` field. */
+  communesOf(ctx: Context, criteria: InterventionCriteria): Promise<Commune[]> {
+    return ctx.loaders.communeById.loadMany(criteria.communeIds).then((list) => list.filter((c): c is Commune => c instanceof Commune));
+  },
+};
+
+async function addCriteria(tx: Transaction, partner: Partner, input: InterventionCriteriaInput, field: string): Promise<InterventionCriteria> {
+  checkRange(input.minAmount, input.maxAmount, `${field}.maxAmount`);
+  const sectorCodes = await SectorService.resolveCodes(tx.em, input.sectors ?? [], `${field}.sectors`);
+  const communeIds = decodeIds(input.communeIds ?? [], 'Commune', `${field}.communeIds`);
+  if (communeIds.length > 0) {
+    const found = await tx.em.count(Commune, { id: { $in: communeIds } });
+    if (found !== new Set(communeIds).size) throw badInput(`${field}.communeIds`, "Une des communes n'appartient pas au périmètre de la plate-forme.");
+  }
+  return tx.em.create(InterventionCriteria, {
+    partner,
+    label: input.label.trim(),
+    sectorCodes,
+    stages: [...new Set(input.stages ?? [])],
+    legalForms: [...new Set(input.legalForms ?? [])],
+    minAmount: input.minAmount ?? null,
+    maxAmount: input.maxAmount ?? null,
+    wholeTerritory: communeIds.length === 0,
+    communeIds: [...new Set(communeIds)],
+  });
+}
+
+function schemeValues(input: FundingSchemeInput) {
+  return {
+    name: input.name.trim(),
+    kind: input.kind,
+    description: input.description?.trim() ?? '',
+    eligibility: input.eligibility?.trim() ?? '',
+    minAmount: input.minAmount ?? null,
+    maxAmount: input.maxAmount ?? null,
+    stages: [...new Set(input.stages ?? [])],
+    active: input.active ?? true,
+  };
+}
+
+function addScheme(tx: Transaction, partner: Partner, input: FundingSchemeInput, field: string): FundingScheme {
+  checkRange(input.minAmount, input.maxAmount, `${field}.maxAmount`);
+  return tx.em.create(FundingScheme, { partner, ...schemeValues(input) });
+}

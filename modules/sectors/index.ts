@@ -1,0 +1,24 @@
+import { defineModule } from '../../server/module.js';
+import { Sector } from './sector.entity.js';
+import { sectorLoaders } from './sector.loaders.js';
+import { SectorResolver } from './sector.resolver.js';
+import { SECTORS } from './demo/sectors.data.js';
+
+export { Sector };
+export { SectorService } from './sector.service.js';
+
+/** Sectors of activity (filières), shared by partners' criteria, organizations and sector studies. */
+export default defineModule({
+  name: 'sectors',
+  description: 'Sectors of activity (filières) of the social and solidarity economy.',
+  dependsOn: [],
+  entities: [Sector],
+  resolvers: [SectorResolver],
+  loaders: sectorLoaders,
+  nodes: { Sector: (ctx, code) => ctx.loaders.sectorByCode.load(code) },
+  demo: async ({ em }) => {
+    if ((await em.count(Sector, {})) > 0) return;
+    SECTORS.forEach((s, position) => em.create(Sector, { ...s, position }));
+    await em.flush();
+  },
+});

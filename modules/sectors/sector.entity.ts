@@ -1,0 +1,37 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node, toGlobalId } from '../../server/relay.js';
+
+@Entity({ tableName: 'sector' })
+@ObjectType('Sector', { implements: Node, description: 'A sector of activity (filière) studied as a whole: insertion, services à la personne, recyclage…' })
+export class Sector {
+  [OptionalProps]?: 'globalId' | 'codeField' | 'description' | 'position';
+  [PrimaryKeyProp]?: 'code';
+
+  /** Stable code, e.g. "recyclage-reemploi". */
+  @PrimaryKey({ type: 'string', length: 64 })
+  code!: string;
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('Sector', this.code);
+  }
+
+  @Field(() => String, { name: 'code', description: 'Stable ASCII code, e.g. "recyclage-reemploi"; usable in filters.' })
+  get codeField(): string {
+    return this.code;
+  }
+
+  @Field(() => String, { description: 'Name in French, e.g. "Recyclage et réemploi".' })
+  @Property({ type: 'string', length: 120 })
+  name!: string;
+
+  @Field(() => String, { description: 'What the sector covers (French).' })
+  @Property({ type: 'text', default: '' })
+  description: string = '';
+
+  @Field(() => Int, { description: 'Display order.' })
+  @Property({ type: 'integer', default: 0 })
+  position: number = 0;
+}

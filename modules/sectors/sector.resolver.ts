@@ -1,0 +1,12 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { Sector } from './sector.entity.js';
+import { SectorService } from './sector.service.js';
+
+@Resolver(() => Sector)
+export class SectorResolver {
+  @Query(() => [Sector], { description: 'The sectors (filières) the platform follows, in display order.' })
+  sectors(@Ctx() ctx: Context): Promise<Sector[]> {
+    return SectorService.list(ctx);
+  }
+}

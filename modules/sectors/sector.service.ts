@@ -1,0 +1,33 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../server/context.js';
+import { badInput } from '../../server/errors.js';
+import { fromGlobalId } from '../../server/relay.js';
+import { Sector } from './sector.entity.js';
+
+/** Sectors (filières): public reference data. */
+export const SectorService = {
+  list(ctx: Context): Promise<Sector[]> {
+    return ctx.em.find(Sector, {}, { orderBy: { position: 'asc', name: 'asc' } });
+  },
+
+  /**
+   * Sector codes from what a client sent: codes ("insertion") or global ids. Unknown ones are refused
+   * as bad input on `field`.
+   */
+  async resolveCodes(em: SqlEntityManager, values: readonly string[], field: string): Promise<string[]> {
+    const codes = values.map((v) => {
+      const parsed = fromGlobalId(v);
+      return parsed?.type === 'Sector' ? parsed.id : v;
+    });
+    if (codes.length === 0) return [];
+    const known = new Set((await em.find(Sector, { code: { $in: codes } }, { fields: ['code'] })).map((s) => s.code));
+    codes.forEach((code, i) => {
+      if (!known.has(code)) throw badInput(`${field}[${i}]`, `Filière inconnue : « ${String(values[i]).slice(0, 64)} ».`);
+    });
+    return [...new Set(codes)];
+  },
+
+  async allCodes(em: SqlEntityManager): Promise<string[]> {
+    return (await em.find(Sector, {}, { orderBy: { position: 'asc' } })).map((s) => s.code);
+  },
+};

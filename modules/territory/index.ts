@@ -1,0 +1,26 @@
+import { defineModule } from '../../server/module.js';
+import { Commune } from './commune.entity.js';
+import { Intercommunality } from './intercommunality.entity.js';
+import { Territory } from './territory.entity.js';
+import { territoryLoaders } from './territory.loaders.js';
+import { CommuneResolver, IntercommunalityResolver, TerritoryResolver } from './territory.resolver.js';
+import { seedTerritory } from './territory.demo.js';
+
+export { Commune, Intercommunality, Territory };
+export { TerritoryService } from './territory.service.js';
+
+/** The platform's perimeter: territories, intercommunalities, communes. */
+export default defineModule({
+  name: 'territory',
+  description: "The platform's perimeter: territories, intercommunalities and communes.",
+  dependsOn: [],
+  entities: [Territory, Intercommunality, Commune],
+  resolvers: [TerritoryResolver, IntercommunalityResolver, CommuneResolver],
+  loaders: territoryLoaders,
+  nodes: {
+    Territory: (ctx, id) => ctx.loaders.territoryById.load(id),
+    Intercommunality: (ctx, id) => ctx.loaders.intercommunalityById.load(id),
+    Commune: (ctx, id) => ctx.loaders.communeById.load(id),
+  },
+  demo: seedTerritory,
+});

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node, toGlobalId } from '../../server/relay.js';
+import { Territory } from './territory.entity.js';
+
+@Entity({ tableName: 'intercommunality' })
+@ObjectType('Intercommunality', { implements: Node, description: 'A grouping of communes (EPCI), e.g. the Communauté d\'agglomération du Boulonnais (CAB).' })
+export class Intercommunality {
+  [OptionalProps]?: 'globalId';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('Intercommunality', this.id);
+  }
+
+  @Field(() => String, { description: 'Full name, e.g. "Communauté de communes de Desvres-Samer".' })
+  @Property({ type: 'string', length: 200, unique: true })
+  name!: string;
+
+  @Field(() => String, { description: 'Short name, e.g. "CAB" or "CCDS".' })
+  @Property({ type: 'string', length: 20 })
+  shortName!: string;
+
+  @ManyToOne(() => Territory, { ref: true, index: true, deleteRule: 'cascade' })
+  territory!: Ref<Territory>;
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Node, toGlobalId } from '../../server/relay.js';
+
+@Entity({ tableName: 'territory' })
+@ObjectType('Territory', { implements: Node, description: "A platform's perimeter (territoire): here the Boulonnais, made of intercommunalities." })
+export class Territory {
+  [OptionalProps]?: 'globalId' | 'description';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  get globalId(): string {
+    return toGlobalId('Territory', this.id);
+  }
+
+  @Field(() => String, { description: 'Name of the territory, e.g. "Boulonnais".' })
+  @Property({ type: 'string', length: 200, unique: true })
+  name!: string;
+
+  @Field(() => String, { description: 'What the perimeter covers (French).' })
+  @Property({ type: 'text', default: '' })
+  description: string = '';
+}

@@ -1,0 +1,84 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Viewer, PermissionRegistry } from './auth.js';
+import type { EventBus, EventDefinition, EventPayload, EmittedEvent } from './events.js';
+import type { Logger } from './logger.js';
+import type { ModuleManifest, NodeFetcher } from './module.js';
+import type { Config } from './config.js';
+
+/**
+ * DataLoaders of every module, created afresh per operation. Each module adds its own keys by
+ * declaration merging in its loader files:
+ *
+ * ```ts
+ * declare module '../../server/context.js' { interface Loaders { communeById: DataLoader<string, Commune | null> } }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
+
+/** What lives as long as the process: shared by every operation. */
+export interface Gateway {
+  config: Config;
+  logger: Logger;
+  orm: MikroORM;
+  modules: readonly ModuleManifest[];
+  permissions: PermissionRegistry;
+  events: EventBus;
+  nodes: ReadonlyMap<string, NodeFetcher>;
+}
+
+/** Inside `ctx.transaction`: the transaction's EntityManager and the events to deliver after commit. */
+export interface Transaction {
+  em: SqlEntityManager;
+  viewer: Viewer;
+  publish<P extends EventPayload>(event: EventDefinition<P>, payload: P): void;
+}
+
+/**
+ * Per operation (HTTP request, or one event pushed to a subscription): a fresh EntityManager fork,
+ * the viewer and fresh DataLoaders. The global EntityManager is never used in an operation.
+ */
+export class Context {
+  em!: SqlEntityManager;
+  loaders!: Loaders;
+
+  constructor(
+    readonly gateway: Gateway,
+    readonly viewer: Viewer,
+    readonly requestId: string,
+    readonly logger: Logger,
+  ) {
+    this.renew();
+  }
+
+  /** Starts a fresh unit of work: new EntityManager fork, new loaders (per subscription event). */
+  renew(): void {
+    this.em = this.gateway.orm.em.fork({ clear: true, useContext: false }) as SqlEntityManager;
+    const loaders = {} as Loaders;
+    for (const m of this.gateway.modules) if (m.loaders) Object.assign(loaders, m.loaders(this.em));
+    this.loaders = loaders;
+  }
+
+  /** True when the viewer holds `permission` (see module manifests). */
+  can(permission: string): boolean {
+    return this.gateway.permissions.allows(this.viewer, permission);
+  }
+
+  /**
+   * Runs `work` in one database transaction; events it publishes are delivered after commit only.
+   * Use `tx.em` inside: PGlite has a single connection, so `ctx.em` would wait for it.
+   */
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const pending: EmittedEvent[] = [];
+    const result = await this.em.transactional(async (em) =>
+      work({
+        em: em as SqlEntityManager,
+        viewer: this.viewer,
+        publish: (event, payload) => pending.push({ name: event.name, payload }),
+      }),
+    );
+    if (pending.length > 0) await this.gateway.events.dispatch(pending);
+    return result;
+  }
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MikroORM, type EntityClass, type Options } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDriver } from 'mikro-orm-pglite';
+import { migrations } from './migrations/index.js';
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; null for the embedded PGlite. */
+  databaseUrl: string | null;
+  /** PGlite data folder; null keeps PGlite in memory (tests). */
+  dataDir: string | null;
+  entities: readonly EntityClass<object>[];
+  /** Called for every SQL statement (statement counting in tests and benchmarks). */
+  onQuery?: (sql: string) => void;
+  /** Pool size on PostgreSQL. */
+  poolMax?: number;
+}
+
+/** Where migration files are written by `npm run db:migration:create`. */
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+function ormOptions(options: DatabaseOptions): Options {
+  const common: Options = {
+    entities: [...options.entities],
+    extensions: [Migrator],
+    // Migrations are listed in code (server/migrations/index.ts), so tsx, vitest and the compiled
+    // build load them alike; MikroORM's own loader would use native import() on file paths.
+    dynamicImportProvider: (id: string) => import(id),
+    migrations: {
+      migrationsList: migrations,
+      path: MIGRATIONS_DIR,
+      snapshot: false,
+      transactional: true,
+      silent: true,
+      allOrNothing: true,
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? '_' + name : ''}`,
+    },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+    onQuery: (sql: string) => {
+      options.onQuery?.(sql);
+      return sql;
+    },
+  };
+  if (options.databaseUrl) {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: options.databaseUrl,
+      pool: { min: 0, max: options.poolMax ?? 10 },
+    };
+  }
+  const dataDir = options.dataDir;
+  if (dataDir) mkdirSync(dirname(resolve(dataDir)), { recursive: true }); // PGlite does not create parents
+  return {
+    ...common,
+    driver: PGliteDriver,
+    dbName: 'postgres',
+    driverOptions: { connection: { pglite: () => (dataDir ? new PGlite(resolve(dataDir)) : new PGlite()) } },
+  };
+}
+
+/** Opens the database (PGlite or PostgreSQL); does not migrate. */
+export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(options));
+}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** SQL that would bring the database in line with the entities: empty when migrations and entities agree. */
+export async function schemaDrift(orm: MikroORM): Promise<string> {
+  const sql = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, safe: false, dropTables: true });
+  return sql.trim();
+}

@@ -1,0 +1,86 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import type { Logger } from './logger.js';
+
+/** The error codes a client can rely on, in `extensions.code`. */
+export const ErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  BadUserInput: 'BAD_USER_INPUT',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  TooComplex: 'OPERATION_TOO_COMPLEX',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An error meant for the caller: its message is shown as is (in French), with a code and, for bad input, the field. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+    this.name = 'AppError';
+  }
+}
+
+export const unauthenticated = (message = 'Authentification requise.') =>
+  new AppError(ErrorCode.Unauthenticated, message);
+export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette opération.") =>
+  new AppError(ErrorCode.Forbidden, message);
+export const notFound = (what: string, id?: string) =>
+  new AppError(ErrorCode.NotFound, `${what} introuvable.`, id ? { id } : {});
+export const conflict = (message: string, field?: string) =>
+  new AppError(ErrorCode.Conflict, message, field ? { field } : {});
+/** Bad input on one field; `field` is the path as the client wrote it (e.g. `input.siret`). */
+export const badInput = (field: string, message: string) =>
+  new AppError(ErrorCode.BadUserInput, message, { field });
+
+const KNOWN_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Turns any error into what the caller may see: known errors pass with their code,
+ * validation errors become BAD_USER_INPUT with the field, anything else is logged and masked.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger, requestId?: string): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+
+  if (original instanceof UniqueConstraintViolationException) {
+    return {
+      message: 'Cette valeur est déjà utilisée par un autre enregistrement.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.Conflict },
+    };
+  }
+  if (original instanceof ForeignKeyConstraintViolationException) {
+    return {
+      message: "Cet enregistrement est encore référencé ailleurs, ou fait référence à un enregistrement inexistant.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.Conflict },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.Internal) {
+    // GraphQL's own errors (parse, validation, variable coercion) and ours: safe to show.
+    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  if (original instanceof GraphQLError && !original.originalError && !code) {
+    return formatted; // a plain GraphQL error raised by graphql-js (e.g. an abstract type resolution)
+  }
+  logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
+  return {
+    message: 'Erreur interne. Elle a été enregistrée ; indiquez cet identifiant au support : ' + (requestId ?? 'inconnu'),
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.Internal, requestId },
+  };
+}

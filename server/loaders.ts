@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Batches `load(id)` calls of one operation into one `WHERE id IN (...)` statement.
+ * Keys that are not UUIDs resolve to null without reaching the database.
+ */
+export function byIdLoader<T extends { id: string }>(em: SqlEntityManager, entity: EntityClass<T>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const valid = ids.filter((id) => UUID.test(id));
+    const rows = valid.length === 0 ? [] : await em.find(entity, { id: { $in: valid } } as unknown as FilterQuery<T>);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/**
+ * Batches `load(parentId)` into one statement over a foreign key and returns each parent's children,
+ * in `orderBy` order.
+ */
+export function childrenLoader<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  foreignKey: keyof T & string,
+  orderBy: Record<string, 'asc' | 'desc'>,
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (parentIds) => {
+    const rows = await em.find(entity, { [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>, { orderBy: orderBy as never });
+    const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
+    for (const row of rows) {
+      const ref = row[foreignKey] as unknown as { id: string } | string;
+      const parentId = typeof ref === 'string' ? ref : ref.id;
+      groups.get(parentId)?.push(row);
+    }
+    return parentIds.map((id) => groups.get(id) ?? []);
+  });
+}

@@ -1,0 +1,125 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Role, Viewer } from './auth.js';
+import type { EventSubscriber } from './events.js';
+import type { Logger } from './logger.js';
+import type { Context, Loaders } from './context.js';
+
+/** Fetches one record for `node(id)`, applying the same checks as the field that exposes it. */
+export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
+
+/** How much demo data to load; benchmarks ask for more. */
+export interface DemoScale {
+  organizations: number;
+  employers: number;
+  partners: number;
+}
+
+export interface DemoContext {
+  em: SqlEntityManager;
+  logger: Logger;
+  scale: DemoScale | null;
+}
+
+/** What a module's demo loader may tell the person who started the server. */
+export interface DemoResult {
+  lines?: string[];
+}
+
+/**
+ * A module's one public registration: open its `index.ts` and you see the whole module.
+ * Nothing is discovered by globbing.
+ */
+export interface ModuleManifest {
+  /** kebab-case name, as in `MODULES=`. */
+  name: string;
+  /** One line on what the module brings. */
+  description: string;
+  /** Modules this one needs; the graph stays acyclic. */
+  dependsOn: readonly string[];
+  entities: readonly EntityClass<object>[];
+  resolvers: readonly Function[];
+  /** Permissions this module names in `@Authorized`, with the roles that hold them (admins hold all). */
+  permissions?: Readonly<Record<string, readonly Role[]>>;
+  /** DataLoaders, created afresh for every operation. */
+  loaders?: (em: SqlEntityManager) => Partial<Loaders>;
+  /** `node(id)` fetchers by GraphQL type name. */
+  nodes?: Readonly<Record<string, NodeFetcher>>;
+  /** Reactions to events (this module's or its dependencies'), after commit. */
+  subscribers?: readonly EventSubscriber[];
+  /** Resolves a bearer token to a viewer (the accounts module); at most one module provides it. */
+  authenticate?: (em: SqlEntityManager, token: string) => Promise<Viewer | null>;
+  /** Loads demo data when the platform starts empty; must be idempotent. */
+  demo?: (ctx: DemoContext) => Promise<DemoResult | void>;
+}
+
+/** Declares a module; the identity function exists for type inference and one place to document. */
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  if (!/^[a-z][a-z0-9-]*$/.test(manifest.name)) throw new Error(`Module name "${manifest.name}" must be kebab-case`);
+  return manifest;
+}
+
+export class ModuleGraphError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModuleGraphError';
+  }
+}
+
+/**
+ * The enabled modules in dependency order. Refuses an unknown name, a dependency that is not enabled
+ * and a cycle, each with a message naming the modules concerned.
+ */
+export function orderModules(available: readonly ModuleManifest[], enabled: readonly string[] | null = null): ModuleManifest[] {
+  const byName = new Map<string, ModuleManifest>();
+  for (const m of available) {
+    if (byName.has(m.name)) throw new ModuleGraphError(`Two modules are named "${m.name}"`);
+    byName.set(m.name, m);
+  }
+  const names = enabled ?? available.map((m) => m.name);
+  const unknown = names.filter((n) => !byName.has(n));
+  if (unknown.length > 0) {
+    throw new ModuleGraphError(`Unknown module(s): ${unknown.join(', ')}. Available: ${[...byName.keys()].join(', ')}`);
+  }
+  const chosen = new Set(names);
+  for (const name of chosen) {
+    const missing = byName.get(name)!.dependsOn.filter((d) => !chosen.has(d));
+    if (missing.length > 0) {
+      throw new ModuleGraphError(
+        `Module "${name}" depends on ${missing.map((d) => `"${d}"`).join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not enabled` +
+          (byName.has(missing[0]!) ? ` (add ${missing.join(',')} to MODULES)` : ' (no such module)'),
+      );
+    }
+  }
+
+  const ordered: ModuleManifest[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, path: string[]) => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(name)), name];
+      throw new ModuleGraphError(`Module dependency cycle: ${cycle.join(' -> ')}`);
+    }
+    state.set(name, 'visiting');
+    for (const dep of byName.get(name)!.dependsOn) visit(dep, [...path, name]);
+    state.set(name, 'done');
+    ordered.push(byName.get(name)!);
+  };
+  for (const name of [...chosen].sort()) visit(name, []);
+  return ordered;
+}
+
+/** `names` and everything they depend on, for tests and tools that enable a part of the platform. */
+export function withDependencies(available: readonly ModuleManifest[], names: readonly string[]): string[] {
+  const byName = new Map(available.map((m) => [m.name, m]));
+  const result = new Set<string>();
+  const add = (name: string) => {
+    if (result.has(name)) return;
+    const m = byName.get(name);
+    if (!m) throw new ModuleGraphError(`Unknown module "${name}"`);
+    result.add(name);
+    m.dependsOn.forEach(add);
+  };
+  names.forEach(add);
+  return [...result];
+}

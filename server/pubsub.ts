@@ -1,0 +1,38 @@
+import { createPubSub } from '@graphql-yoga/subscription';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
+import type { Logger } from './logger.js';
+
+/** The pubsub GraphQL subscriptions listen to: topics are event names, payloads are JSON. */
+export interface PubSub {
+  publish(topic: string, payload: unknown): void;
+  subscribe(topic: string): AsyncIterable<unknown>;
+}
+
+export interface PubSubAdapter {
+  pubSub: PubSub;
+  kind: 'memory' | 'redis';
+  close(): Promise<void>;
+}
+
+/** In-memory pubsub for one process; Redis-backed when `redisUrl` is set, to reach every process. */
+export async function createPubSubAdapter(redisUrl: string | null, logger: Logger): Promise<PubSubAdapter> {
+  if (!redisUrl) {
+    return { pubSub: createPubSub() as unknown as PubSub, kind: 'memory', close: async () => {} };
+  }
+  const options = { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true };
+  const publishClient = new Redis(redisUrl, options);
+  const subscribeClient = new Redis(redisUrl, options);
+  for (const client of [publishClient, subscribeClient]) {
+    client.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  }
+  await Promise.all([publishClient.connect(), subscribeClient.connect()]);
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  return {
+    pubSub: createPubSub({ eventTarget }) as unknown as PubSub,
+    kind: 'redis',
+    close: async () => {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { IsOptional, IsString, Max, Min } from 'class-validator';
+import { Cursor, type EntityManager, type EntityName, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
+import { badInput } from './errors.js';
+
+/* Relay conventions: opaque global ids, the Node interface, connections with edges, pageInfo and totalCount. */
+
+/** Opaque global id of a record: base64url of `Type:key`. */
+export function toGlobalId(type: string, id: string): string {
+  return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+}
+
+/** Reads a global id; null when it is not one. */
+export function fromGlobalId(globalId: string): { type: string; id: string } | null {
+  if (typeof globalId !== 'string' || globalId.length === 0 || globalId.length > 200) return null;
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const sep = decoded.indexOf(':');
+  if (sep <= 0 || sep === decoded.length - 1) return null;
+  const type = decoded.slice(0, sep);
+  if (!/^[A-Z][A-Za-z]*$/.test(type)) return null;
+  return { type, id: decoded.slice(sep + 1) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Decodes the global id of a `type` record given in `field`, or refuses it as bad input. */
+export function decodeId(globalId: string, type: string, field: string): string {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed || parsed.type !== type || (!UUID.test(parsed.id) && !/^[a-z0-9-]{1,64}$/.test(parsed.id))) {
+    throw badInput(field, `« ${String(globalId).slice(0, 80)} » n'est pas un identifiant valide de ${type}.`);
+  }
+  return parsed.id;
+}
+
+/** Decodes a list of global ids of one type. */
+export function decodeIds(globalIds: readonly string[], type: string, field: string): string[] {
+  return globalIds.map((g, i) => decodeId(g, type, `${field}[${i}]`));
+}
+
+@InterfaceType('Node', {
+  // Types of disabled modules implement Node too: register only the types the schema reaches.
+  autoRegisterImplementations: false,
+  description: 'A record with an opaque global id, fetchable with `node(id)`.',
+})
+export abstract class Node {
+  @Field(() => ID, { name: 'id', description: 'Opaque global id of the record.' })
+  readonly globalId!: string;
+}
+
+@ObjectType({ description: 'Where a page stands in a list (Relay convention).' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when there are records after this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'True when there are records before this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first record of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last record of the page.' })
+  endCursor!: string | null;
+}
+
+/** Default page size when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** Largest page a client may ask for. */
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Page size from the start or from \`after\` (at most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} by default).` })
+  @IsOptional()
+  @Min(0, { message: 'first doit être positif ou nul.' })
+  @Max(MAX_PAGE_SIZE, { message: `first ne peut pas dépasser ${MAX_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return records after this cursor.' })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size from the end or from \`before\` (at most ${MAX_PAGE_SIZE}).` })
+  @IsOptional()
+  @Min(0, { message: 'last doit être positif ou nul.' })
+  @Max(MAX_PAGE_SIZE, { message: `last ne peut pas dépasser ${MAX_PAGE_SIZE}.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return records before this cursor.' })
+  @IsOptional()
+  @IsString()
+  before?: string | null;
+}
+
+/** The edge and connection types of `nodeType`; subclass the result with `@ObjectType()`. */
+export function connectionType<T extends object>(nodeType: ClassType<T>, nodeName: string) {
+  @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a page, with its cursor.` })
+  class Edge {
+    @Field(() => String, { description: 'Opaque cursor of this record, for `after` and `before`.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${nodeName}.` })
+    node!: T;
+  }
+
+  // Registered only so the subclass inherits its fields; type-graphql 2 emits only referenced types.
+  @ObjectType(`${nodeName}ConnectionBase`, { description: `Fields of ${nodeName}Connection.` })
+  abstract class Connection {
+    @Field(() => [Edge], { description: 'The records of this page.' })
+    edges!: Edge[];
+
+    @Field(() => PageInfo, { description: 'Where this page stands.' })
+    pageInfo!: PageInfo;
+
+    /** Counted only when asked for. */
+    count!: () => Promise<number>;
+
+    @Field(() => Int, { description: 'Number of records matching the filters, all pages together.' })
+    totalCount(): Promise<number> {
+      return this.count();
+    }
+  }
+  return Connection;
+}
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  count: () => Promise<number>;
+}
+
+/** Checks `first`/`last`/`after`/`before` together and returns MikroORM cursor options. */
+function cursorOptions(args: ConnectionArgs) {
+  if (args.first != null && args.last != null) {
+    throw badInput('first', 'Utilisez first ou last, pas les deux.');
+  }
+  for (const field of ['after', 'before'] as const) {
+    const cursor = args[field];
+    if (cursor != null) {
+      try {
+        if (!Array.isArray(Cursor.decode(cursor))) throw new Error('not a cursor');
+      } catch {
+        throw badInput(field, `Le curseur « ${cursor.slice(0, 40)} » n'est pas valide.`);
+      }
+    }
+  }
+  const first = args.first ?? (args.last == null ? DEFAULT_PAGE_SIZE : undefined);
+  return {
+    first: first ?? undefined,
+    last: args.last ?? undefined,
+    after: args.after ?? undefined,
+    before: args.before ?? undefined,
+  };
+}
+
+/**
+ * One page of `entity` by keyset pagination: one SQL statement for the page, and one more for
+ * `totalCount` only when the client asks for it.
+ */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: OrderDefinition<T>,
+  args: ConnectionArgs,
+): Promise<Page<T>> {
+  const options = cursorOptions(args);
+  const count = () => em.count(entity, where);
+  if (options.first === 0 || options.last === 0) {
+    return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count };
+  }
+  const page = await em.findByCursor(entity, where, { ...options, orderBy, includeCount: false });
+  const edges = page.items.map((node) => ({ cursor: page.from(node as T), node: node as T }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPrevPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    count,
+  };
+}
+
+/** Wraps a page in the connection class so `totalCount` resolves lazily. */
+export function toConnection<C extends { edges: unknown; pageInfo: PageInfo; count: () => Promise<number> }>(
+  Type: abstract new () => C,
+  page: Page<unknown>,
+): C {
+  const connection = Object.create(Type.prototype) as C;
+  return Object.assign(connection, page);
+}

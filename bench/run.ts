@@ -1,0 +1,315 @@
+/**
+ * `npm run bench`: seeds a larger demo data set, then loads the PortalList operation on the GraphQL
+ * server and on a raw-SQL floor (one hand-written statement building the same JSON in PostgreSQL),
+ * and prints a comparison table. Results also go to bench/results/latest.json (git-ignored).
+ *
+ * Environment:
+ *   BENCH_DATABASE_URL / TEST_DATABASE_URL  PostgreSQL server: a fresh `maillage_bench` database is
+ *                                           created there (and dropped at the end); else PGlite in memory.
+ *   BENCH_DURATION      measured seconds per run (default 10)
+ *   BENCH_WARMUP        warm-up seconds per run (default 3)
+ *   BENCH_CONNECTIONS   comma-separated connection counts (default 10,50)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { createApp, type App } from '../server/app.js';
+import { DEFAULT_LIMITS } from '../server/config.js';
+import type { DemoScale } from '../server/module.js';
+import { testConfig, TOKENS } from '../test/harness.js';
+import { FLOOR_SQL, startFloorServer, type Execute, type FloorServer } from './floor.js';
+
+const SCALE: DemoScale = { organizations: 10_000, employers: 4_600, partners: 200 };
+const BENCH_DB = 'maillage_bench';
+const PAGE_SIZE = 100;
+const SQL_SAMPLE_REQUESTS = 20;
+
+const QUERY = `query PortalList { organizations(first: ${PAGE_SIZE}) { totalCount edges { node { id name legalForm employees sector { code name } commune { name } contacts { firstName lastName email phone role } } } } }`;
+const BODY = JSON.stringify({ query: QUERY, operationName: 'PortalList' });
+
+type Target = 'graphql' | 'floor';
+
+interface RunResult {
+  target: Target;
+  connections: number;
+  durationS: number;
+  requests: number;
+  reqPerSec: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMeanMs: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  sqlPerRequest: number;
+  cpuMsPerRequest: number;
+  ratioVsFloor: number | null;
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}: expected a positive number, got "${raw}"`);
+  return value;
+}
+
+const DURATION = positiveNumber('BENCH_DURATION', 10);
+const WARMUP = positiveNumber('BENCH_WARMUP', 3);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS?.trim() || '10,50').split(',').map((c) => {
+  const n = Number(c.trim());
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`BENCH_CONNECTIONS: "${c}" is not a positive whole number`);
+  return n;
+});
+
+/** A fresh `maillage_bench` database on the server of `base`; dropped by `drop()`. */
+async function createBenchDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`drop database if exists ${BENCH_DB} with (force)`);
+  await admin(`create database ${BENCH_DB}`);
+  const url = new URL(base);
+  url.pathname = `/${BENCH_DB}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${BENCH_DB} with (force)`) };
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+async function post(url: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.expert}` },
+    body: BODY,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+interface PortalList {
+  data?: { organizations?: { totalCount: number; edges: { node: { contacts: unknown[] } }[] } };
+  errors?: unknown[];
+}
+
+/** Checks one answer: 200, no errors, a full page. */
+function checkResponse(label: string, status: number, text: string): PortalList {
+  const json = JSON.parse(text) as PortalList;
+  if (status !== 200 || json.errors) throw new Error(`${label}: HTTP ${status}, errors: ${JSON.stringify(json.errors ?? text.slice(0, 500))}`);
+  const edges = json.data?.organizations?.edges ?? [];
+  if (edges.length !== PAGE_SIZE) throw new Error(`${label}: expected ${PAGE_SIZE} edges, got ${edges.length}`);
+  return json;
+}
+
+async function load(url: string, connections: number, duration: number) {
+  return autocannon({
+    url,
+    connections,
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.expert}` },
+    body: BODY,
+    timeout: 30,
+  });
+}
+
+function fmt(n: number, digits: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function printTable(headers: string[], rows: string[][], rightAligned: boolean[]): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  console.log(line(headers));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  const baseUrl = process.env.BENCH_DATABASE_URL?.trim() || process.env.TEST_DATABASE_URL?.trim() || null;
+  let database: { url: string; drop(): Promise<void> } | null = null;
+  let app: App | null = null;
+  let floor: FloorServer | null = null;
+  let pool: pg.Pool | null = null;
+
+  try {
+    if (baseUrl) {
+      database = await createBenchDatabase(baseUrl);
+      console.log(`Database: PostgreSQL, fresh database ${redact(database.url)}`);
+    } else {
+      console.log('Database: PGlite in memory (set BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL)');
+    }
+    console.log(`Scale: ${SCALE.organizations} organizations, ${SCALE.employers} employers, ${SCALE.partners} partners`);
+    console.log(`Runs: ${WARMUP} s warm-up + ${DURATION} s measured, connections ${CONNECTIONS.join(', ')}; Node ${process.version}`);
+
+    // Statements are recorded only while counting, so the array does not grow during the load.
+    const sql: string[] = [];
+    let recording = false;
+    const seedStart = performance.now();
+    app = await createApp(
+      testConfig({ databaseUrl: database?.url ?? null, demo: true, logLevel: 'silent', limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000 } }),
+      { demoScale: SCALE, onQuery: (s) => { if (recording) sql.push(s); } },
+    );
+    const seedMs = performance.now() - seedStart;
+    const graphqlUrl = await app.listen();
+
+    const orm = app.gateway.orm;
+    const ormExecute: Execute = (statement) => orm.em.fork().getConnection().execute(statement, [], 'all') as Promise<Array<Record<string, unknown>>>;
+    const [counts] = await ormExecute(
+      'select (select count(*) from organization)::int as organizations, (select count(*) from organization_contact)::int as contacts, (select count(*) from organization where consent_to_share)::int as consenting, (select count(*) from partner)::int as partners',
+    );
+    console.log(
+      `Seeding (createApp: migrations + demo data + schema): ${fmt(seedMs / 1000, 1)} s — ${counts!.organizations} organizations (${counts!.consenting} consenting), ${counts!.contacts} contacts, ${counts!.partners} partners`,
+    );
+
+    // The floor: its own pg.Pool on PostgreSQL, the app's own PGlite instance otherwise.
+    let floorExecute: Execute;
+    if (database) {
+      const p = new pg.Pool({ connectionString: database.url, max: 10 });
+      pool = p;
+      floorExecute = async (statement) => (await p.query(statement)).rows as Array<Record<string, unknown>>;
+    } else {
+      floorExecute = ormExecute;
+    }
+    floor = await startFloorServer(floorExecute);
+
+    // Correctness first: full pages, no errors, and the floor answers the same values.
+    const g = await post(graphqlUrl);
+    const graphqlJson = checkResponse('graphql', g.status, g.text);
+    const f = await post(floor.url);
+    const floorJson = checkResponse('floor', f.status, f.text);
+    const edges = graphqlJson.data!.organizations!.edges;
+    const withContacts = edges.filter((e) => e.node.contacts.length > 0).length;
+    if (withContacts === 0) throw new Error('graphql: no contacts in the page — is the expert token entitled to organizations.contacts.read?');
+    const same = isDeepStrictEqual(graphqlJson, floorJson);
+    console.log(
+      `Response: ${PAGE_SIZE} edges, totalCount ${graphqlJson.data!.organizations!.totalCount}, ${withContacts} with contacts; ` +
+        `body ${fmt(Buffer.byteLength(g.text) / 1024, 1)} KiB (graphql) vs ${fmt(Buffer.byteLength(f.text) / 1024, 1)} KiB (floor); floor values ${same ? 'identical to' : 'DIFFER from'} GraphQL`,
+    );
+    if (!same) console.warn('  warning: the floor answer differs from the GraphQL answer; compare bench/results/latest.json samples');
+
+    // SQL statements per GraphQL request, over a few sequential requests.
+    sql.length = 0;
+    recording = true;
+    for (let i = 0; i < SQL_SAMPLE_REQUESTS; i++) {
+      const res = await post(graphqlUrl);
+      checkResponse('graphql', res.status, res.text);
+    }
+    recording = false;
+    const sqlPerRequest = sql.length / SQL_SAMPLE_REQUESTS;
+    const statementKinds = [...new Set(sql.map((s) => s.replace(/\s+/g, ' ').slice(0, 90)))];
+    console.log(`SQL statements per GraphQL request: ${fmt(sqlPerRequest, 2)}`);
+    for (const s of statementKinds) console.log(`  ${s}${s.length >= 90 ? '…' : ''}`);
+
+    const targets: { target: Target; url: string; sqlPerRequest: number }[] = [
+      { target: 'graphql', url: graphqlUrl, sqlPerRequest },
+      { target: 'floor', url: floor.url, sqlPerRequest: 1 },
+    ];
+    const results: RunResult[] = [];
+    for (const t of targets) {
+      for (const connections of CONNECTIONS) {
+        process.stdout.write(`  ${t.target.padEnd(7)} c=${String(connections).padEnd(3)} warm-up ${WARMUP} s… `);
+        await load(t.url, connections, WARMUP);
+        process.stdout.write(`measuring ${DURATION} s… `);
+        const cpuBefore = process.cpuUsage();
+        const r = await load(t.url, connections, DURATION);
+        const cpu = process.cpuUsage(cpuBefore);
+        const requests = r.requests.total;
+        const row: RunResult = {
+          target: t.target,
+          connections,
+          durationS: r.duration,
+          requests,
+          reqPerSec: r.requests.mean,
+          latencyP50Ms: r.latency.p50,
+          latencyP99Ms: r.latency.p99,
+          latencyMeanMs: r.latency.mean,
+          non2xx: r.non2xx,
+          errors: r.errors,
+          timeouts: r.timeouts,
+          sqlPerRequest: t.sqlPerRequest,
+          cpuMsPerRequest: requests > 0 ? (cpu.user + cpu.system) / 1000 / requests : NaN,
+          ratioVsFloor: null,
+        };
+        results.push(row);
+        console.log(`${fmt(row.reqPerSec, 1)} req/s`);
+      }
+    }
+    for (const row of results) {
+      const base = results.find((r) => r.target === 'floor' && r.connections === row.connections);
+      row.ratioVsFloor = base && base.reqPerSec > 0 ? row.reqPerSec / base.reqPerSec : null;
+    }
+
+    console.log('');
+    console.log(`PortalList, organizations(first: ${PAGE_SIZE}) with sector, commune and contacts — ${database ? 'PostgreSQL' : 'PGlite in memory'}, ${DURATION} s per run`);
+    printTable(
+      ['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'ratio vs floor', 'CPU ms/req', 'non-2xx', 'errors'],
+      results.map((r) => [
+        r.target,
+        String(r.connections),
+        fmt(r.reqPerSec, 1),
+        fmt(r.latencyP50Ms, 1),
+        fmt(r.latencyP99Ms, 1),
+        fmt(r.sqlPerRequest, 2),
+        r.ratioVsFloor == null ? '-' : fmt(r.ratioVsFloor, 2),
+        fmt(r.cpuMsPerRequest, 2),
+        String(r.non2xx),
+        String(r.errors + r.timeouts),
+      ]),
+      [false, true, true, true, true, true, true, true, true, true],
+    );
+    console.log('');
+    console.log(`Seeding: ${fmt(seedMs / 1000, 1)} s. CPU ms/req = process.cpuUsage() (user + system, all threads) during the measured run ÷ requests;`);
+    console.log(`it includes the in-process autocannon client${database ? '' : ' and PGlite (WASM, same process)'}, so the floor's figure is the baseline to subtract.`);
+
+    const out = resolve(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          node: process.version,
+          database: database ? 'postgresql' : 'pglite',
+          scale: SCALE,
+          counts,
+          warmupS: WARMUP,
+          durationS: DURATION,
+          seedMs: Math.round(seedMs),
+          query: QUERY,
+          floorSql: FLOOR_SQL.trim(),
+          responseBytes: { graphql: Buffer.byteLength(g.text), floor: Buffer.byteLength(f.text) },
+          floorIdenticalValues: same,
+          sqlPerRequest,
+          sqlStatements: statementKinds,
+          results,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    console.log(`Results written to ${out}`);
+  } finally {
+    await floor?.close().catch((err: unknown) => console.error('closing the floor server:', err));
+    await pool?.end().catch((err: unknown) => console.error('closing the pg pool:', err));
+    await app?.close().catch((err: unknown) => console.error('closing the app:', err));
+    await database?.drop().catch((err: unknown) => console.error(`dropping ${BENCH_DB}:`, err));
+  }
+}
+
+// No process.exit() on success: everything is closed, so the process ends on its own.
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

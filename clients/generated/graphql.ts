@@ -1,0 +1,216 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A new organization or project holder. */
+export type CreateOrganizationInput = {
+  /** Commune id. */
+  communeId: string | number;
+  /** Consent of the holder to share contacts and file with partners (false by default). */
+  consentToShare?: boolean | null | undefined;
+  /** Contact people. */
+  contacts?: Array<OrganizationContactInput> | null | undefined;
+  /** What the organization does (French). */
+  description?: string | null | undefined;
+  /** Public e-mail address. */
+  email?: string | null | undefined;
+  /** Number of employees (0 by default). */
+  employees?: number | null | undefined;
+  /** ESUS accreditation (false by default). */
+  esus?: boolean | null | undefined;
+  /** Year of creation. */
+  foundedYear?: number | null | undefined;
+  /** Legal form. */
+  legalForm: LegalForm;
+  /** Name. */
+  name: string;
+  /** Public phone number. */
+  phone?: string | null | undefined;
+  /** Sector code or id. */
+  sector: string;
+  /** SIRET (14 digits, spaces allowed); omit for a project not yet registered. */
+  siret?: string | null | undefined;
+  /** Stage. */
+  stage: Stage;
+  /** Website URL (http or https). */
+  website?: string | null | undefined;
+};
+
+/** Kind of funding scheme (dispositif). */
+export type FundingSchemeKind =
+  /** Apport en fonds propres or quasi-equity (titres participatifs, parts sociales). */
+  | 'EQUITY'
+  /** Subvention. */
+  | 'GRANT'
+  /** Garantie: guarantee of a bank loan. */
+  | 'GUARANTEE'
+  /** Prêt d'honneur: interest-free personal loan to the holder. */
+  | 'HONOUR_LOAN'
+  /** Prêt (including solidarity loans). */
+  | 'LOAN'
+  /** Programme d'accompagnement: coaching, training, incubation (non-financial). */
+  | 'SUPPORT_PROGRAMME';
+
+/** Legal form (forme juridique) of an organization. SIAE_* are the kinds of insertion structures (structures d'insertion par l'activité économique). */
+export type LegalForm =
+  /** Association loi 1901 */
+  | 'ASSOCIATION'
+  /** Autre coopérative */
+  | 'COOPERATIVE'
+  /** Fondation */
+  | 'FOUNDATION'
+  /** Mutuelle */
+  | 'MUTUAL'
+  /** SARL (entreprise de l’ESS) */
+  | 'SARL'
+  /** SAS (entreprise de l’ESS) */
+  | 'SAS'
+  /** Société coopérative d'intérêt collectif (SCIC) */
+  | 'SCIC'
+  /** Société coopérative et participative (SCOP) */
+  | 'SCOP'
+  /** Atelier et chantier d'insertion (ACI) */
+  | 'SIAE_ACI'
+  /** Association intermédiaire (AI) */
+  | 'SIAE_AI'
+  /** Entreprise d'insertion (EI) */
+  | 'SIAE_EI'
+  /** Entreprise de travail temporaire d'insertion (ETTI) */
+  | 'SIAE_ETTI';
+
+/** Role of a person in a partner organization. */
+export type MembershipRole =
+  /** Gestionnaire: manages the partner's record, people and positions. */
+  | 'MANAGER'
+  /** Membre: represents the partner in the platform's bodies; sees partners-only material. */
+  | 'MEMBER';
+
+/** A contact person of an organization. */
+export type OrganizationContactInput = {
+  /** E-mail address. */
+  email?: string | null | undefined;
+  /** First name. */
+  firstName: string;
+  /** True for the project holder. */
+  isHolder?: boolean | null | undefined;
+  /** Last name. */
+  lastName: string;
+  /** Phone number. */
+  phone?: string | null | undefined;
+  /** Role in the organization (French). */
+  role?: string | null | undefined;
+};
+
+/** Filters on the organizations directory; all given filters apply together. */
+export type OrganizationFilter = {
+  /** Commune ids (any of them). */
+  communeIds?: Array<string | number> | null | undefined;
+  /** True: employers only; false: non-employers only. */
+  employer?: boolean | null | undefined;
+  /** Filter on the ESUS accreditation. */
+  esus?: boolean | null | undefined;
+  /** Only organizations of the communes of this intercommunality. */
+  intercommunalityId?: string | number | null | undefined;
+  /** Legal forms (any of them). */
+  legalForms?: Array<LegalForm> | null | undefined;
+  /** Words of the name or description, accents and case ignored. */
+  search?: string | null | undefined;
+  /** Sector codes or ids (any of them). */
+  sectors?: Array<string> | null | undefined;
+  /** Stages (any of them). */
+  stages?: Array<Stage> | null | undefined;
+};
+
+/** How to sort the organizations directory (ties are broken by id). */
+export type OrganizationOrder =
+  /** Largest employers first. */
+  | 'EMPLOYEES_DESC'
+  /** Most recently founded first (projects without a year last). */
+  | 'FOUNDED_YEAR_DESC'
+  /** By name, A to Z. */
+  | 'NAME'
+  /** By name, Z to A. */
+  | 'NAME_DESC'
+  /** Most recently updated first. */
+  | 'UPDATED_AT_DESC';
+
+/** Kind of partner of the platform. */
+export type PartnerKind =
+  /** Expert: support structure bringing expertise (regional networks, federations). */
+  | 'EXPERT'
+  /** Financeur: public body, solidarity finance or bank that can mobilise funding schemes. */
+  | 'FUNDER'
+  /** Structure porteuse: runs the platform (the Maison de l'Emploi et de la Formation). */
+  | 'HOST'
+  /** Représentant de l'ESS: association, cooperative bank or mutual insurer witnessing for the sector. */
+  | 'SSE_REPRESENTATIVE'
+  /** Partenaire technique: incubator, business nursery, seed service, local development agency. */
+  | 'TECHNICAL_PARTNER';
+
+/** A situation to match against intervention criteria: which partners can act on it? */
+export type PartnerSupportQuery = {
+  /** Amount sought, in euros. */
+  amount?: number | null | undefined;
+  /** Commune of the project. */
+  communeId?: string | number | null | undefined;
+  /** Legal form of the holder. */
+  legalForm?: LegalForm | null | undefined;
+  /** Sector code or id. */
+  sector?: string | null | undefined;
+  /** Stage of the project. */
+  stage?: Stage | null | undefined;
+};
+
+/** Stage of a project or organization (phase): creation, development or consolidation. */
+export type Stage =
+  /** Consolidation: securing its model, often a critical period. */
+  | 'CONSOLIDATION'
+  /** Création: the project is being set up or has just started. */
+  | 'CREATION'
+  /** Développement: growing its activity, jobs or reach. */
+  | 'DEVELOPMENT';
+
+export type PortalOrganizationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: OrganizationFilter | null | undefined;
+  orderBy?: OrganizationOrder | null | undefined;
+}>;
+
+
+export type PortalOrganizationsQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, legalForm: LegalForm, siret: string | null, employees: number, stage: Stage, esus: boolean, sector: { code: string, name: string }, commune: { name: string } } }> } };
+
+export type PartnersForSituationQueryVariables = Exact<{
+  situation: PartnerSupportQuery;
+}>;
+
+
+export type PartnersForSituationQuery = { partners: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: PartnerKind, fundingSchemes: Array<{ name: string, kind: FundingSchemeKind, minAmount: number | null, maxAmount: number | null }> } }> } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { viewer: { isAuthenticated: boolean, permissions: Array<string>, person: { name: string, memberships: Array<{ role: MembershipRole, partner: { id: string, name: string } }> } | null } };
+
+export type RegisterOrganizationMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type RegisterOrganizationMutation = { createOrganization: { id: string, name: string, stage: Stage, commune: { name: string } } };
+
+export type PartnerChangedSubscriptionVariables = Exact<{
+  id?: string | number | null | undefined;
+}>;
+
+
+export type PartnerChangedSubscription = { partnerChanged: { id: string, name: string, updatedAt: string } };
+
+
+export const PortalOrganizationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalOrganizations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"legalForm"}},{"kind":"Field","name":{"kind":"Name","value":"siret"}},{"kind":"Field","name":{"kind":"Name","value":"employees"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"esus"}},{"kind":"Field","name":{"kind":"Name","value":"sector"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PortalOrganizationsQuery, PortalOrganizationsQueryVariables>;
+export const PartnersForSituationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PartnersForSituation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"situation"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PartnerSupportQuery"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partners"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"canSupport"},"value":{"kind":"Variable","name":{"kind":"Name","value":"situation"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"fundingSchemes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"minAmount"}},{"kind":"Field","name":{"kind":"Name","value":"maxAmount"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PartnersForSituationQuery, PartnersForSituationQueryVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"isAuthenticated"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const RegisterOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterOrganization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOrganizationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOrganization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"commune"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterOrganizationMutation, RegisterOrganizationMutationVariables>;
+export const PartnerChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"PartnerChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partnerChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<PartnerChangedSubscription, PartnerChangedSubscriptionVariables>;

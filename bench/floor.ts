@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -46,6 +46,7 @@ export type Execute = (sql: string) => Promise<Array<Record<string, unknown>>>;
 
 export interface FloorServer {
   url: string;
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -76,6 +77,7 @@ export async function startFloorServer(execute: Execute): Promise<FloorServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    server,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

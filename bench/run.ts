@@ -21,6 +21,7 @@ import { DEFAULT_LIMITS } from '../server/config.js';
 import type { DemoScale } from '../server/module.js';
 import { testConfig, TOKENS } from '../test/harness.js';
 import { FLOOR_SQL, startFloorServer, type Execute, type FloorServer } from './floor.js';
+import { InFlight } from './inflight.js';
 
 const SCALE: DemoScale = { organizations: 10_000, employers: 4_600, partners: 200 };
 const BENCH_DB = 'maillage_bench';
@@ -36,7 +37,12 @@ interface RunResult {
   target: Target;
   connections: number;
   durationS: number;
+  /** Requests autocannon saw answered within the measured window. */
   requests: number;
+  /** Requests the server finished for this run, including those still in flight when autocannon stopped. */
+  served: number;
+  /** Time the server needed, after the run, to finish its requests in flight. */
+  drainMs: number;
   reqPerSec: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
@@ -212,25 +218,36 @@ async function main(): Promise<void> {
     console.log(`SQL statements per GraphQL request: ${fmt(sqlPerRequest, 2)}`);
     for (const s of statementKinds) console.log(`  ${s}${s.length >= 90 ? '…' : ''}`);
 
-    const targets: { target: Target; url: string; sqlPerRequest: number }[] = [
-      { target: 'graphql', url: graphqlUrl, sqlPerRequest },
-      { target: 'floor', url: floor.url, sqlPerRequest: 1 },
+    const targets: { target: Target; url: string; sqlPerRequest: number; inFlight: InFlight }[] = [
+      { target: 'graphql', url: graphqlUrl, sqlPerRequest, inFlight: new InFlight(app.httpServer) },
+      { target: 'floor', url: floor.url, sqlPerRequest: 1, inFlight: new InFlight(floor.server) },
     ];
+    const drain = async (t: (typeof targets)[number]) => {
+      if (!(await t.inFlight.idle())) console.warn(`  warning: ${t.target} still has ${t.inFlight.inFlight} requests in flight after 120 s`);
+    };
     const results: RunResult[] = [];
     for (const t of targets) {
       for (const connections of CONNECTIONS) {
         process.stdout.write(`  ${t.target.padEnd(7)} c=${String(connections).padEnd(3)} warm-up ${WARMUP} s… `);
         await load(t.url, connections, WARMUP);
+        await drain(t); // the server finishes what the warm-up left in flight before measuring
         process.stdout.write(`measuring ${DURATION} s… `);
+        const completedBefore = t.inFlight.completed;
         const cpuBefore = process.cpuUsage();
         const r = await load(t.url, connections, DURATION);
+        const drainStart = performance.now();
+        await drain(t);
+        const drainMs = performance.now() - drainStart;
+        // CPU from the start of the run until the server is idle again, over the requests it finished.
         const cpu = process.cpuUsage(cpuBefore);
-        const requests = r.requests.total;
+        const served = t.inFlight.completed - completedBefore;
         const row: RunResult = {
           target: t.target,
           connections,
           durationS: r.duration,
-          requests,
+          requests: r.requests.total,
+          served,
+          drainMs: Math.round(drainMs),
           reqPerSec: r.requests.mean,
           latencyP50Ms: r.latency.p50,
           latencyP99Ms: r.latency.p99,
@@ -239,7 +256,7 @@ async function main(): Promise<void> {
           errors: r.errors,
           timeouts: r.timeouts,
           sqlPerRequest: t.sqlPerRequest,
-          cpuMsPerRequest: requests > 0 ? (cpu.user + cpu.system) / 1000 / requests : NaN,
+          cpuMsPerRequest: served > 0 ? (cpu.user + cpu.system) / 1000 / served : NaN,
           ratioVsFloor: null,
         };
         results.push(row);
@@ -270,8 +287,10 @@ async function main(): Promise<void> {
       [false, true, true, true, true, true, true, true, true, true],
     );
     console.log('');
-    console.log(`Seeding: ${fmt(seedMs / 1000, 1)} s. CPU ms/req = process.cpuUsage() (user + system, all threads) during the measured run ÷ requests;`);
-    console.log(`it includes the in-process autocannon client${database ? '' : ' and PGlite (WASM, same process)'}, so the floor's figure is the baseline to subtract.`);
+    console.log(`Seeding: ${fmt(seedMs / 1000, 1)} s.`);
+    console.log('req/s: autocannon mean of per-second samples; p50/p99: latency of 2xx answers; errors: connection errors + timeouts.');
+    console.log('CPU ms/req: process.cpuUsage() (user + system, all threads) from the start of the measured run until the server is idle');
+    console.log(`again, ÷ requests the server finished; it includes the in-process autocannon client${database ? '' : ' and PGlite (WASM, same process)'}, so the floor's figure is the baseline.`);
 
     const out = resolve(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
     mkdirSync(dirname(out), { recursive: true });

@@ -4,6 +4,9 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a UUID (what uuid primary keys accept). */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /**
  * Batches `load(id)` calls of one operation into one `WHERE id IN (...)` statement.
  * Keys that are not UUIDs resolve to null without reaching the database.

@@ -4,7 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApp, type App } from '../server/app.js';
 import { DEFAULT_LIMITS, type Config } from '../server/config.js';
-import { withDependencies } from '../server/module.js';
+import { withDependencies, type ModuleManifest } from '../server/module.js';
 import { ALL_MODULES } from '../modules/index.js';
 import { DEMO_PEOPLE } from '../modules/accounts/index.js';
 
@@ -69,12 +69,16 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** Boots the gateway on its own database with `modules` and their dependencies (all by default). */
-export async function startTestApp(options: { modules?: string[]; config?: Partial<Config>; database?: { url: string | null; drop(): Promise<void> } } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { modules?: string[]; config?: Partial<Config>; database?: { url: string | null; drop(): Promise<void> }; available?: readonly ModuleManifest[] } = {},
+): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const sql: string[] = [];
-  const modules = options.modules ? withDependencies(ALL_MODULES, options.modules) : null;
+  const available = options.available ?? ALL_MODULES;
+  const modules = options.modules ? withDependencies(available, options.modules) : null;
   const app = await createApp(testConfig({ databaseUrl: database.url, modules, ...options.config }), {
     onQuery: (statement) => sql.push(statement),
+    available,
   });
   const url = await app.listen();
   const clients: Client[] = [];

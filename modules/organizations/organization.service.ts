@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context, Transaction } from '../../server/context.js';
 import { badInput, conflict, notFound } from '../../server/errors.js';
+import { isUuid } from '../../server/loaders.js';
 import { decodeId, decodeIds, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
 import { containsPattern, searchKey } from '../../server/text.js';
 import { Commune } from '../territory/index.js';
@@ -168,7 +169,7 @@ export const OrganizationService = {
 
   /** For `node(id)` on a contact: the same rule as `Organization.contacts`. */
   async findContact(ctx: Context, id: string): Promise<OrganizationContact | null> {
-    if (!ctx.can('organizations.contacts.read')) return null;
+    if (!ctx.can('organizations.contacts.read') || !isUuid(id)) return null;
     const contact = await ctx.em.findOne(OrganizationContact, { id }, { populate: ['organization'] });
     if (!contact) return null;
     if (!contact.organization.getEntity().consentToShare && !ctx.viewer.isAdmin) return null;

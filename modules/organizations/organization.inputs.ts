@@ -19,7 +19,6 @@ function IsSiret(options?: ValidationOptions) {
 }
 
 const PHONE = /^[+0-9 ().-]{6,30}$/;
-const currentYear = () => new Date().getFullYear();
 
 @InputType('OrganizationFilter', { description: 'Filters on the organizations directory; all given filters apply together.' })
 export class OrganizationFilter {
@@ -90,95 +89,13 @@ export class OrganizationContactInput {
   isHolder?: boolean | null;
 }
 
-/** Fields shared by creation and update; on update every field is optional. */
-@InputType('UpdateOrganizationInput', { description: 'Changes to an organization; omitted fields stay as they are.' })
-export class UpdateOrganizationInput {
-  @Field(() => String, { nullable: true, description: 'Name.' })
-  @IsOptional()
-  @Length(2, 200, { message: 'Le nom doit compter de 2 à 200 caractères.' })
-  name?: string | null;
-
-  @Field(() => LegalForm, { nullable: true, description: 'Legal form.' })
-  @IsOptional()
-  legalForm?: LegalForm | null;
-
-  @Field(() => String, { nullable: true, description: 'SIRET (14 digits, spaces allowed); null for a project not yet registered.' })
+/** Fields optional both at creation and on update. Not a schema type of its own: its fields are inherited. */
+@InputType('OrganizationDetailsInput', { description: 'Optional details of an organization.' })
+abstract class OrganizationDetailsInput {
+  @Field(() => String, { nullable: true, description: 'SIRET (14 digits, spaces allowed); null or omitted for a project not yet registered.' })
   @IsOptional()
   @IsSiret()
   siret?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Sector code or id.' })
-  @IsOptional()
-  sector?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Commune id.' })
-  @IsOptional()
-  communeId?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Number of employees.' })
-  @IsOptional()
-  @Min(0, { message: "Le nombre de salariés ne peut pas être négatif." })
-  @Max(100_000, { message: 'Le nombre de salariés semble erroné.' })
-  employees?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year of creation.' })
-  @IsOptional()
-  @Min(1800, { message: "L'année de création doit être postérieure à 1800." })
-  foundedYear?: number | null;
-
-  @Field(() => Stage, { nullable: true, description: 'Stage.' })
-  @IsOptional()
-  stage?: Stage | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'ESUS accreditation.' })
-  @IsOptional()
-  esus?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: 'What the organization does (French).' })
-  @IsOptional()
-  @MaxLength(5000, { message: 'La description est limitée à 5 000 caractères.' })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Public e-mail address.' })
-  @IsOptional()
-  @IsEmail({}, { message: "L'adresse e-mail n'est pas valide." })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Public phone number.' })
-  @IsOptional()
-  @Matches(PHONE, { message: "Le numéro de téléphone n'est pas valide." })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website URL (http or https).' })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: "L'adresse du site doit commencer par http:// ou https://." })
-  website?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Consent of the holder to share contacts and file with partners.' })
-  @IsOptional()
-  consentToShare?: boolean | null;
-}
-
-@InputType('CreateOrganizationInput', { description: 'A new organization or project holder.' })
-export class CreateOrganizationInput {
-  @Field(() => String, { description: 'Name.' })
-  @Length(2, 200, { message: 'Le nom doit compter de 2 à 200 caractères.' })
-  name!: string;
-
-  @Field(() => LegalForm, { description: 'Legal form.' })
-  legalForm!: LegalForm;
-
-  @Field(() => String, { nullable: true, description: 'SIRET (14 digits, spaces allowed); omit for a project not yet registered.' })
-  @IsOptional()
-  @IsSiret()
-  siret?: string | null;
-
-  @Field(() => String, { description: 'Sector code or id.' })
-  @Length(1, 200)
-  sector!: string;
-
-  @Field(() => ID, { description: 'Commune id.' })
-  communeId!: string;
 
   @Field(() => Int, { nullable: true, description: 'Number of employees (0 by default).' })
   @IsOptional()
@@ -190,9 +107,6 @@ export class CreateOrganizationInput {
   @IsOptional()
   @Min(1800, { message: "L'année de création doit être postérieure à 1800." })
   foundedYear?: number | null;
-
-  @Field(() => Stage, { description: 'Stage.' })
-  stage!: Stage;
 
   @Field(() => Boolean, { nullable: true, description: 'ESUS accreditation (false by default).' })
   @IsOptional()
@@ -221,6 +135,50 @@ export class CreateOrganizationInput {
   @Field(() => Boolean, { nullable: true, description: 'Consent of the holder to share contacts and file with partners (false by default).' })
   @IsOptional()
   consentToShare?: boolean | null;
+}
+
+@InputType('UpdateOrganizationInput', { description: 'Changes to an organization; omitted fields stay as they are.' })
+export class UpdateOrganizationInput extends OrganizationDetailsInput {
+  @Field(() => String, { nullable: true, description: 'Name.' })
+  @IsOptional()
+  @Length(2, 200, { message: 'Le nom doit compter de 2 à 200 caractères.' })
+  name?: string | null;
+
+  @Field(() => LegalForm, { nullable: true, description: 'Legal form.' })
+  @IsOptional()
+  legalForm?: LegalForm | null;
+
+  @Field(() => String, { nullable: true, description: 'Sector code or id.' })
+  @IsOptional()
+  sector?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Commune id.' })
+  @IsOptional()
+  communeId?: string | null;
+
+  @Field(() => Stage, { nullable: true, description: 'Stage.' })
+  @IsOptional()
+  stage?: Stage | null;
+}
+
+@InputType('CreateOrganizationInput', { description: 'A new organization or project holder.' })
+export class CreateOrganizationInput extends OrganizationDetailsInput {
+  @Field(() => String, { description: 'Name.' })
+  @Length(2, 200, { message: 'Le nom doit compter de 2 à 200 caractères.' })
+  name!: string;
+
+  @Field(() => LegalForm, { description: 'Legal form.' })
+  legalForm!: LegalForm;
+
+  @Field(() => String, { description: 'Sector code or id.' })
+  @Length(1, 200)
+  sector!: string;
+
+  @Field(() => ID, { description: 'Commune id.' })
+  communeId!: string;
+
+  @Field(() => Stage, { description: 'Stage.' })
+  stage!: Stage;
 
   @Field(() => [OrganizationContactInput], { nullable: true, description: 'Contact people.' })
   @IsOptional()
@@ -229,4 +187,4 @@ export class CreateOrganizationInput {
   contacts?: OrganizationContactInput[] | null;
 }
 
-export { OrganizationOrder, currentYear };
+export { OrganizationOrder };

@@ -43,7 +43,11 @@ interface RunResult {
   served: number;
   /** Time the server needed, after the run, to finish its requests in flight. */
   drainMs: number;
+  /** Requests the server was working on when autocannon's promise resolved. */
+  inFlightAtStop: number;
   reqPerSec: number;
+  /** Server side: requests finished ÷ (measured duration + drain time). */
+  servedPerSec: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
   latencyMeanMs: number;
@@ -235,9 +239,11 @@ async function main(): Promise<void> {
         const completedBefore = t.inFlight.completed;
         const cpuBefore = process.cpuUsage();
         const r = await load(t.url, connections, DURATION);
+        const inFlightAtStop = t.inFlight.inFlight;
         const drainStart = performance.now();
         await drain(t);
-        const drainMs = performance.now() - drainStart;
+        // Until the last request finished, not counting the quiet time `idle()` waits for.
+        const drainMs = Math.max(0, t.inFlight.lastCompletion - drainStart);
         // CPU from the start of the run until the server is idle again, over the requests it finished.
         const cpu = process.cpuUsage(cpuBefore);
         const served = t.inFlight.completed - completedBefore;
@@ -248,7 +254,9 @@ async function main(): Promise<void> {
           requests: r.requests.total,
           served,
           drainMs: Math.round(drainMs),
+          inFlightAtStop,
           reqPerSec: r.requests.mean,
+          servedPerSec: served / (r.duration + drainMs / 1000),
           latencyP50Ms: r.latency.p50,
           latencyP99Ms: r.latency.p99,
           latencyMeanMs: r.latency.mean,
@@ -271,7 +279,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`PortalList, organizations(first: ${PAGE_SIZE}) with sector, commune and contacts — ${database ? 'PostgreSQL' : 'PGlite in memory'}, ${DURATION} s per run`);
     printTable(
-      ['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'ratio vs floor', 'CPU ms/req', 'non-2xx', 'errors'],
+      ['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'ratio vs floor', 'served/s', 'CPU ms/req', 'non-2xx', 'errors'],
       results.map((r) => [
         r.target,
         String(r.connections),
@@ -280,15 +288,18 @@ async function main(): Promise<void> {
         fmt(r.latencyP99Ms, 1),
         fmt(r.sqlPerRequest, 2),
         r.ratioVsFloor == null ? '-' : fmt(r.ratioVsFloor, 2),
+        fmt(r.servedPerSec, 1),
         fmt(r.cpuMsPerRequest, 2),
         String(r.non2xx),
         String(r.errors + r.timeouts),
       ]),
-      [false, true, true, true, true, true, true, true, true, true],
+      [false, true, true, true, true, true, true, true, true, true, true],
     );
     console.log('');
     console.log(`Seeding: ${fmt(seedMs / 1000, 1)} s.`);
     console.log('req/s: autocannon mean of per-second samples; p50/p99: latency of 2xx answers; errors: connection errors + timeouts.');
+    console.log('served/s: requests the server finished ÷ (run + time to finish those in flight when autocannon stopped); steadier');
+    console.log('than req/s when latency nears the run length (PGlite runs one statement at a time, so answers come in waves).');
     console.log('CPU ms/req: process.cpuUsage() (user + system, all threads) from the start of the measured run until the server is idle');
     console.log(`again, ÷ requests the server finished; it includes the in-process autocannon client${database ? '' : ' and PGlite (WASM, same process)'}, so the floor's figure is the baseline.`);
 

@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { IsOptional, IsString, Max, Min } from 'class-validator';
-import { Cursor, type EntityManager, type EntityName, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
+import { Cursor, type EntityClass, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { countRows, readPage } from './read.js';
 import { badInput } from './errors.js';
 
 /* Relay conventions: opaque global ids, the Node interface, connections with edges, pageInfo and totalCount. */
@@ -158,18 +160,18 @@ function cursorOptions(args: ConnectionArgs) {
  * `totalCount` only when the client asks for it.
  */
 export async function paginate<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
   where: FilterQuery<T>,
   orderBy: OrderDefinition<T>,
   args: ConnectionArgs,
 ): Promise<Page<T>> {
   const options = cursorOptions(args);
-  const count = () => em.count(entity, where);
+  const count = () => countRows(em, entity, where);
   if (options.first === 0 || options.last === 0) {
     return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count };
   }
-  const page = await em.findByCursor(entity, where, { ...options, orderBy, includeCount: false });
+  const page = await readPage(em, entity, where, { ...options, orderBy: orderBy as never });
   const edges = page.items.map((node) => ({ cursor: page.from(node as T), node: node as T }));
   return {
     edges,

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Ob
 import { IsEmail, IsOptional, Length } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../server/context.js';
+import { refKey } from '../../server/read.js';
 import { Partner } from '../partners/index.js';
 import { ApiToken } from './api-token.entity.js';
 import { Membership } from './membership.entity.js';
@@ -125,12 +126,12 @@ export class PersonResolver {
 export class MembershipResolver {
   @FieldResolver(() => Person, { description: 'The person.' })
   async person(@Root() membership: Membership, @Ctx() ctx: Context): Promise<Person> {
-    return (await ctx.loaders.personById.load(membership.person.id))!;
+    return (await ctx.loaders.personById.load(refKey(membership.person)))!;
   }
 
   @FieldResolver(() => Partner, { description: 'The partner.' })
   async partner(@Root() membership: Membership, @Ctx() ctx: Context): Promise<Partner> {
-    return (await ctx.loaders.partnerById.load(membership.partner.id))!;
+    return (await ctx.loaders.partnerById.load(refKey(membership.partner)))!;
   }
 }
 

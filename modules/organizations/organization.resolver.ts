@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
+import { refKey } from '../../server/read.js';
 import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
@@ -27,12 +28,12 @@ export class OrganizationResolver {
 
   @FieldResolver(() => Sector, { description: 'Sector (filière).' })
   async sector(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Sector> {
-    return (await ctx.loaders.sectorByCode.load(organization.sector.unwrap().code))!;
+    return (await ctx.loaders.sectorByCode.load(refKey(organization.sector)))!;
   }
 
   @FieldResolver(() => Commune, { description: 'Commune where the organization is established.' })
   async commune(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Commune> {
-    return (await ctx.loaders.communeById.load(organization.commune.id))!;
+    return (await ctx.loaders.communeById.load(refKey(organization.commune)))!;
   }
 
   @Authorized('organizations.contacts.read')

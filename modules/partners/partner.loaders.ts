@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { byIdLoader, childrenLoader } from '../../server/loaders.js';
+import { readMany } from '../../server/read.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
@@ -22,7 +23,7 @@ export const partnerLoaders = (em: SqlEntityManager) => ({
   fundingSchemesByPartnerId: childrenLoader(em, FundingScheme, 'partner', { name: 'asc', id: 'asc' }),
   fundingSchemeById: byIdLoader(em, FundingScheme),
   activeCriteria: new DataLoader<'all', InterventionCriteria[]>(async (keys) => {
-    const all = await em.find(InterventionCriteria, { partner: { active: true } });
+    const all = await readMany(em, InterventionCriteria, { partner: { active: true } });
     return keys.map(() => all);
   }),
 });

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Min } from 'class-validator';
 import type { Context } from '../../server/context.js';
+import { refKey } from '../../server/read.js';
 import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
@@ -134,7 +135,7 @@ export class PartnerResolver {
 export class InterventionCriteriaResolver {
   @FieldResolver(() => Partner, { description: 'The partner these criteria belong to.' })
   async partner(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Partner> {
-    return (await ctx.loaders.partnerById.load(criteria.partner.id))!;
+    return (await ctx.loaders.partnerById.load(refKey(criteria.partner)))!;
   }
 
   @FieldResolver(() => [Sector], { description: 'Sectors covered; empty: every sector.' })
@@ -161,7 +162,7 @@ export class FundingSchemeResolver {
 
   @FieldResolver(() => Partner, { description: 'The partner that mobilises the scheme.' })
   async partner(@Root() scheme: FundingScheme, @Ctx() ctx: Context): Promise<Partner> {
-    return (await ctx.loaders.partnerById.load(scheme.partner.id))!;
+    return (await ctx.loaders.partnerById.load(refKey(scheme.partner)))!;
   }
 }
 

@@ -5,6 +5,7 @@ import { badInput, conflict, forbidden, notFound } from '../../server/errors.js'
 import { MembershipRole } from '../../server/auth.js';
 import { decodeId, decodeIds, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
 import { containsPattern, searchKey } from '../../server/text.js';
+import { refKey } from '../../server/read.js';
 import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
 import type { Organization } from '../organizations/index.js';
@@ -52,7 +53,7 @@ export const PartnerService = {
     if (filter?.canSupport) {
       const situation = await situationFrom(ctx.em, filter.canSupport, 'filter.canSupport');
       const criteria = await ctx.loaders.activeCriteria.load('all');
-      const ids = [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => c.partner.id))];
+      const ids = [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => refKey(c.partner)))];
       where.push({ id: { $in: ids } });
     }
     return paginate(ctx.em, Partner, { $and: where }, { name: 'asc', id: 'asc' }, args);
@@ -72,13 +73,13 @@ export const PartnerService = {
   /** Active partners whose criteria cover the organization (sector, stage, legal form, commune). */
   async eligibleFor(ctx: Context, organization: Organization): Promise<Partner[]> {
     const situation: Situation = {
-      sectorCode: organization.sector.unwrap().code,
+      sectorCode: refKey(organization.sector),
       stage: organization.stage,
       legalForm: organization.legalForm,
-      communeId: organization.commune.id,
+      communeId: refKey(organization.commune),
     };
     const criteria = await ctx.loaders.activeCriteria.load('all');
-    const ids = [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => c.partner.id))];
+    const ids = [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => refKey(c.partner)))];
     const partners = (await ctx.loaders.partnerById.loadMany(ids)).filter((p): p is Partner => p instanceof Partner);
     return partners.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   },

@@ -1,6 +1,7 @@
 import { Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root, Arg } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import type { Context } from '../../server/context.js';
+import { refKey } from '../../server/read.js';
 import { ConnectionArgs, connectionType, toConnection } from '../../server/relay.js';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
@@ -44,7 +45,7 @@ export class IntercommunalityResolver {
 
   @FieldResolver(() => Territory, { description: 'The territory it belongs to.' })
   async territory(@Root() intercommunality: Intercommunality, @Ctx() ctx: Context): Promise<Territory> {
-    return (await ctx.loaders.territoryById.load(intercommunality.territory.id))!;
+    return (await ctx.loaders.territoryById.load(refKey(intercommunality.territory)))!;
   }
 
   @FieldResolver(() => [Commune], { description: 'Its communes, by name.' })
@@ -66,6 +67,6 @@ export class CommuneResolver {
 
   @FieldResolver(() => Intercommunality, { description: 'The intercommunality the commune belongs to.' })
   async intercommunality(@Root() commune: Commune, @Ctx() ctx: Context): Promise<Intercommunality> {
-    return (await ctx.loaders.intercommunalityById.load(commune.intercommunality.id))!;
+    return (await ctx.loaders.intercommunalityById.load(refKey(commune.intercommunality)))!;
   }
 }

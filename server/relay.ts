@@ -172,14 +172,20 @@ export async function paginate<T extends object>(
     return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count };
   }
   const page = await readPage(em, entity, where, { ...options, orderBy: orderBy as never });
-  const edges = page.items.map((node) => ({ cursor: page.from(node as T), node: node as T }));
+  // Cursors are encoded only when asked for: most clients read pageInfo.endCursor alone.
+  const edges = page.items.map((node) => ({
+    node: node as T,
+    get cursor(): string {
+      return page.from(node as T);
+    },
+  }));
   return {
     edges,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPrevPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: page.items.length > 0 ? page.from(page.items[0]!) : null,
+      endCursor: page.items.length > 0 ? page.from(page.items.at(-1)!) : null,
     },
     count,
   };

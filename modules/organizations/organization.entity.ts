@@ -30,7 +30,7 @@ export class Organization {
   name!: string;
 
   /** Lower-case, accent-free name and description for search. */
-  @Property({ type: 'text', default: '' })
+  @Property({ type: 'text', default: '', lazy: true })
   searchText: string = '';
 
   @Field(() => LegalForm, { description: 'Legal form (forme juridique).' })

@@ -76,7 +76,7 @@ export class Partner {
   active: boolean = true;
 
   /** Lower-case, accent-free name, short name and description for search. */
-  @Property({ type: 'text', default: '' })
+  @Property({ type: 'text', default: '', lazy: true })
   searchText: string = '';
 
   @Field(() => GraphQLDateTime, { description: 'When the record was created.' })

@@ -169,7 +169,6 @@ interface CommuneInfo {
   at: string;
   areas: string[];
   coastal: boolean;
-  rural: boolean;
 }
 
 const communeInfoCache = new Map<string, CommuneInfo>();
@@ -182,7 +181,6 @@ function communeInfo(commune: string): CommuneInfo {
       at: atCommune(commune),
       areas: areaPhrases(commune),
       coastal: COASTAL_COMMUNES.has(commune),
-      rural: DESVRES_SAMER_COMMUNES.has(commune),
     };
     communeInfoCache.set(commune, info);
   }
@@ -311,7 +309,6 @@ interface NameParts {
   /** "des Dunes" */
   ofEvocative: string;
   coastal: boolean;
-  rural: boolean;
 }
 
 type NameTemplate = (p: NameParts, r: Random) => string;
@@ -1182,7 +1179,6 @@ function uniqueName(form: LegalFormCode, sector: string, commune: string, regist
       evocative,
       ofEvocative: EVOCATIVE_OF.get(evocative) as string,
       coastal: info.coastal,
-      rural: info.rural,
     };
     name = buildName(form, sector, parts, r);
     if (!used.has(name)) {

@@ -73,8 +73,29 @@ function selectedOperation(document: DocumentNode, operationName?: string | null
   return operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
 }
 
+/**
+ * Checked documents: Apollo and our WebSocket path reuse one parsed DocumentNode per query text, so the
+ * depth and alias checks run once per document and the cost once per document and variables.
+ */
+const checked = new WeakMap<DocumentNode, Map<string, true>>();
+
 /** Throws OPERATION_TOO_COMPLEX when the operation is too deep, has too many aliases or costs too much. */
 export function checkOperationLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  operationName: string | null | undefined,
+  limits: OperationLimits,
+): void {
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}\u0000${limits.maxDepth}/${limits.maxAliases}/${limits.maxCost}`;
+  let passed = checked.get(document);
+  if (passed?.has(key)) return;
+  checkUncached(schema, document, variables, operationName, limits);
+  if (!passed) checked.set(document, (passed = new Map()));
+  if (passed.size < 100) passed.set(key, true); // bounded: variables vary without limit
+}
+
+function checkUncached(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | null | undefined,

@@ -6,6 +6,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
  * columns to properties, but rows become plain instances of the entity class (its getters work) that
  * no unit of work tracks. Measured on 101 organizations: em.find 10.7 ms of CPU, this 2.2 ms.
  * Relations on such instances hold the related primary key: read them with `refKey()`.
+ * Lazy properties are long texts read only when asked for; lazy and hidden ones (search keys) never.
  * Writes load managed entities with `em.findOne` as usual.
  */
 
@@ -57,7 +58,7 @@ function columnMap(em: SqlEntityManager, entity: EntityClass<object>): ColumnMap
     const columns: [string, string][] = [];
     const arrayTypeOf = new Map<string, string>();
     for (const prop of Object.values(meta.properties)) {
-      if (prop.persist === false || prop.lazy || !prop.fieldNames?.length) continue;
+      if (prop.persist === false || (prop.lazy && prop.hidden) || !prop.fieldNames?.length) continue;
       columns.push([prop.fieldNames[0]!, prop.name]);
       const columnType = (prop.columnTypes?.[0] ?? 'text').replace(/\(.*\)$/, '');
       arrayTypeOf.set(prop.name, /^[a-z ]+$/.test(columnType) ? `${columnType}[]` : 'text[]');
@@ -119,9 +120,41 @@ export async function readPage<T extends object>(
   em: SqlEntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  options: { orderBy: FindOptions<T>['orderBy']; first?: number; last?: number; after?: string; before?: string },
-): Promise<Cursor<T, never, '*', never, false>> {
-  const cursorOptions = { ...options, overfetch: true, includeCount: false as const };
-  const items = await readMany(em, entity, where, { ...cursorOptions } as never);
-  return new Cursor<T, never, '*', never, false>(items as never, undefined as never, cursorOptions as never, em.getMetadata().get(entity.name));
+  options: {
+    orderBy: FindOptions<T>['orderBy'];
+    first?: number;
+    last?: number;
+    after?: string;
+    before?: string;
+    selected?: ReadonlySet<string>;
+    /** Many-to-one relations to read in the same statement (joined); see `joined`. */
+    join?: readonly string[];
+  },
+): Promise<{ page: Cursor<T, never, '*', never, false>; joined: Map<string, object[]> }> {
+  const { selected, join = [], ...rest } = options;
+  const meta = em.getMetadata().get(entity.name);
+  const cursorOptions = { ...rest, overfetch: true, includeCount: false as const };
+  // Lazy columns (long texts) are read only when the client selected the field of the same name.
+  const lazy = Object.values(meta.properties).filter((p) => p.lazy && !p.hidden && (!selected || selected.has(p.name)));
+  const populate = [...lazy.map((p) => ({ field: p.name })), ...join.map((field) => ({ field, strategy: 'joined' }))];
+  const items = await readMany(em, entity, where, { ...cursorOptions, populate } as never);
+  // Joined rows become read rows of their own entity; the relation keeps only the key, as elsewhere.
+  const joined = new Map<string, object[]>();
+  for (const field of join) {
+    const target = meta.properties[field as keyof T & string]?.targetMeta;
+    if (!target) throw new Error(`${entity.name}.${field} is not a relation`);
+    const proto = readPrototype(em, target.class as EntityClass<object>);
+    const byKey = new Map<string, object>();
+    for (const item of items as Record<string, unknown>[]) {
+      const value = item[field];
+      if (value && typeof value === 'object') {
+        const key = String((value as Record<string, unknown>)[target.primaryKeys[0]!]);
+        if (!byKey.has(key)) byKey.set(key, Object.assign(Object.create(proto) as object, value));
+        item[field] = key;
+      }
+    }
+    joined.set(field, [...byKey.values()]);
+  }
+  const page = new Cursor<T, never, '*', never, false>(items as never, undefined as never, cursorOptions as never, meta);
+  return { page, joined };
 }

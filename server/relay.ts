@@ -3,6 +3,7 @@ import { IsOptional, IsString, Max, Min } from 'class-validator';
 import { Cursor, type EntityClass, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { countRows, readPage } from './read.js';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { badInput } from './errors.js';
 
 /* Relay conventions: opaque global ids, the Node interface, connections with edges, pageInfo and totalCount. */
@@ -49,7 +50,7 @@ export abstract class Node {
   readonly globalId!: string;
 }
 
-@ObjectType({ description: 'Where a page stands in a list (Relay convention).' })
+@ObjectType({ description: 'Where a page stands in a list (Relay convention).', simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when there are records after this page.' })
   hasNextPage!: boolean;
@@ -96,7 +97,7 @@ export class ConnectionArgs {
 
 /** The edge and connection types of `nodeType`; subclass the result with `@ObjectType()`. */
 export function connectionType<T extends object>(nodeType: ClassType<T>, nodeName: string) {
-  @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a page, with its cursor.` })
+  @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a page, with its cursor.`, simpleResolvers: true })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor of this record, for `after` and `before`.' })
     cursor!: string;
@@ -129,6 +130,8 @@ export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
   count: () => Promise<number>;
+  /** Rows of relations read in the page's statement, by relation (to prime loaders with). */
+  joined: Map<string, object[]>;
 }
 
 /** Checks `first`/`last`/`after`/`before` together and returns MikroORM cursor options. */
@@ -165,13 +168,14 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   orderBy: OrderDefinition<T>,
   args: ConnectionArgs,
+  read: { selected?: ReadonlySet<string>; join?: readonly string[] } = {},
 ): Promise<Page<T>> {
   const options = cursorOptions(args);
   const count = () => countRows(em, entity, where);
   if (options.first === 0 || options.last === 0) {
-    return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count };
+    return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count, joined: new Map() };
   }
-  const page = await readPage(em, entity, where, { ...options, orderBy: orderBy as never });
+  const { page, joined } = await readPage(em, entity, where, { ...options, orderBy: orderBy as never, ...read });
   // Cursors are encoded only when asked for: most clients read pageInfo.endCursor alone.
   const edges = page.items.map((node) => ({
     node: node as T,
@@ -188,6 +192,7 @@ export async function paginate<T extends object>(
       endCursor: page.items.length > 0 ? page.from(page.items.at(-1)!) : null,
     },
     count,
+    joined,
   };
 }
 
@@ -198,4 +203,28 @@ export function toConnection<C extends { edges: unknown; pageInfo: PageInfo; cou
 ): C {
   const connection = Object.create(Type.prototype) as C;
   return Object.assign(connection, page);
+}
+
+/**
+ * Names of the fields asked for on `edges.node` of the connection being resolved (fragments included),
+ * so a list reads its large columns (descriptions) only when a client wants them.
+ */
+export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, path: string[]) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (path.length === 0 && name === 'edges') visit(selection.selectionSet, ['edges']);
+        else if (path.length === 1 && name === 'node') visit(selection.selectionSet, ['edges', 'node']);
+        else if (path.length === 2) names.add(name);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, path);
+      } else {
+        visit(info.fragments[selection.name.value]?.selectionSet, path);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, []);
+  return names;
 }

@@ -7,14 +7,16 @@ import { Node, toGlobalId } from '../../server/relay.js';
 import { Person } from './person.entity.js';
 
 @Entity({ tableName: 'api_token' })
-@ObjectType('ApiToken', { implements: Node, description: 'An API token of a person. Only its hash is stored; the token itself is shown once, at creation.' })
+@ObjectType('ApiToken', {
+ implements: Node,
+ simpleResolvers: true, description: 'An API token of a person. Only its hash is stored; the token itself is shown once, at creation.' })
 export class ApiToken {
   [OptionalProps]?: 'globalId' | 'createdAt' | 'expiresAt' | 'revokedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('ApiToken', this.id);
   }

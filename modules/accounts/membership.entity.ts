@@ -9,14 +9,16 @@ import { Person } from './person.entity.js';
 
 @Entity({ tableName: 'membership' })
 @Unique({ properties: ['person', 'partner'] })
-@ObjectType('Membership', { implements: Node, description: 'A person belongs to a partner, with a role.' })
+@ObjectType('Membership', {
+ implements: Node,
+ simpleResolvers: true, description: 'A person belongs to a partner, with a role.' })
 export class Membership {
   [OptionalProps]?: 'globalId' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('Membership', this.id);
   }

@@ -6,14 +6,16 @@ import { Node, toGlobalId } from '../../server/relay.js';
 import { PlatformRoleEnum } from './account.enums.js';
 
 @Entity({ tableName: 'person' })
-@ObjectType('Person', { implements: Node, description: "A person using the platform on behalf of partners (a partner's representative, an expert, an administrator)." })
+@ObjectType('Person', {
+ implements: Node,
+ simpleResolvers: true, description: "A person using the platform on behalf of partners (a partner's representative, an expert, an administrator)." })
 export class Person {
   [OptionalProps]?: 'globalId' | 'platformRole' | 'active' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('Person', this.id);
   }

@@ -8,6 +8,7 @@ import { Organization } from './organization.entity.js';
 @Entity({ tableName: 'organization_contact' })
 @ObjectType('OrganizationContact', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A contact person of an organization (personal data: visible to partners only, with the holder\'s consent).',
 })
 export class OrganizationContact {
@@ -16,7 +17,7 @@ export class OrganizationContact {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('OrganizationContact', this.id);
   }

@@ -12,6 +12,7 @@ import { LegalForm, Stage } from './organization.enums.js';
 @Index({ name: 'organization_name_id_index', properties: ['name', 'id'] })
 @ObjectType('Organization', {
   implements: Node,
+  simpleResolvers: true,
   description: 'An SSE organization (structure de l\'ESS) or a project holder known to the platform.',
 })
 export class Organization {
@@ -20,7 +21,7 @@ export class Organization {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('Organization', this.id);
   }
@@ -30,7 +31,7 @@ export class Organization {
   name!: string;
 
   /** Lower-case, accent-free name and description for search. */
-  @Property({ type: 'text', default: '', lazy: true })
+  @Property({ type: 'text', default: '', lazy: true, hidden: true })
   searchText: string = '';
 
   @Field(() => LegalForm, { description: 'Legal form (forme juridique).' })
@@ -69,7 +70,7 @@ export class Organization {
   esus: boolean = false;
 
   @Field(() => String, { description: 'What the organization does (French).' })
-  @Property({ type: 'text', default: '' })
+  @Property({ type: 'text', default: '', lazy: true })
   description: string = '';
 
   @Field(() => String, { nullable: true, description: 'Public e-mail address of the organization.' })

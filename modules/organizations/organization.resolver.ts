@@ -1,7 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { refKey } from '../../server/read.js';
-import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ConnectionArgs, connectionType, decodeId, selectedNodeFields, toConnection } from '../../server/relay.js';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
@@ -22,8 +23,9 @@ export class OrganizationResolver {
     @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Filters to apply.' }) filter: OrganizationFilter | null,
     @Arg('orderBy', () => OrganizationOrder, { defaultValue: OrganizationOrder.NAME, description: 'Sort order.' }) orderBy: OrganizationOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OrganizationConnection> {
-    return toConnection(OrganizationConnection, await OrganizationService.list(ctx, filter, orderBy, args));
+    return toConnection(OrganizationConnection, await OrganizationService.list(ctx, filter, orderBy, args, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => Sector, { description: 'Sector (filière).' })

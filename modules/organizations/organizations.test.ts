@@ -65,6 +65,16 @@ describe('organizations directory', () => {
     expect(found.data.organizations.edges.map((e: any) => e.node.name)).toContain(someName);
   });
 
+  it('reads long descriptions when asked for, through fragments too', async () => {
+    const res = await t.gql('{ organizations(first: 5) { edges { node { ...Card } } } } fragment Card on Organization { name description }');
+    expect(res.errors).toBeUndefined();
+    for (const e of res.data.organizations.edges) expect(e.node.description.length).toBeGreaterThan(10);
+    const one = res.data.organizations.edges[0].node;
+    const byNode = await t.gql('query($s: String) { organizations(first: 1, filter: { search: $s }) { edges { node { id } } } }', { s: one.name });
+    const node = await t.gql('query($id: ID!) { node(id: $id) { ... on Organization { description } } }', { id: byNode.data.organizations.edges[0].node.id });
+    expect(node.data.node.description).toBe(one.description);
+  });
+
   it('refuses an unknown sector with the field', async () => {
     const res = await t.gql(LIST, { first: 5, filter: { sectors: ['astrologie'] } });
     expect(res.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.sectors[0]' });

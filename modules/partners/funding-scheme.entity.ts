@@ -11,6 +11,7 @@ import { Partner } from './partner.entity.js';
 @Index({ name: 'funding_scheme_name_id_index', properties: ['name', 'id'] })
 @ObjectType('FundingScheme', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A funding scheme (dispositif) a partner can mobilise: grant, loan, honour loan, guarantee, equity or support programme.',
 })
 export class FundingScheme {
@@ -19,7 +20,7 @@ export class FundingScheme {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('FundingScheme', this.id);
   }

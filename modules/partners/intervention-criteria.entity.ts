@@ -9,6 +9,7 @@ import { Partner } from './partner.entity.js';
 @Entity({ tableName: 'intervention_criteria' })
 @ObjectType('InterventionCriteria', {
   implements: Node,
+  simpleResolvers: true,
   description: "One set of a partner's intervention criteria (critères d'intervention). An empty list means no restriction on that axis.",
 })
 export class InterventionCriteria {
@@ -17,7 +18,7 @@ export class InterventionCriteria {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('InterventionCriteria', this.id);
   }

@@ -10,6 +10,7 @@ import { PartnerKind } from './partner.enums.js';
 @Index({ name: 'partner_name_id_index', properties: ['name', 'id'] })
 @ObjectType('Partner', {
   implements: Node,
+  simpleResolvers: true,
   description: 'A partner organization of the platform: funder, expert, technical partner, SSE representative or host.',
 })
 export class Partner {
@@ -18,7 +19,7 @@ export class Partner {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('Partner', this.id);
   }
@@ -76,7 +77,7 @@ export class Partner {
   active: boolean = true;
 
   /** Lower-case, accent-free name, short name and description for search. */
-  @Property({ type: 'text', default: '', lazy: true })
+  @Property({ type: 'text', default: '', lazy: true, hidden: true })
   searchText: string = '';
 
   @Field(() => GraphQLDateTime, { description: 'When the record was created.' })

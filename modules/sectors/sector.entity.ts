@@ -4,7 +4,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../server/relay.js';
 
 @Entity({ tableName: 'sector' })
-@ObjectType('Sector', { implements: Node, description: 'A sector of activity (filière) studied as a whole: insertion, services à la personne, recyclage…' })
+@ObjectType('Sector', {
+ implements: Node,
+ simpleResolvers: true, description: 'A sector of activity (filière) studied as a whole: insertion, services à la personne, recyclage…' })
 export class Sector {
   [OptionalProps]?: 'globalId' | 'codeField' | 'description' | 'position';
   [PrimaryKeyProp]?: 'code';
@@ -13,12 +15,12 @@ export class Sector {
   @PrimaryKey({ type: 'string', length: 64 })
   code!: string;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('Sector', this.code);
   }
 
-  @Field(() => String, { name: 'code', description: 'Stable ASCII code, e.g. "recyclage-reemploi"; usable in filters.' })
+  @Field(() => String, { name: 'code', simple: false, description: 'Stable ASCII code, e.g. "recyclage-reemploi"; usable in filters.' })
   get codeField(): string {
     return this.code;
   }

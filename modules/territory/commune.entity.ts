@@ -6,14 +6,16 @@ import { Node, toGlobalId } from '../../server/relay.js';
 import { Intercommunality } from './intercommunality.entity.js';
 
 @Entity({ tableName: 'commune' })
-@ObjectType('Commune', { implements: Node, description: "A commune (municipality) of the platform's perimeter." })
+@ObjectType('Commune', {
+ implements: Node,
+ simpleResolvers: true, description: "A commune (municipality) of the platform's perimeter." })
 export class Commune {
   [OptionalProps]?: 'globalId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('Commune', this.id);
   }

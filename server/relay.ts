@@ -130,8 +130,6 @@ export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
   count: () => Promise<number>;
-  /** Rows of relations read in the page's statement, by relation (to prime loaders with). */
-  joined: Map<string, object[]>;
 }
 
 /** Checks `first`/`last`/`after`/`before` together and returns MikroORM cursor options. */
@@ -168,14 +166,14 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   orderBy: OrderDefinition<T>,
   args: ConnectionArgs,
-  read: { selected?: ReadonlySet<string>; join?: readonly string[] } = {},
+  selected?: ReadonlySet<string>,
 ): Promise<Page<T>> {
   const options = cursorOptions(args);
   const count = () => countRows(em, entity, where);
   if (options.first === 0 || options.last === 0) {
-    return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count, joined: new Map() };
+    return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count };
   }
-  const { page, joined } = await readPage(em, entity, where, { ...options, orderBy: orderBy as never, ...read });
+  const page = await readPage(em, entity, where, { ...options, orderBy: orderBy as never, selected });
   // Cursors are encoded only when asked for: most clients read pageInfo.endCursor alone.
   const edges = page.items.map((node) => ({
     node: node as T,
@@ -192,7 +190,6 @@ export async function paginate<T extends object>(
       endCursor: page.items.length > 0 ? page.from(page.items.at(-1)!) : null,
     },
     count,
-    joined,
   };
 }
 

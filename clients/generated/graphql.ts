@@ -30,7 +30,7 @@ export type CreateOrganizationInput = {
   phone?: string | null | undefined;
   /** Sector code or id. */
   sector: string;
-  /** SIRET (14 digits, spaces allowed); omit for a project not yet registered. */
+  /** SIRET (14 digits, spaces allowed); null or omitted for a project not yet registered. */
   siret?: string | null | undefined;
   /** Stage. */
   stage: Stage;
@@ -127,8 +127,6 @@ export type OrganizationFilter = {
 export type OrganizationOrder =
   /** Largest employers first. */
   | 'EMPLOYEES_DESC'
-  /** Most recently founded first (projects without a year last). */
-  | 'FOUNDED_YEAR_DESC'
   /** By name, A to Z. */
   | 'NAME'
   /** By name, Z to A. */

@@ -66,7 +66,6 @@ export enum OrganizationOrder {
   NAME = 'NAME',
   NAME_DESC = 'NAME_DESC',
   EMPLOYEES_DESC = 'EMPLOYEES_DESC',
-  FOUNDED_YEAR_DESC = 'FOUNDED_YEAR_DESC',
   UPDATED_AT_DESC = 'UPDATED_AT_DESC',
 }
 
@@ -77,7 +76,6 @@ registerEnumType(OrganizationOrder, {
     NAME: { description: 'By name, A to Z.' },
     NAME_DESC: { description: 'By name, Z to A.' },
     EMPLOYEES_DESC: { description: 'Largest employers first.' },
-    FOUNDED_YEAR_DESC: { description: 'Most recently founded first (projects without a year last).' },
     UPDATED_AT_DESC: { description: 'Most recently updated first.' },
   },
 });

@@ -5,7 +5,7 @@ import { isUuid } from '../../server/loaders.js';
 import { decodeId, decodeIds, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
 import { containsPattern, searchKey } from '../../server/text.js';
 import { Commune } from '../territory/index.js';
-import { Sector, SectorService } from '../sectors/index.js';
+import { SectorService } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationOrder } from './organization.enums.js';
@@ -17,7 +17,6 @@ const ORDERS = {
   [OrganizationOrder.NAME]: { name: 'asc', id: 'asc' },
   [OrganizationOrder.NAME_DESC]: { name: 'desc', id: 'desc' },
   [OrganizationOrder.EMPLOYEES_DESC]: { employees: 'desc', id: 'asc' },
-  [OrganizationOrder.FOUNDED_YEAR_DESC]: { foundedYear: 'desc nulls last', id: 'asc' },
   [OrganizationOrder.UPDATED_AT_DESC]: { updatedAt: 'desc', id: 'asc' },
 } as const;
 
@@ -50,12 +49,7 @@ export const OrganizationService = {
     for (const word of (filter?.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
       where.push({ searchText: { $like: containsPattern(word) } });
     }
-    // Sector and commune come in the page's own statement and prime their loaders: two statements fewer.
-    const join = (['sector', 'commune'] as const).filter((f) => !selected || selected.has(f));
-    const page = await paginate(ctx.em, Organization, where.length ? { $and: where } : {}, ORDERS[order] as never, args, { selected, join });
-    for (const sector of (page.joined.get('sector') ?? []) as Sector[]) ctx.loaders.sectorByCode.prime(sector.code, sector);
-    for (const commune of (page.joined.get('commune') ?? []) as Commune[]) ctx.loaders.communeById.prime(commune.id, commune);
-    return page;
+    return paginate(ctx.em, Organization, where.length ? { $and: where } : {}, ORDERS[order] as never, args, selected);
   },
 
   findById(ctx: Context, id: string): Promise<Organization | null> {

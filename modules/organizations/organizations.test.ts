@@ -41,6 +41,20 @@ describe('organizations directory', () => {
     expect([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
   });
 
+  it('pages every sort order without gaps or repeats', async () => {
+    for (const orderBy of ['NAME_DESC', 'EMPLOYEES_DESC', 'UPDATED_AT_DESC']) {
+      const seen = new Set<string>();
+      let after: string | null = null;
+      for (let page = 0; page < 8; page++) {
+        const res: any = await t.gql(LIST, { first: 100, after, orderBy });
+        expect(res.errors).toBeUndefined();
+        for (const e of res.data.organizations.edges) seen.add(e.node.id);
+        after = res.data.organizations.pageInfo.endCursor;
+      }
+      expect(seen.size).toBe(690);
+    }
+  });
+
   it('filters by sector, commune, intercommunality, legal form, stage and text', async () => {
     const boulogne = await communeId('Boulogne-sur-Mer');
     const res = await t.gql(LIST, { first: 100, filter: { communeIds: [boulogne], sectors: ['insertion'] } });

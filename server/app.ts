@@ -17,6 +17,7 @@ import { openDatabase, migrate } from './database.js';
 import { AppError, ErrorCode, formatError } from './errors.js';
 import { EventBus } from './events.js';
 import { checkOperationLimits } from './limits.js';
+import { errorRequestId, jitGateway, tagError } from './executor.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
@@ -50,9 +51,6 @@ export interface App {
   /** A context as a given viewer, for scripts and tests. */
   contextFor(viewer: Viewer): Context;
 }
-
-/** Request ids travel on the raw errors (set in didEncounterErrors) so formatError can show them without AsyncLocalStorage, whose promise hooks slow every request. */
-const REQUEST_ID = Symbol('requestId');
 
 /** Schemas by module set: type-graphql's metadata is global, so build once per process and set. */
 const schemaCache = new Map<string, Promise<GraphQLSchema>>();
@@ -142,7 +140,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           checkOperationLimits(schema, document, request.variables, operationName, config.limits);
         },
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) (error as unknown as Record<symbol, string>)[REQUEST_ID] = contextValue.requestId;
+          // Request ids travel on the errors so formatError shows them without AsyncLocalStorage,
+          // whose promise hooks would slow every request.
+          for (const error of errors) tagError(error.originalError ?? error, contextValue.requestId);
         },
       };
     },
@@ -211,12 +211,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   );
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: jitGateway(schema),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    formatError: (formatted, error) => formatError(formatted, error, logger, (error as Record<symbol, string> | null)?.[REQUEST_ID]),
+    formatError: (formatted, error) => formatError(formatted, error, logger, errorRequestId(error)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),

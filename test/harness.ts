@@ -145,7 +145,7 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
       },
     );
     // graphql-ws sends `subscribe` right after the connection is acknowledged; give the server a beat to register it.
-    setTimeout(readyResolve, 300);
+    setTimeout(readyResolve, 1000);
   });
   return { ready, results: done };
 }

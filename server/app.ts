@@ -113,12 +113,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     throw err;
   }
 
-  const gateway: Gateway = { config, logger, orm, modules, permissions, events, nodes };
+  const gateway: Gateway = { config, logger, orm, modules, permissions, events, pubSub: pubSub.pubSub, nodes };
 
   const key = modules.map((m) => m.name).join(',');
   let schemaPromise = schemaCache.get(key);
   if (!schemaPromise) {
-    schemaPromise = buildGatewaySchema({ modules, permissions, pubSub: pubSub.pubSub });
+    schemaPromise = buildGatewaySchema({ modules, permissions });
     schemaCache.set(key, schemaPromise);
   }
   const schema = await schemaPromise;

@@ -5,6 +5,7 @@ import type { EventBus, EventDefinition, EventPayload, EmittedEvent } from './ev
 import type { Logger } from './logger.js';
 import type { ModuleManifest, NodeFetcher } from './module.js';
 import type { Config } from './config.js';
+import type { PubSub } from './pubsub.js';
 
 /**
  * DataLoaders of every module, created afresh per operation. Each module adds its own keys by
@@ -25,6 +26,8 @@ export interface Gateway {
   modules: readonly ModuleManifest[];
   permissions: PermissionRegistry;
   events: EventBus;
+  /** Where subscriptions listen (memory, or Redis across processes). */
+  pubSub: PubSub;
   nodes: ReadonlyMap<string, NodeFetcher>;
 }
 

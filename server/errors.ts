@@ -67,6 +67,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
       extensions: { code: ErrorCode.Conflict },
     };
   }
+  const outerCode = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  if (original instanceof GraphQLError && !outerCode && !original.originalError && !original.extensions?.code && !original.path) {
+    // Raised by GraphQL itself before any field ran (variable values, operation name): about the request.
+    return { message: original.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.Internal) {
     // GraphQL's own errors (parse, validation, variable coercion) and ours: safe to show.

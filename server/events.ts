@@ -68,3 +68,18 @@ export class EventBus {
     }
   }
 }
+
+/**
+ * The stream of one event for a subscription resolver (`@Subscription({ subscribe: ... })`), from the
+ * pubsub of the gateway serving the operation, keeping the payloads that `keep` accepts. The schema
+ * holds no pubsub of its own, so one schema can serve several gateways (tests build many per process).
+ */
+export async function* subscribeTo<P extends EventPayload>(
+  context: { gateway: { pubSub: PubSub } },
+  event: EventDefinition<P>,
+  keep: (payload: P) => boolean = () => true,
+): AsyncGenerator<P> {
+  for await (const payload of context.gateway.pubSub.subscribe(event.name)) {
+    if (keep(payload as P)) yield payload as P;
+  }
+}

@@ -4,25 +4,32 @@ import { createAuthChecker, type PermissionRegistry } from './auth.js';
 import { NodeResolver } from './node.resolver.js';
 import { validateInput } from './validation.js';
 import type { ModuleManifest } from './module.js';
-import type { PubSub } from './pubsub.js';
 
 export interface SchemaOptions {
   modules: readonly ModuleManifest[];
   permissions: PermissionRegistry;
-  pubSub: PubSub;
 }
 
 /**
  * One executable schema from the enabled modules' resolvers. type-graphql keeps global metadata,
  * so the schema is built once per process and module set (type-graphql #234, #1321).
  */
-export async function buildGatewaySchema({ modules, permissions, pubSub }: SchemaOptions): Promise<GraphQLSchema> {
+export async function buildGatewaySchema({ modules, permissions }: SchemaOptions): Promise<GraphQLSchema> {
   const resolvers = [NodeResolver, ...modules.flatMap((m) => m.resolvers)] as unknown as NonEmptyArray<Function>;
   const schema = await buildSchema({
     resolvers,
     authChecker: createAuthChecker(permissions),
-    pubSub: pubSub as never,
     validateFn: validateInput as never,
+    // Subscriptions listen through `subscribeTo` on the serving gateway's pubsub; type-graphql still
+    // wants one at build time, for `topics`, which no resolver uses.
+    pubSub: {
+      publish: () => {
+        throw new Error('Use ctx.transaction and tx.publish: events go through the gateway');
+      },
+      subscribe: () => {
+        throw new Error('Use subscribeTo(ctx, event) in @Subscription({ subscribe })');
+      },
+    },
     emitSchemaFile: false,
   });
   const roots = {

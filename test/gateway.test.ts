@@ -91,6 +91,13 @@ describe('gateway', () => {
     expect(cursor.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
+  it('refuses bad variable values as BAD_USER_INPUT', async () => {
+    const wrongType = await t.gql('query($f: Int) { communes(first: $f) { totalCount } }', { f: 'abc' });
+    expect(wrongType.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const missing = await t.gql('query($f: Int!) { communes(first: $f) { totalCount } }', {});
+    expect(missing.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('limits depth, aliases and cost on HTTP', async () => {
     let nested = 'name';
     for (let i = 0; i < 6; i++) nested = `intercommunalities { territory { ${nested} } }`;

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
+import { subscribeTo } from '../../server/events.js';
 import { refKey } from '../../server/read.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs, connectionType, decodeId, selectedNodeFields, toConnection } from '../../server/relay.js';
@@ -79,9 +80,10 @@ export class OrganizationResolver {
   }
 
   @Subscription(() => Organization, {
-    topics: OrganizationChanged.name,
-    filter: ({ payload, args }: { payload: { organizationId: string }; args: { id?: string | null } }) =>
-      !args.id || decodeId(args.id, 'Organization', 'id') === payload.organizationId,
+    subscribe: ({ args, context }) => {
+      const id = args.id ? decodeId(args.id as string, 'Organization', 'id') : null;
+      return subscribeTo(context as Context, OrganizationChanged, (payload) => !id || payload.organizationId === id);
+    },
     description: 'Pushes an organization each time it is created or changed (all of them, or the one with `id`).',
   })
   async organizationChanged(

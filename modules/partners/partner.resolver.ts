@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Min } from 'class-validator';
 import type { Context } from '../../server/context.js';
+import { subscribeTo } from '../../server/events.js';
 import { refKey } from '../../server/read.js';
 import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
 import { Commune } from '../territory/index.js';
@@ -116,9 +117,10 @@ export class PartnerResolver {
   }
 
   @Subscription(() => Partner, {
-    topics: PartnerChanged.name,
-    filter: ({ payload, args }: { payload: { partnerId: string }; args: { id?: string | null } }) =>
-      !args.id || decodeId(args.id, 'Partner', 'id') === payload.partnerId,
+    subscribe: ({ args, context }) => {
+      const id = args.id ? decodeId(args.id as string, 'Partner', 'id') : null;
+      return subscribeTo(context as Context, PartnerChanged, (payload) => !id || payload.partnerId === id);
+    },
     description: 'Pushes a partner each time it, its criteria or its schemes change (all partners, or the one with `id`).',
   })
   async partnerChanged(

@@ -17,8 +17,7 @@ export async function emittedSchema(): Promise<string> {
   const modules = orderModules(ALL_MODULES);
   const permissions = new PermissionRegistry();
   for (const m of modules) if (m.permissions) permissions.register(m.name, m.permissions);
-  const pubSub = { publish() {}, subscribe: () => ({ [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }) }) };
-  return printGatewaySchema(await buildGatewaySchema({ modules, permissions, pubSub }));
+  return printGatewaySchema(await buildGatewaySchema({ modules, permissions }));
 }
 
 async function main(): Promise<void> {

@@ -10,7 +10,7 @@
  */
 
 import { isValidSiret, luhnCheckDigit } from '../siret.js';
-import { createRandom, type Random } from './random.js';
+import { createRandom, type Random } from '../../../server/random.js';
 
 export type LegalFormCode =
   | 'ASSOCIATION'

@@ -9,23 +9,12 @@
  * Sector codes are those of modules/sectors/demo/sectors.data.ts; commune names those of territory.json.
  */
 
-import { createRandom, type Random } from './random.js';
+import { createRandom, type Random } from '../../../server/random.js';
+import type { LegalForm, Stage } from '../../organizations/index.js';
 
-// Re-declared here (modules do not import each other's inner files); identical to the organizations module.
-export type StageCode = 'CREATION' | 'DEVELOPMENT' | 'CONSOLIDATION';
-export type LegalFormCode =
-  | 'ASSOCIATION'
-  | 'MUTUAL'
-  | 'SCOP'
-  | 'SCIC'
-  | 'COOPERATIVE'
-  | 'SARL'
-  | 'SAS'
-  | 'FOUNDATION'
-  | 'SIAE_ACI'
-  | 'SIAE_EI'
-  | 'SIAE_ETTI'
-  | 'SIAE_AI';
+// The organizations module's vocabulary, through its public index (partners depends on organizations).
+export type StageCode = `${Stage}`;
+export type LegalFormCode = `${LegalForm}`;
 
 export type PartnerKindCode = 'FUNDER' | 'EXPERT' | 'TECHNICAL_PARTNER' | 'SSE_REPRESENTATIVE' | 'HOST';
 export type FundingSchemeKindCode = 'GRANT' | 'LOAN' | 'HONOUR_LOAN' | 'GUARANTEE' | 'EQUITY' | 'SUPPORT_PROGRAMME';

@@ -133,9 +133,16 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
 
+  const debug = logger.isLevelEnabled('debug');
   const limitsPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
+      const started = debug ? performance.now() : 0;
       return {
+        ...(debug && {
+          async willSendResponse({ contextValue, operationName, errors }) {
+            contextValue.logger.debug({ operationName, errors: errors?.length ?? 0, ms: Math.round(performance.now() - started) }, 'operation');
+          },
+        }),
         async didResolveOperation({ document, request, operationName }) {
           checkOperationLimits(schema, document, request.variables, operationName, config.limits);
         },

@@ -1,4 +1,4 @@
-import { Cursor, Reference, helper, raw, type EntityClass, type FilterQuery, type FindOptions } from '@mikro-orm/core';
+import { Cursor, Reference, helper, type EntityClass, type FilterQuery, type FindOptions } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 
 /*
@@ -133,11 +133,9 @@ export async function readPage<T extends object>(
     before?: string;
     /** Fields the client asked for: lazy columns (long texts) are read only for these. */
     selected?: ReadonlySet<string>;
-    /** Also count every row matching `where`, in the same statement (a scalar subquery). */
-    withCount?: boolean;
   },
-): Promise<{ page: Cursor<T, never, '*', never, false>; total: number | undefined }> {
-  const { selected, withCount, ...rest } = options;
+): Promise<Cursor<T, never, '*', never, false>> {
+  const { selected, ...rest } = options;
   const meta = em.getMetadata().get(entity.name);
   const map = columnMap(em, entity as EntityClass<object>);
   const columns = map.columns.filter(([, prop]) => {
@@ -157,13 +155,7 @@ export async function readPage<T extends object>(
     .andWhere(cursor.where)
     .orderBy(cursor.orderBy)
     .limit(limitOptions.limit);
-  if (withCount) {
-    // Parameters are inlined by the query builder's own escaping: the subquery is plain SQL text.
-    const countSql = em.createQueryBuilder(entity, 'counted').count().where(where).getFormattedQuery();
-    qb.addSelect(raw(`(${countSql}) as "__total"`) as never);
-  }
   const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
-  const total = withCount && rows.length > 0 ? Number(rows[0]!.__total) : undefined;
   if (!rest.first && rest.last) rows.reverse();
   const proto = readPrototype(em, entity as EntityClass<object>);
   const items = rows.map((row) => {
@@ -171,5 +163,5 @@ export async function readPage<T extends object>(
     for (const [c, p] of columns) item[p] = row[c];
     return item as T;
   });
-  return { page: new Cursor<T, never, '*', never, false>(items as never, undefined as never, cursorOptions as never, meta), total };
+  return new Cursor<T, never, '*', never, false>(items as never, undefined as never, cursorOptions as never, meta);
 }

@@ -166,22 +166,14 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   orderBy: OrderDefinition<T>,
   args: ConnectionArgs,
-  selection?: ConnectionSelection,
+  selected?: ReadonlySet<string>,
 ): Promise<Page<T>> {
   const options = cursorOptions(args);
   const count = () => countRows(em, entity, where);
   if (options.first === 0 || options.last === 0) {
     return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count };
   }
-  const { page, total } = await readPage(em, entity, where, {
-    ...options,
-    orderBy: orderBy as never,
-    selected: selection?.node,
-    withCount: selection?.totalCount ?? false,
-  });
-  // The count came with the page when asked for (one statement fewer); an empty page still counts apart.
-  const counted = total;
-  const pageCount = counted === undefined ? count : () => Promise.resolve(counted);
+  const page = await readPage(em, entity, where, { ...options, orderBy: orderBy as never, selected });
   // Cursors are encoded only when asked for: most clients read pageInfo.endCursor alone.
   const edges = page.items.map((node) => ({
     node: node as T,
@@ -197,7 +189,7 @@ export async function paginate<T extends object>(
       startCursor: page.items.length > 0 ? page.from(page.items[0]!) : null,
       endCursor: page.items.length > 0 ? page.from(page.items.at(-1)!) : null,
     },
-    count: pageCount,
+    count,
   };
 }
 
@@ -210,27 +202,19 @@ export function toConnection<C extends { edges: unknown; pageInfo: PageInfo; cou
   return Object.assign(connection, page);
 }
 
-/** What a client asked of a connection: the fields of `edges.node`, and whether `totalCount`. */
-export interface ConnectionSelection {
-  node: ReadonlySet<string>;
-  totalCount: boolean;
-}
-
 /**
- * What the operation asks of the connection being resolved (fragments included), so a list reads long
- * texts only when wanted and counts in its page statement only when `totalCount` is asked for.
+ * Names of the fields asked for on `edges.node` of the connection being resolved (fragments included),
+ * so a list reads its large columns (descriptions) only when a client wants them.
  */
-export function connectionSelection(info: GraphQLResolveInfo): ConnectionSelection {
-  const node = new Set<string>();
-  let totalCount = false;
+export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
   const visit = (set: SelectionSetNode | undefined, path: string[]) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         if (path.length === 0 && name === 'edges') visit(selection.selectionSet, ['edges']);
-        else if (path.length === 0 && name === 'totalCount') totalCount = true;
         else if (path.length === 1 && name === 'node') visit(selection.selectionSet, ['edges', 'node']);
-        else if (path.length === 2) node.add(name);
+        else if (path.length === 2) names.add(name);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, path);
       } else {
@@ -238,6 +222,6 @@ export function connectionSelection(info: GraphQLResolveInfo): ConnectionSelecti
       }
     }
   };
-  for (const fieldNode of info.fieldNodes) visit(fieldNode.selectionSet, []);
-  return { node, totalCount };
+  for (const node of info.fieldNodes) visit(node.selectionSet, []);
+  return names;
 }

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context, Transaction } from '../../server/context.js';
 import { badInput, conflict, notFound } from '../../server/errors.js';
 import { isUuid } from '../../server/loaders.js';
-import { decodeId, decodeIds, paginate, type ConnectionArgs, type ConnectionSelection, type Page } from '../../server/relay.js';
+import { decodeId, decodeIds, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
 import { containsPattern, searchKey } from '../../server/text.js';
 import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
@@ -32,8 +32,8 @@ function requireValue<T>(value: T | null | undefined, field: string, label: stri
 
 export const OrganizationService = {
   /** The directory, filtered and paged. */
-  /** `selection`: what the client asked for, so long texts and the count are read only when wanted. */
-  async list(ctx: Context, filter: OrganizationFilter | null | undefined, order: OrganizationOrder, args: ConnectionArgs, selection?: ConnectionSelection): Promise<Page<Organization>> {
+  /** `selected`: fields asked for on each organization, so long texts are read only when wanted. */
+  async list(ctx: Context, filter: OrganizationFilter | null | undefined, order: OrganizationOrder, args: ConnectionArgs, selected?: ReadonlySet<string>): Promise<Page<Organization>> {
     const where: FilterQuery<Organization>[] = [];
     if (filter?.sectors?.length) {
       where.push({ sector: { $in: await SectorService.resolveCodes(ctx.em, filter.sectors, 'filter.sectors') } });
@@ -49,7 +49,7 @@ export const OrganizationService = {
     for (const word of (filter?.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
       where.push({ searchText: { $like: containsPattern(word) } });
     }
-    return paginate(ctx.em, Organization, where.length ? { $and: where } : {}, ORDERS[order] as never, args, selection);
+    return paginate(ctx.em, Organization, where.length ? { $and: where } : {}, ORDERS[order] as never, args, selected);
   },
 
   findById(ctx: Context, id: string): Promise<Organization | null> {

@@ -68,6 +68,9 @@ describe('organizations directory', () => {
     const inCcds = await t.gql(LIST, { first: 100, filter: { intercommunalityId: ccds } });
     expect(inCcds.data.organizations.totalCount).toBeGreaterThan(0);
     for (const e of inCcds.data.organizations.edges) expect(e.node.commune.intercommunality.shortName).toBe('CCDS');
+    const cab = intercos.data.intercommunalities.find((i: any) => i.shortName === 'CAB').id;
+    const inCab = await t.gql(LIST, { first: 1, filter: { intercommunalityId: cab } });
+    expect(inCab.data.organizations.totalCount + inCcds.data.organizations.totalCount).toBe(690);
     const scops = await t.gql(LIST, { first: 100, filter: { legalForms: ['SCOP'], stages: ['DEVELOPMENT', 'CONSOLIDATION'] } });
     for (const e of scops.data.organizations.edges) {
       expect(e.node.legalForm).toBe('SCOP');

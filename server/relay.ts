@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } f
 import { IsOptional, IsString, Max, Min } from 'class-validator';
 import { Cursor, type EntityClass, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { countRows, readPage } from './read.js';
+import { countRows, readPage, readSqlPage, type SqlCondition } from './read.js';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { badInput } from './errors.js';
 
@@ -190,6 +190,47 @@ export async function paginate<T extends object>(
       endCursor: page.items.length > 0 ? page.from(page.items.at(-1)!) : null,
     },
     count,
+  };
+}
+
+/**
+ * One page from hand-written SQL conditions (see `readSqlPage`): for the hottest lists, where building
+ * a query per request costs more than the query. Same cursors, checks and laziness as `paginate`.
+ */
+export async function paginateSql<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  conditions: readonly SqlCondition[],
+  order: readonly (readonly [string, 'asc' | 'desc'])[],
+  args: ConnectionArgs,
+  selected?: ReadonlySet<string>,
+): Promise<Page<T>> {
+  const options = cursorOptions(args);
+  let page;
+  try {
+    page = await readSqlPage(em, entity, conditions, order, { ...options, selected });
+  } catch (err) {
+    if (err instanceof Error && err.message === 'cursor does not match the order') {
+      throw badInput(options.after ? 'after' : 'before', "Ce curseur ne correspond pas à l'ordre demandé.");
+    }
+    throw err;
+  }
+  if (options.first === 0 || options.last === 0) page.items.length = 0;
+  const { items, cursorOf } = page;
+  return {
+    edges: items.map((node) => ({
+      node,
+      get cursor(): string {
+        return cursorOf(node);
+      },
+    })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: items.length > 0 ? cursorOf(items[0]!) : null,
+      endCursor: items.length > 0 ? cursorOf(items.at(-1)!) : null,
+    },
+    count: page.count,
   };
 }
 

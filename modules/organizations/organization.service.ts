@@ -1,8 +1,8 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Context, Transaction } from '../../server/context.js';
 import { badInput, conflict, notFound } from '../../server/errors.js';
 import { isUuid } from '../../server/loaders.js';
-import { decodeId, decodeIds, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
+import { decodeId, decodeIds, paginateSql, type ConnectionArgs, type Page } from '../../server/relay.js';
+import { pgArray, type SqlCondition } from '../../server/read.js';
 import { containsPattern, searchKey } from '../../server/text.js';
 import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
@@ -13,12 +13,12 @@ import { OrganizationChanged } from './organization.events.js';
 import type { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
 import { normalizeSiret } from './siret.js';
 
-const ORDERS = {
-  [OrganizationOrder.NAME]: { name: 'asc', id: 'asc' },
-  [OrganizationOrder.NAME_DESC]: { name: 'desc', id: 'desc' },
-  [OrganizationOrder.EMPLOYEES_DESC]: { employees: 'desc', id: 'asc' },
-  [OrganizationOrder.UPDATED_AT_DESC]: { updatedAt: 'desc', id: 'asc' },
-} as const;
+const ORDERS: Record<OrganizationOrder, readonly (readonly [string, 'asc' | 'desc'])[]> = {
+  [OrganizationOrder.NAME]: [['name', 'asc'], ['id', 'asc']],
+  [OrganizationOrder.NAME_DESC]: [['name', 'desc'], ['id', 'desc']],
+  [OrganizationOrder.EMPLOYEES_DESC]: [['employees', 'desc'], ['id', 'asc']],
+  [OrganizationOrder.UPDATED_AT_DESC]: [['updatedAt', 'desc'], ['id', 'asc']],
+};
 
 function searchTextOf(o: Pick<Organization, 'name' | 'description'>): string {
   return searchKey(`${o.name} ${o.description}`);
@@ -34,22 +34,27 @@ export const OrganizationService = {
   /** The directory, filtered and paged. */
   /** `selected`: fields asked for on each organization, so long texts are read only when wanted. */
   async list(ctx: Context, filter: OrganizationFilter | null | undefined, order: OrganizationOrder, args: ConnectionArgs, selected?: ReadonlySet<string>): Promise<Page<Organization>> {
-    const where: FilterQuery<Organization>[] = [];
+    // The directory is the platform's hottest list: its conditions are written by hand (see paginateSql).
+    const where: SqlCondition[] = [];
     if (filter?.sectors?.length) {
-      where.push({ sector: { $in: await SectorService.resolveCodes(ctx.em, filter.sectors, 'filter.sectors') } });
+      const codes = await SectorService.resolveCodes(ctx.em, filter.sectors, 'filter.sectors');
+      where.push({ sql: 'e.sector_code = any(?::varchar[])', params: [pgArray(codes)] });
     }
-    if (filter?.communeIds?.length) where.push({ commune: { $in: decodeIds(filter.communeIds, 'Commune', 'filter.communeIds') } });
+    if (filter?.communeIds?.length) {
+      where.push({ sql: 'e.commune_id = any(?::uuid[])', params: [pgArray(decodeIds(filter.communeIds, 'Commune', 'filter.communeIds'))] });
+    }
     if (filter?.intercommunalityId) {
-      where.push({ commune: { intercommunality: decodeId(filter.intercommunalityId, 'Intercommunality', 'filter.intercommunalityId') } });
+      const id = decodeId(filter.intercommunalityId, 'Intercommunality', 'filter.intercommunalityId');
+      where.push({ sql: 'e.commune_id in (select c.id from commune c where c.intercommunality_id = ?::uuid)', params: [id] });
     }
-    if (filter?.legalForms?.length) where.push({ legalForm: { $in: filter.legalForms } });
-    if (filter?.stages?.length) where.push({ stage: { $in: filter.stages } });
-    if (filter?.employer != null) where.push({ employees: filter.employer ? { $gt: 0 } : 0 });
-    if (filter?.esus != null) where.push({ esus: filter.esus });
+    if (filter?.legalForms?.length) where.push({ sql: 'e.legal_form::text = any(?::text[])', params: [pgArray(filter.legalForms)] });
+    if (filter?.stages?.length) where.push({ sql: 'e.stage::text = any(?::text[])', params: [pgArray(filter.stages)] });
+    if (filter?.employer != null) where.push({ sql: filter.employer ? 'e.employees > 0' : 'e.employees = 0', params: [] });
+    if (filter?.esus != null) where.push({ sql: 'e.esus = ?', params: [filter.esus] });
     for (const word of (filter?.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      where.push({ searchText: { $like: containsPattern(word) } });
+      where.push({ sql: 'e.search_text like ?', params: [containsPattern(word)] });
     }
-    return paginate(ctx.em, Organization, where.length ? { $and: where } : {}, ORDERS[order] as never, args, selected);
+    return paginateSql(ctx.em, Organization, where, ORDERS[order], args, selected);
   },
 
   findById(ctx: Context, id: string): Promise<Organization | null> {

@@ -41,6 +41,19 @@ describe('organizations directory', () => {
     expect([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
   });
 
+  it('pages backwards with last and before', async () => {
+    const LAST = 'query($last: Int, $before: String) { organizations(last: $last, before: $before) { pageInfo { hasPreviousPage hasNextPage } edges { node { id } } } }';
+    const first = await t.gql(LIST, { first: 5 });
+    const ids = first.data.organizations.edges.map((e: any) => e.node.id);
+    const edges = (await t.gql('{ organizations(first: 5) { edges { cursor } } }')).data.organizations.edges;
+    const previous = await t.gql(LAST, { last: 2, before: edges[4].cursor });
+    expect(previous.data.organizations.edges.map((e: any) => e.node.id)).toEqual(ids.slice(2, 4));
+    expect(previous.data.organizations.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: true });
+    const tail = await t.gql(LAST, { last: 3 });
+    expect(tail.data.organizations.edges).toHaveLength(3);
+    expect(tail.data.organizations.pageInfo.hasPreviousPage).toBe(true);
+  });
+
   it('pages every sort order without gaps or repeats', async () => {
     for (const orderBy of ['NAME_DESC', 'EMPLOYEES_DESC', 'UPDATED_AT_DESC']) {
       const seen = new Set<string>();

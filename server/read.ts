@@ -1,5 +1,6 @@
 import { Cursor, Reference, helper, type EntityClass, type FilterQuery, type FindOptions } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
 
 /*
  * Read paths (lists, loaders) skip MikroORM's entity hydration: MikroORM still builds the SQL and maps
@@ -88,16 +89,75 @@ export async function readByKeys<T extends object>(
   const order = Object.entries(orderBy)
     .map(([p, dir]) => `"${map.columnOf.get(p)}" ${dir === 'desc' ? 'desc' : 'asc'}`)
     .join(', ');
-  const sql = `select ${map.columns.map(([c]) => `"${c}"`).join(', ')} from "${map.table}" where "${column}" = any(?::${map.arrayTypeOf.get(property)})${order ? ` order by ${order}` : ''}`;
-  // One array literal binding: the statement text stays the same whatever the number of keys.
-  const literal = `{${[...new Set(keys)].map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, [literal], 'all', em.getTransactionContext());
+  const keysLiteral = pg.escapeLiteral(pgArray([...new Set(keys)]));
+  const sql = `select ${map.columns.map(([c]) => `"${c}"`).join(', ')} from "${map.table}" where "${column}" = any(${keysLiteral}::${map.arrayTypeOf.get(property)})${order ? ` order by ${order}` : ''}`;
+  const rows = await batchedRead(em, sql);
   const proto = readPrototype(em, entity);
   return rows.map((row) => {
     const item = Object.create(proto) as Record<string, unknown>;
     for (const [c, p] of map.columns) item[p] = row[c];
     return item as T;
   });
+}
+
+/** SQL text with each `?` replaced by the literal of its value (pg's own escaping). */
+export function inlineParams(sql: string, params: readonly unknown[]): string {
+  let i = 0;
+  return sql.replace(/\?/g, () => {
+    const value = params[i++];
+    if (value === null || value === undefined) return 'null';
+    if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+    if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
+    return pg.escapeLiteral(String(value));
+  });
+}
+
+/**
+ * Read statements issued during one turn of the event loop by one operation (its loaders, its counts)
+ * travel to the database together, as one multi-statement query: on this machine each round trip costs
+ * about 0.35 ms of CPU in socket writes alone. Each statement is still reported to `onQuery`.
+ * Inside a transaction statements run one by one on the transaction's connection.
+ */
+class StatementBatcher {
+  private pending: { sql: string; resolve: (rows: Record<string, unknown>[]) => void; reject: (err: unknown) => void }[] = [];
+
+  constructor(private readonly em: SqlEntityManager) {}
+
+  run(sql: string): Promise<Record<string, unknown>[]> {
+    if (this.em.getTransactionContext()) {
+      return this.em.getConnection().execute<Record<string, unknown>[]>(sql, [], 'all', this.em.getTransactionContext());
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.push({ sql, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 1) {
+      const [only] = batch;
+      return this.em.getConnection().execute<Record<string, unknown>[]>(only!.sql, [], 'all').then(only!.resolve, only!.reject);
+    }
+    try {
+      const onQuery = this.em.config.get('onQuery');
+      for (const { sql } of batch) onQuery(sql, []);
+      const results = (await this.em.getKnex().raw(batch.map((b) => b.sql).join(';\n'))) as { rows: Record<string, unknown>[] }[];
+      batch.forEach((b, i) => b.resolve(results[i]!.rows));
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+    }
+  }
+}
+
+const batchers = new WeakMap<SqlEntityManager, StatementBatcher>();
+
+/** Runs a read statement (no parameters) in the operation's next batch. */
+export function batchedRead(em: SqlEntityManager, sql: string): Promise<Record<string, unknown>[]> {
+  let batcher = batchers.get(em);
+  if (!batcher) batchers.set(em, (batcher = new StatementBatcher(em)));
+  return batcher.run(sql);
 }
 
 /** Number of `entity` rows matching `where`. */
@@ -239,7 +299,7 @@ export async function readSqlPage<T extends object>(
     hasPreviousPage: backward ? more : !!options.after,
     cursorOf: (item) => Cursor.encode(order.map(([p]) => (item as Record<string, unknown>)[p])),
     count: async () => {
-      const [row] = await em.getConnection().execute<{ n: number }[]>(countSql, countParams, 'all', em.getTransactionContext());
+      const [row] = await batchedRead(em, inlineParams(countSql, countParams));
       return Number(row!.n);
     },
   };

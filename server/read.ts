@@ -30,6 +30,16 @@ function readPrototype(em: SqlEntityManager, entity: EntityClass<object>): objec
   return proto;
 }
 
+/** Read rows of `entity` from raw rows, through `[column, property]` pairs. */
+function toReadRows<T extends object>(em: SqlEntityManager, entity: EntityClass<T>, columns: readonly [string, string][], rows: Record<string, unknown>[]): T[] {
+  const proto = readPrototype(em, entity as EntityClass<object>);
+  return rows.map((row) => {
+    const item = Object.create(proto) as Record<string, unknown>;
+    for (const [c, p] of columns) item[p] = row[c];
+    return item as T;
+  });
+}
+
 /** Unmanaged instances of `entity` matching `where`. */
 export async function readMany<T extends object>(
   em: SqlEntityManager,
@@ -92,12 +102,7 @@ export async function readByKeys<T extends object>(
   const keysLiteral = pg.escapeLiteral(pgArray([...new Set(keys)]));
   const sql = `select ${map.columns.map(([c]) => `"${c}"`).join(', ')} from "${map.table}" where "${column}" = any(${keysLiteral}::${map.arrayTypeOf.get(property)})${order ? ` order by ${order}` : ''}`;
   const rows = await batchedRead(em, sql);
-  const proto = readPrototype(em, entity);
-  return rows.map((row) => {
-    const item = Object.create(proto) as Record<string, unknown>;
-    for (const [c, p] of map.columns) item[p] = row[c];
-    return item as T;
-  });
+  return toReadRows(em, entity, map.columns, rows);
 }
 
 /** SQL text with each `?` replaced by the literal of its value (pg's own escaping). */
@@ -217,12 +222,7 @@ export async function readPage<T extends object>(
     .limit(limitOptions.limit);
   const rows = (await qb.execute('all', false)) as Record<string, unknown>[];
   if (!rest.first && rest.last) rows.reverse();
-  const proto = readPrototype(em, entity as EntityClass<object>);
-  const items = rows.map((row) => {
-    const item = Object.create(proto) as Record<string, unknown>;
-    for (const [c, p] of columns) item[p] = row[c];
-    return item as T;
-  });
+  const items = toReadRows(em, entity, columns, rows);
   return new Cursor<T, never, '*', never, false>(items as never, undefined as never, cursorOptions as never, meta);
 }
 
@@ -284,12 +284,7 @@ export async function readSqlPage<T extends object>(
   const more = rows.length > limit;
   if (more) rows.pop();
   if (backward) rows.reverse();
-  const proto = readPrototype(em, entity as EntityClass<object>);
-  const items = rows.map((row) => {
-    const item = Object.create(proto) as Record<string, unknown>;
-    for (const [c, p] of columns) item[p] = row[c];
-    return item as T;
-  });
+  const items = toReadRows(em, entity, columns, rows);
 
   const countSql = `select count(*)::int as n from "${map.table}" e${conditions.length ? ` where ${conditions.map((c) => c.sql).join(' and ')}` : ''}`;
   const countParams = conditions.flatMap((c) => c.params);

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../server/context.js';
-import { Viewer, type MembershipRole, type PlatformRole, type ViewerMembership } from '../../server/auth.js';
+import { MembershipRole, Viewer, type PlatformRole, type ViewerMembership } from '../../server/auth.js';
 import { badInput, conflict, forbidden, notFound } from '../../server/errors.js';
 import { decodeId } from '../../server/relay.js';
 import { Partner } from '../partners/index.js';
@@ -95,7 +95,7 @@ export const AccountService = {
   async setMembership(ctx: Context, personGlobalId: string, partnerGlobalId: string, role: MembershipRoleEnum): Promise<Membership> {
     const personId = decodeId(personGlobalId, 'Person', 'personId');
     const partnerId = decodeId(partnerGlobalId, 'Partner', 'partnerId');
-    if (!ctx.viewer.hasRoleIn(partnerId, 'MANAGER' as MembershipRole)) throw forbidden('Seuls les gestionnaires de ce partenaire et les administrateurs gèrent ses membres.');
+    if (!ctx.viewer.hasRoleIn(partnerId, MembershipRole.Manager)) throw forbidden('Seuls les gestionnaires de ce partenaire et les administrateurs gèrent ses membres.');
     return ctx.transaction(async (tx) => {
       const [person, partner] = await Promise.all([tx.em.findOne(Person, personId), tx.em.findOne(Partner, partnerId)]);
       if (!person) throw notFound('Personne', personGlobalId);
@@ -113,7 +113,7 @@ export const AccountService = {
     return ctx.transaction(async (tx) => {
       const membership = await tx.em.findOne(Membership, id);
       if (!membership) throw notFound('Adhésion', globalId);
-      if (!ctx.viewer.hasRoleIn(membership.partner.id, 'MANAGER' as MembershipRole)) throw forbidden();
+      if (!ctx.viewer.hasRoleIn(membership.partner.id, MembershipRole.Manager)) throw forbidden();
       tx.em.remove(membership);
       await tx.em.flush();
       return globalId;

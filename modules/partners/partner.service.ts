@@ -147,18 +147,8 @@ export const PartnerService = {
     });
   },
 
-  async addCriteria(ctx: Context, partnerGlobalId: string, input: InterventionCriteriaInput): Promise<InterventionCriteria> {
-    const id = decodeId(partnerGlobalId, 'Partner', 'partnerId');
-    assertCanManage(ctx, id);
-    return ctx.transaction(async (tx) => {
-      const partner = await tx.em.findOne(Partner, id);
-      if (!partner) throw notFound('Partenaire', partnerGlobalId);
-      const criteria = await addCriteria(tx, partner, input, 'input');
-      partner.updatedAt = new Date();
-      await tx.em.flush();
-      tx.publish(PartnerChanged, { partnerId: partner.id, change: 'UPDATED' });
-      return criteria;
-    });
+  addCriteria(ctx: Context, partnerGlobalId: string, input: InterventionCriteriaInput): Promise<InterventionCriteria> {
+    return changePartner(ctx, partnerGlobalId, (tx, partner) => addCriteria(tx, partner, input, 'input'));
   },
 
   async removeCriteria(ctx: Context, globalId: string): Promise<string> {
@@ -174,17 +164,8 @@ export const PartnerService = {
     });
   },
 
-  async addFundingScheme(ctx: Context, partnerGlobalId: string, input: FundingSchemeInput): Promise<FundingScheme> {
-    const id = decodeId(partnerGlobalId, 'Partner', 'partnerId');
-    assertCanManage(ctx, id);
-    return ctx.transaction(async (tx) => {
-      const partner = await tx.em.findOne(Partner, id);
-      if (!partner) throw notFound('Partenaire', partnerGlobalId);
-      const scheme = addScheme(tx, partner, input, 'input');
-      await tx.em.flush();
-      tx.publish(PartnerChanged, { partnerId: partner.id, change: 'UPDATED' });
-      return scheme;
-    });
+  addFundingScheme(ctx: Context, partnerGlobalId: string, input: FundingSchemeInput): Promise<FundingScheme> {
+    return changePartner(ctx, partnerGlobalId, async (tx, partner) => addScheme(tx, partner, input, 'input'));
   },
 
   async updateFundingScheme(ctx: Context, globalId: string, input: FundingSchemeInput): Promise<FundingScheme> {
@@ -206,6 +187,24 @@ export const PartnerService = {
     return ctx.loaders.communeById.loadMany(criteria.communeIds).then((list) => list.filter((c): c is Commune => c instanceof Commune));
   },
 };
+
+/**
+ * Adds something to a partner its managers (or administrators) may change: checks the right, loads the
+ * partner in the transaction, runs `work`, then stamps, flushes and announces the change.
+ */
+async function changePartner<R>(ctx: Context, partnerGlobalId: string, work: (tx: Transaction, partner: Partner) => Promise<R>): Promise<R> {
+  const id = decodeId(partnerGlobalId, 'Partner', 'partnerId');
+  assertCanManage(ctx, id);
+  return ctx.transaction(async (tx) => {
+    const partner = await tx.em.findOne(Partner, id);
+    if (!partner) throw notFound('Partenaire', partnerGlobalId);
+    const result = await work(tx, partner);
+    partner.updatedAt = new Date();
+    await tx.em.flush();
+    tx.publish(PartnerChanged, { partnerId: partner.id, change: 'UPDATED' });
+    return result;
+  });
+}
 
 async function addCriteria(tx: Transaction, partner: Partner, input: InterventionCriteriaInput, field: string): Promise<InterventionCriteria> {
   checkRange(input.minAmount, input.maxAmount, `${field}.maxAmount`);

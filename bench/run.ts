@@ -24,6 +24,7 @@ import type { DemoScale } from '../server/module.js';
 import { testConfig, TOKENS } from '../test/harness.js';
 import { FLOOR_SQL, startFloorServer, type Execute, type FloorServer } from './floor.js';
 import { InFlight } from './inflight.js';
+import { DatabaseCpu } from './dbcpu.js';
 
 const SCALE: DemoScale = { organizations: 10_000, employers: 4_600, partners: 200 };
 const BENCH_DB = 'maillage_bench';
@@ -58,6 +59,8 @@ interface RunResult {
   timeouts: number;
   sqlPerRequest: number;
   cpuMsPerRequest: number;
+  /** PostgreSQL's processes (local server only), same window, ÷ requests finished. */
+  dbCpuMsPerRequest: number;
   ratioVsFloor: number | null;
 }
 
@@ -245,6 +248,8 @@ async function main(): Promise<void> {
     const drain = async (t: (typeof targets)[number]) => {
       if (!(await t.inFlight.idle())) console.warn(`  warning: ${t.target} still has ${t.inFlight.inFlight} requests in flight after 120 s`);
     };
+    const dbCpu = new DatabaseCpu();
+    const measureDb = database !== null && dbCpu.available;
     const results: RunResult[] = [];
     for (const t of targets) {
       for (const connections of CONNECTIONS) {
@@ -254,6 +259,7 @@ async function main(): Promise<void> {
         process.stdout.write(`measuring ${DURATION} s… `);
         const completedBefore = t.inFlight.completed;
         const cpuBefore = process.cpuUsage();
+        const dbBefore = dbCpu.sample();
         const r = await load(t.url, connections, DURATION);
         const inFlightAtStop = t.inFlight.inFlight;
         const drainStart = performance.now();
@@ -262,6 +268,7 @@ async function main(): Promise<void> {
         const drainMs = Math.max(0, t.inFlight.lastCompletion - drainStart);
         // CPU from the start of the run until the server is idle again, over the requests it finished.
         const cpu = process.cpuUsage(cpuBefore);
+        const dbMs = measureDb ? dbCpu.since(dbBefore) : NaN;
         const served = t.inFlight.completed - completedBefore;
         const row: RunResult = {
           target: t.target,
@@ -281,6 +288,7 @@ async function main(): Promise<void> {
           timeouts: r.timeouts,
           sqlPerRequest: t.sqlPerRequest,
           cpuMsPerRequest: served > 0 ? (cpu.user + cpu.system) / 1000 / served : NaN,
+          dbCpuMsPerRequest: served > 0 ? dbMs / served : NaN,
           ratioVsFloor: null,
         };
         results.push(row);
@@ -295,7 +303,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`PortalList, organizations(first: ${PAGE_SIZE}) with sector, commune and contacts — ${database ? 'PostgreSQL' : 'PGlite in memory'}, ${DURATION} s per run`);
     printTable(
-      ['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'ratio vs floor', 'served/s', 'CPU ms/req', 'non-2xx', 'errors'],
+      ['target', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'ratio vs floor', 'served/s', 'CPU ms/req', 'DB CPU ms/req', 'non-2xx', 'errors'],
       results.map((r) => [
         r.target,
         String(r.connections),
@@ -306,10 +314,11 @@ async function main(): Promise<void> {
         r.ratioVsFloor == null ? '-' : fmt(r.ratioVsFloor, 2),
         fmt(r.servedPerSec, 1),
         fmt(r.cpuMsPerRequest, 2),
+        Number.isNaN(r.dbCpuMsPerRequest) ? '-' : fmt(r.dbCpuMsPerRequest, 2),
         String(r.non2xx),
         String(r.errors + r.timeouts),
       ]),
-      [false, true, true, true, true, true, true, true, true, true, true],
+      [false, true, true, true, true, true, true, true, true, true, true, true],
     );
     console.log('');
     console.log(`Seeding: ${fmt(seedMs / 1000, 1)} s.`);
@@ -318,6 +327,7 @@ async function main(): Promise<void> {
     console.log('than req/s when latency nears the run length (PGlite runs one statement at a time, so answers come in waves).');
     console.log('CPU ms/req: process.cpuUsage() (user + system, all threads) from the start of the measured run until the server is idle');
     console.log(`again, ÷ requests the server finished; autocannon runs in its own process${database ? '' : '; PGlite (WASM) runs in the server process'}.`);
+    if (measureDb) console.log('DB CPU ms/req: the local PostgreSQL processes (from /proc), same window, ÷ requests the server finished.');
 
     const out = resolve(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
     mkdirSync(dirname(out), { recursive: true });

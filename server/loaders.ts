@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { readByKeys, refKey } from './read.js';
+import { readByKeys, refKey, type KeySubquery, type Prefetchable } from './read.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,16 +9,49 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
 
 /**
- * Batches `load(id)` calls of one operation into one `WHERE id IN (...)` statement (read path: unmanaged rows).
- * Keys that are not UUIDs resolve to null without reaching the database.
+ * A DataLoader over string keys whose values come from one statement per batch, and which a page can
+ * also fill ahead (`prefetch`), in the page's own round trip, from a subquery selecting the keys.
  */
-export function byIdLoader<T extends { id: string }>(em: SqlEntityManager, entity: EntityClass<T>): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const valid = ids.filter((id) => UUID.test(id));
-    const rows = await readByKeys(em, entity, 'id', valid);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+export class KeyedLoader<V> extends DataLoader<string, V> implements Prefetchable {
+  constructor(
+    /** The value of each key found; keys may be a subquery. */
+    private readonly read: (keys: readonly string[] | KeySubquery) => Promise<Map<string, V>>,
+    /** The value of a key not found. */
+    private readonly missing: () => V,
+  ) {
+    super(async (keys) => {
+      const found = await read(keys);
+      return keys.map((key) => found.get(key) ?? missing());
+    });
+  }
+
+  async prefetch(subquery: string): Promise<(keys: readonly string[]) => void> {
+    const found = await this.read({ sql: subquery });
+    return (keys) => {
+      for (const key of keys) this.prime(key, found.get(key) ?? this.missing());
+    };
+  }
+}
+
+/**
+ * Batches `load(key)` calls of one operation into one `WHERE property = any(...)` statement (read path:
+ * unmanaged rows). Keys that do not fit the column (`accepts`) resolve to null without reaching the database.
+ */
+export function byKeyLoader<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityClass<T>,
+  property: keyof T & string,
+  accepts: (key: string) => boolean = () => true,
+): KeyedLoader<T | null> {
+  return new KeyedLoader<T | null>(async (keys) => {
+    const rows = await readByKeys(em, entity, property, Array.isArray(keys) ? keys.filter(accepts) : keys);
+    return new Map(rows.map((row) => [String(row[property]), row]));
+  }, () => null);
+}
+
+/** `byKeyLoader` on a uuid primary key: keys that are not UUIDs resolve to null without a query. */
+export function byIdLoader<T extends { id: string }>(em: SqlEntityManager, entity: EntityClass<T>): KeyedLoader<T | null> {
+  return byKeyLoader(em, entity, 'id' as keyof T & string, isUuid);
 }
 
 /**
@@ -30,11 +63,16 @@ export function childrenLoader<T extends object>(
   entity: EntityClass<T>,
   foreignKey: keyof T & string,
   orderBy: Record<string, 'asc' | 'desc'>,
-): DataLoader<string, T[]> {
-  return new DataLoader<string, T[]>(async (parentIds) => {
+): KeyedLoader<T[]> {
+  return new KeyedLoader<T[]>(async (parentIds) => {
     const rows = await readByKeys(em, entity, foreignKey, parentIds, orderBy);
-    const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
-    for (const row of rows) groups.get(refKey(row[foreignKey]))?.push(row);
-    return parentIds.map((id) => groups.get(id) ?? []);
-  });
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const key = refKey(row[foreignKey]);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    return groups;
+  }, () => []);
 }

@@ -80,27 +80,35 @@ function columnMap(em: SqlEntityManager, entity: EntityClass<object>): ColumnMap
   return map;
 }
 
+/** Keys given as a subquery (one column), so a read can join the batch of the statement that finds them. */
+export interface KeySubquery {
+  sql: string;
+}
+
 /**
- * Rows of `entity` whose `property` is one of `keys`, in one hand-written statement (`= any($1)`):
- * what every loader needs, without building a query per batch. Measured: 53 communes in 0.3 ms of CPU
- * against 2 to 3 ms through MikroORM's query builder.
+ * Rows of `entity` whose `property` is one of `keys`, in one hand-written statement (`= any('{…}')`, or
+ * `in (subquery)`): what every loader needs, without building a query per batch. Measured: 53 communes
+ * in 0.3 ms of CPU against 2 to 3 ms through MikroORM's query builder.
  */
 export async function readByKeys<T extends object>(
   em: SqlEntityManager,
   entity: EntityClass<T>,
   property: string,
-  keys: readonly string[],
+  keys: readonly string[] | KeySubquery,
   orderBy: Readonly<Record<string, 'asc' | 'desc'>> = {},
 ): Promise<T[]> {
-  if (keys.length === 0) return [];
+  const subquery = !Array.isArray(keys);
+  if (!subquery && keys.length === 0) return [];
   const map = columnMap(em, entity);
   const column = map.columnOf.get(property);
   if (!column) throw new Error(`${entity.name}.${property} is not a column`);
   const order = Object.entries(orderBy)
     .map(([p, dir]) => `"${map.columnOf.get(p)}" ${dir === 'desc' ? 'desc' : 'asc'}`)
     .join(', ');
-  const keysLiteral = pg.escapeLiteral(pgArray([...new Set(keys)]));
-  const sql = `select ${map.columns.map(([c]) => `"${c}"`).join(', ')} from "${map.table}" where "${column}" = any(${keysLiteral}::${map.arrayTypeOf.get(property)})${order ? ` order by ${order}` : ''}`;
+  const condition = subquery
+    ? `in (${(keys as KeySubquery).sql})`
+    : `= any(${pg.escapeLiteral(pgArray([...new Set(keys as readonly string[])]))}::${map.arrayTypeOf.get(property)})`;
+  const sql = `select ${map.columns.map(([c]) => `"${c}"`).join(', ')} from "${map.table}" where "${column}" ${condition}${order ? ` order by ${order}` : ''}`;
   const rows = await batchedRead(em, sql);
   return toReadRows(em, entity, map.columns, rows);
 }
@@ -111,7 +119,7 @@ export function inlineParams(sql: string, params: readonly unknown[]): string {
   return sql.replace(/\?/g, () => {
     const value = params[i++];
     if (value === null || value === undefined) return 'null';
-    if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+    if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
     if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
     return pg.escapeLiteral(String(value));
   });
@@ -246,7 +254,17 @@ export async function readSqlPage<T extends object>(
   entity: EntityClass<T>,
   conditions: readonly SqlCondition[],
   order: readonly (readonly [string, 'asc' | 'desc'])[],
-  options: { first?: number; last?: number; after?: string; before?: string; selected?: ReadonlySet<string> },
+  options: {
+    first?: number;
+    last?: number;
+    after?: string;
+    before?: string;
+    selected?: ReadonlySet<string>;
+    /** Count in the page's batch (the client asked for `totalCount`); otherwise on the first `count()`. */
+    countNow?: boolean;
+    /** Loaders to fill in the page's batch, from the page's rows. */
+    prefetch?: readonly PagePrefetch<T>[];
+  },
 ): Promise<{ items: T[]; hasNextPage: boolean; hasPreviousPage: boolean; cursorOf: (item: T) => string; count: () => Promise<number> }> {
   const meta = em.getMetadata().get(entity.name);
   const map = columnMap(em, entity as EntityClass<object>);
@@ -280,22 +298,50 @@ export async function readSqlPage<T extends object>(
     return !p?.lazy || options.selected?.has(prop) === true || !options.selected;
   });
   const sql = `select ${columns.map(([c]) => `e."${c}"`).join(', ')} from "${map.table}" e${whereSql} order by ${orderSql} limit ${limit + 1}`;
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, whereParams, 'all', em.getTransactionContext());
+  const pageSql = inlineParams(sql, whereParams);
+  const countSql = `select count(*)::int as n from "${map.table}" e${conditions.length ? ` where ${conditions.map((c) => c.sql).join(' and ')}` : ''}`;
+  const countParams = conditions.flatMap((c) => c.params);
+  let counted: Promise<number> | null = null;
+  const count = () => (counted ??= batchedRead(em, inlineParams(countSql, countParams)).then(([row]) => Number(row!.n)));
+
+  // The page, its count and its prefetches leave in one batch: one round trip.
+  const pending = batchedRead(em, pageSql);
+  if (options.countNow) void count().catch(() => undefined); // awaited, with its error, by `totalCount`
+  const prefetched = (options.prefetch ?? []).map((p) =>
+    p.loader.prefetch(`select p."${p.column}" from (${pageSql}) p${p.where ? ` where ${p.where}` : ''}`),
+  );
+  const [rows, primers] = await Promise.all([pending, Promise.all(prefetched)]);
   const more = rows.length > limit;
   if (more) rows.pop();
   if (backward) rows.reverse();
   const items = toReadRows(em, entity, columns, rows);
+  options.prefetch?.forEach((p, i) => primers[i]!(items.flatMap((item) => p.keyOf(item) ?? [])));
 
-  const countSql = `select count(*)::int as n from "${map.table}" e${conditions.length ? ` where ${conditions.map((c) => c.sql).join(' and ')}` : ''}`;
-  const countParams = conditions.flatMap((c) => c.params);
   return {
     items,
     hasNextPage: backward ? !!options.before : more,
     hasPreviousPage: backward ? more : !!options.after,
     cursorOf: (item) => Cursor.encode(order.map(([p]) => (item as Record<string, unknown>)[p])),
-    count: async () => {
-      const [row] = await batchedRead(em, inlineParams(countSql, countParams));
-      return Number(row!.n);
-    },
+    count,
   };
+}
+
+/** Something a page fills ahead, like a loader (see `KeyedLoader` in loaders.ts). */
+export interface Prefetchable {
+  /** Reads, in the operation's next batch, what the keys `subquery` selects lead to; the result primes those keys. */
+  prefetch(subquery: string): Promise<(keys: readonly string[]) => void>;
+}
+
+/**
+ * A loader a page fills in its own batch, so relations asked for on each row cost no further round trip.
+ * Authorization is unchanged: field resolvers still decide, the loader only answers them sooner.
+ */
+export interface PagePrefetch<T> {
+  loader: Prefetchable;
+  /** Column of the page's rows holding the loader's key. */
+  column: string;
+  /** SQL condition on the page's rows (alias `p`) limiting the keys, e.g. rows whose data may be shown. */
+  where?: string;
+  /** The loader's key for an item of the page, or null when `where` excludes it. */
+  keyOf(item: T): string | null;
 }

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } f
 import { IsOptional, IsString, Max, Min } from 'class-validator';
 import { Cursor, type EntityClass, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { countRows, readPage, readSqlPage, type SqlCondition } from './read.js';
+import { countRows, readPage, readSqlPage, type PagePrefetch, type SqlCondition } from './read.js';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { badInput } from './errors.js';
 
@@ -203,12 +203,22 @@ export async function paginateSql<T extends object>(
   conditions: readonly SqlCondition[],
   order: readonly (readonly [string, 'asc' | 'desc'])[],
   args: ConnectionArgs,
-  selected?: ReadonlySet<string>,
+  read: {
+    /** What the client asked for: long texts are read, and `totalCount` counted, only when wanted. */
+    selection?: ConnectionSelection;
+    /** Loaders to fill in the page's round trip (relations asked for on each node). */
+    prefetch?: readonly PagePrefetch<T>[];
+  } = {},
 ): Promise<Page<T>> {
   const options = cursorOptions(args);
   let page;
   try {
-    page = await readSqlPage(em, entity, conditions, order, { ...options, selected });
+    page = await readSqlPage(em, entity, conditions, order, {
+      ...options,
+      selected: read.selection?.node,
+      countNow: read.selection?.connection.has('totalCount') ?? false,
+      prefetch: read.prefetch,
+    });
   } catch (err) {
     if (err instanceof Error && err.message === 'cursor does not match the order') {
       throw badInput(options.after ? 'after' : 'before', "Ce curseur ne correspond pas à l'ordre demandé.");
@@ -243,19 +253,28 @@ export function toConnection<C extends { edges: unknown; pageInfo: PageInfo; cou
   return Object.assign(connection, page);
 }
 
+/** Fields asked for on a connection and on its `edges.node`. */
+export interface ConnectionSelection {
+  connection: ReadonlySet<string>;
+  node: ReadonlySet<string>;
+}
+
 /**
- * Names of the fields asked for on `edges.node` of the connection being resolved (fragments included),
- * so a list reads its large columns (descriptions) only when a client wants them.
+ * Names of the fields asked for on the connection being resolved and on its `edges.node` (fragments
+ * included), so a list reads its large columns (descriptions), counts, and fills the loaders of its
+ * relations only when a client wants them.
  */
-export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
-  const names = new Set<string>();
+export function selectedFields(info: GraphQLResolveInfo): ConnectionSelection {
+  const connection = new Set<string>();
+  const node = new Set<string>();
   const visit = (set: SelectionSetNode | undefined, path: string[]) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
+        if (path.length === 0) connection.add(name);
         if (path.length === 0 && name === 'edges') visit(selection.selectionSet, ['edges']);
         else if (path.length === 1 && name === 'node') visit(selection.selectionSet, ['edges', 'node']);
-        else if (path.length === 2) names.add(name);
+        else if (path.length === 2) node.add(name);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, path);
       } else {
@@ -263,6 +282,6 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
       }
     }
   };
-  for (const node of info.fieldNodes) visit(node.selectionSet, []);
-  return names;
+  for (const fieldNode of info.fieldNodes) visit(fieldNode.selectionSet, []);
+  return { connection, node };
 }

@@ -1,14 +1,13 @@
-import type DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, childrenLoader } from '../../server/loaders.js';
+import { byIdLoader, childrenLoader, type KeyedLoader } from '../../server/loaders.js';
 import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
 
 declare module '../../server/context.js' {
   interface Loaders {
-    personById: DataLoader<string, Person | null>;
-    membershipsByPersonId: DataLoader<string, Membership[]>;
-    membershipsByPartnerId: DataLoader<string, Membership[]>;
+    personById: KeyedLoader<Person | null>;
+    membershipsByPersonId: KeyedLoader<Membership[]>;
+    membershipsByPartnerId: KeyedLoader<Membership[]>;
   }
 }
 

@@ -1,13 +1,12 @@
-import type DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, childrenLoader } from '../../server/loaders.js';
+import { byIdLoader, childrenLoader, type KeyedLoader } from '../../server/loaders.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 
 declare module '../../server/context.js' {
   interface Loaders {
-    organizationById: DataLoader<string, Organization | null>;
-    contactsByOrganizationId: DataLoader<string, OrganizationContact[]>;
+    organizationById: KeyedLoader<Organization | null>;
+    contactsByOrganizationId: KeyedLoader<OrganizationContact[]>;
   }
 }
 

@@ -3,7 +3,7 @@ import type { Context } from '../../server/context.js';
 import { subscribeTo } from '../../server/events.js';
 import { refKey } from '../../server/read.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ConnectionArgs, connectionType, decodeId, selectedNodeFields, toConnection } from '../../server/relay.js';
+import { ConnectionArgs, connectionType, decodeId, selectedFields, toConnection } from '../../server/relay.js';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
@@ -26,7 +26,7 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OrganizationConnection> {
-    return toConnection(OrganizationConnection, await OrganizationService.list(ctx, filter, orderBy, args, selectedNodeFields(info)));
+    return toConnection(OrganizationConnection, await OrganizationService.list(ctx, filter, orderBy, args, selectedFields(info)));
   }
 
   @FieldResolver(() => Sector, { description: 'Sector (filière).' })

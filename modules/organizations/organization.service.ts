@@ -1,8 +1,8 @@
 import type { Context, Transaction } from '../../server/context.js';
 import { badInput, conflict, notFound } from '../../server/errors.js';
 import { isUuid } from '../../server/loaders.js';
-import { decodeId, decodeIds, paginateSql, type ConnectionArgs, type Page } from '../../server/relay.js';
-import { pgArray, type SqlCondition } from '../../server/read.js';
+import { decodeId, decodeIds, paginateSql, type ConnectionArgs, type ConnectionSelection, type Page } from '../../server/relay.js';
+import { pgArray, refKey, type PagePrefetch, type SqlCondition } from '../../server/read.js';
 import { containsPattern, searchKey } from '../../server/text.js';
 import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
@@ -31,9 +31,11 @@ function requireValue<T>(value: T | null | undefined, field: string, label: stri
 }
 
 export const OrganizationService = {
-  /** The directory, filtered and paged. */
-  /** `selected`: fields asked for on each organization, so long texts are read only when wanted. */
-  async list(ctx: Context, filter: OrganizationFilter | null | undefined, order: OrganizationOrder, args: ConnectionArgs, selected?: ReadonlySet<string>): Promise<Page<Organization>> {
+  /**
+   * The directory, filtered and paged. `selection`: what the client asked for, so long texts are read,
+   * the total counted and relations loaded (in the page's own round trip) only when wanted.
+   */
+  async list(ctx: Context, filter: OrganizationFilter | null | undefined, order: OrganizationOrder, args: ConnectionArgs, selection?: ConnectionSelection): Promise<Page<Organization>> {
     // The directory is the platform's hottest list: its conditions are written by hand (see paginateSql).
     const where: SqlCondition[] = [];
     if (filter?.sectors?.length) {
@@ -54,7 +56,7 @@ export const OrganizationService = {
     for (const word of (filter?.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
       where.push({ sql: 'e.search_text like ?', params: [containsPattern(word)] });
     }
-    return paginateSql(ctx.em, Organization, where, ORDERS[order], args, selected);
+    return paginateSql(ctx.em, Organization, where, ORDERS[order], args, { selection, prefetch: selection && pagePrefetch(ctx, selection.node) });
   },
 
   findById(ctx: Context, id: string): Promise<Organization | null> {
@@ -63,8 +65,7 @@ export const OrganizationService = {
 
   /** Contacts the viewer may see: partners' people, and only with the holder's consent (admins always). */
   async visibleContacts(ctx: Context, organization: Organization): Promise<OrganizationContact[]> {
-    if (!ctx.can('organizations.contacts.read')) return [];
-    if (!organization.consentToShare && !ctx.viewer.isAdmin) return [];
+    if (!mayReadContacts(ctx, organization)) return [];
     return ctx.loaders.contactsByOrganizationId.load(organization.id);
   },
 
@@ -181,6 +182,31 @@ export const OrganizationService = {
     return contact;
   },
 };
+
+/** The rule of `visibleContacts`, for one organization. */
+function mayReadContacts(ctx: Context, organization: Pick<Organization, 'consentToShare'>): boolean {
+  return ctx.can('organizations.contacts.read') && (organization.consentToShare || ctx.viewer.isAdmin);
+}
+
+/**
+ * Relations a directory page fills in its own round trip when the client asks for them on each node.
+ * Contacts are read only for the organizations whose contacts the viewer may see (`mayReadContacts`,
+ * in SQL and again per row), and the `contacts` field still checks its permission itself.
+ */
+function pagePrefetch(ctx: Context, fields: ReadonlySet<string>): PagePrefetch<Organization>[] {
+  const prefetch: PagePrefetch<Organization>[] = [];
+  if (fields.has('sector')) prefetch.push({ loader: ctx.loaders.sectorByCode, column: 'sector_code', keyOf: (o) => refKey(o.sector) });
+  if (fields.has('commune')) prefetch.push({ loader: ctx.loaders.communeById, column: 'commune_id', keyOf: (o) => refKey(o.commune) });
+  if (fields.has('contacts') && ctx.can('organizations.contacts.read')) {
+    prefetch.push({
+      loader: ctx.loaders.contactsByOrganizationId,
+      column: 'id',
+      where: ctx.viewer.isAdmin ? undefined : 'p.consent_to_share',
+      keyOf: (o) => (mayReadContacts(ctx, o) ? o.id : null),
+    });
+  }
+  return prefetch;
+}
 
 async function findCommune(tx: Transaction, globalId: string, field: string): Promise<Commune> {
   const commune = await tx.em.findOne(Commune, decodeId(globalId, 'Commune', field));

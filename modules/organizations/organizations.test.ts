@@ -93,6 +93,12 @@ describe('organizations directory', () => {
     const word = someName.split(' ').sort((a, b) => b.length - a.length)[0]!;
     const found = await t.gql(LIST, { first: 100, filter: { search: word.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') } });
     expect(found.data.organizations.edges.map((e: any) => e.node.name)).toContain(someName);
+    // Values reach SQL as literals: quotes, question marks and backslashes are only text.
+    for (const search of ["l'?eau", '$1 ? \\', "'); drop table organization; --"]) {
+      const odd = await t.gql(LIST, { first: 5, filter: { search } });
+      expect(odd.errors).toBeUndefined();
+      expect(odd.data.organizations.totalCount).toBe(0);
+    }
   });
 
   it('reads long descriptions when asked for, through fragments too', async () => {
@@ -135,6 +141,10 @@ describe('organizations directory', () => {
     expect(counts[1]).toBe(counts[0]);
     // token, page, count, sectors, communes, intercommunalities, contacts, criteria, partners
     expect(counts[1]).toBeLessThanOrEqual(9);
+    // Sectors, communes and contacts are read from the page's own rows, in the page's round trip.
+    const fromPage = t.sql.filter((s) => /in \(select p\."(sector_code|commune_id|id)" from \(select/.test(s));
+    expect(fromPage.map((s) => s.match(/from "(\w+)"/)?.[1])).toEqual(['sector', 'commune', 'organization_contact']);
+    expect(fromPage[2]).toContain('where p.consent_to_share');
   });
 });
 

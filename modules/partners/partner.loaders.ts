@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, childrenLoader } from '../../server/loaders.js';
+import { byIdLoader, childrenLoader, type KeyedLoader } from '../../server/loaders.js';
 import { readMany } from '../../server/read.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
@@ -8,10 +8,10 @@ import { Partner } from './partner.entity.js';
 
 declare module '../../server/context.js' {
   interface Loaders {
-    partnerById: DataLoader<string, Partner | null>;
-    criteriaByPartnerId: DataLoader<string, InterventionCriteria[]>;
-    fundingSchemesByPartnerId: DataLoader<string, FundingScheme[]>;
-    fundingSchemeById: DataLoader<string, FundingScheme | null>;
+    partnerById: KeyedLoader<Partner | null>;
+    criteriaByPartnerId: KeyedLoader<InterventionCriteria[]>;
+    fundingSchemesByPartnerId: KeyedLoader<FundingScheme[]>;
+    fundingSchemeById: KeyedLoader<FundingScheme | null>;
     /** Every criteria of active partners, loaded once per operation (matching). */
     activeCriteria: DataLoader<'all', InterventionCriteria[]>;
   }

@@ -1,17 +1,16 @@
-import type DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, childrenLoader } from '../../server/loaders.js';
+import { byIdLoader, childrenLoader, type KeyedLoader } from '../../server/loaders.js';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
 
 declare module '../../server/context.js' {
   interface Loaders {
-    territoryById: DataLoader<string, Territory | null>;
-    intercommunalityById: DataLoader<string, Intercommunality | null>;
-    intercommunalitiesByTerritoryId: DataLoader<string, Intercommunality[]>;
-    communeById: DataLoader<string, Commune | null>;
-    communesByIntercommunalityId: DataLoader<string, Commune[]>;
+    territoryById: KeyedLoader<Territory | null>;
+    intercommunalityById: KeyedLoader<Intercommunality | null>;
+    intercommunalitiesByTerritoryId: KeyedLoader<Intercommunality[]>;
+    communeById: KeyedLoader<Commune | null>;
+    communesByIntercommunalityId: KeyedLoader<Commune[]>;
   }
 }
 

@@ -3,6 +3,9 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { readByKeys, refKey, type KeySubquery, type Prefetchable } from './read.js';
 
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True for a UUID (what uuid primary keys accept). */
@@ -23,6 +26,29 @@ export class KeyedLoader<V> extends DataLoader<string, V> implements Prefetchabl
       const found = await read(keys);
       return keys.map((key) => found.get(key) ?? missing());
     });
+  }
+
+  /** Values already read in this operation, for `get`. */
+  private readonly known = new Map<string, V>();
+
+  /** The value of `key`: synchronously when this operation already read it, else through `load`. */
+  get(key: string): V | Promise<V> {
+    return this.known.has(key) ? this.known.get(key)! : this.load(key);
+  }
+
+  override prime(key: string, value: V | PromiseLike<V> | Error): this {
+    if (!(value instanceof Error) && !isPromiseLike(value) && !this.known.has(key)) this.known.set(key, value);
+    return super.prime(key, value);
+  }
+
+  override clear(key: string): this {
+    this.known.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
   }
 
   async prefetch(subquery: string): Promise<(keys: readonly string[]) => void> {

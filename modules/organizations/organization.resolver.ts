@@ -30,20 +30,20 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Sector, { description: 'Sector (filière).' })
-  async sector(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Sector> {
-    return (await ctx.loaders.sectorByCode.load(refKey(organization.sector)))!;
+  sector(@Root() organization: Organization, @Ctx() ctx: Context): Sector | Promise<Sector> {
+    return ctx.loaders.sectorByCode.get(refKey(organization.sector)) as Sector | Promise<Sector>;
   }
 
   @FieldResolver(() => Commune, { description: 'Commune where the organization is established.' })
-  async commune(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Commune> {
-    return (await ctx.loaders.communeById.load(refKey(organization.commune)))!;
+  commune(@Root() organization: Organization, @Ctx() ctx: Context): Commune | Promise<Commune> {
+    return ctx.loaders.communeById.get(refKey(organization.commune)) as Commune | Promise<Commune>;
   }
 
   @Authorized('organizations.contacts.read')
   @FieldResolver(() => [OrganizationContact], {
     description: 'Contact people, holder first. Partners\' people only; empty unless the holder consented to share (platform administrators see all).',
   })
-  contacts(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationContact[]> {
+  contacts(@Root() organization: Organization, @Ctx() ctx: Context): OrganizationContact[] | Promise<OrganizationContact[]> {
     return OrganizationService.visibleContacts(ctx, organization);
   }
 

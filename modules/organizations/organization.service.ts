@@ -64,9 +64,9 @@ export const OrganizationService = {
   },
 
   /** Contacts the viewer may see: partners' people, and only with the holder's consent (admins always). */
-  async visibleContacts(ctx: Context, organization: Organization): Promise<OrganizationContact[]> {
+  visibleContacts(ctx: Context, organization: Organization): OrganizationContact[] | Promise<OrganizationContact[]> {
     if (!mayReadContacts(ctx, organization)) return [];
-    return ctx.loaders.contactsByOrganizationId.load(organization.id);
+    return ctx.loaders.contactsByOrganizationId.get(organization.id);
   },
 
   async create(ctx: Context, input: CreateOrganizationInput): Promise<Organization> {

@@ -106,7 +106,7 @@ export async function readByKeys<T extends object>(
     .map(([p, dir]) => `"${map.columnOf.get(p)}" ${dir === 'desc' ? 'desc' : 'asc'}`)
     .join(', ');
   const condition = subquery
-    ? `in (${(keys as KeySubquery).sql})`
+    ? `= any(array(${(keys as KeySubquery).sql}))` // keys first, then the index (`in (…)` may scan the table)
     : `= any(${pg.escapeLiteral(pgArray([...new Set(keys as readonly string[])]))}::${map.arrayTypeOf.get(property)})`;
   const sql = `select ${map.columns.map(([c]) => `"${c}"`).join(', ')} from "${map.table}" where "${column}" ${condition}${order ? ` order by ${order}` : ''}`;
   const rows = await batchedRead(em, sql);

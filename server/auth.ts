@@ -1,4 +1,4 @@
-import type { AuthChecker } from 'type-graphql';
+import type { AuthCheckerFn } from 'type-graphql';
 import { forbidden, unauthenticated } from './errors.js';
 
 /** Roles a person holds in a partner organization. */
@@ -112,7 +112,7 @@ export class PermissionRegistry {
 }
 
 /** type-graphql's checker: anonymous callers get UNAUTHENTICATED, others without the permission FORBIDDEN. */
-export function createAuthChecker(registry: PermissionRegistry): AuthChecker<{ viewer: Viewer }, string> {
+export function createAuthChecker(registry: PermissionRegistry): AuthCheckerFn<{ viewer: Viewer }, string> {
   return ({ context }, permissions) => {
     const viewer = context.viewer;
     if (permissions.length === 0) {

@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type AuthCheckerFn, type NonEmptyArray } from 'type-graphql';
 import { createAuthChecker, type PermissionRegistry } from './auth.js';
+import { installLeanResolvers } from './lean-resolvers.js';
 import { NodeResolver } from './node.resolver.js';
 import { validateInput } from './validation.js';
 import type { ModuleManifest } from './module.js';
@@ -16,9 +17,10 @@ export interface SchemaOptions {
  */
 export async function buildGatewaySchema({ modules, permissions }: SchemaOptions): Promise<GraphQLSchema> {
   const resolvers = [NodeResolver, ...modules.flatMap((m) => m.resolvers)] as unknown as NonEmptyArray<Function>;
+  const authChecker = createAuthChecker(permissions);
   const schema = await buildSchema({
     resolvers,
-    authChecker: createAuthChecker(permissions),
+    authChecker,
     validateFn: validateInput as never,
     // Subscriptions listen through `subscribeTo` on the serving gateway's pubsub; type-graphql still
     // wants one at build time, for `topics`, which no resolver uses.
@@ -32,6 +34,8 @@ export async function buildGatewaySchema({ modules, permissions }: SchemaOptions
     },
     emitSchemaFile: false,
   });
+  // Field resolvers on every row of a page (sector, commune, contacts…) skip type-graphql's generic wrapper.
+  installLeanResolvers(schema, authChecker as AuthCheckerFn<never, string>);
   const roots = {
     Query: 'Read operations of the Maillage API.',
     Mutation: 'Write operations; each runs in one transaction and changes nothing when refused.',

@@ -14,7 +14,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { Viewer, PermissionRegistry } from './auth.js';
 import { Context, type Gateway } from './context.js';
 import { openDatabase, migrate } from './database.js';
-import { AppError, ErrorCode, formatError } from './errors.js';
+import { AppError, ErrorCode, formatError, invalidToken } from './errors.js';
 import { EventBus } from './events.js';
 import { checkOperationLimits } from './limits.js';
 import { errorRequestId, jitGateway, tagError } from './executor.js';
@@ -22,6 +22,7 @@ import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
 import { buildGatewaySchema } from './schema.js';
+import { RecentViewers } from './viewers.js';
 import type { Config } from './config.js';
 import { ALL_MODULES } from '../modules/index.js';
 
@@ -123,11 +124,28 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   }
   const schema = await schemaPromise;
 
+  const recentViewers = new RecentViewers();
   async function viewerFor(token: string | null): Promise<Viewer> {
     if (!token) return Viewer.anonymous();
     const viewer = authenticate ? await authenticate(orm.em.fork() as SqlEntityManager, token) : null;
-    if (!viewer) throw new AppError(ErrorCode.Unauthenticated, 'Jeton invalide, expiré ou révoqué.', { http: { status: 401 } });
+    recentViewers.set(token, viewer);
+    if (!viewer) throw invalidToken();
     return viewer;
+  }
+
+  /** An HTTP operation's context; with a token seen before, its check rides with the first reads. */
+  async function httpContext(token: string | null, requestId: string): Promise<Context> {
+    const log = logger.child({ requestId });
+    const remembered = token && authenticate ? recentViewers.get(token) : undefined;
+    if (!token || !remembered) return new Context(gateway, await viewerFor(token), requestId, log);
+    const ctx = new Context(gateway, remembered, requestId, log);
+    ctx.startSpeculative(
+      authenticate!(ctx.em, token).then((viewer) => {
+        recentViewers.set(token, viewer);
+        return viewer;
+      }),
+    );
+    return ctx;
   }
 
   const httpServer = createServer();
@@ -259,8 +277,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = String(res.getHeader('x-request-id') ?? randomUUID());
-        const viewer = await viewerFor(bearerToken(req.headers.authorization));
-        return new Context(gateway, viewer, requestId, logger.child({ requestId }));
+        return httpContext(bearerToken(req.headers.authorization), requestId);
       },
     }),
   );

@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer, PermissionRegistry } from './auth.js';
+import { invalidToken } from './errors.js';
+import { sameViewer } from './viewers.js';
 import type { EventBus, EventDefinition, EventPayload, EmittedEvent } from './events.js';
 import type { Logger } from './logger.js';
 import type { ModuleManifest, NodeFetcher } from './module.js';
@@ -45,14 +47,54 @@ export interface Transaction {
 export class Context {
   em!: SqlEntityManager;
   loaders!: Loaders;
+  private currentViewer: Viewer;
+  /**
+   * The check of the bearer token, still under way, when the operation started with the viewer the
+   * token had at its last request (see server/viewers.ts); null once confirmed, or when there is none.
+   */
+  private viewerCheck: Promise<Viewer | null> | null = null;
 
   constructor(
     readonly gateway: Gateway,
-    readonly viewer: Viewer,
+    viewer: Viewer,
     readonly requestId: string,
     readonly logger: Logger,
   ) {
+    this.currentViewer = viewer;
     this.renew();
+  }
+
+  /** Who is calling. */
+  get viewer(): Viewer {
+    return this.currentViewer;
+  }
+
+  /** Starts with a remembered viewer while `check` (issued on this context's EntityManager) confirms it. */
+  startSpeculative(check: Promise<Viewer | null>): void {
+    this.viewerCheck = check;
+    check.catch(() => undefined); // awaited, with its error, by confirmViewer
+  }
+
+  /** True while the viewer is a remembered one whose token check has not been awaited. */
+  get viewerUnconfirmed(): boolean {
+    return this.viewerCheck !== null;
+  }
+
+  /**
+   * Waits for the token check of a remembered viewer. Throws UNAUTHENTICATED (401) when the token is no
+   * longer valid; returns true when the viewer changed, after starting afresh with the new one (what was
+   * read for the old one must be read again); false when the viewer stands.
+   */
+  async confirmViewer(): Promise<boolean> {
+    const check = this.viewerCheck;
+    if (!check) return false;
+    this.viewerCheck = null;
+    const fresh = await check;
+    if (!fresh) throw invalidToken();
+    if (sameViewer(fresh, this.currentViewer)) return false;
+    this.currentViewer = fresh;
+    this.renew();
+    return true;
   }
 
   /** Starts a fresh unit of work: new EntityManager fork, new loaders (per subscription event). */
@@ -73,6 +115,8 @@ export class Context {
    * Use `tx.em` inside: PGlite has a single connection, so `ctx.em` would wait for it.
    */
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    // The executor confirms the viewer before any mutation starts; a write never rides on a guess.
+    if (this.viewerCheck) throw new Error('Context.transaction before the viewer was confirmed');
     const pending: EmittedEvent[] = [];
     const result = await this.em.transactional(async (em) =>
       work({

@@ -24,6 +24,8 @@ export class AppError extends GraphQLError {
 
 export const unauthenticated = (message = 'Authentification requise.') =>
   new AppError(ErrorCode.Unauthenticated, message);
+/** A bearer token that is unknown, expired or revoked (HTTP 401). */
+export const invalidToken = () => new AppError(ErrorCode.Unauthenticated, 'Jeton invalide, expiré ou révoqué.', { http: { status: 401 } });
 export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette opération.") =>
   new AppError(ErrorCode.Forbidden, message);
 export const notFound = (what: string, id?: string) =>

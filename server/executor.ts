@@ -1,4 +1,5 @@
-import { GraphQLError, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Context } from './context.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 
@@ -29,7 +30,13 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
         executor: async (requestContext) => {
           const query = compile(requestContext.document, requestContext.operationName ?? undefined);
           if (!isCompiledQuery(query)) return query;
-          const result = await query.query(undefined, requestContext.context, requestContext.request.variables ?? {});
+          const ctx = requestContext.context as Context;
+          const variables = requestContext.request.variables ?? {};
+          // A remembered viewer (server/viewers.ts): mutations wait for the token check; queries read
+          // meanwhile (the check travels with their first reads), and answer only once it confirms.
+          if (ctx.viewerUnconfirmed && requestContext.operation?.operation !== OperationTypeNode.QUERY) await ctx.confirmViewer();
+          let result = await query.query(undefined, ctx, variables);
+          if (ctx.viewerUnconfirmed && (await ctx.confirmViewer())) result = await query.query(undefined, ctx, variables);
           if (!result.errors) return result as never;
           // graphql-jit's errors are its own class; Apollo and formatError expect graphql's, with their
           // extensions. The request id rides on them for formatError (no AsyncLocalStorage on the hot path).

@@ -3,6 +3,7 @@ import type { Context } from '../../server/context.js';
 import { MembershipRole, Viewer, type PlatformRole, type ViewerMembership } from '../../server/auth.js';
 import { badInput, conflict, forbidden, notFound } from '../../server/errors.js';
 import { decodeId } from '../../server/relay.js';
+import { batchedRead, inlineParams } from '../../server/read.js';
 import { Partner } from '../partners/index.js';
 import { ApiToken } from './api-token.entity.js';
 import { Membership } from './membership.entity.js';
@@ -19,10 +20,14 @@ interface TokenRow {
 
 /** People, memberships and API tokens. */
 export const AccountService = {
-  /** One SQL statement: the token, its person and their memberships; null when unknown, expired or revoked. */
+  /**
+   * One SQL statement: the token, its person and their memberships; null when unknown, expired or
+   * revoked. It goes in `em`'s next batch of reads, so a check of a remembered token travels with the
+   * operation's first reads (see server/viewers.ts).
+   */
   async authenticate(em: SqlEntityManager, token: string): Promise<Viewer | null> {
     if (!/^mlg_[\w-]{20,100}$/.test(token)) return null;
-    const rows = await em.getConnection().execute<TokenRow[]>(
+    const rows = (await batchedRead(em, inlineParams(
       `select t.id as token_id, p.id as person_id, p.platform_role,
               coalesce(json_agg(json_build_object('partnerId', m.partner_id, 'role', m.role)) filter (where m.id is not null), '[]') as memberships
          from api_token t
@@ -31,7 +36,7 @@ export const AccountService = {
         where t.token_hash = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
         group by t.id, p.id`,
       [hashToken(token)],
-    );
+    ))) as unknown as TokenRow[];
     const row = rows[0];
     if (!row) return null;
     const memberships = typeof row.memberships === 'string' ? (JSON.parse(row.memberships) as ViewerMembership[]) : row.memberships;

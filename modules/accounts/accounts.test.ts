@@ -37,6 +37,32 @@ describe('API tokens', () => {
     expect(steal.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 
+  it('answers with the roles a token has now, even when the process remembers older ones', async () => {
+    // The process remembers each token's viewer and checks the token again with the first reads
+    // (server/viewers.ts): a change of roles in between must show in the very next answer.
+    const PERMISSIONS = '{ viewer { permissions person { id memberships { id partner { id } } } } }';
+    const before = await t.gql(PERMISSIONS, {}, TOKENS.expert);
+    expect(before.data.viewer.permissions).not.toContain('accounts.memberships.manage');
+    const funder = await t.gql('{ viewer { person { memberships { partner { id } } } } }', {}, TOKENS.funder);
+    const partnerId = funder.data.viewer.person.memberships[0].partner.id;
+    const SET = 'mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MANAGER) { id } }';
+    const set = await t.gql(SET, { p: before.data.viewer.person.id, q: partnerId }, TOKENS.admin);
+    expect(set.errors).toBeUndefined();
+
+    const promoted = await t.gql(PERMISSIONS, {}, TOKENS.expert);
+    expect(promoted.data.viewer.permissions).toContain('accounts.memberships.manage');
+    expect(promoted.data.viewer.person.memberships.map((m: any) => m.partner.id)).toContain(partnerId);
+
+    const removed = await t.gql('mutation($id: ID!) { removeMembership(id: $id) }', { id: set.data.setMembership.id }, TOKENS.admin);
+    expect(removed.errors).toBeUndefined();
+    // A mutation waits for the check before it starts: refused at once, nothing changed.
+    const refused = await t.gql(SET, { p: before.data.viewer.person.id, q: partnerId }, TOKENS.expert);
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+    const after = await t.gql(PERMISSIONS, {}, TOKENS.expert);
+    expect(after.data.viewer.permissions).toEqual(before.data.viewer.permissions);
+    expect(after.data.viewer.person.memberships).toEqual(before.data.viewer.person.memberships);
+  });
+
   it('stops accepting an expired token', async () => {
     const soon = new Date(Date.now() + 1500).toISOString();
     const created = await t.gql(CREATE_TOKEN, { input: { name: 'Court', expiresAt: soon } }, TOKENS.expert);

@@ -253,6 +253,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: GraphQL answers POSTs, which no cache revalidates, and hashing each body cost CPU.
+  app.set('etag', false);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -100,9 +100,7 @@ export class Context {
   /** Starts a fresh unit of work: new EntityManager fork, new loaders (per subscription event). */
   renew(): void {
     this.em = this.gateway.orm.em.fork({ clear: true, useContext: false }) as SqlEntityManager;
-    const loaders = {} as Loaders;
-    for (const m of this.gateway.modules) if (m.loaders) Object.assign(loaders, m.loaders(this.em));
-    this.loaders = loaders;
+    this.loaders = lazyLoaders(this.gateway.modules, this.em);
   }
 
   /** True when the viewer holds `permission` (see module manifests). */
@@ -128,4 +126,38 @@ export class Context {
     if (pending.length > 0) await this.gateway.events.dispatch(pending);
     return result;
   }
+}
+
+/** Per module list: a prototype whose getters create a module's loaders on first use. */
+const loaderPrototypes = new WeakMap<readonly ModuleManifest[], object>();
+const EM = Symbol('em');
+
+/**
+ * The loaders of one operation. Each module's loaders are created when the operation first uses one of
+ * them (an operation touches few modules; creating every module's loaders cost measurable CPU per request).
+ */
+function lazyLoaders(modules: readonly ModuleManifest[], em: SqlEntityManager): Loaders {
+  let proto = loaderPrototypes.get(modules);
+  if (!proto) {
+    proto = {};
+    for (const m of modules) {
+      const create = m.loaders;
+      if (!create) continue;
+      // The keys come from one throwaway set, created once per process (with the first operation's
+      // EntityManager; a loader does nothing until used).
+      for (const key of Object.keys(create(em))) {
+        Object.defineProperty(proto, key, {
+          get(this: Loaders & { [EM]: SqlEntityManager }) {
+            const created = create(this[EM]);
+            for (const [k, loader] of Object.entries(created)) Object.defineProperty(this, k, { value: loader, enumerable: true });
+            return (created as Record<string, unknown>)[key];
+          },
+        });
+      }
+    }
+    loaderPrototypes.set(modules, proto);
+  }
+  const loaders = Object.create(proto) as Loaders & { [EM]: SqlEntityManager };
+  loaders[EM] = em;
+  return loaders;
 }

@@ -260,6 +260,12 @@ export async function readSqlPage<T extends object>(
     after?: string;
     before?: string;
     selected?: ReadonlySet<string>;
+    /**
+     * Properties that fields asked for read, for fields that are not properties themselves (getters,
+     * field resolvers). With `selected`, the page reads only the columns the fields asked for need
+     * (plus keys and order); a field it does not know makes it read every column.
+     */
+    fieldNeeds?: Readonly<Record<string, readonly string[]>>;
     /** Count in the page's batch (the client asked for `totalCount`); otherwise on the first `count()`. */
     countNow?: boolean;
     /** Loaders to fill in the page's batch, from the page's rows. */
@@ -293,8 +299,10 @@ export async function readSqlPage<T extends object>(
   const whereSql = where.length ? ` where ${where.map((c) => c.sql).join(' and ')}` : '';
   const whereParams = where.flatMap((c) => c.params);
   const orderSql = order.map(([p, dir]) => `${col(p)} ${(dir === 'desc') !== backward ? 'desc' : 'asc'}`).join(', ');
+  const needed = neededProperties(meta, options.selected, options.fieldNeeds, [...order.map(([p]) => p), ...(options.prefetch ?? []).flatMap((p) => p.uses)]);
   const columns = map.columns.filter(([, prop]) => {
     const p = meta.properties[prop as keyof T & string];
+    if (needed) return needed.has(prop);
     return !p?.lazy || options.selected?.has(prop) === true || !options.selected;
   });
   const sql = `select ${columns.map(([c]) => `e."${c}"`).join(', ')} from "${map.table}" e${whereSql} order by ${orderSql} limit ${limit + 1}`;
@@ -326,6 +334,28 @@ export async function readSqlPage<T extends object>(
   };
 }
 
+/**
+ * The properties a page must read for the fields asked for, or null for all of them (no selection,
+ * or a field whose needs are not declared).
+ */
+function neededProperties(
+  meta: { primaryKeys: string[]; properties: Record<string, unknown> },
+  selected: ReadonlySet<string> | undefined,
+  fieldNeeds: Readonly<Record<string, readonly string[]>> | undefined,
+  always: readonly string[],
+): Set<string> | null {
+  if (!selected || !fieldNeeds) return null;
+  const needed = new Set<string>([...meta.primaryKeys, ...always]);
+  for (const field of selected) {
+    if (field.startsWith('__')) continue;
+    const declared = fieldNeeds[field];
+    if (declared) for (const p of declared) needed.add(p);
+    else if (field in meta.properties) needed.add(field);
+    else return null;
+  }
+  return needed;
+}
+
 /** Something a page fills ahead, like a loader (see `KeyedLoader` in loaders.ts). */
 export interface Prefetchable {
   /** Reads, in the operation's next batch, what the keys `subquery` selects lead to; the result primes those keys. */
@@ -340,6 +370,8 @@ export interface PagePrefetch<T> {
   loader: Prefetchable;
   /** Column of the page's rows holding the loader's key. */
   column: string;
+  /** Properties of the page's rows that `column`, `where` and `keyOf` read. */
+  uses: readonly string[];
   /** SQL condition on the page's rows (alias `p`) limiting the keys, e.g. rows whose data may be shown. */
   where?: string;
   /** The loader's key for an item of the page, or null when `where` excludes it. */

@@ -208,6 +208,8 @@ export async function paginateSql<T extends object>(
     selection?: ConnectionSelection;
     /** Loaders to fill in the page's round trip (relations asked for on each node). */
     prefetch?: readonly PagePrefetch<T>[];
+    /** What node fields that are not properties read (see `readSqlPage`), so a page reads only those columns. */
+    fieldNeeds?: Readonly<Record<string, readonly string[]>>;
   } = {},
 ): Promise<Page<T>> {
   const options = cursorOptions(args);
@@ -218,6 +220,7 @@ export async function paginateSql<T extends object>(
       selected: read.selection?.node,
       countNow: read.selection?.connection.has('totalCount') ?? false,
       prefetch: read.prefetch,
+      fieldNeeds: read.fieldNeeds,
     });
   } catch (err) {
     if (err instanceof Error && err.message === 'cursor does not match the order') {

@@ -30,6 +30,15 @@ function requireValue<T>(value: T | null | undefined, field: string, label: stri
   return value;
 }
 
+/**
+ * What the organization fields of this module that are not properties read, so a page reads only the
+ * columns asked for. Fields other modules add (`eligiblePartners`…) make the page read every column.
+ */
+const FIELD_NEEDS: Record<string, readonly string[]> = {
+  isEmployer: ['employees'],
+  contacts: ['id', 'consentToShare'],
+};
+
 export const OrganizationService = {
   /**
    * The directory, filtered and paged. `selection`: what the client asked for, so long texts are read,
@@ -56,7 +65,11 @@ export const OrganizationService = {
     for (const word of (filter?.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
       where.push({ sql: 'e.search_text like ?', params: [containsPattern(word)] });
     }
-    return paginateSql(ctx.em, Organization, where, ORDERS[order], args, { selection, prefetch: selection && pagePrefetch(ctx, selection.node) });
+    return paginateSql(ctx.em, Organization, where, ORDERS[order], args, {
+      selection,
+      prefetch: selection && pagePrefetch(ctx, selection.node),
+      fieldNeeds: FIELD_NEEDS,
+    });
   },
 
   findById(ctx: Context, id: string): Promise<Organization | null> {
@@ -195,12 +208,13 @@ function mayReadContacts(ctx: Context, organization: Pick<Organization, 'consent
  */
 function pagePrefetch(ctx: Context, fields: ReadonlySet<string>): PagePrefetch<Organization>[] {
   const prefetch: PagePrefetch<Organization>[] = [];
-  if (fields.has('sector')) prefetch.push({ loader: ctx.loaders.sectorByCode, column: 'sector_code', keyOf: (o) => refKey(o.sector) });
-  if (fields.has('commune')) prefetch.push({ loader: ctx.loaders.communeById, column: 'commune_id', keyOf: (o) => refKey(o.commune) });
+  if (fields.has('sector')) prefetch.push({ loader: ctx.loaders.sectorByCode, column: 'sector_code', uses: ['sector'], keyOf: (o) => refKey(o.sector) });
+  if (fields.has('commune')) prefetch.push({ loader: ctx.loaders.communeById, column: 'commune_id', uses: ['commune'], keyOf: (o) => refKey(o.commune) });
   if (fields.has('contacts') && ctx.can('organizations.contacts.read')) {
     prefetch.push({
       loader: ctx.loaders.contactsByOrganizationId,
       column: 'id',
+      uses: ['id', 'consentToShare'],
       where: ctx.viewer.isAdmin ? undefined : 'p.consent_to_share',
       keyOf: (o) => (mayReadContacts(ctx, o) ? o.id : null),
     });

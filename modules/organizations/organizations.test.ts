@@ -111,6 +111,20 @@ describe('organizations directory', () => {
     expect(node.data.node.description).toBe(one.description);
   });
 
+  it('reads only the columns the fields asked for need', async () => {
+    t.resetSql();
+    const res = await t.gql('{ organizations(first: 20, orderBy: EMPLOYEES_DESC) { edges { node { name isEmployer ... on Organization { contacts { firstName } } } } } }', {}, TOKENS.expert);
+    expect(res.errors).toBeUndefined();
+    const page = t.sql.find((s) => s.startsWith('select e.'))!;
+    const columns = [...page.split(' from ')[0]!.matchAll(/e\."(\w+)"/g)].map((m) => m[1]).sort();
+    expect(columns).toEqual(['consent_to_share', 'employees', 'id', 'name']);
+    expect(res.data.organizations.edges.map((e: any) => e.node.isEmployer)).toContain(true);
+    // A field of another module (its needs unknown here) reads every column.
+    t.resetSql();
+    await t.gql('{ organizations(first: 2) { edges { node { eligiblePartners { name } } } } }', {}, TOKENS.expert);
+    expect(t.sql.find((s) => s.startsWith('select e.'))).toContain('e."founded_year"');
+  });
+
   it('refuses an unknown sector with the field', async () => {
     const res = await t.gql(LIST, { first: 5, filter: { sectors: ['astrologie'] } });
     expect(res.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.sectors[0]' });

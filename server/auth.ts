@@ -50,14 +50,20 @@ export class Viewer {
     return this.platformRole === PlatformRole.Admin;
   }
 
-  /** Every role this viewer holds somewhere. */
-  get roles(): Set<Role> {
-    const roles = new Set<Role>();
-    if (!this.isAuthenticated) return roles;
-    roles.add('AUTHENTICATED');
-    if (this.platformRole) roles.add(this.platformRole);
-    for (const m of this.memberships) roles.add(m.role);
-    return roles;
+  private roleSet: ReadonlySet<Role> | null = null;
+
+  /** Every role this viewer holds somewhere (computed once: authorization asks for it on every row). */
+  get roles(): ReadonlySet<Role> {
+    if (!this.roleSet) {
+      const roles = new Set<Role>();
+      if (this.isAuthenticated) {
+        roles.add('AUTHENTICATED');
+        if (this.platformRole) roles.add(this.platformRole);
+        for (const m of this.memberships) roles.add(m.role);
+      }
+      this.roleSet = roles;
+    }
+    return this.roleSet;
   }
 
   /** True when the viewer holds one of `roles` in this partner (admins hold every role). */

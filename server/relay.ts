@@ -193,6 +193,18 @@ export async function paginate<T extends object>(
   };
 }
 
+/** An edge whose cursor is encoded only when asked for (most clients read `pageInfo.endCursor` alone). */
+class LazyEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (node: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node);
+  }
+}
+
 /**
  * One page from hand-written SQL conditions (see `readSqlPage`): for the hottest lists, where building
  * a query per request costs more than the query. Same cursors, checks and laziness as `paginate`.
@@ -231,12 +243,7 @@ export async function paginateSql<T extends object>(
   if (options.first === 0 || options.last === 0) page.items.length = 0;
   const { items, cursorOf } = page;
   return {
-    edges: items.map((node) => ({
-      node,
-      get cursor(): string {
-        return cursorOf(node);
-      },
-    })),
+    edges: items.map((node) => new LazyEdge(node, cursorOf)),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,

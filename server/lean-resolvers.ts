@@ -55,11 +55,16 @@ export function installLeanResolvers(schema: GraphQLSchema, authChecker: AuthChe
     if (typeof method !== 'function') continue;
     const roles = def.roles;
     const rootTypes = params.map((p) => (p.kind === 'root' && p.getType ? p.getType() : undefined));
+    // (@Root() row, @Ctx() ctx) with no conversion to make: called as is.
+    const simple =
+      params.length === 2 && params[0]!.kind === 'root' && !params[0]!.propertyName && rootTypes[0] === undefined &&
+      params[1]!.kind === 'context' && !params[1]!.propertyName;
     const lean: GraphQLFieldResolver<unknown, Record<string, unknown>> = (root, args, context, info) => {
       if (roles) {
         const granted = authChecker({ root, args, context, info } as never, roles);
         if (granted !== true) return original(root, args, context, info);
       }
+      if (simple) return method.call(instance, root, context); // the common (@Root, @Ctx) shape
       const values = new Array<unknown>(params.length);
       for (let i = 0; i < params.length; i++) {
         const p = params[i]!;

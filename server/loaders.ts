@@ -16,29 +16,41 @@ export const isUuid = (value: string): boolean => UUID.test(value);
  * also fill ahead (`prefetch`), in the page's own round trip, from a subquery selecting the keys.
  */
 export class KeyedLoader<V> extends DataLoader<string, V> implements Prefetchable {
+  /** Values this operation already has, by key: `get` answers them synchronously, `load` without a batch. */
+  private readonly known: Map<string, V>;
+
   constructor(
     /** The value of each key found; keys may be a subquery. */
     private readonly read: (keys: readonly string[] | KeySubquery) => Promise<Map<string, V>>,
     /** The value of a key not found. */
     private readonly missing: () => V,
   ) {
+    const known = new Map<string, V>();
     super(async (keys) => {
       const found = await read(keys);
-      return keys.map((key) => found.get(key) ?? missing());
+      return keys.map((key) => {
+        const value = found.get(key) ?? missing();
+        if (!known.has(key)) known.set(key, value);
+        return value;
+      });
     });
+    this.known = known;
   }
 
-  /** Values already read in this operation, for `get`. */
-  private readonly known = new Map<string, V>();
-
-  /** The value of `key`: synchronously when this operation already read it, else through `load`. */
+  /** The value of `key`: synchronously when this operation already has it, else through `load`. */
   get(key: string): V | Promise<V> {
     return this.known.has(key) ? this.known.get(key)! : this.load(key);
   }
 
+  override load(key: string): Promise<V> {
+    return this.known.has(key) ? Promise.resolve(this.known.get(key)!) : super.load(key);
+  }
+
+  /** Plain values are kept as known values (no promise per key); promises and errors go to DataLoader's cache. */
   override prime(key: string, value: V | PromiseLike<V> | Error): this {
-    if (!(value instanceof Error) && !isPromiseLike(value) && !this.known.has(key)) this.known.set(key, value);
-    return super.prime(key, value);
+    if (value instanceof Error || isPromiseLike(value)) return super.prime(key, value);
+    if (!this.known.has(key)) this.known.set(key, value);
+    return this;
   }
 
   override clear(key: string): this {

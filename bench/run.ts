@@ -136,7 +136,9 @@ async function load(url: string, connections: number, duration: number): Promise
   const args = [cli, '--json', '-c', String(connections), '-d', String(duration), '-t', '30', '-m', 'POST',
     '-H', 'content-type=application/json', '-H', `authorization=Bearer ${TOKENS.expert}`, '-b', BODY, url];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // With Node's defaults: the server's V8 tuning (NODE_OPTIONS in `npm run bench`) is not the load tool's.
+    const { NODE_OPTIONS: _serverOptions, ...env } = process.env;
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));

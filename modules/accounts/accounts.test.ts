@@ -25,8 +25,34 @@ describe('API tokens', () => {
 
     const revoked = await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, TOKENS.expert);
     expect(revoked.data.revokeApiToken.revokedAt).not.toBeNull();
+    // The process still remembers this token's viewer: a mutation waits for the check, and changes nothing.
+    const write = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: CREATE_TOKEN, variables: { input: { name: 'Après révocation' } } }),
+    });
+    expect(write.status).toBe(401);
+    expect(((await write.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const mine = await t.gql('{ viewer { person { apiTokens { name } } } }', {}, TOKENS.expert);
+    expect(mine.data.viewer.person.apiTokens.map((x: any) => x.name)).not.toContain('Après révocation');
     const after = await t.gql('{ viewer { isAuthenticated } }', {}, token);
     expect(after.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses with 401 a remembered token revoked since, on a query too', async () => {
+    const created = await t.gql(CREATE_TOKEN, { input: { name: 'Révoquée' } }, TOKENS.expert);
+    const { token, apiToken } = created.data.createApiToken;
+    expect((await t.gql('{ organizations(first: 2) { totalCount } }', {}, token)).errors).toBeUndefined();
+    await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, TOKENS.expert);
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ organizations(first: 2) { totalCount edges { node { name } } } }' }),
+    });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as any;
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an expiry in the past, and someone else’s token', async () => {

@@ -156,11 +156,20 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     async requestDidStart() {
       const started = debug ? performance.now() : 0;
       return {
-        ...(debug && {
-          async willSendResponse({ contextValue, operationName, errors }) {
-            contextValue.logger.debug({ operationName, errors: errors?.length ?? 0, ms: Math.round(performance.now() - started) }, 'operation');
-          },
-        }),
+        async willSendResponse({ contextValue, operationName, errors, response }) {
+          // A remembered viewer whose operation ended before execution (parse, validation or limit
+          // errors): its token check is awaited here, so nothing leaves before it either.
+          if (contextValue.viewerUnconfirmed) {
+            try {
+              await contextValue.confirmViewer();
+            } catch (err) {
+              if (!(err instanceof AppError) || err.extensions.code !== ErrorCode.Unauthenticated) throw err;
+              response.http.status = 401;
+              response.body = { kind: 'single', singleResult: { errors: [{ message: err.message, extensions: { code: ErrorCode.Unauthenticated } }] } };
+            }
+          }
+          if (debug) contextValue.logger.debug({ operationName, errors: errors?.length ?? 0, ms: Math.round(performance.now() - started) }, 'operation');
+        },
         async didResolveOperation({ document, request, operationName }) {
           checkOperationLimits(schema, document, request.variables, operationName, config.limits);
         },

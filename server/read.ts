@@ -87,7 +87,7 @@ export interface KeySubquery {
 
 /**
  * Rows of `entity` whose `property` is one of `keys`, in one hand-written statement (`= any('{…}')`, or
- * `in (subquery)`): what every loader needs, without building a query per batch. Measured: 53 communes
+ * `= any(array(subquery))`): what every loader needs, without building a query per batch. Measured: 53 communes
  * in 0.3 ms of CPU against 2 to 3 ms through MikroORM's query builder.
  */
 export async function readByKeys<T extends object>(

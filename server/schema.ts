@@ -21,6 +21,7 @@ export async function buildGatewaySchema({ modules, permissions }: SchemaOptions
   const schema = await buildSchema({
     resolvers,
     authChecker,
+    // No globalMiddlewares: installLeanResolvers (below) would not run them.
     validateFn: validateInput as never,
     // Subscriptions listen through `subscribeTo` on the serving gateway's pubsub; type-graphql still
     // wants one at build time, for `topics`, which no resolver uses.

@@ -55,6 +55,20 @@ describe('API tokens', () => {
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses with 401 a remembered token revoked since, even when the operation fails validation', async () => {
+    const created = await t.gql(CREATE_TOKEN, { input: { name: 'Révoquée aussi' } }, TOKENS.expert);
+    const { token, apiToken } = created.data.createApiToken;
+    expect((await t.gql('{ viewer { isAuthenticated } }', {}, token)).errors).toBeUndefined();
+    await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, TOKENS.expert);
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ noSuchField }' }),
+    });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as any).errors).toEqual([{ message: 'Jeton invalide, expiré ou révoqué.', extensions: { code: 'UNAUTHENTICATED' } }]);
+  });
+
   it('refuses an expiry in the past, and someone else’s token', async () => {
     const past = await t.gql(CREATE_TOKEN, { input: { name: 'Vieux', expiresAt: '2020-01-01T00:00:00Z' } }, TOKENS.expert);
     expect(past.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });

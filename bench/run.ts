@@ -1,7 +1,13 @@
 /**
  * `npm run bench`: seeds a larger demo data set, then loads the PortalList operation on the GraphQL
- * server and on a raw-SQL floor (one hand-written statement building the same JSON in PostgreSQL),
- * and prints a comparison table. Results also go to bench/results/latest.json (git-ignored).
+ * server and on a raw-SQL floor (three hand-written statements in one round trip, JSON built in Node:
+ * bench/floor.ts), and prints a comparison table. Results also go to bench/results/latest.json (git-ignored).
+ *
+ * The run stops with an error, measuring nothing more, when:
+ *   - the floor's `data` differ from the GraphQL answer's (compared byte for byte after sorting keys);
+ *   - an answer sampled during the load (every 100 ms, on each target, warm-ups included) has errors,
+ *     is not a 200, or differs from that reference;
+ *   - autocannon counts a non-2xx answer, a connection error or a timeout.
  *
  * Environment:
  *   BENCH_DATABASE_URL / TEST_DATABASE_URL  PostgreSQL server: a fresh `maillage_bench` database is
@@ -13,7 +19,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import type autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -22,7 +27,8 @@ import { createApp, type App } from '../server/app.js';
 import { DEFAULT_LIMITS } from '../server/config.js';
 import type { DemoScale } from '../server/module.js';
 import { testConfig, TOKENS } from '../test/harness.js';
-import { FLOOR_SQL, startFloorServer, type Execute, type FloorServer } from './floor.js';
+import { FLOOR_SQL, FLOOR_STATEMENTS, floorExecutor, startFloorServer, type FloorServer } from './floor.js';
+import { canonicalData, firstDifference, LoadChecker } from './check.js';
 import { InFlight } from './inflight.js';
 import { DatabaseCpu } from './dbcpu.js';
 
@@ -30,6 +36,8 @@ const SCALE: DemoScale = { organizations: 10_000, employers: 4_600, partners: 20
 const BENCH_DB = 'maillage_bench';
 const PAGE_SIZE = 100;
 const SQL_SAMPLE_REQUESTS = 20;
+/** How often each target's answer is checked during the load. */
+const CHECK_INTERVAL_MS = 100;
 
 const QUERY = `query PortalList { organizations(first: ${PAGE_SIZE}) { totalCount edges { node { id name legalForm employees sector { code name } commune { name } contacts { firstName lastName email phone role } } } } }`;
 const BODY = JSON.stringify({ query: QUERY, operationName: 'PortalList' });
@@ -58,6 +66,8 @@ interface RunResult {
   errors: number;
   timeouts: number;
   sqlPerRequest: number;
+  /** Answers sampled during the measured run and found identical to the reference. */
+  checkedDuringLoad: number;
   cpuMsPerRequest: number;
   /** PostgreSQL's processes (local server only), same window, ÷ requests finished. */
   dbCpuMsPerRequest: number;
@@ -118,6 +128,28 @@ interface PortalList {
   errors?: unknown[];
 }
 
+/**
+ * Loads `url` for `duration` s while a checker compares one answer every CHECK_INTERVAL_MS with the
+ * reference; the first wrong answer kills autocannon and rejects. Autocannon's own count of non-2xx
+ * answers, connection errors and timeouts must be zero too.
+ */
+async function checkedLoad(label: string, url: string, reference: string, connections: number, duration: number): Promise<{ result: autocannon.Result; checked: number }> {
+  const controller = new AbortController();
+  const checker = new LoadChecker(label, url, reference, post, (err) => controller.abort(err), CHECK_INTERVAL_MS).start();
+  let result: autocannon.Result;
+  try {
+    result = await load(url, connections, duration, controller.signal);
+  } finally {
+    await checker.stop();
+  }
+  if (checker.failure) throw checker.failure;
+  if (checker.checked === 0) throw new Error(`${label}: no answer could be checked during the load`);
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`${label}: autocannon counted ${result.non2xx} non-2xx answers, ${result.errors} connection errors and ${result.timeouts} timeouts`);
+  }
+  return { result, checked: checker.checked };
+}
+
 /** Checks one answer: 200, no errors, a full page. */
 function checkResponse(label: string, status: number, text: string): PortalList {
   const json = JSON.parse(text) as PortalList;
@@ -130,8 +162,9 @@ function checkResponse(label: string, status: number, text: string): PortalList 
 /**
  * Runs autocannon in a process of its own, so the load generator's CPU (measured: about a fifth of the
  * server's when in process) is neither counted against the server nor taken from its event loop.
+ * `signal` kills it (a sampled answer was wrong): the promise then rejects with the signal's reason.
  */
-async function load(url: string, connections: number, duration: number): Promise<autocannon.Result> {
+async function load(url: string, connections: number, duration: number, signal?: AbortSignal): Promise<autocannon.Result> {
   const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
   const args = [cli, '--json', '-c', String(connections), '-d', String(duration), '-t', '30', '-m', 'POST',
     '-H', 'content-type=application/json', '-H', `authorization=Bearer ${TOKENS.expert}`, '-b', BODY, url];
@@ -139,12 +172,20 @@ async function load(url: string, connections: number, duration: number): Promise
     // With Node's defaults: the server's V8 tuning (NODE_OPTIONS in `npm run bench`) is not the load tool's.
     const { NODE_OPTIONS: _serverOptions, ...env } = process.env;
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const abort = () => {
+      child.kill('SIGKILL');
+      reject(signal!.reason);
+    };
+    if (signal?.aborted) return abort();
+    signal?.addEventListener('abort', abort, { once: true });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
+      signal?.removeEventListener('abort', abort);
+      if (signal?.aborted) return;
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err.slice(-500)}`));
       try {
         resolve(JSON.parse(out.slice(out.indexOf('{'))) as autocannon.Result);
@@ -172,7 +213,7 @@ async function main(): Promise<void> {
   let database: { url: string; drop(): Promise<void> } | null = null;
   let app: App | null = null;
   let floor: FloorServer | null = null;
-  let pool: pg.Pool | null = null;
+  let floorDb: ReturnType<typeof floorExecutor> | null = null;
 
   try {
     if (baseUrl) {
@@ -196,7 +237,7 @@ async function main(): Promise<void> {
     const graphqlUrl = await app.listen();
 
     const orm = app.gateway.orm;
-    const ormExecute: Execute = (statement) => orm.em.fork().getConnection().execute(statement, [], 'all') as Promise<Array<Record<string, unknown>>>;
+    const ormExecute = (statement: string) => orm.em.fork().getConnection().execute(statement, [], 'all') as Promise<Array<Record<string, unknown>>>;
     const [counts] = await ormExecute(
       'select (select count(*) from organization)::int as organizations, (select count(*) from organization_contact)::int as contacts, (select count(*) from organization where consent_to_share)::int as consenting, (select count(*) from partner)::int as partners',
     );
@@ -204,31 +245,30 @@ async function main(): Promise<void> {
       `Seeding (createApp: migrations + demo data + schema): ${fmt(seedMs / 1000, 1)} s — ${counts!.organizations} organizations (${counts!.consenting} consenting), ${counts!.contacts} contacts, ${counts!.partners} partners`,
     );
 
-    // The floor: its own pg.Pool on PostgreSQL, the app's own PGlite instance otherwise.
-    let floorExecute: Execute;
-    if (database) {
-      const p = new pg.Pool({ connectionString: database.url, max: 10 });
-      pool = p;
-      floorExecute = async (statement) => (await p.query(statement)).rows as Array<Record<string, unknown>>;
-    } else {
-      floorExecute = ormExecute;
-    }
-    floor = await startFloorServer(floorExecute);
+    // The floor: its own pg.Pool on PostgreSQL, the app's own PGlite instance otherwise; both send the
+    // three statements as one multi-statement query (one round trip).
+    floorDb = floorExecutor(orm, database?.url ?? null);
+    floor = await startFloorServer(floorDb.execute);
 
-    // Correctness first: full pages, no errors, and the floor answers the same values.
+    // Correctness first: full pages, no errors, and the floor answers the same data, byte for byte once
+    // keys are sorted. Anything else stops here: a floor that answers something else measures nothing.
     const g = await post(graphqlUrl);
     const graphqlJson = checkResponse('graphql', g.status, g.text);
     const f = await post(floor.url);
-    const floorJson = checkResponse('floor', f.status, f.text);
+    checkResponse('floor', f.status, f.text);
     const edges = graphqlJson.data!.organizations!.edges;
     const withContacts = edges.filter((e) => e.node.contacts.length > 0).length;
     if (withContacts === 0) throw new Error('graphql: no contacts in the page — is the expert token entitled to organizations.contacts.read?');
-    const same = isDeepStrictEqual(graphqlJson, floorJson);
+    const reference = canonicalData('graphql', g.status, g.text);
+    const floorData = canonicalData('floor', f.status, f.text);
+    if (floorData !== reference) {
+      throw new Error(`The floor's data differ from the GraphQL answer's; nothing measured ${firstDifference(reference, floorData)}`);
+    }
     console.log(
       `Response: ${PAGE_SIZE} edges, totalCount ${graphqlJson.data!.organizations!.totalCount}, ${withContacts} with contacts; ` +
-        `body ${fmt(Buffer.byteLength(g.text) / 1024, 1)} KiB (graphql) vs ${fmt(Buffer.byteLength(f.text) / 1024, 1)} KiB (floor); floor values ${same ? 'identical to' : 'DIFFER from'} GraphQL`,
+        `body ${fmt(Buffer.byteLength(g.text) / 1024, 1)} KiB (graphql) vs ${fmt(Buffer.byteLength(f.text) / 1024, 1)} KiB (floor); ` +
+        `floor data identical to GraphQL's (${fmt(Buffer.byteLength(reference) / 1024, 1)} KiB canonical)${g.text === f.text ? ', bodies identical byte for byte' : ''}`,
     );
-    if (!same) console.warn('  warning: the floor answer differs from the GraphQL answer; compare bench/results/latest.json samples');
 
     // SQL statements per GraphQL request, over a few sequential requests.
     sql.length = 0;
@@ -245,7 +285,7 @@ async function main(): Promise<void> {
 
     const targets: { target: Target; url: string; sqlPerRequest: number; inFlight: InFlight }[] = [
       { target: 'graphql', url: graphqlUrl, sqlPerRequest, inFlight: new InFlight(app.httpServer) },
-      { target: 'floor', url: floor.url, sqlPerRequest: 1, inFlight: new InFlight(floor.server) },
+      { target: 'floor', url: floor.url, sqlPerRequest: FLOOR_STATEMENTS.length, inFlight: new InFlight(floor.server) },
     ];
     const drain = async (t: (typeof targets)[number]) => {
       if (!(await t.inFlight.idle())) console.warn(`  warning: ${t.target} still has ${t.inFlight.inFlight} requests in flight after 120 s`);
@@ -256,13 +296,13 @@ async function main(): Promise<void> {
     for (const t of targets) {
       for (const connections of CONNECTIONS) {
         process.stdout.write(`  ${t.target.padEnd(7)} c=${String(connections).padEnd(3)} warm-up ${WARMUP} s… `);
-        await load(t.url, connections, WARMUP);
+        await checkedLoad(`${t.target} c=${connections} warm-up`, t.url, reference, connections, WARMUP);
         await drain(t); // the server finishes what the warm-up left in flight before measuring
         process.stdout.write(`measuring ${DURATION} s… `);
         const completedBefore = t.inFlight.completed;
         const cpuBefore = process.cpuUsage();
         const dbBefore = dbCpu.sample();
-        const r = await load(t.url, connections, DURATION);
+        const { result: r, checked } = await checkedLoad(`${t.target} c=${connections}`, t.url, reference, connections, DURATION);
         const inFlightAtStop = t.inFlight.inFlight;
         const drainStart = performance.now();
         await drain(t);
@@ -289,12 +329,13 @@ async function main(): Promise<void> {
           errors: r.errors,
           timeouts: r.timeouts,
           sqlPerRequest: t.sqlPerRequest,
+          checkedDuringLoad: checked,
           cpuMsPerRequest: served > 0 ? (cpu.user + cpu.system) / 1000 / served : NaN,
           dbCpuMsPerRequest: served > 0 ? dbMs / served : NaN,
           ratioVsFloor: null,
         };
         results.push(row);
-        console.log(`${fmt(row.reqPerSec, 1)} req/s`);
+        console.log(`${fmt(row.reqPerSec, 1)} req/s, ${checked} sampled answers checked`);
       }
     }
     for (const row of results) {
@@ -324,6 +365,8 @@ async function main(): Promise<void> {
     );
     console.log('');
     console.log(`Seeding: ${fmt(seedMs / 1000, 1)} s.`);
+    console.log(`Every ${CHECK_INTERVAL_MS} ms during each run one more request (same body) goes to the target and its answer is compared`);
+    console.log('with the reference (the run stops at the first error or difference); served/s and CPU ms/req include those requests.');
     console.log('req/s: autocannon mean of per-second samples; p50/p99: latency of 2xx answers; errors: connection errors + timeouts.');
     console.log('served/s: requests the server finished ÷ (run + time to finish those in flight when autocannon stopped); steadier');
     console.log('than req/s when latency nears the run length (PGlite runs one statement at a time, so answers come in waves).');
@@ -346,9 +389,9 @@ async function main(): Promise<void> {
           durationS: DURATION,
           seedMs: Math.round(seedMs),
           query: QUERY,
-          floorSql: FLOOR_SQL.trim(),
+          floorSql: FLOOR_SQL,
           responseBytes: { graphql: Buffer.byteLength(g.text), floor: Buffer.byteLength(f.text) },
-          floorIdenticalValues: same,
+          floorIdenticalData: true,
           sqlPerRequest,
           sqlStatements: statementKinds,
           results,
@@ -360,7 +403,7 @@ async function main(): Promise<void> {
     console.log(`Results written to ${out}`);
   } finally {
     await floor?.close().catch((err: unknown) => console.error('closing the floor server:', err));
-    await pool?.end().catch((err: unknown) => console.error('closing the pg pool:', err));
+    await floorDb?.close().catch((err: unknown) => console.error("closing the floor's database connection:", err));
     await app?.close().catch((err: unknown) => console.error('closing the app:', err));
     await database?.drop().catch((err: unknown) => console.error(`dropping ${BENCH_DB}:`, err));
   }

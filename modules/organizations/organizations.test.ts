@@ -72,6 +72,7 @@ describe('organizations directory', () => {
     const boulogne = await communeId('Boulogne-sur-Mer');
     const res = await t.gql(LIST, { first: 100, filter: { communeIds: [boulogne], sectors: ['insertion'] } });
     expect(res.data.organizations.totalCount).toBeGreaterThan(0);
+    expect(res.data.organizations.edges.length).toBeGreaterThan(0);
     for (const e of res.data.organizations.edges) {
       expect(e.node.commune.name).toBe('Boulogne-sur-Mer');
       expect(e.node.sector.code).toBe('insertion');
@@ -80,11 +81,14 @@ describe('organizations directory', () => {
     const ccds = intercos.data.intercommunalities.find((i: any) => i.shortName === 'CCDS').id;
     const inCcds = await t.gql(LIST, { first: 100, filter: { intercommunalityId: ccds } });
     expect(inCcds.data.organizations.totalCount).toBeGreaterThan(0);
+    expect(inCcds.data.organizations.edges.length).toBeGreaterThan(0);
     for (const e of inCcds.data.organizations.edges) expect(e.node.commune.intercommunality.shortName).toBe('CCDS');
     const cab = intercos.data.intercommunalities.find((i: any) => i.shortName === 'CAB').id;
     const inCab = await t.gql(LIST, { first: 1, filter: { intercommunalityId: cab } });
     expect(inCab.data.organizations.totalCount + inCcds.data.organizations.totalCount).toBe(690);
     const scops = await t.gql(LIST, { first: 100, filter: { legalForms: ['SCOP'], stages: ['DEVELOPMENT', 'CONSOLIDATION'] } });
+    expect(scops.data.organizations.edges.length).toBeGreaterThan(0);
+    expect(scops.data.organizations.totalCount).toBeLessThan(690);
     for (const e of scops.data.organizations.edges) {
       expect(e.node.legalForm).toBe('SCOP');
       expect(['DEVELOPMENT', 'CONSOLIDATION']).toContain(e.node.stage);
@@ -104,6 +108,7 @@ describe('organizations directory', () => {
   it('reads long descriptions when asked for, through fragments too', async () => {
     const res = await t.gql('{ organizations(first: 5) { edges { node { ...Card } } } } fragment Card on Organization { name description }');
     expect(res.errors).toBeUndefined();
+    expect(res.data.organizations.edges).toHaveLength(5);
     for (const e of res.data.organizations.edges) expect(e.node.description.length).toBeGreaterThan(10);
     const one = res.data.organizations.edges[0].node;
     const byNode = await t.gql('query($s: String) { organizations(first: 1, filter: { search: $s }) { edges { node { id } } } }', { s: one.name });

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../server/app.js';
+import { DEFAULT_LIMITS } from '../server/config.js';
+import { createTestDatabase, testConfig, TOKENS } from './harness.js';
+
+/*
+ * Lists answer in a number of SQL statements that does not grow with the page: the same count for a
+ * page of 5 and a page of 50, nested fields included. A generated demo with 60 partners, so that a page
+ * of 50 partners is full.
+ */
+
+let app: App;
+let url: string;
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const sql: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await createApp(
+    // A page of 50 partners with every nested list costs more than the default limit allows.
+    testConfig({ databaseUrl: database.url, limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000 } }),
+    { demoScale: { organizations: 300, employers: 120, partners: 60 }, onQuery: (s) => sql.push(s) },
+  );
+  url = await app.listen();
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+async function gql(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.json();
+}
+
+/** Statements one operation ran, after a first run (tokens seen, statistics, caches warm). */
+async function statementsOf(query: string, variables: Record<string, unknown>, token: string): Promise<{ data: any; statements: string[] }> {
+  const warm = await gql(query, variables, token);
+  expect(warm.errors, JSON.stringify(warm.errors)).toBeUndefined();
+  sql.length = 0;
+  const res = await gql(query, variables, token);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return { data: res.data, statements: sql.splice(0, sql.length) };
+}
+
+const shape = (statements: string[]) => statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 70));
+
+const PARTNERS = `query($first: Int) { partners(first: $first) { totalCount pageInfo { hasNextPage endCursor }
+  edges { cursor node { id name kind
+    criteria { label stages legalForms minAmount maxAmount wholeTerritory sectors { code name } communes { name intercommunality { name } } partner { name } }
+    fundingSchemes { name kind minAmount maxAmount partner { name } }
+    members { role person { name } partner { name } }
+  } } } }`;
+
+const PARTNERS_AFTER = PARTNERS.replace('query($first: Int) { partners(first: $first)', 'query($first: Int, $after: String) { partners(first: $first, after: $after)');
+
+describe('constant statement counts', () => {
+  it('lists partners with criteria, sectors, communes, schemes and members in as many statements for 5 as for 50', async () => {
+    const large = await statementsOf(PARTNERS, { first: 50 }, TOKENS.admin);
+    const edges = large.data.partners.edges;
+    expect(edges).toHaveLength(50);
+    // A loader with no key sends no statement: compare with 5 partners that have every nested list too.
+    const fills = (nodes: any[]) => {
+      const criteria = nodes.flatMap((n) => n.criteria);
+      return (
+        criteria.some((c: any) => c.sectors.length > 0) &&
+        criteria.some((c: any) => c.communes.length > 0) &&
+        nodes.some((n) => n.fundingSchemes.length > 0) &&
+        nodes.some((n) => n.members.length > 0)
+      );
+    };
+    expect(fills(edges.map((e: any) => e.node)), 'the page of 50 has every nested list').toBe(true);
+    const start = edges.findIndex((_: unknown, i: number) => i + 5 <= edges.length && fills(edges.slice(i, i + 5).map((e: any) => e.node)));
+    expect(start, 'five partners in a row with every nested list').toBeGreaterThanOrEqual(0);
+    const small = await statementsOf(PARTNERS_AFTER, { first: 5, after: start > 0 ? edges[start - 1].cursor : null }, TOKENS.admin);
+    expect(small.data.partners.edges.map((e: any) => e.node.id)).toEqual(edges.slice(start, start + 5).map((e: any) => e.node.id));
+    expect(shape(large.statements)).toEqual(shape(small.statements));
+    expect(large.statements.length).toBeLessThanOrEqual(12);
+  });
+
+  it('finds the eligible partners of a page of organizations, with their criteria and schemes, in as many statements for 5 as for 50', async () => {
+    const q = `query($first: Int) { organizations(first: $first) { edges { node { name
+      eligiblePartners { name kind criteria { label sectors { code } communes { name } } fundingSchemes { name } }
+    } } } }`;
+    const small = await statementsOf(q, { first: 5 }, TOKENS.expert);
+    const large = await statementsOf(q, { first: 50 }, TOKENS.expert);
+    expect(small.data.organizations.edges).toHaveLength(5);
+    expect(large.data.organizations.edges).toHaveLength(50);
+    for (const { data, min } of [{ data: small.data, min: 5 }, { data: large.data, min: 50 }]) {
+      const eligible = data.organizations.edges.flatMap((e: any) => e.node.eligiblePartners);
+      expect(eligible.length).toBeGreaterThan(min);
+      expect(eligible.some((p: any) => p.fundingSchemes.length > 0)).toBe(true);
+      expect(eligible.some((p: any) => p.criteria.some((c: any) => c.sectors.length > 0))).toBe(true);
+      expect(eligible.some((p: any) => p.criteria.some((c: any) => c.communes.length > 0))).toBe(true);
+    }
+    expect(shape(large.statements)).toEqual(shape(small.statements));
+    expect(large.statements.length).toBeLessThanOrEqual(10);
+  });
+});

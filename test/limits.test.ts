@@ -179,10 +179,16 @@ const SHAPES: [name: string, query: string, limit: 'depth' | 'aliases' | 'cost']
 ];
 
 describe.each(transports)('shapes of issue 8 over %s', (_name, send) => {
-  it.each(SHAPES)('refuses %s in under 100 ms', async (_shape, query, limit) => {
-    const outcome = await send(query);
-    expectRefused(outcome, limit);
-    expect(outcome.ms).toBeLessThan(100);
+  // Best of three, each a new query text (Apollo caches parsing and validation per text): an
+  // exponential check takes seconds every time; a busy shared machine delays one answer now and then.
+  it.each(SHAPES)('refuses %s in under 100 ms (best of 3)', async (_shape, query, limit) => {
+    let fastest = Infinity;
+    for (let attempt = 0; attempt < 3 && fastest >= 100; attempt++) {
+      const outcome = await send(`${query}\n# attempt ${attempt}`);
+      expectRefused(outcome, limit);
+      fastest = Math.min(fastest, outcome.ms);
+    }
+    expect(fastest).toBeLessThan(100);
   });
 });
 
@@ -192,6 +198,18 @@ describe('the limit checker', () => {
     const started = performance.now();
     expect(() => checkOperationLimits(t.app.schema, document, {}, null, DEFAULT_LIMITS)).toThrow(/trop coûteuse/);
     expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it(`answers a doubled-fragment chain of ${CHAIN} levels with a refusal in under 50 ms over HTTP and WebSocket (best of 3)`, async () => {
+    for (const [, send] of transports) {
+      let fastest = Infinity;
+      for (let attempt = 0; attempt < 3 && fastest >= 50; attempt++) {
+        const outcome = await send(`query { ...F0 } ${doubledChain(CHAIN, 'Query', 'territories { name }')}\n# chain ${attempt}`);
+        expectRefused(outcome, 'cost');
+        fastest = Math.min(fastest, outcome.ms);
+      }
+      expect(fastest).toBeLessThan(50);
+    }
   });
 
   it('accepts the operations of the shipped client and the benchmark', () => {
@@ -228,6 +246,7 @@ describe('the cost model', () => {
     expect(cost('{ territories { name } }')).toBe(1 + 3 * 1);
     expect(cost('{ intercommunalities { shortName communes { name } } }')).toBe(1 + 75 * (1 + (1 + 200 * 1)));
     expect(cost('{ viewer { permissions } }')).toBe(1 + (1 + 100));
+    expect(cost('{ __schema { queryType { name } } __type(name: "Query") { name } }')).toBe(3 + 2);
     const stages = (t.app.schema.getType('Stage') as any).getValues().length;
     expect(cost('{ partners(first: 1) { edges { node { criteria { stages } } } } }')).toBe(1 + (1 + 1 * (1 + (1 + 20 * (1 + stages)))));
   });
@@ -240,6 +259,8 @@ describe('the cost model', () => {
     expect(cost(`{ communes(first: 5, last: 7) { ${EDGES} } }`)).toBe(1 + 1 + 7 * 2);
     expect(cost(`{ communes(first: 1000) { ${EDGES} } }`)).toBe(1 + 1 + 100 * 2);
     expect(cost(`{ communes(first: 0) { ${EDGES} } }`)).toBe(1 + 1 + 1 * 2);
+    // Not an Int (graphql-js validation refuses it; the check does not count on that): the largest page.
+    expect(cost(`{ communes(first: "5") { ${EDGES} } }`)).toBe(1 + 1 + 100 * 2);
   });
 
   it('reads page sizes from variables and their defaults, and costs a value that is not an integer at the largest page', () => {
@@ -279,6 +300,8 @@ describe('the cost model', () => {
     expect(run('query { ...A } fragment A on Query { ...A }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
     expect(run('{ notAField }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
     expect(run('query { ...Missing }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
+    expect(run('query { ...X } fragment X on NotAType { name }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
+    expect(run('{ territories { name { length } } }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
     expect(run('query A { __typename }', 'B')).not.toThrow();
   });
 
@@ -291,5 +314,26 @@ describe('the cost model', () => {
     expect(check({ n: 10 })).toThrow(/trop coûteuse/);
     expect(check({ n: 5, other: 'ignored' })).not.toThrow();
     expect(check({ n: 5 }, { ...limits, maxCost: 10 })).toThrow(/trop coûteuse/);
+  });
+
+  it('keys the cache on the page-size variables used in fragments, and on the operation', () => {
+    for (const query of [
+      'query($n: Int) { ...C } fragment C on Query { communes(first: $n) { edges { node { name } } } }',
+      'query($n: Int) { ... on Query { communes(first: $n) { edges { node { name } } } } }',
+    ]) {
+      const document = parse(query);
+      const check = (n: number) => () => checkOperationLimits(t.app.schema, document, { n }, null, { ...DEFAULT_LIMITS, maxCost: 20 });
+      expect(check(5)).not.toThrow();
+      expect(check(10)).toThrow(/trop coûteuse/);
+    }
+    const document = parse(`query Small { __typename } query Large { communes(first: 100) { ${EDGES} } }`);
+    const check = (name: string) => () => checkOperationLimits(t.app.schema, document, {}, name, { ...DEFAULT_LIMITS, maxCost: 20 });
+    expect(check('Small')).not.toThrow();
+    expect(check('Large')).toThrow(/trop coûteuse/);
+  });
+
+  it('stops counting at the largest safe integer', () => {
+    expect(cost(`query { ...F0 } ${doubledChain(80, 'Query', 'territories { name }')}`)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(measure('aliases', `query { ...F0 } ${doubledChain(80, 'Query', 'a: territories { name }')}`)).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

@@ -332,6 +332,13 @@ describe('the cost model', () => {
     expect(check('Large')).toThrow(/trop coûteuse/);
   });
 
+  it('reads only page-size variables: variables nested 100,000 deep do not break the check', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const document = parse('query($f: CommuneFilter) { communes(first: 1, filter: $f) { totalCount } }');
+    expect(() => checkOperationLimits(t.app.schema, document, { f: { search: deep } }, null, DEFAULT_LIMITS)).not.toThrow();
+  });
+
   it('stops counting at the largest safe integer', () => {
     expect(cost(`query { ...F0 } ${doubledChain(80, 'Query', 'territories { name }')}`)).toBe(Number.MAX_SAFE_INTEGER);
     expect(measure('aliases', `query { ...F0 } ${doubledChain(80, 'Query', 'a: territories { name }')}`)).toBe(Number.MAX_SAFE_INTEGER);

@@ -12,6 +12,7 @@ import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
 import { OrganizationService } from './organization.service.js';
+import { MaxItems } from '../../server/limits.js';
 
 @ObjectType('OrganizationConnection', { description: 'A page of the organizations directory.' })
 export class OrganizationConnection extends connectionType(Organization, 'Organization') {}
@@ -40,6 +41,7 @@ export class OrganizationResolver {
   }
 
   @Authorized('organizations.contacts.read')
+  @MaxItems(20) // as many as `CreateOrganizationInput.contacts` accepts
   @FieldResolver(() => [OrganizationContact], {
     description: 'Contact people, holder first. Partners\' people only; empty unless the holder consented to share (platform administrators see all).',
   })

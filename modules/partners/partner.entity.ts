@@ -5,6 +5,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Node, toGlobalId } from '../../server/relay.js';
 import { PartnerKind } from './partner.enums.js';
+import { MaxItems } from '../../server/limits.js';
 
 @Entity({ tableName: 'partner' })
 @Index({ name: 'partner_name_id_index', properties: ['name', 'id'] })
@@ -60,14 +61,17 @@ export class Partner {
   @Property({ type: 'boolean', default: false })
   steeringBoard: boolean = false;
 
+  @MaxItems(30) // as many as the inputs accept, here and below
   @Field(() => [String], { description: 'Constraints the platform must respect for this partner (French).' })
   @Property({ type: ArrayType, default: '{}' })
   constraints: string[] = [];
 
+  @MaxItems(30)
   @Field(() => [String], { description: 'What the partner needs from the platform (French).' })
   @Property({ type: ArrayType, default: '{}' })
   needs: string[] = [];
 
+  @MaxItems(30)
   @Field(() => [String], { description: 'What the partner contributes to the platform (French).' })
   @Property({ type: ArrayType, default: '{}' })
   contributions: string[] = [];

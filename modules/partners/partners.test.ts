@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+import { DEFAULT_LIMITS } from '../../server/config.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ modules: ['partners', 'accounts'] });
+  // PARTNERS reads 100 partners with every list of their criteria in one request: its cost, at the
+  // declared list bounds (20 criteria of 50 sectors and 200 communes each), is far above the default.
+  t = await startTestApp({ modules: ['partners', 'accounts'], config: { limits: { ...DEFAULT_LIMITS, maxCost: 2_000_000 } } });
 });
 afterAll(async () => t?.close());
 

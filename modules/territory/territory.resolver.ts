@@ -7,6 +7,7 @@ import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
 import { TerritoryService } from './territory.service.js';
+import { MaxItems } from '../../server/limits.js';
 
 @ObjectType('CommuneConnection', { description: 'A page of communes.' })
 export class CommuneConnection extends connectionType(Commune, 'Commune') {}
@@ -25,11 +26,13 @@ export class CommuneFilter {
 
 @Resolver(() => Territory)
 export class TerritoryResolver {
+  @MaxItems(3) // a platform serves one territorial network: one perimeter, a few at most
   @Query(() => [Territory], { description: 'The perimeters this platform covers.' })
   territories(@Ctx() ctx: Context): Promise<Territory[]> {
     return TerritoryService.territories(ctx);
   }
 
+  @MaxItems(25) // a département has about 20 EPCI
   @FieldResolver(() => [Intercommunality], { description: 'Intercommunalities of the territory, by name.' })
   intercommunalities(@Root() territory: Territory, @Ctx() ctx: Context): Promise<Intercommunality[]> {
     return ctx.loaders.intercommunalitiesByTerritoryId.load(territory.id);
@@ -38,6 +41,7 @@ export class TerritoryResolver {
 
 @Resolver(() => Intercommunality)
 export class IntercommunalityResolver {
+  @MaxItems(75) // 3 territories of 25
   @Query(() => [Intercommunality], { description: 'Every intercommunality of the platform, by name.' })
   intercommunalities(@Ctx() ctx: Context): Promise<Intercommunality[]> {
     return TerritoryService.intercommunalities(ctx);
@@ -48,6 +52,7 @@ export class IntercommunalityResolver {
     return (await ctx.loaders.territoryById.load(refKey(intercommunality.territory)))!;
   }
 
+  @MaxItems(200) // the largest French EPCI has 158 communes
   @FieldResolver(() => [Commune], { description: 'Its communes, by name.' })
   communes(@Root() intercommunality: Intercommunality, @Ctx() ctx: Context): Promise<Commune[]> {
     return ctx.loaders.communesByIntercommunalityId.load(intercommunality.id);

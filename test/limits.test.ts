@@ -1,0 +1,346 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'graphql';
+import type { Client } from 'graphql-ws';
+import { startTestApp, type TestApp } from './harness.js';
+import { checkOperationLimits } from '../server/limits.js';
+import { DEFAULT_LIMITS } from '../server/config.js';
+
+/*
+ * Operation limits (depth, aliases, cost) at their thresholds and against the shapes of issue 8
+ * (items 9–11), through the real gateway over HTTP and over WebSocket, with the default limits.
+ */
+
+let t: TestApp;
+let client: Client;
+beforeAll(async () => {
+  t = await startTestApp();
+  client = t.ws();
+});
+afterAll(async () => t?.close());
+
+interface Outcome {
+  data?: any;
+  errors?: any[];
+  ms: number;
+}
+
+async function overHttp(query: string, variables?: Record<string, unknown>): Promise<Outcome> {
+  const started = performance.now();
+  const result = await t.gql(query, variables);
+  return { data: result.data, errors: result.errors, ms: performance.now() - started };
+}
+
+/** One operation over graphql-ws: its first result, or the errors the server refused it with. */
+async function overWs(query: string, variables?: Record<string, unknown>): Promise<Outcome> {
+  const started = performance.now();
+  const outcome = await new Promise<{ data?: any; errors?: any[] }>((resolve) => {
+    let first: { data?: any; errors?: any[] } | null = null;
+    const unsubscribe = client.subscribe(
+      { query, variables },
+      {
+        next: (value) => {
+          first ??= value as { data?: any; errors?: any[] };
+          // A subscription that was accepted stays open: its acceptance is what we wanted to see.
+          unsubscribe();
+          resolve(first);
+        },
+        error: (err) => resolve({ errors: Array.isArray(err) ? err : [err] }),
+        complete: () => resolve(first ?? {}),
+      },
+    );
+  });
+  return { ...outcome, ms: performance.now() - started };
+}
+
+const transports = [
+  ['HTTP', overHttp],
+  ['WebSocket', overWs],
+] as const;
+
+function expectAccepted(outcome: Outcome) {
+  expect(outcome.errors).toBeUndefined();
+  expect(outcome.data).toBeTruthy();
+}
+
+function expectRefused(outcome: Outcome, limit: 'depth' | 'aliases' | 'cost') {
+  expect(outcome.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit });
+  expect(outcome.data ?? null).toBeNull();
+}
+
+/** `levels` nested around `leaf`: depth is levels.length + 1. */
+const nest = (levels: string[], leaf: string) => levels.reduceRight((inner, level) => `${level} { ${inner} }`, leaf);
+
+/** From an organization to its territory's intercommunalities, three times: only single objects and short lists. */
+const DEPTH_11 = ['organizations(first: 1)', 'edges', 'node', 'commune', 'intercommunality', 'territory', 'intercommunalities', 'territory', 'intercommunalities', 'territory', 'intercommunalities'];
+
+/** `fragment F0 on <type> { <wrap(...F1 ...F1)> } … fragment F<levels> on <type> { <bottom> }`: 2^levels spreads. */
+function doubledChain(levels: number, type: string, bottom: string, wrap = (spreads: string) => spreads): string {
+  let fragments = '';
+  for (let i = 0; i < levels; i++) fragments += `fragment F${i} on ${type} { ${wrap(`...F${i + 1} ...F${i + 1}`)} }\n`;
+  return `${fragments}fragment F${levels} on ${type} { ${bottom} }\n`;
+}
+
+const CHAIN = 30;
+
+/** A query refused by its cost alone: 25 pages of 100 organizations with their eligible partners. */
+const COSTLY = `{ ${Array.from({ length: 25 }, (_, i) => `o${i}: organizations(first: 100) { edges { node { name sector { name } commune { name } eligiblePartners { name } } } }`).join(' ')} }`;
+
+describe.each(transports)('limits at their thresholds over %s', (_name, send) => {
+  it('accepts depth 12 and refuses depth 13', async () => {
+    expectAccepted(await send(`{ ${nest(DEPTH_11, 'name')} }`));
+    expectRefused(await send(`{ ${nest([...DEPTH_11, 'territory'], 'name')} }`), 'depth');
+  });
+
+  it('counts depth through named fragments', async () => {
+    const fragments = (leaf: string) => `
+      fragment Page on OrganizationConnection { edges { node { ...Org } } }
+      fragment Org on Organization { commune { intercommunality { ...Inter } } }
+      fragment Inter on Intercommunality { territory { intercommunalities { territory { intercommunalities { territory { intercommunalities { ${leaf} } } } } } } }`;
+    expectAccepted(await send(`query { organizations(first: 1) { ...Page } } ${fragments('name')}`));
+    expectRefused(await send(`query { organizations(first: 1) { ...Page } } ${fragments('territory { name }')}`), 'depth');
+  });
+
+  it('counts depth through inline fragments', async () => {
+    const inline = (leaf: string) =>
+      `{ organizations(first: 1) { ... on OrganizationConnection { edges { ... { node { ... on Organization { commune { intercommunality { ... on Intercommunality {
+        territory { intercommunalities { territory { intercommunalities { territory { intercommunalities { ${leaf} } } } } } } } } } } } } } } } }`;
+    expectAccepted(await send(inline('name')));
+    expectRefused(await send(inline('territory { name }')), 'depth');
+  });
+
+  it('accepts 30 aliases and refuses 31', async () => {
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: sectors { name }`).join(' ');
+    expectAccepted(await send(`{ ${aliases(30)} }`));
+    expectRefused(await send(`{ ${aliases(31)} }`), 'aliases');
+  });
+
+  it('counts aliases inside fragments', async () => {
+    const fields = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}: sectors { name }`).join(' ');
+    expectAccepted(await send(`query { ${fields('a', 15)} ...More } fragment More on Query { ${fields('b', 14)} sectors { label: name } }`));
+    expectRefused(await send(`query { ${fields('a', 15)} ...More } fragment More on Query { ${fields('b', 15)} sectors { label: name } }`), 'aliases');
+    // In a fragment spread twice, its aliases count twice.
+    expectRefused(await send(`query { ${fields('a', 10)} x: territories { ...T } y: territories { ...T } } fragment T on Territory { ${Array.from({ length: 10 }, (_, i) => `n${i}: name`).join(' ')} }`), 'aliases');
+  });
+
+  const PAGES = (arg: string) =>
+    `a: organizations(${arg}) { edges { node { name eligiblePartners { name } } } } b: organizations(${arg}) { edges { node { name eligiblePartners { name } } } }`;
+
+  it('costs a page by `last` as by `first`', async () => {
+    expectAccepted(await send(`{ ${PAGES('last: 10')} }`));
+    expectRefused(await send(`{ ${PAGES('last: 100')} }`), 'cost');
+    expectRefused(await send(`{ ${PAGES('first: 100')} }`), 'cost');
+  });
+
+  it('costs a page by its variables, for the same document called twice', async () => {
+    const query = `query Pages($n: Int) { ${PAGES('first: $n')} }`;
+    expectAccepted(await send(query, { n: 5 }));
+    expectRefused(await send(query, { n: 100 }), 'cost');
+    expectAccepted(await send(query, { n: 5 }));
+    const byLast = `query PagesFromTheEnd($n: Int) { ${PAGES('last: $n')} }`;
+    expectAccepted(await send(byLast, { n: 5 }));
+    expectRefused(await send(byLast, { n: 100 }), 'cost');
+  });
+
+  it("costs a page by a variable's default value", async () => {
+    expectRefused(await send(`query Pages($n: Int = 100) { ${PAGES('first: $n')} }`), 'cost');
+    expectAccepted(await send(`query Pages($n: Int = 100) { ${PAGES('first: $n')} }`, { n: 5 }));
+  });
+
+  it('never runs an operation whose page size is not a number', async () => {
+    const outcome = await send(`query Pages($n: Int) { ${PAGES('first: $n')} }`, { n: 'a lot' });
+    expect(outcome.errors?.length).toBeGreaterThan(0);
+    expect(outcome.data ?? null).toBeNull();
+  });
+});
+
+/** The shapes of issue 8, items 9–11: each refused, and fast. */
+const SHAPES: [name: string, query: string, limit: 'depth' | 'aliases' | 'cost'][] = [
+  ['a cycle of unpaged lists', '{ territories { intercommunalities { communes { intercommunality { communes { name } } } } } }', 'cost'],
+  [
+    'the 250-byte cycle of unpaged lists',
+    '{ territories { intercommunalities { communes { intercommunality { communes { intercommunality { communes { intercommunality { communes { name } } } } } } } } } }',
+    'cost',
+  ],
+  [
+    'a cycle of unpaged lists in a subscription',
+    'subscription { organizationChanged { commune { intercommunality { communes { intercommunality { communes { intercommunality { communes { name } } } } } } } } }',
+    'cost',
+  ],
+  [`a doubled-fragment chain of ${CHAIN} levels`, `query { ...F0 } ${doubledChain(CHAIN, 'Query', 'territories { name }')}`, 'cost'],
+  [
+    `a doubled-fragment chain of ${CHAIN} levels going deeper`,
+    `query { territories { ...F0 } } ${doubledChain(CHAIN, 'Territory', 'name', (s) => `intercommunalities { territory { ${s} } }`)}`,
+    'depth',
+  ],
+  [`a doubled-fragment chain of ${CHAIN} levels with an alias at the bottom`, `query { ...F0 } ${doubledChain(CHAIN, 'Query', 'places: territories { name }')}`, 'aliases'],
+  // graphql-query-complexity threw past 10,000 nodes and the error was swallowed: 14 levels were enough.
+  ['a costly query padded with a doubled-fragment chain of 14 levels', `query ${COSTLY.slice(0, -1)} ...F0 } ${doubledChain(14, 'Query', 'sectors { name }')}`, 'cost'],
+  [`a costly query padded with a doubled-fragment chain of ${CHAIN} levels`, `query ${COSTLY.slice(0, -1)} ...F0 } ${doubledChain(CHAIN, 'Query', 'sectors { name }')}`, 'cost'],
+];
+
+describe.each(transports)('shapes of issue 8 over %s', (_name, send) => {
+  // Best of three, each a new query text (Apollo caches parsing and validation per text): an
+  // exponential check takes seconds every time; a busy shared machine delays one answer now and then.
+  it.each(SHAPES)('refuses %s in under 100 ms (best of 3)', async (_shape, query, limit) => {
+    let fastest = Infinity;
+    for (let attempt = 0; attempt < 3 && fastest >= 100; attempt++) {
+      const outcome = await send(`${query}\n# attempt ${attempt}`);
+      expectRefused(outcome, limit);
+      fastest = Math.min(fastest, outcome.ms);
+    }
+    expect(fastest).toBeLessThan(100);
+  });
+});
+
+describe('the limit checker', () => {
+  it(`refuses a doubled-fragment chain of ${CHAIN} levels in under 50 ms`, () => {
+    const document = parse(`query { ...F0 } ${doubledChain(CHAIN, 'Query', 'territories { name }')}`);
+    const started = performance.now();
+    expect(() => checkOperationLimits(t.app.schema, document, {}, null, DEFAULT_LIMITS)).toThrow(/trop coûteuse/);
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it(`answers a doubled-fragment chain of ${CHAIN} levels with a refusal in under 50 ms over HTTP and WebSocket (best of 3)`, async () => {
+    for (const [, send] of transports) {
+      let fastest = Infinity;
+      for (let attempt = 0; attempt < 3 && fastest >= 50; attempt++) {
+        const outcome = await send(`query { ...F0 } ${doubledChain(CHAIN, 'Query', 'territories { name }')}\n# chain ${attempt}`);
+        expectRefused(outcome, 'cost');
+        fastest = Math.min(fastest, outcome.ms);
+      }
+      expect(fastest).toBeLessThan(50);
+    }
+  });
+
+  it('accepts the operations of the shipped client and the benchmark', () => {
+    // A regression here would refuse the portal's own queries.
+    const benchmark = `query PortalList { organizations(first: 100) { totalCount edges { node { id name legalForm employees sector { code name } commune { name } contacts { firstName lastName email phone role } } } } }`;
+    const perimeter = '{ territories { name intercommunalities { shortName communes { name } } } }';
+    const partners = '{ partners(first: 100) { totalCount edges { node { id name kind fundingSchemes { name kind minAmount maxAmount } } } } }';
+    for (const query of [benchmark, perimeter, partners]) {
+      expect(() => checkOperationLimits(t.app.schema, parse(query), {}, null, DEFAULT_LIMITS)).not.toThrow();
+    }
+  });
+});
+
+describe('the cost model', () => {
+  /** What a limit measures, read from the refusal of a limit of 0. */
+  const measure = (limit: 'depth' | 'aliases' | 'cost', query: string, variables: Record<string, unknown> = {}): number => {
+    const limits = { ...DEFAULT_LIMITS, maxDepth: 100, maxAliases: 1000, maxCost: Number.MAX_SAFE_INTEGER };
+    if (limit === 'depth') limits.maxDepth = 0;
+    else if (limit === 'aliases') limits.maxAliases = 0;
+    else limits.maxCost = 0;
+    try {
+      checkOperationLimits(t.app.schema, parse(query), variables, null, limits);
+    } catch (err: any) {
+      expect(err.extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit });
+      return err.extensions.value;
+    }
+    return 0;
+  };
+  const cost = (query: string, variables?: Record<string, unknown>) => measure('cost', query, variables);
+  const EDGES = 'edges { node { name } }';
+
+  it('costs a field 1 and a list its items times one item', () => {
+    expect(cost('{ __typename }')).toBe(1);
+    expect(cost('{ territories { name } }')).toBe(1 + 3 * 1);
+    expect(cost('{ intercommunalities { shortName communes { name } } }')).toBe(1 + 75 * (1 + (1 + 200 * 1)));
+    expect(cost('{ viewer { permissions } }')).toBe(1 + (1 + 100));
+    expect(cost('{ __schema { queryType { name } } __type(name: "Query") { name } }')).toBe(3 + 2);
+    const stages = (t.app.schema.getType('Stage') as any).getValues().length;
+    expect(cost('{ partners(first: 1) { edges { node { criteria { stages } } } } }')).toBe(1 + (1 + 1 * (1 + (1 + 20 * (1 + stages)))));
+  });
+
+  it('costs a connection by its page size: first, last, the larger of both, 20 by default, at most 100', () => {
+    expect(cost('{ communes { totalCount } }')).toBe(2);
+    expect(cost(`{ communes { ${EDGES} } }`)).toBe(1 + 1 + 20 * 2);
+    expect(cost(`{ communes(first: 5) { ${EDGES} } }`)).toBe(1 + 1 + 5 * 2);
+    expect(cost(`{ communes(last: 7) { ${EDGES} } }`)).toBe(1 + 1 + 7 * 2);
+    expect(cost(`{ communes(first: 5, last: 7) { ${EDGES} } }`)).toBe(1 + 1 + 7 * 2);
+    expect(cost(`{ communes(first: 1000) { ${EDGES} } }`)).toBe(1 + 1 + 100 * 2);
+    expect(cost(`{ communes(first: 0) { ${EDGES} } }`)).toBe(1 + 1 + 1 * 2);
+    // Not an Int (graphql-js validation refuses it; the check does not count on that): the largest page.
+    expect(cost(`{ communes(first: "5") { ${EDGES} } }`)).toBe(1 + 1 + 100 * 2);
+  });
+
+  it('reads page sizes from variables and their defaults, and costs a value that is not an integer at the largest page', () => {
+    const query = `query($n: Int) { communes(first: $n) { ${EDGES} } }`;
+    expect(cost(query, { n: 5 })).toBe(12);
+    expect(cost(query, {})).toBe(42);
+    expect(cost(query, { n: null })).toBe(42);
+    expect(cost(query, { n: 'many' })).toBe(202);
+    expect(cost(query, { n: 2.5 })).toBe(202);
+    expect(cost(`query($n: Int = 5) { communes(first: $n) { ${EDGES} } }`)).toBe(12);
+    // Only the variables' own values: not what their prototype holds.
+    expect(cost(`query($toString: Int) { communes(first: $toString) { ${EDGES} } }`, {})).toBe(42);
+    expect(cost(`query($n: Int = 5) { communes(first: $n) { ${EDGES} } }`, { n: 9 })).toBe(20);
+  });
+
+  it('counts a fragment once per spread, with the page size of where it is spread', () => {
+    expect(cost('query { ...S ...S } fragment S on Query { sectors { name } }')).toBe(2 * (1 + 100));
+    const fragment = `fragment E on CommuneConnection { ${EDGES} }`;
+    expect(cost(`{ communes(first: 5) { ...E } } ${fragment}`)).toBe(12);
+    expect(cost(`{ a: communes(first: 5) { ...E } b: communes(first: 10) { ...E } } ${fragment}`)).toBe(12 + 22);
+    expect(cost(`{ communes(first: 5) { ... { ${EDGES} } } }`)).toBe(12);
+  });
+
+  it('sums the fragments on the types of an interface, and counts fields under @skip and @include', () => {
+    expect(cost('{ nodes(ids: []) { id ... on Commune { name } ... on Sector { name code } } }')).toBe(1 + 100 * (1 + 1 + 2));
+    expect(cost('{ territories @skip(if: true) { name @include(if: false) } }')).toBe(4);
+  });
+
+  it('measures depth and aliases through fragments, each fragment once per spread', () => {
+    expect(measure('depth', '{ territories { intercommunalities { name } } }')).toBe(3);
+    expect(measure('depth', 'query { territories { ...I } } fragment I on Territory { intercommunalities { ... on Intercommunality { communes { name } } } }')).toBe(4);
+    expect(measure('aliases', 'query { ...T ...T } fragment T on Query { a: sectors { b: name } }')).toBe(4);
+  });
+
+  it('refuses what it cannot measure, and leaves a missing operation to graphql-js', () => {
+    const run = (query: string, operationName: string | null = null) => () => checkOperationLimits(t.app.schema, parse(query), {}, operationName, DEFAULT_LIMITS);
+    expect(run('query { ...A } fragment A on Query { ...A }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
+    expect(run('{ notAField }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
+    expect(run('query { ...Missing }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
+    expect(run('query { ...X } fragment X on NotAType { name }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
+    expect(run('{ territories { name { length } } }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
+    expect(run('query A { __typename }', 'B')).not.toThrow();
+  });
+
+  it('caches a passed check per document, page-size variables and limits', () => {
+    const document = parse(`query($n: Int) { communes(first: $n) { ${EDGES} } }`);
+    const limits = { ...DEFAULT_LIMITS, maxCost: 20 };
+    const check = (variables: Record<string, unknown>, l = limits) => () => checkOperationLimits(t.app.schema, document, variables, null, l);
+    expect(check({ n: 5 })).not.toThrow();
+    expect(check({ n: 5 })).not.toThrow();
+    expect(check({ n: 10 })).toThrow(/trop coûteuse/);
+    expect(check({ n: 5, other: 'ignored' })).not.toThrow();
+    expect(check({ n: 5 }, { ...limits, maxCost: 10 })).toThrow(/trop coûteuse/);
+  });
+
+  it('keys the cache on the page-size variables used in fragments, and on the operation', () => {
+    for (const query of [
+      'query($n: Int) { ...C } fragment C on Query { communes(first: $n) { edges { node { name } } } }',
+      'query($n: Int) { ... on Query { communes(first: $n) { edges { node { name } } } } }',
+    ]) {
+      const document = parse(query);
+      const check = (n: number) => () => checkOperationLimits(t.app.schema, document, { n }, null, { ...DEFAULT_LIMITS, maxCost: 20 });
+      expect(check(5)).not.toThrow();
+      expect(check(10)).toThrow(/trop coûteuse/);
+    }
+    const document = parse(`query Small { __typename } query Large { communes(first: 100) { ${EDGES} } }`);
+    const check = (name: string) => () => checkOperationLimits(t.app.schema, document, {}, name, { ...DEFAULT_LIMITS, maxCost: 20 });
+    expect(check('Small')).not.toThrow();
+    expect(check('Large')).toThrow(/trop coûteuse/);
+  });
+
+  it('reads only page-size variables: variables nested 100,000 deep do not break the check', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const document = parse('query($f: CommuneFilter) { communes(first: 1, filter: $f) { totalCount } }');
+    expect(() => checkOperationLimits(t.app.schema, document, { f: { search: deep } }, null, DEFAULT_LIMITS)).not.toThrow();
+  });
+
+  it('stops counting at the largest safe integer', () => {
+    expect(cost(`query { ...F0 } ${doubledChain(80, 'Query', 'territories { name }')}`)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(measure('aliases', `query { ...F0 } ${doubledChain(80, 'Query', 'a: territories { name }')}`)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});

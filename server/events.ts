@@ -1,3 +1,4 @@
+import { filter, pipe } from '@graphql-yoga/subscription';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
 
@@ -73,13 +74,15 @@ export class EventBus {
  * The stream of one event for a subscription resolver (`@Subscription({ subscribe: ... })`), from the
  * pubsub of the gateway serving the operation, keeping the payloads that `keep` accepts. The schema
  * holds no pubsub of its own, so one schema can serve several gateways (tests build many per process).
+ *
+ * Not an async generator: a generator's `return()` waits behind its pending `next()`, so a client's
+ * `complete` ended the subscription (and freed its slot and pubsub listener) only at the next matching
+ * event. `pipe`/`filter` pass `return()` straight to the pubsub's iterator.
  */
-export async function* subscribeTo<P extends EventPayload>(
+export function subscribeTo<P extends EventPayload>(
   context: { gateway: { pubSub: PubSub } },
   event: EventDefinition<P>,
   keep: (payload: P) => boolean = () => true,
-): AsyncGenerator<P> {
-  for await (const payload of context.gateway.pubSub.subscribe(event.name)) {
-    if (keep(payload as P)) yield payload as P;
-  }
+): AsyncIterable<P> {
+  return pipe(context.gateway.pubSub.subscribe(event.name) as AsyncIterable<P>, filter((payload: P) => keep(payload)));
 }

@@ -174,6 +174,8 @@ describe('nesting of variables', () => {
     const messages: any[] = [];
     await new Promise<void>((resolve, reject) => {
       socket.on('error', reject);
+      socket.on('close', () => resolve());
+      setTimeout(resolve, 5000);
       socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${TOKENS.admin}` } })));
       socket.on('message', (data) => {
         const message = JSON.parse(String(data));
@@ -185,7 +187,7 @@ describe('nesting of variables', () => {
       });
     });
     socket.close();
-    expect(messages[1].type).toBe('error');
+    expect(messages[1]?.type).toBe('error');
     expect(messages[1].payload[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
   });
 });

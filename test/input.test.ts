@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMetadataStorage } from 'class-validator';
 import { getMetadataStorage as getTypeGraphQLMetadata } from 'type-graphql';
-import { GraphQLInputObjectType, getNamedType } from 'graphql';
+import { GraphQLInputObjectType, GraphQLList, GraphQLNonNull, getNamedType, isLeafType, type GraphQLField } from 'graphql';
 import { collect, startTestApp, TOKENS, type TestApp } from './harness.js';
 import { MAX_VARIABLES_DEPTH } from '../server/validation.js';
 
@@ -215,6 +215,39 @@ describe('variable coercion errors name the field (the variable path)', () => {
     const list = await t.gql('query($first: Int) { organizations(first: $first) { totalCount } }', { first: 'dix' });
     expect(list.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('gives a field to every coercion error of every field of every input of every root field', async () => {
+    const schema = t.app.schema;
+    let errors = 0;
+    const roots = [schema.getQueryType()!, schema.getMutationType()!];
+    for (const root of roots) {
+      const keyword = root === schema.getMutationType() ? 'mutation' : 'query';
+      for (const field of Object.values(root.getFields()) as GraphQLField<unknown, unknown>[]) {
+        if (field.args.length === 0) continue;
+        const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+        const query = `${keyword}(${field.args.map((a) => `$${a.name}: ${a.defaultValue !== undefined && a.type instanceof GraphQLNonNull ? a.type.ofType : a.type}`).join(', ')}) { ${field.name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})${selection} }`;
+        for (const arg of field.args) {
+          const type = getNamedType(arg.type);
+          const wrongValues: [unknown, string][] = type instanceof GraphQLInputObjectType
+            ? Object.values(type.getFields()).map((f) => [{ [f.name]: getNamedType(f.type) instanceof GraphQLInputObjectType ? 7 : { wrong: true } }, `${arg.name}.${f.name}`])
+            : [[{ wrong: true }, arg.name]];
+          for (const [value, path] of wrongValues) {
+            const res = await t.gql(query, { [arg.name]: arg.type instanceof GraphQLList || (arg.type instanceof GraphQLNonNull && arg.type.ofType instanceof GraphQLList) ? [value] : value }, TOKENS.admin);
+            expect(res.errors?.length, `${field.name} ${path}`).toBeGreaterThan(0);
+            // Refused before execution: one error, the others in `fields`.
+            const all = res.errors.flatMap((e: any) => [e, ...(e.extensions?.fields ?? []).map((f: any) => ({ message: f.message, extensions: { code: e.extensions.code, field: f.field } }))]);
+            for (const e of all) {
+              expect(e.extensions, `${field.name}: ${e.message}`).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringMatching(/^\w/) });
+              errors++;
+            }
+            const fields = all.map((e: any) => e.extensions.field.replace(/\.0(?=\.|$)/, ''));
+            expect(fields, `${field.name} ${JSON.stringify(res.errors)}`).toContain(path);
+          }
+        }
+      }
+    }
+    expect(errors).toBeGreaterThan(78);
   });
 
   it('gives it over WebSocket too', async () => {

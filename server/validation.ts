@@ -133,7 +133,8 @@ export function checkVariables(
   if (!operation?.variableDefinitions?.length) return;
   const result = getVariableValues(schema, operation.variableDefinitions, variables ?? {}, { maxErrors: 20 });
   if (!result.errors) return;
-  const fields = result.errors.map((e) => ({ field: variableField(e.message) ?? '', message: e.message }));
+  // graphql-js's last error may be "Too many errors processing variables…", about no variable.
+  const fields = result.errors.map((e) => ({ field: variableField(e.message), message: e.message }));
   throw new AppError(ErrorCode.BadUserInput, result.errors[0]!.message, {
     field: fields[0]!.field,
     fields,

@@ -22,6 +22,7 @@ import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
 import { buildGatewaySchema } from './schema.js';
+import { checkVariables } from './validation.js';
 import { RecentViewers } from './viewers.js';
 import type { Config } from './config.js';
 import { ALL_MODULES } from '../modules/index.js';
@@ -171,6 +172,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           if (debug) contextValue.logger.debug({ operationName, errors: errors?.length ?? 0, ms: Math.round(performance.now() - started) }, 'operation');
         },
         async didResolveOperation({ document, request, operationName }) {
+          checkVariables(schema, document, request.variables, operationName);
           checkOperationLimits(schema, document, request.variables, operationName, config.limits);
         },
         async didEncounterErrors({ errors, contextValue }) {
@@ -206,6 +208,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         try {
+          checkVariables(schema, document, payload.variables, payload.operationName);
           checkOperationLimits(schema, document, payload.variables, payload.operationName, config.limits);
         } catch (err) {
           return [err as GraphQLError];

@@ -36,6 +36,27 @@ export const conflict = (message: string, field?: string) =>
 export const badInput = (field: string, message: string) =>
   new AppError(ErrorCode.BadUserInput, message, { field });
 
+const NAME = '[_A-Za-z][_0-9A-Za-z]*';
+const VARIABLE = new RegExp(`^Variable "\\$(${NAME})"`);
+const FIELD_OF_OBJECT = new RegExp(`; Field "(${NAME})" (?:of required type "[^"]*" was not provided|is not defined by type "[^"]*")\\.(?: Did you mean [^;]*)?$`);
+
+/**
+ * The field of a graphql-js variable coercion error, as the client wrote it: `Variable "$input" got
+ * invalid value 3 at "input.contacts[0].lastName"; …` gives `input.contacts.0.lastName` (the notation
+ * of validation errors); a missing or unknown field of an object is named too (`input.name`).
+ */
+export function variableField(message: string): string | undefined {
+  const variable = VARIABLE.exec(message);
+  if (!variable) return undefined;
+  const name = variable[1]!;
+  // The path starts with the variable's name; the value printed before it cannot hold `" at "…"; ` unescaped.
+  const at = new RegExp(` at "(${name}(?:\\.${NAME}|\\[\\d+\\])*)"; `).exec(message);
+  let path = at ? at[1]!.replace(/\[(\d+)\]/g, '.$1') : name;
+  const field = FIELD_OF_OBJECT.exec(message);
+  if (field) path += `.${field[1]}`;
+  return path;
+}
+
 const KNOWN_CODES = new Set<string>([
   ...Object.values(ErrorCode),
   'GRAPHQL_PARSE_FAILED',
@@ -72,12 +93,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const outerCode = error instanceof GraphQLError ? error.extensions?.code : undefined;
   if (original instanceof GraphQLError && !outerCode && !original.originalError && !original.extensions?.code && !original.path) {
     // Raised by GraphQL itself before any field ran (variable values, operation name): about the request.
-    return { message: original.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput } };
+    const field = variableField(original.message);
+    return { message: original.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput, ...(field ? { field } : {}) } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.Internal) {
     // GraphQL's own errors (parse, validation, variable coercion) and ours: safe to show.
-    const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    // `http` sets the status (Apollo removes it; graphql-ws would show it).
+    const { stacktrace: _omit, http: _status, ...extensions } = formatted.extensions ?? {};
+    if (extensions.field === undefined && typeof formatted.message === 'string') {
+      const field = variableField(formatted.message);
+      if (field) extensions.field = field;
+    }
     return { ...formatted, extensions };
   }
   if (original instanceof GraphQLError && !original.originalError && !code) {

@@ -80,7 +80,7 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true, description: 'Return records after this cursor.' })
   @IsOptional()
-  @IsString()
+  @IsString({ message: 'after doit être un curseur (une chaîne).' })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: `Page size from the end or from \`before\` (at most ${MAX_PAGE_SIZE}).` })
@@ -91,7 +91,7 @@ export class ConnectionArgs {
 
   @Field(() => String, { nullable: true, description: 'Return records before this cursor.' })
   @IsOptional()
-  @IsString()
+  @IsString({ message: 'before doit être un curseur (une chaîne).' })
   before?: string | null;
 }
 

@@ -1,33 +1,143 @@
-import { getNamedType, type GraphQLResolveInfo } from 'graphql';
-import { validate, type ValidationError } from 'class-validator';
-import { AppError, ErrorCode } from './errors.js';
+import { getNamedType, getOperationAST, getVariableValues, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { IsDefined, ValidateIf, validate, type ValidationError } from 'class-validator';
+import { AppError, ErrorCode, variableField } from './errors.js';
+
+/**
+ * How deep a variable's value may nest objects and lists. The deepest input of the schema nests four
+ * (`input.criteria[0].communeIds[0]`); graphql-js, graphql-jit and JSON.stringify recurse through values,
+ * so 100,000 levels overflowed the stack and answered INTERNAL_SERVER_ERROR.
+ */
+export const MAX_VARIABLES_DEPTH = 20;
+
+const NUL_MESSAGE = 'Ce texte contient un caractère nul (\\u0000), que la base de données refuse.';
+
+/**
+ * For fields of an update where null means nothing (a name, a list, a flag): omitted keeps the value,
+ * null is refused with the field instead of being silently ignored. Use in place of `@IsOptional()`.
+ */
+export function OmitOrSet(message = 'Ce champ ne peut pas être null : omettez-le pour le laisser inchangé.') {
+  return (object: object, propertyName: string): void => {
+    ValidateIf((_object, value) => value !== undefined)(object, propertyName);
+    IsDefined({ message })(object, propertyName);
+  };
+}
 
 function flatten(errors: ValidationError[], prefix: string): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    // A refused null says only that: the other rules of the field would complain about null too.
+    const constraints = e.constraints?.isDefined ? { isDefined: e.constraints.isDefined } : (e.constraints ?? {});
+    const own = Object.values(constraints).map((message) => ({ field, message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !(value instanceof Date);
+
+/**
+ * Trims, in place, the strings of an input (so what is validated is what services store: a name of
+ * spaces is empty, hence refused), and returns the path of the first string holding a NUL byte, which
+ * PostgreSQL refuses in text.
+ */
+function trimAndFindNul(value: Record<string, unknown> | unknown[], path: string): string | null {
+  let found: string | null = null;
+  const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+  for (const [key, item] of entries) {
+    const itemPath = path ? `${path}.${key}` : String(key);
+    if (typeof item === 'string') {
+      const trimmed = item.trim();
+      if (trimmed !== item) (value as Record<string | number, unknown>)[key] = trimmed;
+      if (found === null && trimmed.includes('\u0000')) found = itemPath;
+    } else if (Array.isArray(item) || isRecord(item)) {
+      const nested = trimAndFindNul(item, itemPath);
+      if (found === null) found = nested;
+    }
+  }
+  return found;
+}
+
+/** The argument's name as the client wrote it, or '' for `@Args` classes whose fields are arguments. */
+function argumentName(argValue: unknown, argType: unknown, info: GraphQLResolveInfo, args: Record<string, unknown>): string {
+  for (const [name, value] of Object.entries(args)) if (value === argValue) return name;
+  const typeName = typeof argType === 'function' ? argType.name : null;
+  const arg = info.parentType.getFields()[info.fieldName]?.args.find((a) => getNamedType(a.type).name === typeName);
+  return arg?.name ?? '';
 }
 
 /**
  * Validates inputs with class-validator and refuses them as BAD_USER_INPUT naming the field as the
  * client wrote it (`input.contacts.0.email`, `first`), before the resolver runs: bad input changes nothing.
+ * Every string is trimmed first and refused when it holds a NUL byte, whatever its type or rules.
  */
-export async function validateInput(argValue: unknown, argType: unknown, resolverData: { info: GraphQLResolveInfo }): Promise<void> {
-  if (argValue == null || typeof argValue !== 'object') return;
+export async function validateInput(argValue: unknown, argType: unknown, resolverData: { info: GraphQLResolveInfo; args: Record<string, unknown> }): Promise<void> {
+  if (argValue == null) return;
+  const { info, args } = resolverData;
+  if (typeof argValue === 'string') {
+    if (argValue.includes('\u0000')) {
+      const field = argumentName(argValue, argType, info, args);
+      throw new AppError(ErrorCode.BadUserInput, NUL_MESSAGE, { field });
+    }
+    return;
+  }
+  if (typeof argValue !== 'object' || argValue instanceof Date) return;
+  const name = argumentName(argValue, argType, info, args);
+  const nul = trimAndFindNul(argValue as Record<string, unknown>, name);
+  if (nul !== null) throw new AppError(ErrorCode.BadUserInput, NUL_MESSAGE, { field: nul });
+
   const values = Array.isArray(argValue) ? argValue : [argValue];
-  const { info } = resolverData;
-  const typeName = typeof argType === 'function' ? argType.name : null;
-  const arg = info.parentType.getFields()[info.fieldName]?.args.find((a) => getNamedType(a.type).name === typeName);
   const fields: { field: string; message: string }[] = [];
   for (const [i, value] of values.entries()) {
     if (value == null || typeof value !== 'object') continue;
     const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false, value: false } });
-    const prefix = arg ? (Array.isArray(argValue) ? `${arg.name}.${i}` : arg.name) : '';
+    const prefix = Array.isArray(argValue) ? (name ? `${name}.${i}` : String(i)) : name;
     fields.push(...flatten(errors, prefix));
   }
   if (fields.length > 0) {
     throw new AppError(ErrorCode.BadUserInput, fields[0]!.message, { field: fields[0]!.field, fields });
   }
+}
+
+/** Throws BAD_USER_INPUT when a variable nests objects and lists deeper than `max`; walks without recursion. */
+export function checkVariablesDepth(variables: Record<string, unknown> | null | undefined, max = MAX_VARIABLES_DEPTH): void {
+  if (!variables || typeof variables !== 'object') return;
+  for (const [name, value] of Object.entries(variables)) {
+    const stack: [unknown, number][] = [[value, 0]];
+    while (stack.length > 0) {
+      const [current, depth] = stack.pop()!;
+      if (current === null || typeof current !== 'object') continue;
+      if (depth >= max) {
+        throw new AppError(ErrorCode.BadUserInput, `La variable $${name} est trop imbriquée : ${max} niveaux d'objets et de listes au plus.`, {
+          field: name,
+          http: { status: 400 },
+        });
+      }
+      for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push([child, depth + 1]);
+    }
+  }
+}
+
+/**
+ * Checks the variables before anything else reads them (limits, graphql-jit): their depth, then their
+ * coercion by graphql-js, whose messages give the path of the wrong value (graphql-jit's name a field
+ * as if it were the variable). Refuses with BAD_USER_INPUT, the first `field`, and every error in `fields`.
+ */
+export function checkVariables(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+  operationName?: string | null,
+): void {
+  checkVariablesDepth(variables);
+  const operation = getOperationAST(document, operationName);
+  if (!operation?.variableDefinitions?.length) return;
+  const result = getVariableValues(schema, operation.variableDefinitions, variables ?? {}, { maxErrors: 20 });
+  if (!result.errors) return;
+  // graphql-js's last error may be "Too many errors processing variables…", about no variable.
+  const fields = result.errors.map((e) => ({ field: variableField(e.message), message: e.message }));
+  throw new AppError(ErrorCode.BadUserInput, result.errors[0]!.message, {
+    field: fields[0]!.field,
+    fields,
+    http: { status: 400 },
+  });
 }

@@ -16,9 +16,9 @@ export type CreateOrganizationInput = {
   description?: string | null | undefined;
   /** Public e-mail address. */
   email?: string | null | undefined;
-  /** Number of employees (0 by default). */
+  /** Number of employees (0 by default, at most 100,000); null is refused. */
   employees?: number | null | undefined;
-  /** ESUS accreditation (false by default). */
+  /** ESUS accreditation (false by default); null is refused. */
   esus?: boolean | null | undefined;
   /** Year of creation. */
   foundedYear?: number | null | undefined;
@@ -34,7 +34,7 @@ export type CreateOrganizationInput = {
   siret?: string | null | undefined;
   /** Stage. */
   stage: Stage;
-  /** Website URL (http or https). */
+  /** Website URL (http or https, at most 300 characters). */
   website?: string | null | undefined;
 };
 
@@ -149,7 +149,7 @@ export type PartnerKind =
 
 /** A situation to match against intervention criteria: which partners can act on it? */
 export type PartnerSupportQuery = {
-  /** Amount sought, in euros. */
+  /** Amount sought, in euros (at most 1,000,000,000). */
   amount?: number | null | undefined;
   /** Commune of the project. */
   communeId?: string | number | null | undefined;

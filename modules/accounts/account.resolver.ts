@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { IsEmail, IsOptional, Length } from 'class-validator';
+import { IsEmail, IsOptional, Length, MaxLength, registerDecorator } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../server/context.js';
 import { refKey } from '../../server/read.js';
@@ -31,14 +31,34 @@ export class CreatedApiToken {
   apiToken!: ApiToken;
 }
 
+/** How far ahead a token may expire: a forgotten token stops working within a year. */
+const MAX_TOKEN_LIFETIME_DAYS = 366;
+
+/** class-validator rule: a date after now and at most MAX_TOKEN_LIFETIME_DAYS ahead (9999-12-31 was accepted). */
+function IsFutureWithinLifetime() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isFutureWithinLifetime',
+      target: object.constructor,
+      propertyName,
+      options: { message: "La date d'expiration doit être dans le futur, à un an au plus." },
+      validator: {
+        validate: (value: unknown) =>
+          value == null ||
+          (value instanceof Date && value.getTime() > Date.now() && value.getTime() <= Date.now() + MAX_TOKEN_LIFETIME_DAYS * 86_400_000),
+      },
+    });
+}
+
 @InputType('CreateApiTokenInput', { description: 'A new API token for yourself.' })
 export class CreateApiTokenInput {
   @Field(() => String, { description: 'What it is for, e.g. "Portail Inséraction 62".' })
   @Length(1, 200, { message: 'Le nom du jeton doit compter de 1 à 200 caractères.' })
   name!: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it stops working; omit for no expiry.' })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it stops working (in the future, at most 366 days ahead); omit for no expiry.' })
   @IsOptional()
+  @IsFutureWithinLifetime()
   expiresAt?: Date | null;
 }
 
@@ -49,7 +69,8 @@ export class CreatePersonInput {
   name!: string;
 
   @Field(() => String, { description: 'E-mail address (unique).' })
-  @IsEmail({}, { message: "L'adresse e-mail n'est pas valide." })
+  @IsEmail({}, { message: "L'adresse e-mail n'est pas valide (254 caractères au plus)." })
+  @MaxLength(254, { message: "L'adresse e-mail n'est pas valide (254 caractères au plus)." })
   email!: string;
 
   @Field(() => PlatformRoleEnum, { nullable: true, description: 'Platform-wide role.' })

@@ -1,14 +1,30 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { OmitOrSet } from '../../server/validation.js';
 import { LegalForm, Stage } from '../organizations/index.js';
 import { FundingSchemeKind, PartnerKind } from './partner.enums.js';
 
 const URL_MESSAGE = "L'adresse du site doit commencer par http:// ou https://.";
+const EMAIL_MESSAGE = "L'adresse e-mail n'est pas valide (254 caractères au plus).";
+const ID_MESSAGE = "L'identifiant est limité à 100 caractères.";
+
+/**
+ * The largest amount any input accepts, in euros: the documented bound, well inside the integer
+ * columns' range (2,147,483,647 was accepted and stored).
+ */
+const MAX_AMOUNT = 1_000_000_000;
+const AMOUNT_MESSAGE = 'Le montant ne peut pas dépasser 1 000 000 000 €.';
+
+/*
+ * Every string has a maximum no longer than its column (test/input.test.ts checks it); strings are
+ * trimmed before these rules run (server/validation.ts).
+ */
 
 @InputType('PartnerSupportQuery', { description: 'A situation to match against intervention criteria: which partners can act on it?' })
 export class PartnerSupportQuery {
   @Field(() => String, { nullable: true, description: 'Sector code or id.' })
   @IsOptional()
+  @MaxLength(100, { message: 'La filière est limitée à 100 caractères.' })
   sector?: string | null;
 
   @Field(() => Stage, { nullable: true, description: 'Stage of the project.' })
@@ -21,11 +37,13 @@ export class PartnerSupportQuery {
 
   @Field(() => ID, { nullable: true, description: 'Commune of the project.' })
   @IsOptional()
+  @MaxLength(100, { message: ID_MESSAGE })
   communeId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Amount sought, in euros.' })
+  @Field(() => Int, { nullable: true, description: 'Amount sought, in euros (at most 1,000,000,000).' })
   @IsOptional()
   @Min(0, { message: 'Le montant ne peut pas être négatif.' })
+  @Max(MAX_AMOUNT, { message: AMOUNT_MESSAGE })
   amount?: number | null;
 }
 
@@ -62,7 +80,8 @@ export class InterventionCriteriaInput {
 
   @Field(() => [String], { nullable: true, description: 'Sector codes or ids; empty: every sector.' })
   @IsOptional()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(50, { message: 'Au plus 50 filières.' })
+  @MaxLength(100, { each: true, message: 'Chaque filière est limitée à 100 caractères.' })
   sectors?: string[] | null;
 
   @Field(() => [Stage], { nullable: true, description: 'Stages; empty: every stage.' })
@@ -73,20 +92,22 @@ export class InterventionCriteriaInput {
   @IsOptional()
   legalForms?: LegalForm[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Smallest amount, in euros.' })
+  @Field(() => Int, { nullable: true, description: 'Smallest amount, in euros (at most 1,000,000,000).' })
   @IsOptional()
   @Min(0, { message: 'Le montant minimum ne peut pas être négatif.' })
+  @Max(MAX_AMOUNT, { message: AMOUNT_MESSAGE })
   minAmount?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Largest amount, in euros.' })
+  @Field(() => Int, { nullable: true, description: 'Largest amount, in euros (at most 1,000,000,000).' })
   @IsOptional()
   @Min(0, { message: 'Le montant maximum ne peut pas être négatif.' })
-  @Max(1_000_000_000)
+  @Max(MAX_AMOUNT, { message: AMOUNT_MESSAGE })
   maxAmount?: number | null;
 
   @Field(() => [ID], { nullable: true, description: 'Communes covered; empty or omitted: the whole territory.' })
   @IsOptional()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(200, { message: 'Au plus 200 communes.' })
+  @MaxLength(100, { each: true, message: ID_MESSAGE })
   communeIds?: string[] | null;
 }
 
@@ -101,22 +122,24 @@ export class FundingSchemeInput {
 
   @Field(() => String, { nullable: true, description: 'What the scheme offers (French).' })
   @IsOptional()
-  @MaxLength(5000)
+  @MaxLength(5000, { message: 'La description est limitée à 5 000 caractères.' })
   description?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Eligibility (French).' })
   @IsOptional()
-  @MaxLength(5000)
+  @MaxLength(5000, { message: "Les conditions d'éligibilité sont limitées à 5 000 caractères." })
   eligibility?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Smallest amount, in euros.' })
+  @Field(() => Int, { nullable: true, description: 'Smallest amount, in euros (at most 1,000,000,000).' })
   @IsOptional()
   @Min(0, { message: 'Le montant minimum ne peut pas être négatif.' })
+  @Max(MAX_AMOUNT, { message: AMOUNT_MESSAGE })
   minAmount?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Largest amount, in euros.' })
+  @Field(() => Int, { nullable: true, description: 'Largest amount, in euros (at most 1,000,000,000).' })
   @IsOptional()
   @Min(0, { message: 'Le montant maximum ne peut pas être négatif.' })
+  @Max(MAX_AMOUNT, { message: AMOUNT_MESSAGE })
   maxAmount?: number | null;
 
   @Field(() => [Stage], { nullable: true, description: 'Stages; empty: every stage.' })
@@ -130,8 +153,8 @@ export class FundingSchemeInput {
 
 @InputType('UpdatePartnerInput', { description: 'Changes to a partner; omitted fields stay as they are.' })
 export class UpdatePartnerInput {
-  @Field(() => String, { nullable: true, description: 'Name.' })
-  @IsOptional()
+  @Field(() => String, { nullable: true, description: 'Name; null is refused.' })
+  @OmitOrSet('Le nom ne peut pas être vide.')
   @Length(2, 200, { message: 'Le nom doit compter de 2 à 200 caractères.' })
   name?: string | null;
 
@@ -145,44 +168,49 @@ export class UpdatePartnerInput {
   @MaxLength(5000, { message: 'La description est limitée à 5 000 caractères.' })
   description?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Website URL.' })
+  @Field(() => String, { nullable: true, description: 'Website URL (http or https, at most 300 characters).' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: URL_MESSAGE })
+  @MaxLength(300, { message: "L'adresse du site est limitée à 300 caractères." })
   website?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Contact e-mail address.' })
   @IsOptional()
-  @IsEmail({}, { message: "L'adresse e-mail n'est pas valide." })
+  @IsEmail({}, { message: EMAIL_MESSAGE })
+  @MaxLength(254, { message: EMAIL_MESSAGE })
   email?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Constraints (French), replacing the current list.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
+  @Field(() => [String], { nullable: true, description: 'Constraints (French), replacing the current list (an empty list clears it; null is refused).' })
+  @OmitOrSet('Cette liste ne peut pas être null : envoyez [] pour la vider, ou omettez-la pour la garder.')
+  @ArrayMaxSize(30, { message: 'Au plus 30 éléments.' })
+  @MinLength(1, { each: true, message: 'Chaque élément doit contenir du texte.' })
   @MaxLength(500, { each: true, message: 'Chaque élément est limité à 500 caractères.' })
   constraints?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Needs (French), replacing the current list.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
+  @Field(() => [String], { nullable: true, description: 'Needs (French), replacing the current list (an empty list clears it; null is refused).' })
+  @OmitOrSet('Cette liste ne peut pas être null : envoyez [] pour la vider, ou omettez-la pour la garder.')
+  @ArrayMaxSize(30, { message: 'Au plus 30 éléments.' })
+  @MinLength(1, { each: true, message: 'Chaque élément doit contenir du texte.' })
   @MaxLength(500, { each: true, message: 'Chaque élément est limité à 500 caractères.' })
   needs?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Contributions (French), replacing the current list.' })
-  @IsOptional()
-  @ArrayMaxSize(30)
+  @Field(() => [String], { nullable: true, description: 'Contributions (French), replacing the current list (an empty list clears it; null is refused).' })
+  @OmitOrSet('Cette liste ne peut pas être null : envoyez [] pour la vider, ou omettez-la pour la garder.')
+  @ArrayMaxSize(30, { message: 'Au plus 30 éléments.' })
+  @MinLength(1, { each: true, message: 'Chaque élément doit contenir du texte.' })
   @MaxLength(500, { each: true, message: 'Chaque élément est limité à 500 caractères.' })
   contributions?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Sits in the technical committee (administrators only).' })
-  @IsOptional()
+  @Field(() => Boolean, { nullable: true, description: 'Sits in the technical committee (administrators only); null is refused.' })
+  @OmitOrSet("La présence au comité technique vaut true ou false : omettez-la pour la laisser inchangée.")
   technicalCommittee?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Sits in the steering board (administrators only).' })
-  @IsOptional()
+  @Field(() => Boolean, { nullable: true, description: 'Sits in the steering board (administrators only); null is refused.' })
+  @OmitOrSet("La présence au comité de pilotage vaut true ou false : omettez-la pour la laisser inchangée.")
   steeringBoard?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Still a partner (administrators only).' })
-  @IsOptional()
+  @Field(() => Boolean, { nullable: true, description: 'Still a partner (administrators only); null is refused.' })
+  @OmitOrSet("L'activité du partenaire vaut true ou false : omettez-la pour la laisser inchangée.")
   active?: boolean | null;
 }
 
@@ -194,7 +222,7 @@ export class CreatePartnerInput extends UpdatePartnerInput {
 
   @Field(() => String, { description: 'Stable ASCII identifier, e.g. "urscop" (lower case, digits and dashes).' })
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "L'identifiant ne peut contenir que des minuscules sans accent, des chiffres et des tirets." })
-  @MaxLength(80)
+  @MaxLength(80, { message: "L'identifiant est limité à 80 caractères." })
   slug!: string;
 
   @Field(() => PartnerKind, { description: 'Kind of partner.' })
@@ -202,13 +230,13 @@ export class CreatePartnerInput extends UpdatePartnerInput {
 
   @Field(() => [InterventionCriteriaInput], { nullable: true, description: 'Intervention criteria.' })
   @IsOptional()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(20, { message: "Au plus 20 jeux de critères d'intervention." })
   @ValidateNested({ each: true })
   criteria?: InterventionCriteriaInput[] | null;
 
   @Field(() => [FundingSchemeInput], { nullable: true, description: 'Funding schemes.' })
   @IsOptional()
-  @ArrayMaxSize(30)
+  @ArrayMaxSize(30, { message: 'Au plus 30 dispositifs de financement.' })
   @ValidateNested({ each: true })
   fundingSchemes?: FundingSchemeInput[] | null;
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import type { Context } from '../../server/context.js';
 import { subscribeTo } from '../../server/events.js';
 import { refKey } from '../../server/read.js';
@@ -30,12 +30,14 @@ export class FundingSchemeFilter {
 
   @Field(() => [ID], { nullable: true, description: 'Partners offering them (any of them).' })
   @IsOptional()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(100, { message: 'Au plus 100 partenaires.' })
+  @MaxLength(100, { each: true, message: "L'identifiant est limité à 100 caractères." })
   partnerIds?: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Only schemes whose amount range includes this amount, in euros.' })
+  @Field(() => Int, { nullable: true, description: 'Only schemes whose amount range includes this amount, in euros (at most 1,000,000,000).' })
   @IsOptional()
   @Min(0, { message: 'Le montant ne peut pas être négatif.' })
+  @Max(1_000_000_000, { message: 'Le montant ne peut pas dépasser 1 000 000 000 €.' })
   amount?: number | null;
 }
 

@@ -16,6 +16,7 @@ export class CommuneConnection extends connectionType(Commune, 'Commune') {}
 export class CommuneFilter {
   @Field(() => ID, { nullable: true, description: 'Only the communes of this intercommunality.' })
   @IsOptional()
+  @MaxLength(100, { message: "L'identifiant est limité à 100 caractères." })
   intercommunalityId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name, accents and case ignored.' })

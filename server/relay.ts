@@ -24,7 +24,10 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | n
   if (sep <= 0 || sep === decoded.length - 1) return null;
   const type = decoded.slice(0, sep);
   if (!/^[A-Z][A-Za-z]*$/.test(type)) return null;
-  return { type, id: decoded.slice(sep + 1) };
+  const id = decoded.slice(sep + 1);
+  // No key holds control characters, and PostgreSQL refuses NUL in any text: not an id.
+  if (CONTROL.test(id)) return null;
+  return { type, id };
 }
 
 /** Decodes the global id of a `type` record given in `field`, or refuses it as bad input. */

@@ -34,7 +34,6 @@ describe('global ids', () => {
       gid('Commune', 'abc'),
       gid('OrganizationContact', '42'),
       gid('Sector', 'a'.repeat(65)), // sector codes are varchar(64)
-      gid('Sector', 'insertion\u0000'),
       gid('Unknown', 'whatever'),
     ];
     for (const id of cases) {
@@ -52,6 +51,8 @@ describe('global ids', () => {
   it('node(id): a string that is not a global id is BAD_USER_INPUT on id', async () => {
     expectBadInput(await t.gql('{ node(id: "") { id } }', {}, TOKENS.admin), 'id', 'empty');
     expectBadInput(await t.gql(`{ node(id: "${b64('no separator')}") { id } }`, {}, TOKENS.admin), 'id', 'no separator');
+    // No key holds control characters (PostgreSQL refuses NUL in any text).
+    expectBadInput(await t.gql('query ($id: ID!) { node(id: $id) { id } }', { id: gid('Sector', 'insertion\u0000') }, TOKENS.admin), 'id', 'NUL');
     expectBadInput(await t.gql(`{ nodes(ids: ["${gid('Partner', 'x')}", "${b64(':x')}"]) { id } }`, {}, TOKENS.admin), 'ids[1]', 'nodes');
   });
 
@@ -79,6 +80,10 @@ describe('global ids', () => {
         ['organizationId', 'mutation ($id: ID!) { addOrganizationContact(organizationId: $id, input: { firstName: "A", lastName: "B" }) { id } }', { id: gid('Organization', key) }],
         ['id', 'mutation ($id: ID!) { removeOrganizationContact(id: $id) }', { id: gid('OrganizationContact', key) }],
       );
+    }
+    // Sector ids hold codes (varchar(64)), not UUIDs: a code it cannot hold is refused too.
+    for (const key of ['insertion\u0000', 'a'.repeat(65)]) {
+      cases.push(['filter.sectors[0]', 'query ($id: String!) { organizations(filter: { sectors: [$id] }) { totalCount } }', { id: gid('Sector', key) }]);
     }
     for (const [field, query, variables] of cases) {
       const res = await t.gql(query, variables, TOKENS.admin);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, type MikroORM, type Ref } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { PostgreSqlPlatform, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { openDatabase } from './database.js';
 import { createTestDatabase } from '../test/harness.js';
-import { readByKeys, readMany, readPage, readSqlPage } from './read.js';
+import { parsePgTimestamp, readByKeys, readMany, readPage, readSqlPage } from './read.js';
 
 /*
  * The read path (raw rows, no hydration) must give what MikroORM's hydration gives, for every kind of
@@ -178,5 +178,26 @@ describe('raw reads convert every column to the property type', () => {
     expect(first.items).toHaveLength(1);
     const next = await readSqlPage(em, ReadProbe, [], [['at', 'desc'], ['id', 'asc']], { first: 1, after: first.cursorOf(first.items[0]!) });
     expect(next.items.map((r) => r.name)).toEqual(['probe 1']);
+  });
+});
+
+describe('parsePgTimestamp', () => {
+  it('reads what PostgreSQL writes as MikroORM\'s parser does, and leaves the rest to it', () => {
+    const platform = new PostgreSqlPlatform();
+    const postgresDate = (s: string) => platform.parseDate(s) as Date;
+    const readable = [
+      '2026-11-30 22:47:58.563+00',
+      '2026-11-30 22:47:58.563123+00',
+      '2026-11-30 22:47:58.5+00',
+      '2026-11-30 22:47:58+00',
+      '2026-11-30 22:47:58.999999+05:30',
+      '2024-02-29 00:00:00.001-03',
+      '1000-01-01 00:00:00+00',
+      '9999-12-31 23:59:59.999-09:30',
+    ];
+    for (const s of readable) expect(parsePgTimestamp(s)?.toISOString(), s).toBe(postgresDate(s).toISOString());
+    for (const s of ['0099-11-30 22:47:58+00', '12026-11-30 22:47:58+00', '2026-11-30 22:47:58.563+00 BC', '2026-11-30 22:47:58.563+05:45:12', 'infinity', '2026-11-30T22:47:58.563Z', '2026-11-30 22:47:58', '']) {
+      expect(parsePgTimestamp(s), s).toBeNull();
+    }
   });
 });

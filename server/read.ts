@@ -73,6 +73,41 @@ function hasRuntimeType(runtimeType: string): ((value: unknown) => boolean) | nu
   }
 }
 
+const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
+/**
+ * PostgreSQL's text form of a timestamptz (ISO DateStyle, as node-pg hands it over):
+ * 'YYYY-MM-DD HH:MM:SS[.ffffff]±HH[:MM]', or null for anything else (other years, BC, seconds in
+ * the offset, infinity), which the platform's parser then reads. About twice as fast as the general
+ * parsers (both measured near 1 µs a value on this machine); a page reads up to a few hundred.
+ */
+export function parsePgTimestamp(s: string): Date | null {
+  const n = s.length;
+  if (n < 22 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  if (!(year >= 1000)) return null; // Date.UTC reads years 0 to 99 as 1900 to 1999
+  let i = 19;
+  let ms = 0;
+  if (s.charCodeAt(i) === 46) {
+    let scale = 100;
+    for (i++; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      ms += (c - 48) * scale;
+      scale /= 10;
+    }
+    ms = Math.floor(ms);
+  }
+  const sign = s.charCodeAt(i);
+  if (sign !== 43 && sign !== 45) return null;
+  let offset = twoDigits(s, i + 1) * 60;
+  if (i + 6 === n && s.charCodeAt(i + 3) === 58) offset += twoDigits(s, i + 4);
+  else if (i + 3 !== n) return null;
+  const time = Date.UTC(year, twoDigits(s, 5) - 1, twoDigits(s, 8), twoDigits(s, 11), twoDigits(s, 14), twoDigits(s, 17), ms);
+  const date = new Date(time - (sign === 43 ? offset : -offset) * 60_000);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 /**
  * How a raw value of `prop` becomes what the entity holds, or null when every driver already gives that
  * (strings, uuids, enums, integers, booleans, json). The same rules as MikroORM's hydration:
@@ -101,6 +136,8 @@ function converterOf(meta: EntityMetadata, prop: EntityProperty, platform: Platf
     const withZone = tz && tz !== 'local' ? (s: string) => (s.includes('+') || s.lastIndexOf('-') > 10 || s.endsWith('Z') ? s : s + tz) : (s: string) => s;
     return (v) => {
       if (v instanceof Date) return v;
+      const fast = typeof v === 'string' ? parsePgTimestamp(v) : null;
+      if (fast) return fast;
       const parsed = platform.parseDate(typeof v === 'string' ? withZone(v) : (v as number));
       return parsed instanceof Date ? parsed : new Date(String(v));
     };

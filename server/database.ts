@@ -7,6 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import { migrations } from './migrations/index.js';
+import { registerKeyFormats } from './keys.js';
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; null for the embedded PGlite. */
@@ -68,7 +69,9 @@ function ormOptions(options: DatabaseOptions): Options {
 
 /** Opens the database (PGlite or PostgreSQL); does not migrate. */
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(options));
+  const orm = await MikroORM.init(ormOptions(options));
+  registerKeyFormats(orm.getMetadata()); // what global ids of each record type may hold (see relay.ts)
+  return orm;
 }
 
 /** Applies pending migrations; returns their names. */

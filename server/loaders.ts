@@ -1,15 +1,14 @@
 import DataLoader from 'dataloader';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from './keys.js';
 import { readByKeys, refKey, type KeySubquery, type Prefetchable } from './read.js';
 
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** True for a UUID (what uuid primary keys accept). */
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
 /**
  * A DataLoader over string keys whose values come from one statement per batch, and which a page can

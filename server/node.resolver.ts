@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Node, fromGlobalId } from './relay.js';
+import { Node, fromGlobalId, keyFits } from './relay.js';
 import { badInput } from './errors.js';
 import type { Context } from './context.js';
 
@@ -18,9 +18,15 @@ export class NodeResolver {
   }
 }
 
+/**
+ * A string that is not a global id is the client's mistake (BAD_USER_INPUT on `field`). A global id
+ * of an unknown type, or whose key its type's primary key could not hold (`Organization:not-a-uuid`,
+ * `Partner:1`), names no record: null, as for a record that does not exist (Relay's convention), and
+ * without reaching the database.
+ */
 async function fetchNode(ctx: Context, id: string, field: string): Promise<object | null> {
   const parsed = fromGlobalId(id);
   if (!parsed) throw badInput(field, `« ${id.slice(0, 80)} » n'est pas un identifiant global valide.`);
   const fetch = ctx.gateway.nodes.get(parsed.type);
-  return fetch ? fetch(ctx, parsed.id) : null;
+  return fetch && keyFits(parsed.type, parsed.id) ? fetch(ctx, parsed.id) : null;
 }

@@ -1,10 +1,13 @@
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { IsOptional, IsString, Max, Min } from 'class-validator';
-import { Cursor, type EntityClass, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
+import { Cursor, ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { countRows, readPage, readSqlPage, type PagePrefetch, type SqlCondition } from './read.js';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { badInput } from './errors.js';
+import { CONTROL, isUuid, keyFits } from './keys.js';
+
+export { keyFits, registerKeyFormats } from './keys.js';
 
 /* Relay conventions: opaque global ids, the Node interface, connections with edges, pageInfo and totalCount. */
 
@@ -21,15 +24,16 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | n
   if (sep <= 0 || sep === decoded.length - 1) return null;
   const type = decoded.slice(0, sep);
   if (!/^[A-Z][A-Za-z]*$/.test(type)) return null;
-  return { type, id: decoded.slice(sep + 1) };
+  const id = decoded.slice(sep + 1);
+  // No key holds control characters, and PostgreSQL refuses NUL in any text: not an id.
+  if (CONTROL.test(id)) return null;
+  return { type, id };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Decodes the global id of a `type` record given in `field`, or refuses it as bad input. */
 export function decodeId(globalId: string, type: string, field: string): string {
   const parsed = fromGlobalId(globalId);
-  if (!parsed || parsed.type !== type || (!UUID.test(parsed.id) && !/^[a-z0-9-]{1,64}$/.test(parsed.id))) {
+  if (!parsed || parsed.type !== type || !keyFits(type, parsed.id)) {
     throw badInput(field, `« ${String(globalId).slice(0, 80)} » n'est pas un identifiant valide de ${type}.`);
   }
   return parsed.id;
@@ -132,21 +136,70 @@ export interface Page<T> {
   count: () => Promise<number>;
 }
 
-/** Checks `first`/`last`/`after`/`before` together and returns MikroORM cursor options. */
-function cursorOptions(args: ConnectionArgs) {
+/** What a cursor value must be to stand for a value of `prop` (as `Cursor.decode` gives it back). */
+const cursorValueChecks = new WeakMap<EntityProperty, (value: unknown) => boolean>();
+
+function cursorValueCheck(em: SqlEntityManager, prop: EntityProperty): (value: unknown) => boolean {
+  let check = cursorValueChecks.get(prop);
+  if (check) return check;
+  const columnType = (prop.columnTypes?.[0] ?? '').toLowerCase();
+  if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) {
+    const target = em.getMetadata().find(prop.type) as EntityMetadata | undefined;
+    const pk = target?.primaryKeys.length === 1 ? target.properties[target.primaryKeys[0]!] : undefined;
+    check = pk ? cursorValueCheck(em, pk as EntityProperty) : () => false;
+  } else if (prop.runtimeType === 'Date') {
+    // Cursor.decode gives ISO strings back as dates.
+    check = (v) => v instanceof Date && !Number.isNaN(v.getTime());
+  } else if (columnType === 'uuid') {
+    check = (v) => typeof v === 'string' && isUuid(v);
+  } else if (prop.enum && Array.isArray(prop.items)) {
+    const items = new Set(prop.items.map(String));
+    check = (v) => typeof v === 'string' && items.has(v);
+  } else if (prop.runtimeType === 'number') {
+    const integer = /^(smallint|int|integer|int2|int4|int8|bigint|serial)/.test(columnType);
+    check = integer ? (v) => Number.isSafeInteger(v) && Math.abs(v as number) <= 2_147_483_647 : (v) => typeof v === 'number' && Number.isFinite(v);
+  } else if (prop.runtimeType === 'boolean') {
+    check = (v) => typeof v === 'boolean';
+  } else {
+    check = (v) => typeof v === 'string' && !CONTROL.test(v);
+  }
+  cursorValueChecks.set(prop, check);
+  return check;
+}
+
+/**
+ * Refuses a cursor this list could not have given: not base64url JSON, another arity than the order,
+ * or a value that does not fit its column (a cursor of another order, a forged one). Checked before
+ * any SQL, so a bad cursor is the client's error (BAD_USER_INPUT on `field`), never the database's.
+ */
+function checkCursor(em: SqlEntityManager, entity: EntityClass<object>, order: readonly (readonly [string, unknown])[], cursor: string, field: 'after' | 'before'): void {
+  const refuse = () => badInput(field, `Le curseur « ${cursor.slice(0, 40)} » n'est pas valide pour cette liste.`);
+  let values: unknown;
+  try {
+    values = Cursor.decode(cursor);
+  } catch {
+    throw refuse();
+  }
+  if (!Array.isArray(values) || values.length !== order.length) throw refuse();
+  const meta = em.getMetadata().get(entity.name);
+  order.forEach(([name], i) => {
+    const prop = meta.properties[name];
+    if (!prop || !cursorValueCheck(em, prop as EntityProperty)(values[i])) throw refuse();
+  });
+}
+
+/** `orderBy` as [property, direction] pairs, in order. */
+function orderPairs<T>(orderBy: OrderDefinition<T>): [string, unknown][] {
+  return (Array.isArray(orderBy) ? orderBy : [orderBy]).flatMap((o) => Object.entries(o as object));
+}
+
+/** Checks `first`/`last`/`after`/`before` together (cursors against `order`) and returns MikroORM cursor options. */
+function cursorOptions(args: ConnectionArgs, em: SqlEntityManager, entity: EntityClass<object>, order: readonly (readonly [string, unknown])[]) {
   if (args.first != null && args.last != null) {
     throw badInput('first', 'Utilisez first ou last, pas les deux.');
   }
-  for (const field of ['after', 'before'] as const) {
-    const cursor = args[field];
-    if (cursor != null) {
-      try {
-        if (!Array.isArray(Cursor.decode(cursor))) throw new Error('not a cursor');
-      } catch {
-        throw badInput(field, `Le curseur « ${cursor.slice(0, 40)} » n'est pas valide.`);
-      }
-    }
-  }
+  if (args.after != null) checkCursor(em, entity, order, args.after, 'after');
+  if (args.before != null) checkCursor(em, entity, order, args.before, 'before');
   const first = args.first ?? (args.last == null ? DEFAULT_PAGE_SIZE : undefined);
   return {
     first: first ?? undefined,
@@ -168,7 +221,7 @@ export async function paginate<T extends object>(
   args: ConnectionArgs,
   selected?: ReadonlySet<string>,
 ): Promise<Page<T>> {
-  const options = cursorOptions(args);
+  const options = cursorOptions(args, em, entity as EntityClass<object>, orderPairs(orderBy));
   const count = () => countRows(em, entity, where);
   if (options.first === 0 || options.last === 0) {
     return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count };
@@ -224,7 +277,7 @@ export async function paginateSql<T extends object>(
     fieldNeeds?: Readonly<Record<string, readonly string[]>>;
   } = {},
 ): Promise<Page<T>> {
-  const options = cursorOptions(args);
+  const options = cursorOptions(args, em, entity as EntityClass<object>, order);
   let page;
   try {
     page = await readSqlPage(em, entity, conditions, order, {

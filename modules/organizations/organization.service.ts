@@ -20,7 +20,12 @@ const ORDERS: Record<OrganizationOrder, readonly (readonly [string, 'asc' | 'des
   [OrganizationOrder.UPDATED_AT_DESC]: [['updatedAt', 'desc'], ['id', 'asc']],
 };
 
+/**
+ * The search text of an organization: its name and description. `description` is lazy, so an entity
+ * loaded without it would silently lose its words: refuse that instead.
+ */
 function searchTextOf(o: Pick<Organization, 'name' | 'description'>): string {
+  if (typeof o.name !== 'string' || typeof o.description !== 'string') throw new Error('searchTextOf: name and description must be loaded');
   return searchKey(`${o.name} ${o.description}`);
 }
 
@@ -117,7 +122,8 @@ export const OrganizationService = {
   async update(ctx: Context, globalId: string, input: UpdateOrganizationInput): Promise<Organization> {
     const id = decodeId(globalId, 'Organization', 'id');
     return ctx.transaction(async (tx) => {
-      const organization = await tx.em.findOne(Organization, id);
+      // The lazy description is loaded too: the search text is recomputed from it.
+      const organization = await tx.em.findOne(Organization, id, { populate: ['description'] });
       if (!organization) throw notFound('Organisation', globalId);
       const name = requireValue(input.name, 'input.name', 'Le nom');
       if (name !== undefined) organization.name = name.trim();

@@ -4,6 +4,7 @@ import {
   registerDecorator, type ValidationOptions,
 } from 'class-validator';
 import { LegalForm, OrganizationOrder, Stage } from './organization.enums.js';
+import { ConsentInput } from './organization-consent.inputs.js';
 import { isValidSiret } from './siret.js';
 
 /** class-validator rule: a valid SIRET (Luhn), spaces allowed. */
@@ -131,13 +132,11 @@ abstract class OrganizationDetailsInput {
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: "L'adresse du site doit commencer par http:// ou https://." })
   website?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Consent of the holder to share contacts and file with partners (false by default).' })
-  @IsOptional()
-  consentToShare?: boolean | null;
 }
 
-@InputType('UpdateOrganizationInput', { description: 'Changes to an organization; omitted fields stay as they are.' })
+@InputType('UpdateOrganizationInput', {
+  description: "Changes to an organization; omitted fields stay as they are. The holder's consent is not changed here: it is the holder's, recorded with who, when and how through `recordOrganizationConsent`.",
+})
 export class UpdateOrganizationInput extends OrganizationDetailsInput {
   @Field(() => String, { nullable: true, description: 'Name.' })
   @IsOptional()
@@ -185,6 +184,14 @@ export class CreateOrganizationInput extends OrganizationDetailsInput {
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   contacts?: OrganizationContactInput[] | null;
+
+  @Field(() => ConsentInput, {
+    nullable: true,
+    description: "The holder's consent, with who, when and how (needs `organizations.consent.record`, as `recordOrganizationConsent`); omitted: no consent.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  consent?: ConsentInput | null;
 }
 
 export { OrganizationOrder };

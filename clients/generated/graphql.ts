@@ -4,12 +4,39 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The holder's decision to share (or not) its contact people and file with the platform's partners, with who, when and how. */
+export type ConsentInput = {
+  /** True: the holder consents; false: the holder refuses or withdraws consent. */
+  given: boolean;
+  /** How the holder expressed it; consent given must be written (ORAL only for a withdrawal). */
+  method: ConsentMethod;
+  /** Where the proof is kept, scope, any detail (French). */
+  note?: string | null | undefined;
+  /** The day the holder expressed it (not in the future). */
+  obtainedOn: unknown;
+  /** The partner on whose behalf you record it: one of yours; required when you belong to several partners. */
+  partnerId?: string | number | null | undefined;
+};
+
+/** How the holder expressed consent. Consent given must be written; a withdrawal may also be oral. */
+export type ConsentMethod =
+  /** Courriel du porteur, conservé par le partenaire. */
+  | 'EMAIL'
+  /** Formulaire en ligne validé par le porteur. */
+  | 'ONLINE_FORM'
+  /** Déclaration orale (retrait du consentement seulement). */
+  | 'ORAL'
+  /** Convention ou contrat d'accompagnement signé comportant la clause de partage. */
+  | 'SIGNED_AGREEMENT'
+  /** Formulaire de consentement signé par le porteur. */
+  | 'WRITTEN_FORM';
+
 /** A new organization or project holder. */
 export type CreateOrganizationInput = {
   /** Commune id. */
   communeId: string | number;
-  /** Consent of the holder to share contacts and file with partners (false by default). */
-  consentToShare?: boolean | null | undefined;
+  /** The holder's consent, with who, when and how (needs `organizations.consent.record`, as `recordOrganizationConsent`); omitted: no consent. */
+  consent?: ConsentInput | null | undefined;
   /** Contact people. */
   contacts?: Array<OrganizationContactInput> | null | undefined;
   /** What the organization does (French). */

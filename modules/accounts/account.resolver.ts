@@ -56,7 +56,7 @@ export class CreateApiTokenInput {
   @Length(1, 200, { message: 'Le nom du jeton doit compter de 1 à 200 caractères.' })
   name!: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it stops working (in the future, at most 366 days ahead); omit for no expiry.' })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it stops working: in the future, at most 366 days ahead, and no later than the token that creates it; omitted, it expires with that token (never, when that token never expires).' })
   @IsOptional()
   @IsFutureWithinLifetime()
   expiresAt?: Date | null;
@@ -108,13 +108,15 @@ export class PersonResolver {
   }
 
   @Authorized()
-  @Mutation(() => CreatedApiToken, { description: 'Creates an API token for yourself; the token is shown only in this answer.' })
+  @Mutation(() => CreatedApiToken, {
+    description: 'Creates an API token for yourself, expiring no later than the token you call with (revoking that token revokes this one); the token is shown only in this answer.',
+  })
   createApiToken(@Arg('input', () => CreateApiTokenInput, { description: 'The token.' }) input: CreateApiTokenInput, @Ctx() ctx: Context): Promise<CreatedApiToken> {
     return AccountService.createToken(ctx, input.name, input.expiresAt ?? null);
   }
 
   @Authorized()
-  @Mutation(() => ApiToken, { description: 'Revokes one of your API tokens (administrators: anyone\'s); it stops working at once.' })
+  @Mutation(() => ApiToken, { description: 'Revokes one of your API tokens (administrators: anyone\'s) and every token it created, transitively; they stop working at once.' })
   revokeApiToken(@Arg('id', () => ID, { description: 'Id of the token.' }) id: string, @Ctx() ctx: Context): Promise<ApiToken> {
     return AccountService.revokeToken(ctx, id);
   }

@@ -1,7 +1,8 @@
+import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../server/context.js';
 import { MembershipRole, Viewer, type PlatformRole, type ViewerMembership } from '../../server/auth.js';
-import { badInput, conflict, forbidden, notFound } from '../../server/errors.js';
+import { badInput, conflict, forbidden, invalidToken, notFound } from '../../server/errors.js';
 import { decodeId } from '../../server/relay.js';
 import { batchedRead, inlineParams } from '../../server/read.js';
 import { Partner } from '../partners/index.js';
@@ -52,17 +53,34 @@ export const AccountService = {
     return ctx.viewer.personId ? ctx.loaders.personById.load(ctx.viewer.personId) : Promise.resolve(null);
   },
 
-  /** Issues a token for the viewer; the token is returned once and only its hash is kept. */
+  /**
+   * Issues a token for the viewer; the token is returned once and only its hash is kept. A token creates
+   * only tokens that expire no later than itself (administrators too: a token is the only credential, so
+   * a longer-lived one comes from a longer-lived token, e.g. the one `npm run setup` prints); without
+   * `expiresAt` the new token expires with the one that creates it. The new token records its parent, so
+   * that revoking the parent revokes it too.
+   */
   async createToken(ctx: Context, name: string, expiresAt: Date | null): Promise<{ token: string; apiToken: ApiToken }> {
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('input.expiresAt', "La date d'expiration doit être dans le futur.");
     const token = newToken();
     const apiToken = await ctx.transaction(async (tx) => {
+      // Locked against a revocation under way: once it commits, this sees the parent revoked (and the
+      // revocation, had it come second, would see this child).
+      const parent = ctx.viewer.tokenId
+        ? await tx.em.findOne(ApiToken, ctx.viewer.tokenId, { lockMode: LockMode.PESSIMISTIC_READ })
+        : null;
+      if (ctx.viewer.tokenId && (!parent || parent.revokedAt || (parent.expiresAt && parent.expiresAt.getTime() <= Date.now()))) throw invalidToken();
+      const limit = parent?.expiresAt ?? null;
+      if (limit && expiresAt && expiresAt.getTime() > limit.getTime()) {
+        throw badInput('input.expiresAt', `Un jeton ne peut pas expirer après celui qui le crée (le vôtre expire le ${limit.toISOString()}).`);
+      }
       const created = tx.em.create(ApiToken, {
         person: tx.em.getReference(Person, ctx.viewer.personId!),
+        parentToken: parent,
         name: name.trim(),
         tokenHash: hashToken(token),
         prefix: tokenPrefix(token),
-        expiresAt,
+        expiresAt: expiresAt ?? limit,
       });
       await tx.em.flush();
       return created;
@@ -77,6 +95,18 @@ export const AccountService = {
       if (!apiToken || (apiToken.person.id !== ctx.viewer.personId && !ctx.viewer.isAdmin)) throw notFound('Jeton', globalId);
       apiToken.revokedAt ??= new Date();
       await tx.em.flush();
+      // Every token it created, and those they created, in the same transaction.
+      await tx.em.getConnection().execute(
+        `with recursive descendant(id) as (
+           select id from api_token where parent_token_id = ?
+           union
+           select t.id from api_token t join descendant d on t.parent_token_id = d.id
+         )
+         update api_token set revoked_at = ? where id in (select id from descendant) and revoked_at is null`,
+        [apiToken.id, apiToken.revokedAt],
+        'run',
+        tx.em.getTransactionContext(),
+      );
       return apiToken;
     });
   },

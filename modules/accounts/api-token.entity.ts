@@ -11,7 +11,7 @@ import { Person } from './person.entity.js';
  implements: Node,
  simpleResolvers: true, description: 'An API token of a person. Only its hash is stored; the token itself is shown once, at creation.' })
 export class ApiToken {
-  [OptionalProps]?: 'globalId' | 'createdAt' | 'expiresAt' | 'revokedAt';
+  [OptionalProps]?: 'globalId' | 'parentToken' | 'createdAt' | 'expiresAt' | 'revokedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -23,6 +23,13 @@ export class ApiToken {
 
   @ManyToOne(() => Person, { ref: true, index: true, deleteRule: 'cascade' })
   person!: Ref<Person>;
+
+  /**
+   * The token that created this one (null for tokens issued at setup or for the demo). A token creates
+   * only tokens that expire no later than itself, and revoking it revokes those it created, transitively.
+   */
+  @ManyToOne(() => ApiToken, { ref: true, nullable: true, index: true, deleteRule: 'cascade' })
+  parentToken: Ref<ApiToken> | null = null;
 
   @Field(() => String, { description: 'What the token is for, e.g. "Portail Inséraction 62".' })
   @Property({ type: 'string', length: 200 })

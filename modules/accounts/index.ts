@@ -4,6 +4,7 @@ import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
 import { accountLoaders } from './account.loaders.js';
 import { MembershipResolver, PartnerMembersResolver, PersonResolver } from './account.resolver.js';
+import { ConsentRecorderResolver } from './consent-recorder.resolver.js';
 import { AccountService } from './account.service.js';
 import { seedAccounts } from './account.demo.js';
 
@@ -14,9 +15,9 @@ export { DEMO_PEOPLE } from './account.demo.js';
 export default defineModule({
   name: 'accounts',
   description: 'People, memberships in partners with roles, and API tokens (stored hashed, revocable, with expiry).',
-  dependsOn: ['partners'],
+  dependsOn: ['partners', 'organizations'],
   entities: [Person, Membership, ApiToken],
-  resolvers: [PersonResolver, MembershipResolver, PartnerMembersResolver],
+  resolvers: [PersonResolver, MembershipResolver, PartnerMembersResolver, ConsentRecorderResolver],
   permissions: {
     'accounts.people.create': [],
     'accounts.memberships.manage': ['MANAGER'],

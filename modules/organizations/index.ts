@@ -1,12 +1,14 @@
 import { defineModule } from '../../server/module.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
+import { OrganizationConsent } from './organization-consent.entity.js';
 import { organizationLoaders } from './organization.loaders.js';
-import { OrganizationResolver } from './organization.resolver.js';
+import { OrganizationConsentResolver, OrganizationResolver } from './organization.resolver.js';
 import { OrganizationService } from './organization.service.js';
 import { seedOrganizations } from './organization.demo.js';
 
-export { Organization, OrganizationContact, OrganizationService };
+export { Organization, OrganizationConsent, OrganizationContact, OrganizationService };
+export { ConsentMethod } from './organization-consent.enums.js';
 export { LegalForm, Stage, LEGAL_FORM_LABELS, STAGE_LABELS } from './organization.enums.js';
 export { OrganizationChanged } from './organization.events.js';
 export { isValidSiret } from './siret.js';
@@ -16,17 +18,21 @@ export default defineModule({
   name: 'organizations',
   description: 'Directory of SSE organizations and project holders, with their contact people.',
   dependsOn: ['territory', 'sectors'],
-  entities: [Organization, OrganizationContact],
-  resolvers: [OrganizationResolver],
+  entities: [Organization, OrganizationContact, OrganizationConsent],
+  resolvers: [OrganizationResolver, OrganizationConsentResolver],
   permissions: {
     'organizations.create': ['MEMBER', 'MANAGER'],
     'organizations.update': ['MEMBER', 'MANAGER'],
+    // Partners' people, never every signed-in person; with the holder's consent (contact-visibility.ts).
     'organizations.contacts.read': ['MEMBER', 'MANAGER'],
+    // Consent is the holder's: recording it is narrower than changing the organization.
+    'organizations.consent.record': ['MANAGER'],
   },
   loaders: organizationLoaders,
   nodes: {
     Organization: (ctx, id) => OrganizationService.findById(ctx, id),
     OrganizationContact: (ctx, id) => OrganizationService.findContact(ctx, id),
+    OrganizationConsent: (ctx, id) => OrganizationService.findConsent(ctx, id),
   },
   demo: seedOrganizations,
 });

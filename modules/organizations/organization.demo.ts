@@ -54,8 +54,14 @@ export async function seedOrganizations({ em, scale, logger }: DemoContext): Pro
     await em.insertMany(Organization, organizations as never[]);
     await em.insertMany(OrganizationContact, contacts as never[]);
   }
+  // Consent is recorded in a history: the demo's consenting organizations signed an agreement.
+  await em.getConnection().execute(
+    `insert into organization_consent (id, organization_id, given, method, obtained_on, note, recorded_at)
+     select gen_random_uuid(), id, true, 'SIGNED_AGREEMENT', created_at::date, 'Données de démonstration.', created_at
+       from organization where consent_to_share`,
+  );
   // As PostgreSQL advises after populating a database: statistics now, not when autovacuum gets to it,
   // or the first requests are planned for empty tables (a sequential scan of every contact).
-  await em.getConnection().execute('analyze organization, organization_contact');
+  await em.getConnection().execute('analyze organization, organization_contact, organization_consent');
   logger.info({ organizations: seeds.length }, 'demo organizations loaded');
 }

@@ -85,11 +85,11 @@ export class Organization {
   @Property({ type: 'string', length: 300, nullable: true })
   website: string | null = null;
 
-  @Field(() => Boolean, { description: 'The holder agreed that partners of the platform see its contact people and file.' })
+  @Field(() => Boolean, { description: "The holder agreed that partners of the platform see its contact people and file: the latest decision of `consentHistory`, recorded with `recordOrganizationConsent`." })
   @Property({ type: 'boolean', default: false })
   consentToShare: boolean = false;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the holder gave or withdrew consent.' })
+  @Field(() => GraphQLDateTime, { nullable: true, description: "When the holder's latest decision was recorded; null when none was." })
   @Property({ type: 'datetime', nullable: true })
   consentRecordedAt: Date | null = null;
 

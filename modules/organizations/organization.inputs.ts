@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { OmitOrSet } from '../../server/validation.js';
 import { LegalForm, OrganizationOrder, Stage } from './organization.enums.js';
+import { ConsentInput } from './organization-consent.inputs.js';
 import { isValidSiret } from './siret.js';
 
 /** class-validator rule: a valid SIRET (Luhn), spaces allowed. */
@@ -149,13 +150,11 @@ abstract class OrganizationDetailsInput {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: "L'adresse du site doit commencer par http:// ou https://." })
   @MaxLength(300, { message: "L'adresse du site est limitée à 300 caractères." })
   website?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: 'Consent of the holder to share contacts and file with partners (false by default).' })
-  @IsOptional()
-  consentToShare?: boolean | null;
 }
 
-@InputType('UpdateOrganizationInput', { description: 'Changes to an organization; omitted fields stay as they are.' })
+@InputType('UpdateOrganizationInput', {
+  description: "Changes to an organization; omitted fields stay as they are. The holder's consent is not changed here: it is the holder's, recorded with who, when and how through `recordOrganizationConsent`.",
+})
 export class UpdateOrganizationInput extends OrganizationDetailsInput {
   @Field(() => String, { nullable: true, description: 'Name; null is refused.' })
   @OmitOrSet('Le nom ne peut pas être vide.')
@@ -206,6 +205,14 @@ export class CreateOrganizationInput extends OrganizationDetailsInput {
   @ArrayMaxSize(20, { message: 'Au plus 20 contacts.' })
   @ValidateNested({ each: true })
   contacts?: OrganizationContactInput[] | null;
+
+  @Field(() => ConsentInput, {
+    nullable: true,
+    description: "The holder's consent, with who, when and how (needs `organizations.consent.record`, as `recordOrganizationConsent`); omitted: no consent.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  consent?: ConsentInput | null;
 }
 
 export { OrganizationOrder };

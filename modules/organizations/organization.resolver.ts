@@ -8,10 +8,13 @@ import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
+import { OrganizationConsent } from './organization-consent.entity.js';
+import { ConsentInput } from './organization-consent.inputs.js';
+import { CONTACTS_READ } from './contact-visibility.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
-import { OrganizationService } from './organization.service.js';
+import { CONSENT_RECORD, OrganizationService } from './organization.service.js';
 import { MaxItems } from '../../server/limits.js';
 
 @ObjectType('OrganizationConnection', { description: 'A page of the organizations directory.' })
@@ -40,7 +43,7 @@ export class OrganizationResolver {
     return ctx.loaders.communeById.get(refKey(organization.commune)) as Commune | Promise<Commune>;
   }
 
-  @Authorized('organizations.contacts.read')
+  @Authorized(CONTACTS_READ)
   @MaxItems(20) // as many as `CreateOrganizationInput.contacts` accepts
   @FieldResolver(() => [OrganizationContact], {
     description: 'Contact people, holder first. Partners\' people only; empty unless the holder consented to share (platform administrators see all).',
@@ -49,14 +52,26 @@ export class OrganizationResolver {
     return OrganizationService.visibleContacts(ctx, organization);
   }
 
+  @Authorized(CONTACTS_READ)
+  @FieldResolver(() => [OrganizationConsent], {
+    description: "The holder's consent decisions, newest first: who recorded each, when and how. For those who may see the contacts (the same rule); empty otherwise.",
+  })
+  consentHistory(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationConsent[]> {
+    return OrganizationService.consentHistory(ctx, organization);
+  }
+
   @Authorized('organizations.create')
-  @Mutation(() => Organization, { description: 'Registers an organization or a project holder.' })
+  @Mutation(() => Organization, {
+    description: "Registers an organization or a project holder. With `input.consent`, records the holder's consent as `recordOrganizationConsent` does (same right).",
+  })
   createOrganization(@Arg('input', () => CreateOrganizationInput, { description: 'The organization.' }) input: CreateOrganizationInput, @Ctx() ctx: Context): Promise<Organization> {
     return OrganizationService.create(ctx, input);
   }
 
   @Authorized('organizations.update')
-  @Mutation(() => Organization, { description: 'Changes an organization; omitted fields stay as they are.' })
+  @Mutation(() => Organization, {
+    description: "Changes an organization; omitted fields stay as they are. Consent is not changed here (see `recordOrganizationConsent`).",
+  })
   updateOrganization(
     @Arg('id', () => ID, { description: 'Id of the organization.' }) id: string,
     @Arg('input', () => UpdateOrganizationInput, { description: 'The changes.' }) input: UpdateOrganizationInput,
@@ -66,7 +81,9 @@ export class OrganizationResolver {
   }
 
   @Authorized('organizations.update')
-  @Mutation(() => OrganizationContact, { description: 'Adds a contact person to an organization.' })
+  @Mutation(() => OrganizationContact, {
+    description: 'Adds a contact person to an organization; only for those who may see its contacts (FORBIDDEN otherwise).',
+  })
   addOrganizationContact(
     @Arg('organizationId', () => ID, { description: 'Id of the organization.' }) organizationId: string,
     @Arg('input', () => OrganizationContactInput, { description: 'The contact person.' }) input: OrganizationContactInput,
@@ -76,9 +93,22 @@ export class OrganizationResolver {
   }
 
   @Authorized('organizations.update')
-  @Mutation(() => ID, { description: 'Removes a contact person; returns its id.' })
+  @Mutation(() => ID, { description: 'Removes a contact person; returns its id. Only for those who may see the contacts (FORBIDDEN otherwise).' })
   removeOrganizationContact(@Arg('id', () => ID, { description: 'Id of the contact.' }) id: string, @Ctx() ctx: Context): Promise<string> {
     return OrganizationService.removeContact(ctx, id);
+  }
+
+  @Authorized(CONSENT_RECORD)
+  @Mutation(() => OrganizationConsent, {
+    description:
+      "Records the holder's decision to share its contact people and file with partners (given, refused or withdrawn), with who, when and how; it becomes the organization's `consentToShare` and enters its `consentHistory`. Consent is the holder's: partners' managers and administrators record it (`organizations.consent.record`), from a written trace when given.",
+  })
+  recordOrganizationConsent(
+    @Arg('organizationId', () => ID, { description: 'Id of the organization.' }) organizationId: string,
+    @Arg('input', () => ConsentInput, { description: "The holder's decision." }) input: ConsentInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationConsent> {
+    return OrganizationService.recordConsent(ctx, organizationId, input);
   }
 
   @Subscription(() => Organization, {
@@ -95,5 +125,13 @@ export class OrganizationResolver {
   ): Promise<Organization> {
     ctx.renew(); // one fresh EntityManager and loaders per pushed event
     return (await ctx.loaders.organizationById.load(payload.organizationId))!;
+  }
+}
+
+@Resolver(() => OrganizationConsent)
+export class OrganizationConsentResolver {
+  @FieldResolver(() => Organization, { description: 'The organization whose holder decided.' })
+  async organization(@Root() record: OrganizationConsent, @Ctx() ctx: Context): Promise<Organization> {
+    return (await ctx.loaders.organizationById.load(refKey(record.organization)))!;
   }
 }

@@ -1,5 +1,5 @@
 import type { Context, Transaction } from '../../server/context.js';
-import { badInput, conflict, notFound } from '../../server/errors.js';
+import { AppError, ErrorCode, badInput, conflict, notFound } from '../../server/errors.js';
 import { isUuid } from '../../server/loaders.js';
 import { decodeId, decodeIds, paginateSql, type ConnectionArgs, type ConnectionSelection, type Page } from '../../server/relay.js';
 import { pgArray, refKey, type PagePrefetch, type SqlCondition } from '../../server/read.js';
@@ -8,6 +8,10 @@ import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
+import { OrganizationConsent } from './organization-consent.entity.js';
+import { ConsentMethod, WRITTEN_CONSENT_METHODS } from './organization-consent.enums.js';
+import type { ConsentInput } from './organization-consent.inputs.js';
+import { ContactVisibility } from './contact-visibility.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import type { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
@@ -42,7 +46,11 @@ function requireValue<T>(value: T | null | undefined, field: string, label: stri
 const FIELD_NEEDS: Record<string, readonly string[]> = {
   isEmployer: ['employees'],
   contacts: ['id', 'consentToShare'],
+  consentHistory: ['id', 'consentToShare'],
 };
+
+/** The permission to record the holder's consent: narrower than `organizations.update` (see index.ts). */
+export const CONSENT_RECORD = 'organizations.consent.record';
 
 export const OrganizationService = {
   /**
@@ -83,11 +91,20 @@ export const OrganizationService = {
 
   /** Contacts the viewer may see: partners' people, and only with the holder's consent (admins always). */
   visibleContacts(ctx: Context, organization: Organization): OrganizationContact[] | Promise<OrganizationContact[]> {
-    if (!mayReadContacts(ctx, organization)) return [];
+    if (!ContactVisibility.allows(ctx, organization)) return [];
     return ctx.loaders.contactsByOrganizationId.get(organization.id);
   },
 
+  /** The consent history, newest first, for those who may see the contacts (the same rule). */
+  async consentHistory(ctx: Context, organization: Organization): Promise<OrganizationConsent[]> {
+    if (!ContactVisibility.allows(ctx, organization)) return [];
+    return ctx.loaders.consentsByOrganizationId.load(organization.id);
+  },
+
   async create(ctx: Context, input: CreateOrganizationInput): Promise<Organization> {
+    // Registering an organization with its holder's consent records that consent: same right and
+    // same who/when/how as `recordConsent`.
+    const consent = input.consent ? consentEntry(ctx, input.consent, 'input.consent') : null;
     return ctx.transaction(async (tx) => {
       const [sector] = await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector');
       const commune = await findCommune(tx, input.communeId, 'input.communeId');
@@ -108,11 +125,12 @@ export const OrganizationService = {
         email: input.email ?? null,
         phone: input.phone ?? null,
         website: input.website ?? null,
-        consentToShare: input.consentToShare ?? false,
-        consentRecordedAt: input.consentToShare != null ? new Date() : null,
+        consentToShare: consent?.given ?? false,
+        consentRecordedAt: consent ? new Date() : null,
       });
       organization.searchText = searchTextOf(organization);
       for (const contact of input.contacts ?? []) tx.em.create(OrganizationContact, contactValues(organization, contact));
+      if (consent) tx.em.create(OrganizationConsent, { organization, ...consent, recordedAt: organization.consentRecordedAt! });
       await tx.em.flush();
       tx.publish(OrganizationChanged, { organizationId: organization.id, change: 'CREATED' });
       return organization;
@@ -154,10 +172,6 @@ export const OrganizationService = {
       if (input.email !== undefined) organization.email = input.email;
       if (input.phone !== undefined) organization.phone = input.phone;
       if (input.website !== undefined) organization.website = input.website;
-      if (input.consentToShare != null && input.consentToShare !== organization.consentToShare) {
-        organization.consentToShare = input.consentToShare;
-        organization.consentRecordedAt = new Date();
-      }
       organization.searchText = searchTextOf(organization);
       organization.updatedAt = new Date();
       await tx.em.flush();
@@ -171,6 +185,7 @@ export const OrganizationService = {
     return ctx.transaction(async (tx) => {
       const organization = await tx.em.findOne(Organization, id);
       if (!organization) throw notFound('Organisation', organizationGlobalId);
+      assertMayEditContacts(ctx, organization);
       const contact = tx.em.create(OrganizationContact, contactValues(organization, input));
       organization.updatedAt = new Date();
       await tx.em.flush();
@@ -182,8 +197,9 @@ export const OrganizationService = {
   async removeContact(ctx: Context, contactGlobalId: string): Promise<string> {
     const id = decodeId(contactGlobalId, 'OrganizationContact', 'id');
     return ctx.transaction(async (tx) => {
-      const contact = await tx.em.findOne(OrganizationContact, id);
+      const contact = await tx.em.findOne(OrganizationContact, id, { populate: ['organization'] });
       if (!contact) throw notFound('Contact', contactGlobalId);
+      assertMayEditContacts(ctx, contact.organization.getEntity());
       const organizationId = contact.organization.id;
       tx.em.remove(contact);
       await tx.em.flush();
@@ -192,37 +208,113 @@ export const OrganizationService = {
     });
   },
 
+  /**
+   * Records the holder's decision (consent given, refused or withdrawn) with who, when and how, and
+   * makes it the organization's current consent. Needs `organizations.consent.record` (the resolver).
+   */
+  async recordConsent(ctx: Context, organizationGlobalId: string, input: ConsentInput): Promise<OrganizationConsent> {
+    const id = decodeId(organizationGlobalId, 'Organization', 'organizationId');
+    const entry = consentEntry(ctx, input, 'input');
+    return ctx.transaction(async (tx) => {
+      const organization = await tx.em.findOne(Organization, id);
+      if (!organization) throw notFound('Organisation', organizationGlobalId);
+      const recordedAt = new Date();
+      const record = tx.em.create(OrganizationConsent, { organization, ...entry, recordedAt });
+      organization.consentToShare = entry.given;
+      organization.consentRecordedAt = recordedAt;
+      organization.updatedAt = recordedAt;
+      await tx.em.flush();
+      tx.publish(OrganizationChanged, { organizationId: organization.id, change: 'UPDATED' });
+      return record;
+    });
+  },
+
   /** For `node(id)` on a contact: the same rule as `Organization.contacts`. */
   async findContact(ctx: Context, id: string): Promise<OrganizationContact | null> {
-    if (!ctx.can('organizations.contacts.read') || !isUuid(id)) return null;
-    const contact = await ctx.em.findOne(OrganizationContact, { id }, { populate: ['organization'] });
+    if (!ContactVisibility.mayReadAny(ctx) || !isUuid(id)) return null;
+    const contact = await ctx.loaders.contactById.load(id);
     if (!contact) return null;
-    if (!contact.organization.getEntity().consentToShare && !ctx.viewer.isAdmin) return null;
-    return contact;
+    const organization = await ctx.loaders.organizationById.load(refKey(contact.organization));
+    return organization && ContactVisibility.allows(ctx, organization) ? contact : null;
+  },
+
+  /** For `node(id)` on a consent record: the same rule as `Organization.consentHistory`. */
+  async findConsent(ctx: Context, id: string): Promise<OrganizationConsent | null> {
+    if (!ContactVisibility.mayReadAny(ctx) || !isUuid(id)) return null;
+    const record = await ctx.em.findOne(OrganizationConsent, { id });
+    if (!record) return null;
+    const organization = await ctx.loaders.organizationById.load(refKey(record.organization));
+    return organization && ContactVisibility.allows(ctx, organization) ? record : null;
   },
 };
 
-/** The rule of `visibleContacts`, for one organization. */
-function mayReadContacts(ctx: Context, organization: Pick<Organization, 'consentToShare'>): boolean {
-  return ctx.can('organizations.contacts.read') && (organization.consentToShare || ctx.viewer.isAdmin);
+/** Contacts are edited only by those who may read them (`ContactVisibility`), on top of `organizations.update`. */
+function assertMayEditContacts(ctx: Context, organization: Organization): void {
+  if (!ContactVisibility.allows(ctx, organization)) {
+    throw new AppError(
+      ErrorCode.Forbidden,
+      "Vous ne pouvez pas modifier les contacts de cette organisation : son porteur n'a pas consenti à leur partage.",
+    );
+  }
+}
+
+/**
+ * Checks a consent record as given by the client and returns what to store: the right to record it,
+ * a written trace for consent given, a date that is not in the future, the partner it is recorded for.
+ */
+function consentEntry(ctx: Context, input: ConsentInput, field: string) {
+  if (!ctx.can(CONSENT_RECORD)) {
+    throw new AppError(
+      ErrorCode.Forbidden,
+      "Seuls les gestionnaires des partenaires et les administrateurs enregistrent le consentement d'un porteur.",
+      { field },
+    );
+  }
+  if (input.given && !WRITTEN_CONSENT_METHODS.has(input.method)) {
+    throw badInput(`${field}.method`, 'Le consentement doit être recueilli par écrit (formulaire, convention, courriel ou formulaire en ligne) ; une déclaration orale ne vaut que pour un retrait.');
+  }
+  // A day in France can still be tomorrow in UTC: one day of margin.
+  const latest = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  if (input.obtainedOn > latest) throw badInput(`${field}.obtainedOn`, 'La date du consentement ne peut pas être dans le futur.');
+  if (input.obtainedOn < '2000-01-01') throw badInput(`${field}.obtainedOn`, 'La date du consentement doit être postérieure au 1er janvier 2000.');
+  return {
+    given: input.given,
+    method: input.method as ConsentMethod,
+    obtainedOn: input.obtainedOn,
+    note: input.note?.trim() ?? '',
+    recordedById: ctx.viewer.personId,
+    recordedByPartnerId: recorderPartner(ctx, input.partnerId, `${field}.partnerId`),
+  };
+}
+
+/** The partner a consent is recorded for: the one named (one of the viewer's), else the viewer's only one. */
+function recorderPartner(ctx: Context, globalId: string | null | undefined, field: string): string | null {
+  const own = ctx.viewer.partnerIds;
+  if (globalId != null) {
+    const id = decodeId(globalId, 'Partner', field);
+    if (!own.includes(id)) throw new AppError(ErrorCode.Forbidden, "Vous n'êtes pas membre de ce partenaire.", { field });
+    return id;
+  }
+  if (own.length > 1) throw badInput(field, 'Vous êtes membre de plusieurs partenaires : précisez pour lequel vous enregistrez ce consentement.');
+  return own[0] ?? null;
 }
 
 /**
  * Relations a directory page fills in its own round trip when the client asks for them on each node.
- * Contacts are read only for the organizations whose contacts the viewer may see (`mayReadContacts`,
- * in SQL and again per row), and the `contacts` field still checks its permission itself.
+ * Contacts are read only for the organizations whose contacts the viewer may see (`ContactVisibility`,
+ * in SQL and again per row), and the `contacts` field still checks the rule itself.
  */
 function pagePrefetch(ctx: Context, fields: ReadonlySet<string>): PagePrefetch<Organization>[] {
   const prefetch: PagePrefetch<Organization>[] = [];
   if (fields.has('sector')) prefetch.push({ loader: ctx.loaders.sectorByCode, column: 'sector_code', uses: ['sector'], keyOf: (o) => refKey(o.sector) });
   if (fields.has('commune')) prefetch.push({ loader: ctx.loaders.communeById, column: 'commune_id', uses: ['commune'], keyOf: (o) => refKey(o.commune) });
-  if (fields.has('contacts') && ctx.can('organizations.contacts.read')) {
+  if (fields.has('contacts') && ContactVisibility.mayReadAny(ctx)) {
     prefetch.push({
       loader: ctx.loaders.contactsByOrganizationId,
       column: 'id',
       uses: ['id', 'consentToShare'],
-      where: ctx.viewer.isAdmin ? undefined : 'p.consent_to_share',
-      keyOf: (o) => (mayReadContacts(ctx, o) ? o.id : null),
+      where: ContactVisibility.sqlCondition(ctx, 'p') ?? undefined,
+      keyOf: (o) => (ContactVisibility.allows(ctx, o) ? o.id : null),
     });
   }
   return prefetch;

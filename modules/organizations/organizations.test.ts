@@ -170,20 +170,24 @@ describe('organizations directory', () => {
 describe('organization changes', () => {
   const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name siret employees isEmployer sector { code } commune { name } contacts { firstName isHolder } } }`;
 
-  it('lets a partner member register a project holder, with contacts', async () => {
+  it('lets a partner member register a project holder, with contacts, and a manager with the holder consent', async () => {
     const input = {
       name: 'Ressourcerie des Dunes',
       legalForm: 'ASSOCIATION',
       sector: 'recyclage-reemploi',
       communeId: await communeId('Le Portel'),
       stage: 'CREATION',
-      consentToShare: true,
       contacts: [{ firstName: 'Lucie', lastName: 'Martin', role: 'Porteuse de projet', email: 'lucie.martin@example.org', isHolder: true }],
     };
     const res = await t.gql(CREATE, { input }, TOKENS.expert);
     expect(res.errors).toBeUndefined();
     expect(res.data.createOrganization).toMatchObject({ name: 'Ressourcerie des Dunes', siret: null, isEmployer: false, commune: { name: 'Le Portel' } });
-    expect(res.data.createOrganization.contacts).toEqual([{ firstName: 'Lucie', isHolder: true }]);
+    // Without the holder's consent, the contacts given are kept but not shown back.
+    expect(res.data.createOrganization.contacts).toEqual([]);
+    const consent = { given: true, method: 'WRITTEN_FORM', obtainedOn: '2026-11-02' };
+    const withConsent = await t.gql(CREATE, { input: { ...input, name: 'Ressourcerie des Dunes II', consent } }, TOKENS.funder);
+    expect(withConsent.errors).toBeUndefined();
+    expect(withConsent.data.createOrganization.contacts).toEqual([{ firstName: 'Lucie', isHolder: true }]);
   });
 
   it('refuses bad input with the field, and changes nothing', async () => {

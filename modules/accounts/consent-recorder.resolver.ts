@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../server/context.js';
+import { OrganizationConsent } from '../organizations/index.js';
+import { Partner } from '../partners/index.js';
+import { Person } from './person.entity.js';
+
+/**
+ * Adds who recorded a consent decision to `OrganizationConsent` without touching the organizations
+ * module (it comes before people and partners). The record itself is only reachable by those who may
+ * see the organization's contacts.
+ */
+@Resolver(() => OrganizationConsent)
+export class ConsentRecorderResolver {
+  @FieldResolver(() => Person, { nullable: true, description: 'The person who recorded it; null for imported or demo data.' })
+  recordedBy(@Root() record: OrganizationConsent, @Ctx() ctx: Context): Promise<Person | null> | null {
+    return record.recordedById ? ctx.loaders.personById.load(record.recordedById) : null;
+  }
+
+  @FieldResolver(() => Partner, { nullable: true, description: 'The partner on whose behalf it was recorded; null for an administrator acting for the platform.' })
+  recordedByPartner(@Root() record: OrganizationConsent, @Ctx() ctx: Context): Promise<Partner | null> | null {
+    return record.recordedByPartnerId ? ctx.loaders.partnerById.load(record.recordedByPartnerId) : null;
+  }
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { Node, toGlobalId } from '../../server/relay.js';
+import { Organization } from './organization.entity.js';
+import { ConsentMethod } from './organization-consent.enums.js';
+
+/**
+ * One entry of an organization's consent history: the holder gave or withdrew consent to share its
+ * contact people and file with the platform's partners, who recorded it, for which partner, when and how.
+ * Entries are only added, never changed: `Organization.consentToShare` is the latest one.
+ */
+@Entity({ tableName: 'organization_consent' })
+@ObjectType('OrganizationConsent', {
+  implements: Node,
+  simpleResolvers: true,
+  description: "An entry of an organization's consent history: the holder gave or withdrew consent, recorded by whom, when and how.",
+})
+export class OrganizationConsent {
+  [OptionalProps]?: 'globalId' | 'obtainedOnDay' | 'note' | 'recordedById' | 'recordedByPartnerId' | 'recordedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
+  get globalId(): string {
+    return toGlobalId('OrganizationConsent', this.id);
+  }
+
+  @ManyToOne(() => Organization, { ref: true, index: true, deleteRule: 'cascade' })
+  organization!: Ref<Organization>;
+
+  @Field(() => Boolean, { description: 'True: consent given; false: consent refused or withdrawn.' })
+  @Property({ type: 'boolean' })
+  given!: boolean;
+
+  @Field(() => ConsentMethod, { description: 'How the holder expressed it.' })
+  @Enum({ items: () => ConsentMethod, nativeEnumName: 'consent_method' })
+  method!: ConsentMethod;
+
+  /** A `YYYY-MM-DD` string as written; PGlite's driver reads it back as a Date at UTC midnight. */
+  @Property({ type: 'date' })
+  obtainedOn!: string | Date;
+
+  @Field(() => GraphQLLocalDate, { name: 'obtainedOn', description: 'The day the holder expressed it (as written on the form, the e-mail…).' })
+  get obtainedOnDay(): string {
+    return typeof this.obtainedOn === 'string' ? this.obtainedOn.slice(0, 10) : this.obtainedOn.toISOString().slice(0, 10);
+  }
+
+  @Field(() => String, { description: 'Where the proof is kept, scope, any detail (French); may be empty.' })
+  @Property({ type: 'text', default: '' })
+  note: string = '';
+
+  /** The person who recorded it (accounts module; no foreign key, the organizations module comes first). Null for imported data. */
+  @Property({ type: 'uuid', nullable: true })
+  recordedById: string | null = null;
+
+  /** The partner on whose behalf it was recorded; null for an administrator acting for the platform. */
+  @Property({ type: 'uuid', nullable: true })
+  recordedByPartnerId: string | null = null;
+
+  @Field(() => GraphQLDateTime, { description: 'When it was recorded in the platform.' })
+  @Property({ type: 'datetime' })
+  recordedAt: Date = new Date();
+}

@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, type OperationDefinitionNode, type FieldNode } from 'graphql';
+import { startTestApp, TOKENS, type TestApp } from './harness.js';
+import { databaseDigest, personWithToken } from './people.js';
+
+/*
+ * Who may call every mutation of the schema. The list of mutations comes from the built schema: a new
+ * mutation without its row here fails the first test. Each call runs on a fresh target prepared by an
+ * administrator; a refused call must answer its code and leave every table as it was, an accepted one
+ * must answer without error and change something.
+ *
+ * The target partner is the Conseil Régional, managed by the demo funder ("own manager"); the "other
+ * manager" manages the APES, where the demo expert is a member; the "loner" is signed in and belongs to
+ * no partner.
+ */
+
+const VIEWERS = ['anonymous', 'loner', 'member', 'otherManager', 'ownManager', 'admin'] as const;
+type ViewerKey = (typeof VIEWERS)[number];
+type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+interface Case {
+  /** What this row checks, beyond the mutation's name. */
+  name: string;
+  document: string;
+  /** Variables for one call on a fresh target. */
+  prepare: () => Promise<Record<string, unknown>>;
+  expect: Record<ViewerKey, Outcome>;
+}
+
+let t: TestApp;
+const tokens = {} as Record<ViewerKey, string | null>;
+let partnerId: string; // the target partner (Conseil Régional)
+let communeId: string;
+let funderPersonId: string;
+let n = 0;
+const unique = () => `${Date.now().toString(36)}${(++n).toString(36)}`;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  tokens.anonymous = null;
+  tokens.loner = (await personWithToken(t, { name: 'Louise Seule' })).token;
+  tokens.member = TOKENS.expert;
+  tokens.otherManager = (await personWithToken(t, { name: 'Olivier Autregestionnaire', membership: { partnerSlug: 'apes', role: 'MANAGER' } })).token;
+  tokens.ownManager = TOKENS.funder;
+  tokens.admin = TOKENS.admin;
+  const funder = await t.gql('{ viewer { person { id memberships { partner { id } } } } }', {}, TOKENS.funder);
+  funderPersonId = funder.data.viewer.person.id;
+  partnerId = funder.data.viewer.person.memberships[0].partner.id;
+  communeId = (await t.gql('{ communes(first: 1) { edges { node { id } } } }')).data.communes.edges[0].node.id;
+});
+afterAll(async () => t?.close());
+
+/** Runs `document` as the administrator and returns its data, failing on any error. */
+async function asAdmin(document: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const res = await t.gql(document, variables, TOKENS.admin);
+  expect(res.errors).toBeUndefined();
+  return res.data;
+}
+
+async function organization(consent: boolean): Promise<string> {
+  const data = await asAdmin('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
+    input: {
+      name: `Structure ${unique()}`, legalForm: 'ASSOCIATION', sector: 'insertion', communeId, stage: 'CREATION',
+      contacts: [{ firstName: 'Anne', lastName: 'Contact' }],
+      ...(consent ? { consent: { given: true, method: 'WRITTEN_FORM', obtainedOn: '2026-11-01' } } : {}),
+    },
+  });
+  return data.createOrganization.id;
+}
+
+async function contactOf(consent: boolean): Promise<string> {
+  const id = await organization(consent);
+  const data = await asAdmin('mutation($id: ID!) { addOrganizationContact(organizationId: $id, input: { firstName: "Béa", lastName: "Retrait" }) { id } }', { id });
+  return data.addOrganizationContact.id;
+}
+
+async function newPerson(): Promise<string> {
+  return (await asAdmin('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', { input: { name: `Personne ${unique()}`, email: `p.${unique()}@example.org` } })).createPerson.id;
+}
+
+const ANYONE_SIGNED_IN: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'OK', member: 'OK', otherManager: 'OK', ownManager: 'OK', admin: 'OK' };
+const PARTNERS_PEOPLE: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'OK', otherManager: 'OK', ownManager: 'OK', admin: 'OK' };
+const MANAGERS: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'FORBIDDEN', otherManager: 'OK', ownManager: 'OK', admin: 'OK' };
+const OWN_MANAGER: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'FORBIDDEN', otherManager: 'FORBIDDEN', ownManager: 'OK', admin: 'OK' };
+const ADMIN: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'FORBIDDEN', otherManager: 'FORBIDDEN', ownManager: 'FORBIDDEN', admin: 'OK' };
+
+const CASES: Record<string, Case[]> = {
+  createApiToken: [{ name: 'for oneself', document: 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }', prepare: async () => ({ input: { name: `Jeton ${unique()}` } }), expect: ANYONE_SIGNED_IN }],
+  revokeApiToken: [{
+    name: "the own manager's token: its holder and administrators",
+    document: 'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }',
+    prepare: async () => {
+      const res = await t.gql('mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } } }', { input: { name: `À révoquer ${unique()}` } }, TOKENS.funder);
+      return { id: res.data.createApiToken.apiToken.id };
+    },
+    expect: { anonymous: 'UNAUTHENTICATED', loner: 'NOT_FOUND', member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'OK', admin: 'OK' },
+  }],
+  createPerson: [{ name: 'administrators only', document: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', prepare: async () => ({ input: { name: `Personne ${unique()}`, email: `n.${unique()}@example.org` } }), expect: ADMIN }],
+  setMembership: [{
+    name: "into the target partner: its managers",
+    document: 'mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MEMBER) { id } }',
+    prepare: async () => ({ p: await newPerson(), q: partnerId }),
+    expect: OWN_MANAGER,
+  }],
+  removeMembership: [{
+    name: 'from the target partner: its managers',
+    document: 'mutation($id: ID!) { removeMembership(id: $id) }',
+    prepare: async () => {
+      const p = await newPerson();
+      return { id: (await asAdmin('mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MEMBER) { id } }', { p, q: partnerId })).setMembership.id };
+    },
+    expect: OWN_MANAGER,
+  }],
+  createOrganization: [
+    {
+      name: "without the holder's consent: partners' people",
+      document: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      prepare: async () => ({ input: { name: `Nouvelle ${unique()}`, legalForm: 'SCOP', sector: 'insertion', communeId, stage: 'CREATION' } }),
+      expect: PARTNERS_PEOPLE,
+    },
+    {
+      name: "with the holder's consent: managers and administrators",
+      document: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      prepare: async () => ({ input: { name: `Consentante ${unique()}`, legalForm: 'SCOP', sector: 'insertion', communeId, stage: 'CREATION', consent: { given: true, method: 'EMAIL', obtainedOn: '2026-11-03' } } }),
+      expect: MANAGERS,
+    },
+  ],
+  updateOrganization: [{
+    name: "partners' people",
+    document: 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id } }',
+    prepare: async () => ({ id: await organization(false), input: { employees: 7 } }),
+    expect: PARTNERS_PEOPLE,
+  }],
+  addOrganizationContact: [
+    {
+      name: 'to a consenting organization',
+      document: 'mutation($id: ID!) { addOrganizationContact(organizationId: $id, input: { firstName: "Zoé", lastName: "Ajout" }) { id } }',
+      prepare: async () => ({ id: await organization(true) }),
+      expect: PARTNERS_PEOPLE,
+    },
+    {
+      name: 'to a non-consenting organization: administrators only',
+      document: 'mutation($id: ID!) { addOrganizationContact(organizationId: $id, input: { firstName: "Zoé", lastName: "Ajout" }) { id } }',
+      prepare: async () => ({ id: await organization(false) }),
+      expect: ADMIN,
+    },
+  ],
+  removeOrganizationContact: [
+    { name: 'of a consenting organization', document: 'mutation($id: ID!) { removeOrganizationContact(id: $id) }', prepare: async () => ({ id: await contactOf(true) }), expect: PARTNERS_PEOPLE },
+    { name: 'of a non-consenting organization: administrators only', document: 'mutation($id: ID!) { removeOrganizationContact(id: $id) }', prepare: async () => ({ id: await contactOf(false) }), expect: ADMIN },
+  ],
+  recordOrganizationConsent: [{
+    name: "the holder's consent: managers and administrators",
+    document: 'mutation($id: ID!, $input: ConsentInput!) { recordOrganizationConsent(organizationId: $id, input: $input) { id } }',
+    prepare: async () => ({ id: await organization(false), input: { given: true, method: 'SIGNED_AGREEMENT', obtainedOn: '2026-11-04' } }),
+    expect: MANAGERS,
+  }],
+  createPartner: [{
+    name: 'administrators only',
+    document: 'mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id } }',
+    prepare: async () => {
+      const u = unique();
+      return { input: { slug: `partenaire-${u}`, name: `Partenaire ${u}`, kind: 'EXPERT' } };
+    },
+    expect: ADMIN,
+  }],
+  updatePartner: [
+    { name: 'its own managers', document: 'mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id } }', prepare: async () => ({ id: partnerId, input: { needs: [`Besoin ${unique()}`] } }), expect: OWN_MANAGER },
+    { name: '`active`: administrators only', document: 'mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id } }', prepare: async () => ({ id: partnerId, input: { active: true, needs: [`Besoin ${unique()}`] } }), expect: ADMIN },
+    { name: 'bodies: administrators only', document: 'mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id } }', prepare: async () => ({ id: partnerId, input: { technicalCommittee: true, needs: [`Besoin ${unique()}`] } }), expect: ADMIN },
+  ],
+  addInterventionCriteria: [{
+    name: 'its own managers',
+    document: 'mutation($id: ID!) { addInterventionCriteria(partnerId: $id, input: { label: "Critère de test" }) { id } }',
+    prepare: async () => ({ id: partnerId }),
+    expect: OWN_MANAGER,
+  }],
+  removeInterventionCriteria: [{
+    name: 'its own managers',
+    document: 'mutation($id: ID!) { removeInterventionCriteria(id: $id) }',
+    prepare: async () => ({ id: (await asAdmin('mutation($id: ID!) { addInterventionCriteria(partnerId: $id, input: { label: "À retirer" }) { id } }', { id: partnerId })).addInterventionCriteria.id }),
+    expect: OWN_MANAGER,
+  }],
+  addFundingScheme: [{
+    name: 'its own managers',
+    document: 'mutation($id: ID!) { addFundingScheme(partnerId: $id, input: { name: "Dispositif de test", kind: GRANT }) { id } }',
+    prepare: async () => ({ id: partnerId }),
+    expect: OWN_MANAGER,
+  }],
+  updateFundingScheme: [{
+    name: 'its own managers',
+    document: 'mutation($id: ID!, $input: FundingSchemeInput!) { updateFundingScheme(id: $id, input: $input) { id } }',
+    prepare: async () => ({
+      id: (await asAdmin('mutation($id: ID!) { addFundingScheme(partnerId: $id, input: { name: "À changer", kind: GRANT }) { id } }', { id: partnerId })).addFundingScheme.id,
+      input: { name: `Changé ${unique()}`, kind: 'LOAN' },
+    }),
+    expect: OWN_MANAGER,
+  }],
+};
+
+describe('authorization matrix', () => {
+  it('has a row for every mutation of the schema, each calling its mutation', () => {
+    const mutations = Object.keys(t.app.schema.getMutationType()!.getFields()).sort();
+    expect(mutations.length).toBeGreaterThan(10);
+    expect(Object.keys(CASES).sort()).toEqual(mutations);
+    for (const [mutation, cases] of Object.entries(CASES)) {
+      expect(cases.length).toBeGreaterThan(0);
+      for (const c of cases) {
+        const operation = parse(c.document).definitions[0] as OperationDefinitionNode;
+        expect((operation.selectionSet.selections[0] as FieldNode).name.value).toBe(mutation);
+      }
+    }
+  });
+
+  for (const [mutation, cases] of Object.entries(CASES)) {
+    for (const c of cases) {
+      it(`${mutation}: ${c.name}`, async () => {
+        const outcomes: Record<string, string> = {};
+        for (const viewer of VIEWERS) {
+          const variables = await c.prepare();
+          const before = await databaseDigest(t);
+          const res = await t.gql(c.document, variables, tokens[viewer]);
+          const after = await databaseDigest(t);
+          if (c.expect[viewer] === 'OK') {
+            outcomes[viewer] = res.errors ? `error ${res.errors[0].extensions?.code}: ${res.errors[0].message}` : after === before ? 'nothing changed' : 'OK';
+          } else {
+            const code = res.errors?.[0]?.extensions?.code ?? 'accepted';
+            outcomes[viewer] = after !== before ? `${code}, but the database changed` : res.data?.[mutation] != null ? `${code}, with data` : code;
+          }
+        }
+        expect(outcomes).toEqual(c.expect);
+      });
+    }
+  }
+});
+
+describe('authorization of reads', () => {
+  it('grants each viewer exactly its permissions: contacts only to partners’ people, never to anyone signed in', async () => {
+    const permissions: Record<string, string[]> = {};
+    for (const viewer of VIEWERS) {
+      permissions[viewer] = (await t.gql('{ viewer { permissions } }', {}, tokens[viewer])).data.viewer.permissions;
+    }
+    const everything = permissions.admin!;
+    expect(everything).toContain('organizations.contacts.read');
+    expect(permissions).toEqual({
+      anonymous: [],
+      loner: [],
+      member: ['organizations.contacts.read', 'organizations.create', 'organizations.update'],
+      otherManager: ['accounts.memberships.manage', 'organizations.consent.record', 'organizations.contacts.read', 'organizations.create', 'organizations.update', 'partners.update'],
+      ownManager: ['accounts.memberships.manage', 'organizations.consent.record', 'organizations.contacts.read', 'organizations.create', 'organizations.update', 'partners.update'],
+      admin: everything,
+    });
+  });
+
+  it("shows a person's tokens to that person and to administrators only", async () => {
+    const TOKENS_OF = 'query($id: ID!) { node(id: $id) { ... on Person { apiTokens { id } } } }';
+    const own = await t.gql(TOKENS_OF, { id: funderPersonId }, TOKENS.funder);
+    expect(own.errors).toBeUndefined();
+    expect(own.data.node.apiTokens.length).toBeGreaterThan(0);
+    const admin = await t.gql(TOKENS_OF, { id: funderPersonId }, TOKENS.admin);
+    expect(admin.data.node.apiTokens.map((x: any) => x.id)).toEqual(own.data.node.apiTokens.map((x: any) => x.id));
+    for (const viewer of ['loner', 'member', 'otherManager'] as const) {
+      const res = await t.gql(TOKENS_OF, { id: funderPersonId }, tokens[viewer]);
+      expect(res.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(res.data?.node?.apiTokens ?? null).toBeNull();
+    }
+    expect((await t.gql(TOKENS_OF, { id: funderPersonId })).data.node).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { ApiToken, Membership, Person } from '../modules/accounts/index.js';
+import { MembershipRoleEnum } from '../modules/accounts/account.enums.js';
+import { hashToken, newToken, tokenPrefix } from '../modules/accounts/token.js';
+import { Partner } from '../modules/partners/index.js';
+import { toGlobalId } from '../server/relay.js';
+import type { TestApp } from './harness.js';
+
+/**
+ * A person with a token of their own, written straight into the database: the API issues tokens only
+ * to their holder, and these tests need people the demo does not have (a signed-in person without any
+ * partner, the manager of another partner).
+ */
+export async function personWithToken(
+  t: TestApp,
+  options: { name: string; membership?: { partnerSlug: string; role: 'MANAGER' | 'MEMBER' } },
+): Promise<{ token: string; personId: string; partnerId: string | null }> {
+  const em = t.app.gateway.orm.em.fork() as SqlEntityManager;
+  const token = newToken();
+  const person = em.create(Person, { name: options.name, email: `${options.name.toLowerCase().replace(/\W+/g, '.')}.${tokenPrefix(token).slice(4)}@example.org` });
+  let partnerId: string | null = null;
+  if (options.membership) {
+    const partner = await em.findOneOrFail(Partner, { slug: options.membership.partnerSlug });
+    partnerId = toGlobalId('Partner', partner.id);
+    em.create(Membership, { person, partner, role: options.membership.role as MembershipRoleEnum });
+  }
+  em.create(ApiToken, { person, name: 'Jeton de test', tokenHash: hashToken(token), prefix: tokenPrefix(token) });
+  await em.flush();
+  return { token, personId: toGlobalId('Person', person.id), partnerId };
+}
+
+/**
+ * A digest of every table's content, in one statement: equal before and after a call when the call
+ * changed nothing (rows added, removed or changed all show).
+ */
+export async function databaseDigest(t: TestApp): Promise<string> {
+  const conn = t.app.gateway.orm.em.fork().getConnection();
+  const rows: { table_name: string }[] = await conn.execute(
+    `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' order by table_name`,
+  );
+  const tables = rows.map((r) => r.table_name);
+  if (tables.length < 8) throw new Error(`expected every table of the platform, found ${tables.join(', ')}`);
+  // A sum of row hashes: order-free, so no sort (this runs around every call of the authorization matrix).
+  const parts = tables.map((name) => `(select '${name}:' || count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)::numeric), 0) from "${name}" t)`);
+  const [row]: { digest: string }[] = await conn.execute(`select ${parts.join(" || ' ' || ")} as digest`);
+  return row!.digest;
+}

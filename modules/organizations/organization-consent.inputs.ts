@@ -26,5 +26,6 @@ export class ConsentInput {
     description: 'The partner on whose behalf you record it: one of yours; required when you belong to several partners.',
   })
   @IsOptional()
+  @MaxLength(100, { message: "L'identifiant du partenaire est limité à 100 caractères." })
   partnerId?: string | null;
 }

@@ -29,7 +29,7 @@ export interface OperationLimits {
 export const DEFAULT_LIMITS: OperationLimits = {
   maxDepth: 12,
   maxAliases: 30,
-  maxCost: 20_000,
+  maxCost: 50_000,
   maxPageSize: 100,
   maxSubscriptionsPerSocket: 20,
 };

@@ -110,7 +110,7 @@ function aliasesOf(set: SelectionSetNode, fragments: Map<string, FragmentDefinit
 }
 
 /**
- * Cost of an operation: each field costs 1, plus, for a list, its number of items times what each
+ * Cost of an operation: each field costs 1, plus, for a list of objects, its number of items times what each
  * item costs. The number of items of a list field is, in order: its declared `maxItems`; its page size
  * when it takes `first`/`last`; the page size of the connection it belongs to (`edges`); the number of
  * values of its enum; else `UNDECLARED_LIST_ITEMS`. A connection's page size is its `first`/`last`
@@ -176,7 +176,8 @@ class CostWalker {
           : (pageSize ?? page ?? (isEnumType(type) ? type.getValues().length : UNDECLARED_LIST_ITEMS));
       items = bound ** lists;
     }
-    if (!node.selectionSet) return add(1, lists > 0 ? items : 0);
+    // A list of scalars or enums is one value (one column, one array): it costs like any field.
+    if (!node.selectionSet) return 1;
     if (!isCompositeType(type)) throw new Unmeasurable(`selection on leaf ${def.name}`);
     // An empty page still costs one item: the selection under it is prepared all the same.
     const children = this.selection(node.selectionSet, type, lists === 0 ? pageSize : null);

@@ -28,6 +28,9 @@ const PHONE = /^[+0-9 ().-]{6,30}$/;
  * (server/validation.ts). Ids (global ids, about 60 characters) are capped at 100.
  */
 const EMAIL_MESSAGE = "L'adresse e-mail n'est pas valide (254 caractères au plus).";
+/** Contact people an organization may have: the input, `addOrganizationContact` and the cost of `contacts` share it. */
+export const MAX_CONTACTS = 20;
+
 const ID_MESSAGE = "L'identifiant est limité à 100 caractères.";
 
 @InputType('OrganizationFilter', { description: 'Filters on the organizations directory; all given filters apply together.' })
@@ -202,7 +205,7 @@ export class CreateOrganizationInput extends OrganizationDetailsInput {
 
   @Field(() => [OrganizationContactInput], { nullable: true, description: 'Contact people.' })
   @IsOptional()
-  @ArrayMaxSize(20, { message: 'Au plus 20 contacts.' })
+  @ArrayMaxSize(MAX_CONTACTS, { message: `Au plus ${MAX_CONTACTS} contacts.` })
   @ValidateNested({ each: true })
   contacts?: OrganizationContactInput[] | null;
 

@@ -13,7 +13,7 @@ import { ConsentInput } from './organization-consent.inputs.js';
 import { CONTACTS_READ } from './contact-visibility.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
-import { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
+import { MAX_CONTACTS, CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
 import { CONSENT_RECORD, OrganizationService } from './organization.service.js';
 import { MaxItems } from '../../server/limits.js';
 
@@ -44,7 +44,7 @@ export class OrganizationResolver {
   }
 
   @Authorized(CONTACTS_READ)
-  @MaxItems(20) // as many as `CreateOrganizationInput.contacts` accepts
+  @MaxItems(MAX_CONTACTS)
   @FieldResolver(() => [OrganizationContact], {
     description: 'Contact people, holder first. Partners\' people only; empty unless the holder consented to share (platform administrators see all).',
   })

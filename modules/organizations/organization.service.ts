@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { Context, Transaction } from '../../server/context.js';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../../server/errors.js';
 import { isUuid } from '../../server/loaders.js';
@@ -14,7 +15,7 @@ import type { ConsentInput } from './organization-consent.inputs.js';
 import { ContactVisibility } from './contact-visibility.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
-import type { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
+import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
 import { normalizeSiret } from './siret.js';
 
 const ORDERS: Record<OrganizationOrder, readonly (readonly [string, 'asc' | 'desc'])[]> = {
@@ -186,6 +187,9 @@ export const OrganizationService = {
       const organization = await tx.em.findOne(Organization, id);
       if (!organization) throw notFound('Organisation', organizationGlobalId);
       assertMayEditContacts(ctx, organization);
+      await tx.em.lock(organization, LockMode.PESSIMISTIC_WRITE); // two additions at once would both see room
+      const count = await tx.em.count(OrganizationContact, { organization: organization.id });
+      if (count >= MAX_CONTACTS) throw conflict(`Cette organisation a déjà ${count} contacts : ${MAX_CONTACTS} au plus.`);
       const contact = tx.em.create(OrganizationContact, contactValues(organization, input));
       organization.updatedAt = new Date();
       await tx.em.flush();

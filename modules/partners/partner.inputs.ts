@@ -72,6 +72,13 @@ export class PartnerFilter {
   canSupport?: PartnerSupportQuery | null;
 }
 
+/**
+ * How many items a partner's lists may hold. The same numbers bound the inputs, the services' additions
+ * one by one, and the cost of these lists in the operation limits (`@MaxItems`): a declared bound that
+ * nobody enforces would be no bound.
+ */
+export const PARTNER_LISTS = { criteria: 10, fundingSchemes: 20, sectorsPerCriteria: 20, communesPerCriteria: 100 } as const;
+
 @InputType('InterventionCriteriaInput', { description: "A set of intervention criteria; empty lists mean no restriction." })
 export class InterventionCriteriaInput {
   @Field(() => String, { description: 'What these criteria cover (French).' })
@@ -80,7 +87,7 @@ export class InterventionCriteriaInput {
 
   @Field(() => [String], { nullable: true, description: 'Sector codes or ids; empty: every sector.' })
   @IsOptional()
-  @ArrayMaxSize(50, { message: 'Au plus 50 filières.' })
+  @ArrayMaxSize(PARTNER_LISTS.sectorsPerCriteria, { message: `Au plus ${PARTNER_LISTS.sectorsPerCriteria} filières.` })
   @MaxLength(100, { each: true, message: 'Chaque filière est limitée à 100 caractères.' })
   sectors?: string[] | null;
 
@@ -106,7 +113,7 @@ export class InterventionCriteriaInput {
 
   @Field(() => [ID], { nullable: true, description: 'Communes covered; empty or omitted: the whole territory.' })
   @IsOptional()
-  @ArrayMaxSize(200, { message: 'Au plus 200 communes.' })
+  @ArrayMaxSize(PARTNER_LISTS.communesPerCriteria, { message: `Au plus ${PARTNER_LISTS.communesPerCriteria} communes.` })
   @MaxLength(100, { each: true, message: ID_MESSAGE })
   communeIds?: string[] | null;
 }
@@ -230,13 +237,13 @@ export class CreatePartnerInput extends UpdatePartnerInput {
 
   @Field(() => [InterventionCriteriaInput], { nullable: true, description: 'Intervention criteria.' })
   @IsOptional()
-  @ArrayMaxSize(20, { message: "Au plus 20 jeux de critères d'intervention." })
+  @ArrayMaxSize(PARTNER_LISTS.criteria, { message: `Au plus ${PARTNER_LISTS.criteria} jeux de critères d'intervention.` })
   @ValidateNested({ each: true })
   criteria?: InterventionCriteriaInput[] | null;
 
   @Field(() => [FundingSchemeInput], { nullable: true, description: 'Funding schemes.' })
   @IsOptional()
-  @ArrayMaxSize(30, { message: 'Au plus 30 dispositifs de financement.' })
+  @ArrayMaxSize(PARTNER_LISTS.fundingSchemes, { message: `Au plus ${PARTNER_LISTS.fundingSchemes} dispositifs de financement.` })
   @ValidateNested({ each: true })
   fundingSchemes?: FundingSchemeInput[] | null;
 }

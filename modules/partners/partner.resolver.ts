@@ -12,7 +12,7 @@ import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { FundingSchemeKind } from './partner.enums.js';
 import { PartnerChanged } from './partner.events.js';
-import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PartnerFilter, UpdatePartnerInput } from './partner.inputs.js';
+import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PARTNER_LISTS, PartnerFilter, UpdatePartnerInput } from './partner.inputs.js';
 import { PartnerService } from './partner.service.js';
 import { MaxItems } from '../../server/limits.js';
 
@@ -52,13 +52,13 @@ export class PartnerResolver {
     return toConnection(PartnerConnection, await PartnerService.list(ctx, filter, args));
   }
 
-  @MaxItems(20) // as many as `CreatePartnerInput.criteria` accepts
+  @MaxItems(PARTNER_LISTS.criteria)
   @FieldResolver(() => [InterventionCriteria], { description: "The partner's intervention criteria." })
   criteria(@Root() partner: Partner, @Ctx() ctx: Context): Promise<InterventionCriteria[]> {
     return ctx.loaders.criteriaByPartnerId.load(partner.id);
   }
 
-  @MaxItems(30) // as many as `CreatePartnerInput.fundingSchemes` accepts
+  @MaxItems(PARTNER_LISTS.fundingSchemes)
   @FieldResolver(() => [FundingScheme], { description: 'Funding schemes the partner can mobilise, by name (active ones only unless `includeInactive`).' })
   async fundingSchemes(
     @Root() partner: Partner,
@@ -145,13 +145,13 @@ export class InterventionCriteriaResolver {
     return (await ctx.loaders.partnerById.load(refKey(criteria.partner)))!;
   }
 
-  @MaxItems(50) // as many as `InterventionCriteriaInput.sectors` accepts
+  @MaxItems(PARTNER_LISTS.sectorsPerCriteria)
   @FieldResolver(() => [Sector], { description: 'Sectors covered; empty: every sector.' })
   async sectors(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Sector[]> {
     return (await ctx.loaders.sectorByCode.loadMany(criteria.sectorCodes)).filter((s): s is Sector => s instanceof Sector);
   }
 
-  @MaxItems(200) // as many as `InterventionCriteriaInput.communeIds` accepts
+  @MaxItems(PARTNER_LISTS.communesPerCriteria)
   @FieldResolver(() => [Commune], { description: 'Communes covered when not the whole territory.' })
   communes(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Commune[]> {
     return PartnerService.communesOf(ctx, criteria);

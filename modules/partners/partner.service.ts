@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context, Transaction } from '../../server/context.js';
 import { badInput, conflict, forbidden, notFound } from '../../server/errors.js';
@@ -14,7 +14,7 @@ import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { PartnerChanged } from './partner.events.js';
 import { criteriaCovers, type Situation } from './criteria-match.js';
-import type { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PartnerFilter, PartnerSupportQuery, UpdatePartnerInput } from './partner.inputs.js';
+import { PARTNER_LISTS, type CreatePartnerInput, type FundingSchemeInput, type InterventionCriteriaInput, type PartnerFilter, type PartnerSupportQuery, type UpdatePartnerInput } from './partner.inputs.js';
 
 function searchTextOf(p: Pick<Partner, 'name' | 'shortName' | 'description'>): string {
   return searchKey(`${p.name} ${p.shortName ?? ''} ${p.description}`);
@@ -148,7 +148,10 @@ export const PartnerService = {
   },
 
   addCriteria(ctx: Context, partnerGlobalId: string, input: InterventionCriteriaInput): Promise<InterventionCriteria> {
-    return changePartner(ctx, partnerGlobalId, (tx, partner) => addCriteria(tx, partner, input, 'input'));
+    return changePartner(ctx, partnerGlobalId, async (tx, partner) => {
+      await assertRoom(tx, InterventionCriteria, partner, PARTNER_LISTS.criteria, "jeux de critères d'intervention");
+      return addCriteria(tx, partner, input, 'input');
+    });
   },
 
   async removeCriteria(ctx: Context, globalId: string): Promise<string> {
@@ -165,7 +168,10 @@ export const PartnerService = {
   },
 
   addFundingScheme(ctx: Context, partnerGlobalId: string, input: FundingSchemeInput): Promise<FundingScheme> {
-    return changePartner(ctx, partnerGlobalId, async (tx, partner) => addScheme(tx, partner, input, 'input'));
+    return changePartner(ctx, partnerGlobalId, async (tx, partner) => {
+      await assertRoom(tx, FundingScheme, partner, PARTNER_LISTS.fundingSchemes, 'dispositifs de financement');
+      return addScheme(tx, partner, input, 'input');
+    });
   },
 
   async updateFundingScheme(ctx: Context, globalId: string, input: FundingSchemeInput): Promise<FundingScheme> {
@@ -238,6 +244,13 @@ function schemeValues(input: FundingSchemeInput) {
     stages: [...new Set(input.stages ?? [])],
     active: input.active ?? true,
   };
+}
+
+/** Refuses an addition past the bound the lists declare (inputs and operation limits count on it). */
+async function assertRoom(tx: Transaction, entity: typeof InterventionCriteria | typeof FundingScheme, partner: Partner, max: number, what: string): Promise<void> {
+  await tx.em.lock(partner, LockMode.PESSIMISTIC_WRITE); // two additions at once would both see room
+  const count = await tx.em.count(entity as typeof FundingScheme, { partner: partner.id });
+  if (count >= max) throw conflict(`Ce partenaire a déjà ${count} ${what} : ${max} au plus.`);
 }
 
 function addScheme(tx: Transaction, partner: Partner, input: FundingSchemeInput, field: string): FundingScheme {

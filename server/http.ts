@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { Server as NetServer, type Socket } from 'node:net';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -119,6 +119,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   return app;
 }
 
+/** How long an idle kept-alive connection stays open once draining (a request may be on its way). */
+const IDLE_GRACE_MS = 100;
+
 /**
  * Tracks the server's connections and requests so that shutting down answers what was received:
  * stop accepting, let requests in flight finish (connections closed after their answer), then wait for
@@ -150,8 +153,13 @@ export class ConnectionDrainer {
         const left = (this.busy.get(socket) ?? 1) - 1;
         if (left > 0) this.busy.set(socket, left);
         else this.busy.delete(socket);
-        // A kept-alive connection whose last answer just left: nothing more will come on it.
-        if (this.draining && left <= 0 && !socket.destroyed) socket.end();
+        // A kept-alive connection whose last answer just left: closed, unless a request sent meanwhile
+        // (pipelined, or read as the answer drained) is being read.
+        if (this.draining && left <= 0) {
+          setTimeout(() => {
+            if (!this.busy.has(socket) && !socket.destroyed) socket.end();
+          }, IDLE_GRACE_MS).unref();
+        }
         this.changed?.();
       });
     });
@@ -168,13 +176,17 @@ export class ConnectionDrainer {
     return n;
   }
 
-  /** Stops accepting connections and closes the idle ones; requests in flight go on. */
+  /** Stops accepting connections, then closes the idle ones; requests in flight go on. */
   stopAccepting(): void {
     this.draining = true;
-    if (this.server.listening) this.server.close();
-    for (const socket of this.sockets) {
-      if (!this.busy.has(socket) && !this.upgraded.has(socket)) socket.end();
-    }
+    // net's close, not http's: http's also destroys idle kept-alive connections at once, which loses a
+    // request already sent on one of them but not yet read. They get a moment to be read first.
+    if (this.server.listening) NetServer.prototype.close.call(this.server);
+    setTimeout(() => {
+      for (const socket of this.sockets) {
+        if (!this.busy.has(socket) && !this.upgraded.has(socket)) socket.end();
+      }
+    }, IDLE_GRACE_MS).unref();
   }
 
   /** Resolves once `done()` holds (checked whenever a request or connection ends), or false at `deadline`. */
@@ -204,6 +216,8 @@ export class ConnectionDrainer {
   destroyAll(): number {
     const n = this.sockets.size;
     for (const socket of this.sockets) socket.destroy();
+    // http's own close, now that nothing is left: it stops its connection-checking timer.
+    this.server.close(() => undefined);
     return n;
   }
 }

@@ -135,6 +135,12 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
   wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const address = addressOf(request);
     socketsByAddress.set(address, (socketsByAddress.get(address) ?? 0) + 1);
+    // ws closes the socket itself on a protocol error (1009 for a message over maxPayload, 1007…): one
+    // warning line, instead of graphql-ws's "Internal error… check your implementation" and its stack.
+    process.nextTick(() => {
+      socket.removeAllListeners('error');
+      socket.on('error', (err) => logger.warn({ address, reason: err.message }, 'WebSocket closed on a protocol error'));
+    });
     socket.once('close', () => {
       const left = (socketsByAddress.get(address) ?? 1) - 1;
       if (left > 0) socketsByAddress.set(address, left);

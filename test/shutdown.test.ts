@@ -16,7 +16,7 @@ import { createTestDatabase, TOKENS } from './harness.js';
  */
 
 const ALIASES = 150;
-const BIG = `{ ${Array.from({ length: ALIASES }, (_, i) => `a${i}: organizations(first: 100) { edges { node { id name description email website siret createdAt updatedAt commune { name } } } }`).join(' ')} }`;
+const BIG = `{ ${Array.from({ length: ALIASES }, (_, i) => `a${i}: organizations(first: 100) { edges { node { id name description email website siret employees esus commune { name } } } }`).join(' ')} }`;
 
 let child: ChildProcess;
 let url: string;

@@ -9,7 +9,7 @@ import { Context, type Gateway } from './context.js';
 import { AppError, ErrorCode, formatError, invalidToken } from './errors.js';
 import { checkOperationLimits } from './limits.js';
 import { RATE_LIMITED, rateLimited, type RateDecision } from './rate-limit.js';
-import type { RecentViewers } from './viewers.js';
+import { sameViewer, type RecentViewers } from './viewers.js';
 import { DEFAULT_TOKEN_RECHECK_MS } from './config.js';
 
 /** graphql-ws closes with this code when the connection's token is refused (at connection or since). */
@@ -43,6 +43,8 @@ interface SocketState {
   viewer: Viewer;
   /** Subscriptions counted against the socket and its token, by graphql-ws operation id. */
   subscriptions: Set<string>;
+  /** The contexts of the socket's open subscriptions: they follow the token's viewer when its roles change. */
+  contexts: Map<string, Context>;
   /** Queries and mutations being executed (shutdown waits for them). */
   operations: Set<string>;
   timer: NodeJS.Timeout | null;
@@ -103,6 +105,16 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
     setImmediate(() => socket.close(CLOSE_FORBIDDEN, 'Forbidden'));
   }
 
+  /** The token's viewer as just checked: open subscriptions push their next events as the new viewer. */
+  function applyViewer(state: SocketState, viewer: Viewer): void {
+    if (sameViewer(viewer, state.viewer)) return;
+    state.viewer = viewer;
+    for (const context of state.contexts.values()) {
+      context.startSpeculative(Promise.resolve(viewer));
+      void context.confirmViewer();
+    }
+  }
+
   function stopTimer(state: SocketState): void {
     if (state.timer) clearInterval(state.timer);
     state.timer = null;
@@ -115,7 +127,7 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
     try {
       const viewer = await authenticate(gateway.orm.em.fork() as SqlEntityManager, state.token);
       recentViewers.set(state.token, viewer);
-      if (viewer) state.viewer = viewer;
+      if (viewer) applyViewer(state, viewer);
       else forbid(socket, state);
     } catch (err) {
       logger.warn({ err }, 'WebSocket token re-check failed');
@@ -125,6 +137,7 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
   }
 
   function release(state: SocketState, id: string): void {
+    state.contexts.delete(id);
     if (!state.subscriptions.delete(id)) return;
     const key = keyOf(state);
     const left = (subscriptionsByKey.get(key) ?? 1) - 1;
@@ -155,8 +168,6 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
     });
   });
 
-  const refusal = (errors: readonly GraphQLError[]) => errors;
-
   const cleanup = useServer<Record<string, unknown>>(
     {
       schema,
@@ -177,6 +188,7 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
           token,
           viewer,
           subscriptions: new Set(),
+          contexts: new Map(),
           operations: new Set(),
           timer: null,
           checking: false,
@@ -193,11 +205,11 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
       onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const socket = ctx.extra.socket;
         const state = states.get(socket);
-        if (!state || state.revoked) return refusal([invalidToken()]);
+        if (!state || state.revoked) return [invalidToken()];
 
         if (options.rateLimit) {
           const decision = options.rateLimit(keyOf(state));
-          if (!decision.allowed) return refusal([rateLimited(decision)]);
+          if (!decision.allowed) return [rateLimited(decision)];
         }
 
         let document: DocumentNode;
@@ -225,7 +237,7 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
           context.startSpeculative(
             authenticate(context.em, token).then((viewer) => {
               recentViewers.set(token, viewer);
-              if (viewer) state.viewer = viewer;
+              if (viewer) applyViewer(state, viewer);
               return viewer;
             }),
           );
@@ -255,6 +267,7 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
           }
           subscriptionsByKey.set(key, open + 1);
           state.subscriptions.add(id);
+          state.contexts.set(id, context);
         } else {
           state.operations.add(id);
         }

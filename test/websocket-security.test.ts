@@ -130,6 +130,28 @@ describe('WebSocket and token revocation', () => {
   });
 });
 
+describe('WebSocket and changed roles', () => {
+  it('answers with the roles the token has now, on a socket opened before they changed, and a mutation waits for them', async () => {
+    const PERMISSIONS = '{ viewer { permissions person { id } } }';
+    const socket = await open(TOKENS.expert);
+    const before = await run(socket.client, PERMISSIONS);
+    expect(before.data.viewer.permissions).not.toContain('accounts.memberships.manage');
+    const funder = await t.gql('{ viewer { person { memberships { partner { id } } } } }', {}, TOKENS.funder);
+    const partnerId = funder.data.viewer.person.memberships[0].partner.id;
+    const SET = 'mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MANAGER) { id } }';
+    const set = await t.gql(SET, { p: before.data.viewer.person.id, q: partnerId }, TOKENS.admin);
+    expect(set.errors).toBeUndefined();
+
+    const promoted = await run(socket.client, PERMISSIONS);
+    expect(promoted.data.viewer.permissions).toContain('accounts.memberships.manage');
+
+    expect((await t.gql('mutation($id: ID!) { removeMembership(id: $id) }', { id: set.data.setMembership.id }, TOKENS.admin)).errors).toBeUndefined();
+    const refused = await run(socket.client, SET, { p: before.data.viewer.person.id, q: partnerId });
+    expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    await socket.client.dispose();
+  });
+});
+
 describe('WebSocket message size', () => {
   it('closes with 1009 on a message larger than the HTTP body limit, without parsing it', async () => {
     const socket = new WebSocket(t.url.replace(/^http/, 'ws'), 'graphql-transport-ws');

@@ -271,6 +271,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       const deadline = Date.now() + graceMs;
       // 1. No new connections; readiness answers 503 from now on; idle kept-alive connections close.
       drainer.stopAccepting();
+      logger.info({ requests: drainer.requestsInFlight, webSocketOperations: ws.operationsInFlight(), graceMs }, 'not accepting connections any more; answering those in flight');
       // 2. What was received is answered: HTTP requests and WebSocket queries and mutations in flight.
       await drainer.waitFor(() => drainer.idle() && ws.operationsInFlight() === 0, deadline);
       // 3. WebSockets close with 1001 Going away (clients reconnect elsewhere).

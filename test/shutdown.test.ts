@@ -156,7 +156,7 @@ describe('shutdown on SIGTERM', () => {
     child.kill('SIGTERM');
 
     // Once the process has taken the signal, the listening socket is closed: a new connection is refused.
-    for (let i = 0; i < 200 && !output.join('').includes('shutting down'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 200 && !output.join('').includes('not accepting connections any more'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     const refused = await new Promise<string>((resolve) => {
       const probe = connect(Number(port), host);
       probe.once('connect', () => {

@@ -275,7 +275,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       // 2. What was received is answered: HTTP requests and WebSocket queries and mutations in flight.
       await drainer.waitFor(() => drainer.idle() && ws.operationsInFlight() === 0, deadline);
       // 3. WebSockets close with 1001 Going away (clients reconnect elsewhere).
-      await Promise.race([ws.close(), drainer.waitFor(() => false, deadline)]);
+      await Promise.race([ws.close(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
       // 4. Every connection has closed (the last bytes of large answers have left), or the grace is over.
       await drainer.waitFor(drainer.closed, deadline);
       const cut = drainer.destroyAll();

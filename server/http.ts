@@ -133,7 +133,8 @@ export class ConnectionDrainer {
   /** Sockets handed to the WebSocket server: closed by it (1001), not here. */
   private readonly upgraded = new WeakSet<object>();
   private draining = false;
-  private changed: (() => void) | null = null;
+  /** Wake-ups of `waitFor` calls, run whenever a request or connection ends. */
+  private readonly waiters = new Set<() => void>();
 
   constructor(private readonly server: Server) {
     server.on('connection', (socket: Socket) => {
@@ -141,7 +142,7 @@ export class ConnectionDrainer {
       socket.once('close', () => {
         this.sockets.delete(socket);
         this.busy.delete(socket);
-        this.changed?.();
+        for (const wake of this.waiters) wake();
       });
     });
     server.on('upgrade', (req: IncomingMessage) => this.upgraded.add(req.socket));
@@ -160,7 +161,7 @@ export class ConnectionDrainer {
             if (!this.busy.has(socket) && !socket.destroyed) socket.end();
           }, IDLE_GRACE_MS).unref();
         }
-        this.changed?.();
+        for (const wake of this.waiters) wake();
       });
     });
   }
@@ -195,14 +196,14 @@ export class ConnectionDrainer {
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(finish, Math.min(left, 250));
-        function finish() {
+        const finish = () => {
           clearTimeout(timer);
+          this.waiters.delete(finish);
           resolve();
-        }
-        this.changed = finish;
+        };
+        const timer = setTimeout(finish, Math.min(left, 250));
+        this.waiters.add(finish);
       });
-      this.changed = null;
     }
     return true;
   }

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createTestDatabase, TOKENS } from './harness.js';
+import { DEFAULT_LIMITS } from '../server/config.js';
+import { createTestDatabase, startTestApp, TOKENS } from './harness.js';
 
 /*
  * SIGTERM against a real server process (`node --import tsx server/main.ts`, as `npm start` runs it) on
@@ -193,5 +194,28 @@ describe('shutdown on SIGTERM', () => {
     expect(await exited).toBe(0);
     agent.destroy();
     expect(output.join('')).toMatch(/"cut":0/);
+  });
+});
+
+describe('shutdown grace period', () => {
+  it('cuts what is left when SHUTDOWN_GRACE_MS is over, and says how many connections it cut', async () => {
+    const t = await startTestApp({ config: { limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 } } });
+    const { hostname, port } = new URL(t.url);
+    const stalled = connect(Number(port), hostname);
+    // Smaller than BIG: whether the answer still sits in Node or in the kernel's buffers, the connection
+    // stays open while the client does not read it.
+    const body = JSON.stringify({ query: `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: organizations(first: 100) { edges { node { id name description } } }`).join(' ')} }` });
+    const firstBytes = new Promise<void>((resolve) => stalled.once('data', () => resolve()));
+    stalled.on('error', () => {});
+    stalled.write(`POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await firstBytes;
+    stalled.pause(); // a client that never reads the rest
+
+    const started = Date.now();
+    const { cut } = await t.app.close({ graceMs: 500 });
+    expect(cut).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await t.close();
+    stalled.destroy();
   });
 });

@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     let recording = false;
     const seedStart = performance.now();
     app = await createApp(
-      testConfig({ databaseUrl: database?.url ?? null, demo: true, logLevel: 'silent', limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000 } }),
+      testConfig({ databaseUrl: database?.url ?? null, demo: true, logLevel: 'silent', limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000, rateLimit: 0 } }),
       { demoScale: SCALE, onQuery: (s) => { if (recording) sql.push(s); } },
     );
     const seedMs = performance.now() - seedStart;

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
+import type { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { Viewer, PermissionRegistry } from './auth.js';
@@ -18,13 +14,16 @@ import { AppError, ErrorCode, formatError, invalidToken } from './errors.js';
 import { EventBus } from './events.js';
 import { checkOperationLimits } from './limits.js';
 import { errorRequestId, jitGateway, tagError } from './executor.js';
+import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
+import { RateLimiter } from './rate-limit.js';
 import { buildGatewaySchema } from './schema.js';
 import { checkVariables } from './validation.js';
 import { RecentViewers } from './viewers.js';
-import type { Config } from './config.js';
+import { createWebSocketEndpoint } from './websocket.js';
+import { DEFAULT_SHUTDOWN_GRACE_MS, type Config } from './config.js';
 import { ALL_MODULES } from '../modules/index.js';
 
 export interface CreateAppOptions {
@@ -46,10 +45,15 @@ export interface App {
   pubSub: PubSubAdapter;
   /** Lines the demo loaders want shown (demo tokens). */
   demoLines: string[];
+  /** The WebSocket server (graphql-ws) on /graphql. */
+  wsServer: WebSocketServer;
   /** Listens on config.port (0 picks a free port) and resolves to the GraphQL URL. */
   listen(): Promise<string>;
-  /** Drains HTTP and WebSocket, then closes the ORM and Redis. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, answers what was received (within `graceMs`, SHUTDOWN_GRACE_MS by default), closes
+   * WebSockets with 1001, then the ORM and Redis. `cut` counts connections cut when the grace ran out.
+   */
+  close(options?: { graceMs?: number }): Promise<{ cut: number }>;
   /** A context as a given viewer, for scripts and tests. */
   contextFor(viewer: Viewer): Context;
 }
@@ -150,11 +154,36 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   }
 
   const httpServer = createServer();
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const drainer = new ConnectionDrainer(httpServer);
+  const draining = () => drainer.isDraining;
+
+  const limits = config.limits;
+  const rateLimiter = limits.rateLimit > 0 ? new RateLimiter(limits.rateLimit, limits.rateLimitWindowSeconds * 1000) : null;
+  /**
+   * An HTTP request's rate-limit key: the token's id when the token is one this process has seen valid
+   * (remembered viewers), else the client's address, so random tokens cannot make buckets at will.
+   */
+  const httpRateKey = (authorization: string | undefined, address: string): string => {
+    const match = typeof authorization === 'string' ? /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+    const tokenId = match ? recentViewers.get(match[1]!)?.tokenId : null;
+    return tokenId ? `token:${tokenId}` : `address:${address}`;
+  };
+
+  const ws = createWebSocketEndpoint({
+    httpServer,
+    schema,
+    gateway,
+    authenticate,
+    recentViewers,
+    viewerFor,
+    bearerToken,
+    rateLimit: rateLimiter ? (key) => rateLimiter.take(key) : null,
+    draining,
+  });
 
   const debug = logger.isLevelEnabled('debug');
   const limitsPlugin: ApolloServerPlugin<Context> = {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
       const started = debug ? performance.now() : 0;
       return {
         async willSendResponse({ contextValue, operationName, errors, response }) {
@@ -169,11 +198,23 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
               response.body = { kind: 'single', singleResult: { errors: [{ message: err.message, extensions: { code: ErrorCode.Unauthenticated } }] } };
             }
           }
+          legacyStatus(request.http?.headers.get('accept'), response);
           if (debug) contextValue.logger.debug({ operationName, errors: errors?.length ?? 0, ms: Math.round(performance.now() - started) }, 'operation');
         },
-        async didResolveOperation({ document, request, operationName }) {
-          checkVariables(schema, document, request.variables, operationName);
-          checkOperationLimits(schema, document, request.variables, operationName, config.limits);
+        async didResolveOperation({ document, request, operationName, operation }) {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+            throw new GraphQLError('Les abonnements passent par WebSocket (protocole graphql-ws, même adresse /graphql), pas par HTTP.', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
+          try {
+            checkVariables(schema, document, request.variables, operationName);
+            checkOperationLimits(schema, document, request.variables, operationName, config.limits);
+          } catch (err) {
+            // The client's operation is refused: a client error (400), not the server's (500).
+            if (err instanceof GraphQLError) throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 400 } } });
+            throw err;
+          }
         },
         async didEncounterErrors({ errors, contextValue }) {
           // Request ids travel on the errors so formatError shows them without AsyncLocalStorage,
@@ -184,69 +225,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     },
   };
 
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer; subscriptions?: number }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : null);
-        try {
-          ctx.extra.viewer = await viewerFor(bearerToken(raw));
-          ctx.extra.subscriptions = 0;
-          return true;
-        } catch {
-          return false; // graphql-ws closes with 4403 Forbidden
-        }
-      },
-      onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (err) {
-          return [err as GraphQLError];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        try {
-          checkVariables(schema, document, payload.variables, payload.operationName);
-          checkOperationLimits(schema, document, payload.variables, payload.operationName, config.limits);
-        } catch (err) {
-          return [err as GraphQLError];
-        }
-        const operation = getOperationAST(document, payload.operationName);
-        if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-          if ((ctx.extra.subscriptions ?? 0) >= config.limits.maxSubscriptionsPerSocket) {
-            return [new AppError(ErrorCode.TooComplex, `Trop d'abonnements ouverts sur cette connexion (${config.limits.maxSubscriptionsPerSocket} au plus).`, { limit: 'subscriptions' })];
-          }
-          ctx.extra.subscriptions = (ctx.extra.subscriptions ?? 0) + 1;
-          (ctx.extra as unknown as Record<string, unknown>)[`sub:${id}`] = true;
-        }
-        const requestId = randomUUID();
-        return {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue: new Context(gateway, ctx.extra.viewer ?? Viewer.anonymous(), requestId, logger.child({ requestId })),
-        };
-      },
-      onNext: (_ctx, _id, _payload, args, result) => {
-        if (!result.errors) return;
-        const requestId = (args.contextValue as Context).requestId;
-        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, logger, requestId)) };
-      },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, logger)),
-      onComplete: (ctx, id) => {
-        const extra = ctx.extra as unknown as Record<string, unknown>;
-        if (extra[`sub:${id}`]) {
-          delete extra[`sub:${id}`];
-          ctx.extra.subscriptions = Math.max(0, (ctx.extra.subscriptions ?? 1) - 1);
-        }
-      },
-    },
-    wsServer,
-  );
-
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     introspection: true,
@@ -254,47 +232,20 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     formatError: (formatted, error) => formatError(formatted, error, logger, errorRequestId(error)),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginCacheControlDisabled(),
-      limitsPlugin,
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
-    ],
+    // No drain plugin: close() drains the HTTP server and the WebSockets itself, in order.
+    plugins: [ApolloServerPluginCacheControlDisabled(), limitsPlugin],
   });
   await apollo.start();
 
-  const app = express();
-  app.disable('x-powered-by');
-  // No ETag: GraphQL answers POSTs, which no cache revalidates, and hashing each body cost CPU.
-  app.set('etag', false);
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+  const app = createHttpApp({
+    apollo,
+    orm,
+    logger,
+    maxBodyBytes: limits.maxBodyBytes,
+    draining,
+    rateLimit: rateLimiter ? (authorization, address) => rateLimiter.take(httpRateKey(authorization, address)) : null,
+    context: (req, requestId) => httpContext(bearerToken(req.headers.authorization), requestId),
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await orm.em.fork().getConnection().execute('select 1');
-      res.json({ status: 'ready', database: 'ok' });
-    } catch (err) {
-      logger.warn({ err }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
-  });
-  app.use('/graphql', (req, res, next) => {
-    const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
-    res.setHeader('x-request-id', requestId);
-    next();
-  });
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = String(res.getHeader('x-request-id') ?? randomUUID());
-        return httpContext(bearerToken(req.headers.authorization), requestId);
-      },
-    }),
-  );
   httpServer.on('request', app);
 
   let closed = false;
@@ -303,6 +254,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     schema,
     httpServer,
     pubSub,
+    wsServer: ws.wsServer,
     demoLines,
     contextFor: (viewer) => new Context(gateway, viewer, randomUUID(), logger),
     listen: () =>
@@ -314,15 +266,27 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           resolveUrl(`http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`);
         });
       }),
-    close: async () => {
-      if (closed) return;
+    close: async (options = {}) => {
+      if (closed) return { cut: 0 };
       closed = true;
-      for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+      const graceMs = options.graceMs ?? config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+      const deadline = Date.now() + graceMs;
+      // 1. No new connections; readiness answers 503 from now on; idle kept-alive connections close.
+      drainer.stopAccepting();
+      logger.info({ requests: drainer.requestsInFlight, webSocketOperations: ws.operationsInFlight(), graceMs }, 'not accepting connections any more; answering those in flight');
+      // 2. What was received is answered: HTTP requests and WebSocket queries and mutations in flight.
+      await drainer.waitFor(() => drainer.idle() && ws.operationsInFlight() === 0, deadline);
+      // 3. WebSockets close with 1001 Going away (clients reconnect elsewhere).
+      await Promise.race([ws.close(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
+      // 4. Every connection has closed (the last bytes of large answers have left), or the grace is over.
+      await drainer.waitFor(drainer.closed, deadline);
+      const cut = drainer.destroyAll();
+      if (cut > 0) logger.warn({ connections: cut, graceMs }, 'shutdown grace period over: connections cut');
       await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
-      wsServer.close();
+      // 5. Then the database and Redis.
       await orm.close(true);
       await pubSub.close();
+      return { cut };
     },
   };
 }

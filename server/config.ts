@@ -16,7 +16,17 @@ export interface Config {
   /** Load demo data on first start. */
   demo: boolean;
   limits: OperationLimits;
+  /**
+   * On SIGTERM, how long requests already received may take to be answered before their connections
+   * are cut (SHUTDOWN_GRACE_MS). Optional so hand-built configs (tests) get the default.
+   */
+  shutdownGraceMs?: number;
+  /** How often an open WebSocket's token is checked again while idle (WS_TOKEN_RECHECK_MS). */
+  tokenRecheckMs?: number;
 }
+
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+export const DEFAULT_TOKEN_RECHECK_MS = 30_000;
 
 export interface OperationLimits {
   maxDepth: number;
@@ -24,6 +34,16 @@ export interface OperationLimits {
   maxCost: number;
   maxPageSize: number;
   maxSubscriptionsPerSocket: number;
+  /** Largest HTTP body and WebSocket message, in bytes (MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** Open WebSockets per client address (MAX_SOCKETS_PER_ADDRESS). */
+  maxSocketsPerAddress: number;
+  /** Open subscriptions per token across its sockets; anonymous ones per address (MAX_SUBSCRIPTIONS_PER_TOKEN). */
+  maxSubscriptionsPerToken: number;
+  /** Operations per token (anonymous: per address) and window, HTTP and WebSocket together; 0 turns it off (RATE_LIMIT). */
+  rateLimit: number;
+  /** The window of `rateLimit`, in seconds (RATE_LIMIT_WINDOW_SECONDS). */
+  rateLimitWindowSeconds: number;
 }
 
 export const DEFAULT_LIMITS: OperationLimits = {
@@ -32,6 +52,12 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxCost: 50_000,
   maxPageSize: 100,
   maxSubscriptionsPerSocket: 20,
+  maxBodyBytes: 1_048_576,
+  maxSocketsPerAddress: 50,
+  maxSubscriptionsPerToken: 100,
+  // Generous: an abuse brake, not a quota (a page of the portal makes a few operations).
+  rateLimit: 10_000,
+  rateLimitWindowSeconds: 60,
 };
 
 export class ConfigError extends Error {
@@ -106,7 +132,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: int('MAX_QUERY_COST', DEFAULT_LIMITS.maxCost, 10, 10_000_000),
       maxPageSize: DEFAULT_LIMITS.maxPageSize,
       maxSubscriptionsPerSocket: int('MAX_SUBSCRIPTIONS_PER_SOCKET', DEFAULT_LIMITS.maxSubscriptionsPerSocket, 1, 1000),
+      maxBodyBytes: int('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1_048_576),
+      maxSocketsPerAddress: int('MAX_SOCKETS_PER_ADDRESS', DEFAULT_LIMITS.maxSocketsPerAddress, 1, 100_000),
+      maxSubscriptionsPerToken: int('MAX_SUBSCRIPTIONS_PER_TOKEN', DEFAULT_LIMITS.maxSubscriptionsPerToken, 1, 100_000),
+      rateLimit: int('RATE_LIMIT', DEFAULT_LIMITS.rateLimit, 0, 100_000_000),
+      rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_LIMITS.rateLimitWindowSeconds, 1, 86_400),
     },
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
+    tokenRecheckMs: int('WS_TOKEN_RECHECK_MS', DEFAULT_TOKEN_RECHECK_MS, 100, 3_600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

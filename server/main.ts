@@ -46,16 +46,19 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    const graceMs = config.shutdownGraceMs ?? 10_000; // always set by loadConfig (SHUTDOWN_GRACE_MS)
+    logger.info({ signal, graceMs }, 'shutting down: answering requests in flight');
+    // The drain is bounded by graceMs; this only catches a close that hangs (database, Redis).
     const force = setTimeout(() => {
-      logger.error('shutdown took more than 15 s, exiting');
+      logger.error(`shutdown took more than ${graceMs + 5000} ms, exiting`);
       process.exit(1);
-    }, 15_000);
+    }, graceMs + 5000);
     force.unref();
     try {
-      await app.close();
-      logger.info('stopped');
-      process.exit(0);
+      const { cut } = await app.close({ graceMs });
+      // Connections cut at the end of the grace period lost their answers: not a clean stop.
+      logger.info({ cut }, 'stopped');
+      process.exit(cut > 0 ? 1 : 0);
     } catch (err) {
       logger.error({ err }, 'shutdown failed');
       process.exit(1);

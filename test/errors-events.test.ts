@@ -6,6 +6,7 @@ import type { Context } from '../server/context.js';
 import { ALL_MODULES } from '../modules/index.js';
 import { Sector } from '../modules/sectors/index.js';
 import { collect, startTestApp, type TestApp } from './harness.js';
+import { DEFAULT_LIMITS } from '../server/config.js';
 
 /** A module that exists only in this test: it proves the plugin contract and the error and event rules. */
 const ProbeHappened = defineEvent<{ code: string }>('probe.happened');
@@ -50,7 +51,7 @@ const probe = defineModule({
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ modules: ['probe', 'partners'], available: [...ALL_MODULES, probe], config: { limits: { maxDepth: 12, maxAliases: 30, maxCost: 20_000, maxPageSize: 100, maxSubscriptionsPerSocket: 2 } } });
+  t = await startTestApp({ modules: ['probe', 'partners'], available: [...ALL_MODULES, probe], config: { limits: { ...DEFAULT_LIMITS, maxSubscriptionsPerSocket: 2 } } });
 });
 afterAll(async () => t?.close());
 

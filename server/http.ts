@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import type { Context } from './context.js';
+import type { Logger } from './logger.js';
+import { RATE_LIMITED, rateLimitHeaders, type RateDecision } from './rate-limit.js';
+
+/** Codes of the errors answered before GraphQL runs (the body could not be read). */
+export const HttpErrorCode = {
+  BadRequest: 'BAD_REQUEST',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  RateLimited: RATE_LIMITED,
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export interface HttpAppOptions {
+  apollo: ApolloServer<Context>;
+  orm: MikroORM;
+  logger: Logger;
+  maxBodyBytes: number;
+  /** True once the server is shutting down: readiness fails, connections are not kept alive. */
+  draining: () => boolean;
+  /** One operation of this request against its rate limit; null when rate limiting is off. */
+  rateLimit: ((authorization: string | undefined, address: string) => RateDecision) | null;
+  context: (req: IncomingMessage, requestId: string) => Promise<Context>;
+}
+
+/** A GraphQL-shaped error answer, for requests refused before GraphQL could read them. */
+function sendError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] });
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+/** The Express application: health, readiness and /graphql (rate limit, body, Apollo), errors as GraphQL JSON. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { apollo, orm, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  // No ETag: GraphQL answers POSTs, which no cache revalidates, and hashing each body cost CPU.
+  app.set('etag', false);
+
+  // While draining, every answer closes its connection: a client's next request goes to another process.
+  app.use((_req, res, next) => {
+    if (options.draining()) res.setHeader('connection', 'close');
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (options.draining()) {
+      res.status(503).json({ status: 'shutting-down' });
+      return;
+    }
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ready', database: 'ok' });
+    } catch (err) {
+      logger.warn({ err }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  const requestId: RequestHandler = (req, res, next) => {
+    const header = req.headers['x-request-id'];
+    const id = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+    res.setHeader('x-request-id', id);
+    next();
+  };
+  // Before the body is read: a client over its limit costs no parsing.
+  const rateLimit: RequestHandler = (req, res, next) => {
+    if (!options.rateLimit) return next();
+    const decision = options.rateLimit(req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
+    for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
+    if (decision.allowed) return next();
+    logger.warn({ requestId: res.getHeader('x-request-id'), address: req.socket.remoteAddress }, 'rate limited');
+    sendError(res, 429, HttpErrorCode.RateLimited, `Trop de requêtes : ${decision.limit} par fenêtre au plus. Réessayez dans ${decision.retryAfter} s.`, {
+      retryAfter: decision.retryAfter,
+    });
+  };
+  app.use(
+    '/graphql',
+    requestId,
+    rateLimit,
+    express.json({ limit: options.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => options.context(req, String(res.getHeader('x-request-id') ?? randomUUID())),
+    }),
+  );
+
+  // Body errors (malformed JSON, too large, unknown charset) and anything unexpected: a GraphQL JSON
+  // error with a code, and one log line (no stack trace for a client's mistake).
+  const errors: ErrorRequestHandler = (err: { status?: unknown; type?: unknown; message?: unknown }, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const id = res.getHeader('x-request-id');
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) {
+      logger.error({ err, requestId: id }, 'unexpected HTTP error');
+      sendError(res, 500, HttpErrorCode.Internal, `Erreur interne. Elle a été enregistrée ; indiquez cet identifiant au support : ${String(id ?? 'inconnu')}`);
+      return;
+    }
+    logger.warn({ requestId: id, status, reason: err.type ?? err.message, path: req.path }, 'request refused');
+    if (status === 413) {
+      sendError(res, 413, HttpErrorCode.PayloadTooLarge, `Corps de requête trop volumineux : ${options.maxBodyBytes} octets au plus.`, { max: options.maxBodyBytes });
+    } else if (err.type === 'entity.parse.failed') {
+      sendError(res, 400, HttpErrorCode.BadRequest, "Corps de requête illisible : ce n'est pas du JSON valide.");
+    } else {
+      sendError(res, status, HttpErrorCode.BadRequest, `Requête invalide (${String(err.type ?? err.message ?? status)}).`);
+    }
+  };
+  app.use(errors);
+  return app;
+}
+
+/** How long an idle kept-alive connection stays open once draining (a request may be on its way). */
+const IDLE_GRACE_MS = 100;
+
+/**
+ * Tracks the server's connections and requests so that shutting down answers what was received:
+ * stop accepting, let requests in flight finish (connections closed after their answer), then wait for
+ * their sockets to close, so that the last bytes of a large answer leave before the process exits.
+ */
+export class ConnectionDrainer {
+  private readonly sockets = new Set<Socket>();
+  private readonly busy = new Map<Socket, number>();
+  /** Sockets handed to the WebSocket server: closed by it (1001), not here. */
+  private readonly upgraded = new WeakSet<object>();
+  private draining = false;
+  /** Wake-ups of `waitFor` calls, run whenever a request or connection ends. */
+  private readonly waiters = new Set<() => void>();
+
+  constructor(private readonly server: Server) {
+    server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => {
+        this.sockets.delete(socket);
+        this.busy.delete(socket);
+        for (const wake of this.waiters) wake();
+      });
+    });
+    server.on('upgrade', (req: IncomingMessage) => this.upgraded.add(req.socket));
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const socket = req.socket;
+      this.busy.set(socket, (this.busy.get(socket) ?? 0) + 1);
+      if (this.draining && !res.headersSent) res.setHeader('connection', 'close');
+      res.once('close', () => {
+        const left = (this.busy.get(socket) ?? 1) - 1;
+        if (left > 0) this.busy.set(socket, left);
+        else this.busy.delete(socket);
+        // A kept-alive connection whose last answer just left: closed, unless a request sent meanwhile
+        // (pipelined, or read as the answer drained) is being read.
+        if (this.draining && left <= 0) {
+          setTimeout(() => {
+            if (!this.busy.has(socket) && !socket.destroyed) socket.end();
+          }, IDLE_GRACE_MS).unref();
+        }
+        for (const wake of this.waiters) wake();
+      });
+    });
+  }
+
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
+  /** HTTP requests still being answered. */
+  get requestsInFlight(): number {
+    let n = 0;
+    for (const count of this.busy.values()) n += count;
+    return n;
+  }
+
+  /** Stops accepting connections, then closes the idle ones; requests in flight go on. */
+  stopAccepting(): void {
+    this.draining = true;
+    // net's close, not http's: http's also destroys idle kept-alive connections at once, which loses a
+    // request already sent on one of them but not yet read. They get a moment to be read first.
+    if (this.server.listening) NetServer.prototype.close.call(this.server);
+    setTimeout(() => {
+      for (const socket of this.sockets) {
+        if (!this.busy.has(socket) && !this.upgraded.has(socket)) socket.end();
+      }
+    }, IDLE_GRACE_MS).unref();
+  }
+
+  /** Resolves once `done()` holds (checked whenever a request or connection ends), or false at `deadline`. */
+  async waitFor(done: () => boolean, deadline: number): Promise<boolean> {
+    while (!done()) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await new Promise<void>((resolve) => {
+        const finish = () => {
+          clearTimeout(timer);
+          this.waiters.delete(finish);
+          resolve();
+        };
+        const timer = setTimeout(finish, Math.min(left, 250));
+        this.waiters.add(finish);
+      });
+    }
+    return true;
+  }
+
+  /** True when no HTTP request is being answered. */
+  readonly idle = (): boolean => this.busy.size === 0;
+  /** True when every connection (WebSockets included) has closed. */
+  readonly closed = (): boolean => this.sockets.size === 0;
+
+  /** Cuts whatever is left; returns how many connections were cut. */
+  destroyAll(): number {
+    const n = this.sockets.size;
+    for (const socket of this.sockets) socket.destroy();
+    // http's own close, now that nothing is left: it stops its connection-checking timer.
+    this.server.close(() => undefined);
+    return n;
+  }
+}
+
+/**
+ * True when Apollo answers `accept` with the legacy `application/json` (the GraphQL-over-HTTP
+ * "legacy watershed"), by the rules Apollo negotiates with (most specific range, then q, then order;
+ * ties go to application/json).
+ */
+export function prefersLegacyJson(accept: string | null | undefined): boolean {
+  if (!accept || accept.trim() === '') return true;
+  const ranges = accept.split(',').map((part, order) => {
+    const [type = '', ...params] = part.split(';');
+    let q = 1;
+    for (const param of params) {
+      const [name, value] = param.split('=');
+      if (name?.trim().toLowerCase() === 'q') q = Number(value?.trim());
+    }
+    return { type: type.trim().toLowerCase(), q: Number.isFinite(q) ? q : 0, order };
+  });
+  const priority = (media: string) => {
+    let best: { s: number; q: number; o: number } | null = null;
+    for (const range of ranges) {
+      const s = range.type === media ? 2 : range.type === 'application/*' ? 1 : range.type === '*/*' ? 0 : -1;
+      if (s < 0) continue;
+      if (!best || s > best.s || (s === best.s && (range.q > best.q || (range.q === best.q && range.order < best.o)))) best = { s, q: range.q, o: range.order };
+    }
+    return best && best.q > 0 ? best : null;
+  };
+  const json = priority('application/json');
+  const modern = priority('application/graphql-response+json');
+  if (!json) return false;
+  if (!modern) return true;
+  return json.q > modern.q || (json.q === modern.q && (json.s > modern.s || (json.s === modern.s && json.o <= modern.o)));
+}
+
+/** Codes of request errors (the operation never ran) that the legacy media type answers with 200. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_TOO_COMPLEX']);
+
+interface ResponseLike {
+  http: { status?: number };
+  body: { kind: string; singleResult?: { data?: unknown; errors?: readonly { extensions?: Record<string, unknown> }[] } };
+}
+
+/**
+ * Under the legacy `application/json`, the GraphQL-over-HTTP spec asks for 200 on a well-formed request
+ * whose document fails to parse, validate, coerce its variables (or, here, stay within the operation
+ * limits): 400 stays for clients that accept `application/graphql-response+json`.
+ */
+export function legacyStatus(accept: string | null | undefined, response: ResponseLike): void {
+  if (response.http.status !== 400 || response.body.kind !== 'single') return;
+  const result = response.body.singleResult;
+  if (!result || 'data' in result || !result.errors?.length) return;
+  if (!result.errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) return;
+  if (prefersLegacyJson(accept)) response.http.status = 200;
+}

@@ -75,22 +75,22 @@ function ormOptions(options: DatabaseOptions): Options {
  * locked for this process until `orm.close()` (a DataDirLockedError names the PID holding it).
  */
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
-  if (options.databaseUrl) {
-    await checkDatabase(options.databaseUrl);
-    return MikroORM.init(ormOptions(options));
-  }
-  if (!options.dataDir) return MikroORM.init(ormOptions(options)); // in memory: nothing to share
-  mkdirSync(dirname(resolve(options.dataDir)), { recursive: true }); // PGlite does not create parents
-  const lock = lockDataDir(options.dataDir);
+  if (options.databaseUrl) await checkDatabase(options.databaseUrl);
+  const lock = !options.databaseUrl && options.dataDir ? lockFolder(options.dataDir) : null; // in memory: nothing to share
   let orm: MikroORM;
   try {
     orm = await MikroORM.init(ormOptions(options));
   } catch (err) {
-    lock.release();
+    lock?.release();
     throw err;
   }
-  releaseOnClose(orm, lock);
+  if (lock) releaseOnClose(orm, lock);
   return orm;
+}
+
+function lockFolder(dataDir: string): DataDirLock {
+  mkdirSync(dirname(resolve(dataDir)), { recursive: true }); // PGlite does not create parents; the lock lives there
+  return lockDataDir(dataDir);
 }
 
 /** The folder stays locked until the ORM (and so PGlite) is closed, whatever closes it. */

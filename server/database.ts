@@ -8,6 +8,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import { migrations } from './migrations/index.js';
 import { registerKeyFormats } from './keys.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { checkDatabase } from './preflight.js';
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; null for the embedded PGlite. */
@@ -58,7 +60,6 @@ function ormOptions(options: DatabaseOptions): Options {
     };
   }
   const dataDir = options.dataDir;
-  if (dataDir) mkdirSync(dirname(resolve(dataDir)), { recursive: true }); // PGlite does not create parents
   return {
     ...common,
     driver: PGliteDriver,
@@ -67,11 +68,43 @@ function ormOptions(options: DatabaseOptions): Options {
   };
 }
 
-/** Opens the database (PGlite or PostgreSQL); does not migrate. */
+/**
+ * Opens the database (PGlite or PostgreSQL); does not migrate.
+ *
+ * PostgreSQL is first reached once with a short timeout, so a wrong DATABASE_URL fails in seconds with
+ * one sentence (a StartupError) instead of a stack trace or a 35 s pool timeout. A PGlite data folder is
+ * locked for this process until `orm.close()` (a DataDirLockedError names the PID holding it).
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(options));
+  if (options.databaseUrl) await checkDatabase(options.databaseUrl);
+  const lock = !options.databaseUrl && options.dataDir ? lockFolder(options.dataDir) : null; // in memory: nothing to share
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(ormOptions(options));
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   registerKeyFormats(orm.getMetadata()); // what global ids of each record type may hold (see relay.ts)
+  if (lock) releaseOnClose(orm, lock);
   return orm;
+}
+
+function lockFolder(dataDir: string): DataDirLock {
+  mkdirSync(dirname(resolve(dataDir)), { recursive: true }); // PGlite does not create parents; the lock lives there
+  return lockDataDir(dataDir);
+}
+
+/** The folder stays locked until the ORM (and so PGlite) is closed, whatever closes it. */
+function releaseOnClose(orm: MikroORM, lock: DataDirLock): void {
+  const close = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    try {
+      await close(force);
+    } finally {
+      lock.release();
+    }
+  };
 }
 
 /** Applies pending migrations; returns their names. */

@@ -1,7 +1,34 @@
-import { ConfigError, loadConfig } from './config.js';
-import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { ModuleGraphError } from './module.js';
+import { StartupError, checkDatabase, checkListen, checkRedis, listenProblem, withDeadline } from './preflight.js';
+import { DataDirLockedError, dataDirHolder, lockPathOf } from './data-dir-lock.js';
+import type { App } from './app.js';
+
+/** A start-up problem the operator must fix: one sentence per problem on stderr, exit code 2. */
+function fail(...messages: string[]): never {
+  for (const message of messages) console.error(message);
+  process.exit(2);
+}
+
+/**
+ * What can be checked before loading the ORM, the schema and the modules (about 3 s): the database,
+ * Redis, the port and the PGlite folder's lock, all at once, each within a few seconds.
+ */
+async function preflight(config: Config): Promise<void> {
+  const checks: Promise<void>[] = [checkListen(config.host, config.port)];
+  if (config.databaseUrl) checks.push(checkDatabase(config.databaseUrl));
+  else if (config.dataDir) {
+    const holder = dataDirHolder(config.dataDir);
+    if (holder !== null) checks.push(Promise.reject(new DataDirLockedError(config.dataDir, lockPathOf(config.dataDir), holder)));
+  }
+  if (config.redisUrl) checks.push(checkRedis(config.redisUrl));
+  const results = await Promise.allSettled(checks);
+  const problems = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  const unexpected = problems.find((p) => !(p instanceof StartupError));
+  if (unexpected) throw unexpected;
+  if (problems.length > 0) fail(...problems.map((p) => (p as StartupError).message));
+}
 
 /** Entry point: `npm start` (tsx) or `node dist/server/main.js` (production build). */
 async function main(): Promise<void> {
@@ -9,25 +36,32 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
+    if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
   const logger = createLogger(config.logLevel);
   const started = Date.now();
-  let app;
+  await preflight(config);
+  // Loaded after the checks, so that a wrong setting is reported in seconds.
+  const { createApp } = await import('./app.js');
+  let app: App;
   try {
     app = await createApp(config, { logger });
   } catch (err) {
-    if (err instanceof ModuleGraphError) {
-      console.error(`Invalid MODULES: ${err.message}`);
-      process.exit(2);
-    }
+    if (err instanceof ModuleGraphError) fail(`Invalid MODULES: ${err.message}`);
+    if (err instanceof StartupError) fail(err.message); // e.g. another process took the PGlite folder meanwhile
     throw err;
   }
-  const url = await app.listen();
+  let url: string;
+  try {
+    // Again just before listening: the port may have been taken while the modules loaded, and a
+    // failed listen is re-emitted by the WebSocket server as a graphql-ws "internal error".
+    await checkListen(config.host, config.port);
+    url = await app.listen();
+  } catch (err) {
+    await withDeadline(app.close(), 3_000, () => new Error('close timeout')).catch(() => undefined);
+    fail(err instanceof StartupError ? err.message : listenProblem(err, config.host, config.port));
+  }
   const database = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
   logger.info(
     { url, database, pubsub: app.pubSub.kind, modules: app.gateway.modules.map((m) => m.name), startupMs: Date.now() - started },

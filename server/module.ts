@@ -26,6 +26,16 @@ export interface DemoResult {
   lines?: string[];
 }
 
+export interface ReferenceContext {
+  em: SqlEntityManager;
+  logger: Logger;
+}
+
+/** What a reference loader tells the operator (what it added). */
+export interface ReferenceResult {
+  lines?: string[];
+}
+
 /**
  * A module's one public registration: open its `index.ts` and you see the whole module.
  * Nothing is discovered by globbing.
@@ -51,6 +61,12 @@ export interface ModuleManifest {
   authenticate?: (em: SqlEntityManager, token: string) => Promise<Viewer | null>;
   /** Loads demo data when the platform starts empty; must be idempotent. */
   demo?: (ctx: DemoContext) => Promise<DemoResult | void>;
+  /**
+   * Loads the reference data a real deployment needs (the perimeter, the sectors: never demo
+   * organizations, partners or people); run by `npm run setup`. Adds what is missing, by natural key,
+   * and never duplicates nor overwrites: running it again is harmless.
+   */
+  reference?: (ctx: ReferenceContext) => Promise<ReferenceResult | void>;
 }
 
 /** Declares a module; the identity function exists for type inference and one place to document. */

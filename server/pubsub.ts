@@ -2,6 +2,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
+import { CONNECT_TIMEOUT_MS, connectRedis } from './preflight.js';
 
 /** The pubsub GraphQL subscriptions listen to: topics are event names, payloads are JSON. */
 export interface PubSub {
@@ -20,13 +21,15 @@ export async function createPubSubAdapter(redisUrl: string | null, logger: Logge
   if (!redisUrl) {
     return { pubSub: createPubSub() as unknown as PubSub, kind: 'memory', close: async () => {} };
   }
-  const options = { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true };
+  const options = { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true, connectTimeout: CONNECT_TIMEOUT_MS };
   const publishClient = new Redis(redisUrl, options);
   const subscribeClient = new Redis(redisUrl, options);
+  // At start, a Redis that cannot be reached is one StartupError naming REDIS_URL, within seconds;
+  // once connected, errors are logged and ioredis reconnects.
+  await connectRedis([publishClient, subscribeClient], redisUrl);
   for (const client of [publishClient, subscribeClient]) {
     client.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   }
-  await Promise.all([publishClient.connect(), subscribeClient.connect()]);
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {
     pubSub: createPubSub({ eventTarget }) as unknown as PubSub,

@@ -10,6 +10,7 @@ import { seedAccounts } from './account.demo.js';
 
 export { ApiToken, Membership, Person, AccountService };
 export { DEMO_PEOPLE } from './account.demo.js';
+export { PlatformRoleEnum } from './account.enums.js';
 
 /** People, their memberships in partners, and API tokens; authenticates callers. */
 export default defineModule({

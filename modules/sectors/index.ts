@@ -2,7 +2,7 @@ import { defineModule } from '../../server/module.js';
 import { Sector } from './sector.entity.js';
 import { sectorLoaders } from './sector.loaders.js';
 import { SectorResolver } from './sector.resolver.js';
-import { SECTORS } from './demo/sectors.data.js';
+import { loadSectors } from './sector.reference.js';
 
 export { Sector };
 export { SectorService } from './sector.service.js';
@@ -16,9 +16,7 @@ export default defineModule({
   resolvers: [SectorResolver],
   loaders: sectorLoaders,
   nodes: { Sector: (ctx, code) => ctx.loaders.sectorByCode.load(code) },
-  demo: async ({ em }) => {
-    if ((await em.count(Sector, {})) > 0) return;
-    SECTORS.forEach((s, position) => em.create(Sector, { ...s, position }));
-    await em.flush();
-  },
+  reference: loadSectors,
+  // The same data with the demo; what it added is for `npm run setup` to print, not the demo banner.
+  demo: async (ctx) => void (await loadSectors(ctx)),
 });

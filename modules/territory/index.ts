@@ -4,7 +4,7 @@ import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
 import { territoryLoaders } from './territory.loaders.js';
 import { CommuneResolver, IntercommunalityResolver, TerritoryResolver } from './territory.resolver.js';
-import { seedTerritory } from './territory.demo.js';
+import { loadTerritory } from './territory.demo.js';
 
 export { Commune, Intercommunality, Territory };
 export { TerritoryService } from './territory.service.js';
@@ -22,5 +22,7 @@ export default defineModule({
     Intercommunality: (ctx, id) => ctx.loaders.intercommunalityById.load(id),
     Commune: (ctx, id) => ctx.loaders.communeById.load(id),
   },
-  demo: seedTerritory,
+  reference: loadTerritory,
+  // The same data with the demo; what it added is for `npm run setup` to print, not the demo banner.
+  demo: async (ctx) => void (await loadTerritory(ctx)),
 });

@@ -1,5 +1,6 @@
 /**
- * Demo sectors (filières) of the social and solidarity economy in the Boulonnais.
+ * Sectors (filières) of the social and solidarity economy in the Boulonnais: reference data, loaded by
+ * `npm run setup` on a real deployment and with the demo.
  * Codes are stable ASCII identifiers; names and descriptions are shown to people, in French.
  */
 

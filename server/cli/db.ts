@@ -5,7 +5,8 @@
  *   npm run db:check                    fail when entities and migrations disagree
  */
 import { readdirSync, writeFileSync } from 'node:fs';
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { StartupError } from '../preflight.js';
 import { MIGRATIONS_DIR, migrate, openDatabase, schemaDrift } from '../database.js';
 import { ALL_MODULES } from '../../modules/index.js';
 
@@ -67,6 +68,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  // A wrong setting (DATABASE_URL, a PGlite folder in use…) is one sentence naming it, as at start-up.
+  if (err instanceof StartupError || err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
   console.error(err);
   process.exit(1);
 });

@@ -80,18 +80,9 @@ export function databaseProblem(err: unknown, url: string, timeoutMs = CONNECT_T
   if (err instanceof Timeout || /timeout/i.test(message)) {
     return `DATABASE_URL: ${at} did not answer like PostgreSQL within ${timeoutMs / 1000} s; check that the host and port in DATABASE_URL are those of a running PostgreSQL server.`;
   }
+  const network = networkProblem('DATABASE_URL', 'PostgreSQL', host, at, code);
+  if (network) return network;
   switch (code) {
-    case 'ECONNREFUSED':
-      return `DATABASE_URL: nothing accepts connections at ${at} (connection refused); check that PostgreSQL is running and the host and port in DATABASE_URL.`;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EAI_FAIL':
-      return `DATABASE_URL: the host name "${host}" cannot be resolved (${code}); check the host in DATABASE_URL.`;
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'ETIMEDOUT':
-    case 'ECONNRESET':
-      return `DATABASE_URL: ${at} cannot be reached (${code}); check the host and port in DATABASE_URL and the network between this machine and PostgreSQL.`;
     case '28P01':
       return `DATABASE_URL: PostgreSQL at ${at} refused the password of user "${user}"; check the user name and password in DATABASE_URL.`;
     case '28000':
@@ -130,6 +121,25 @@ export async function checkDatabase(url: string, timeoutMs = CONNECT_TIMEOUT_MS)
   }
 }
 
+/** The sentence for a network failure reaching `service` through `variable`, or null for other failures. */
+function networkProblem(variable: string, service: string, host: string, at: string, code: string | undefined): string | null {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `${variable}: nothing accepts connections at ${at} (connection refused); check that ${service} is running and the host and port in ${variable}.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+      return `${variable}: the host name "${host}" cannot be resolved (${code}); check the host in ${variable}.`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ETIMEDOUT':
+    case 'ECONNRESET':
+      return `${variable}: ${at} cannot be reached (${code}); check the host and port in ${variable} and the network between this machine and ${service}.`;
+    default:
+      return null;
+  }
+}
+
 /** One sentence on why Redis at `url` cannot be used, naming REDIS_URL and what to check. */
 export function redisProblem(err: unknown, url: string, timeoutMs = CONNECT_TIMEOUT_MS): string {
   const { host, port } = endpoint(url, '6379');
@@ -139,18 +149,8 @@ export function redisProblem(err: unknown, url: string, timeoutMs = CONNECT_TIME
   if (err instanceof Timeout || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
     return `REDIS_URL: ${at} did not answer like Redis within ${timeoutMs / 1000} s; check that the host and port in REDIS_URL are those of a running Redis server.`;
   }
-  switch (code) {
-    case 'ECONNREFUSED':
-      return `REDIS_URL: nothing accepts connections at ${at} (connection refused); check that Redis is running and the host and port in REDIS_URL.`;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EAI_FAIL':
-      return `REDIS_URL: the host name "${host}" cannot be resolved (${code}); check the host in REDIS_URL.`;
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'ECONNRESET':
-      return `REDIS_URL: ${at} cannot be reached (${code}); check the host and port in REDIS_URL and the network between this machine and Redis.`;
-  }
+  const network = networkProblem('REDIS_URL', 'Redis', host, at, code);
+  if (network) return network;
   if (/protocol error/i.test(message)) {
     return `REDIS_URL: ${at} does not answer like Redis; check that the host and port in REDIS_URL are those of a Redis server.`;
   }

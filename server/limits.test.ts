@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLInt, GraphQLList, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
 import { checkOperationLimits } from './limits.js';
 import { DEFAULT_LIMITS } from './config.js';
 import { PermissionRegistry } from './auth.js';
@@ -168,5 +168,155 @@ describe('the cost model', () => {
   it('stops counting at the largest safe integer', () => {
     expect(cost(`query { ...F0 } ${doubledChain(80, 'Query', 'territories { name }')}`)).toBe(Number.MAX_SAFE_INTEGER);
     expect(measure('aliases', `query { ...F0 } ${doubledChain(80, 'Query', 'a: territories { name }')}`)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
+
+describe('the limits at their thresholds', () => {
+  /** Runs the check on a fresh document (no cache), and returns its refusal or null. */
+  const refusal = (query: string, limits: Partial<typeof DEFAULT_LIMITS>, variables: Record<string, unknown> | null = {}) => {
+    try {
+      checkOperationLimits(schema, parse(query), variables, null, { ...DEFAULT_LIMITS, ...limits });
+      return null;
+    } catch (err: any) {
+      return { message: err.message as string, extensions: err.extensions as Record<string, unknown> };
+    }
+  };
+
+  it('accepts a depth equal to the limit, refuses one more, and says so', () => {
+    const query = '{ territories { name } }';
+    expect(refusal(query, { maxDepth: 2 })).toBeNull();
+    expect(refusal(query, { maxDepth: 1 })).toEqual({
+      message: 'Requête trop profonde : 2 niveaux pour 1 au plus.',
+      extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'depth', value: 2, max: 1 },
+    });
+  });
+
+  it('accepts as many aliases as the limit, refuses one more, and says so', () => {
+    const query = '{ a: territories { b: name } }';
+    expect(refusal(query, { maxAliases: 2 })).toBeNull();
+    expect(refusal(query, { maxAliases: 1 })).toEqual({
+      message: "Trop d'alias : 2 pour 1 au plus.",
+      extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'aliases', value: 2, max: 1 },
+    });
+  });
+
+  it('accepts a cost equal to the limit, refuses one more, and says so', () => {
+    const query = '{ territories { name } }'; // 1 + 3 territories × 1
+    expect(refusal(query, { maxCost: 4 })).toBeNull();
+    expect(refusal(query, { maxCost: 3 })).toEqual({
+      message: 'Requête trop coûteuse : 4 pour 3 au plus. Réduisez first/last ou le nombre de champs.',
+      extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'cost', value: 4, max: 3 },
+    });
+  });
+
+  it('refuses what it cannot measure with its own message', () => {
+    expect(refusal('{ notAField }', {})).toEqual({
+      message: "Impossible d'évaluer la complexité de cette requête : elle est refusée.",
+      extensions: { code: 'OPERATION_TOO_COMPLEX', limit: 'unmeasurable' },
+    });
+    // The schema's entry points exist on the query root only.
+    expect(refusal('{ territories { __type(name: "Query") { name } } }', {})?.extensions.limit).toBe('unmeasurable');
+    expect(refusal('{ territories { __schema { queryType { name } } } }', {})?.extensions.limit).toBe('unmeasurable');
+  });
+
+  it('counts aliases inside inline fragments', () => {
+    const query = '{ ... on Query { a: sectors { name } } }';
+    expect(refusal(query, { maxAliases: 1 })).toBeNull();
+    expect(refusal(query, { maxAliases: 0 })?.extensions).toMatchObject({ limit: 'aliases', value: 1 });
+  });
+
+  it('measures mutations on the mutation root and subscriptions on the subscription root', () => {
+    expect(refusal('mutation { revokeApiToken(id: "x") { name } }', { maxCost: 0 })?.extensions).toMatchObject({ limit: 'cost', value: 2 });
+    expect(refusal('subscription { partnerChanged { name } }', { maxCost: 0 })?.extensions).toMatchObject({ limit: 'cost', value: 2 });
+    expect(refusal('mutation { territories { name } }', {})?.extensions.limit).toBe('unmeasurable');
+    expect(refusal('subscription { revokeApiToken(id: "x") { name } }', {})?.extensions.limit).toBe('unmeasurable');
+  });
+
+  it('measures the operation, wherever its fragments are written, and the named one', () => {
+    expect(refusal('fragment T on Query { territories { name } } query { ...T }', { maxCost: 4 })).toBeNull();
+    const document = parse('{ __typename } query Big { communes(first: 100) { edges { node { name } } } }');
+    expect(() => checkOperationLimits(schema, document, {}, 'Big', { ...DEFAULT_LIMITS, maxCost: 20 })).toThrow(/trop coûteuse/);
+  });
+
+  it('sizes a page by its first/last only: a null page size is the default, the larger of first and last wins, other arguments do not count', () => {
+    const EDGES = 'edges { node { name } }';
+    const cost = (query: string, variables: Record<string, unknown> | null = {}) => refusal(query, { maxCost: 0 }, variables)?.extensions.value;
+    expect(cost(`{ communes(first: null) { ${EDGES} } }`)).toBe(1 + 1 + 20 * 2);
+    expect(cost(`{ communes(first: 7, last: 5) { ${EDGES} } }`)).toBe(1 + 1 + 7 * 2);
+    expect(cost(`{ communes(first: 5, after: "abc") { ${EDGES} } }`)).toBe(1 + 1 + 5 * 2);
+    const query = `query($n: Int) { communes(first: $n) { ${EDGES} } }`;
+    expect(cost(query, { n: undefined })).toBe(42);
+    expect(cost(query, null)).toBe(42);
+    expect(cost(query, undefined as never)).toBe(42);
+  });
+
+  it('keys its cache on what the cost sees of each page-size variable: absent, null, an integer or something else', () => {
+    const check = (document: ReturnType<typeof parse>, variables: Record<string, unknown> | null) => () =>
+      checkOperationLimits(schema, document, variables, null, { ...DEFAULT_LIMITS, maxCost: 42 });
+    for (const first of [{}, { n: null }, null]) {
+      const document = parse('query($n: Int) { communes(first: $n) { edges { node { name } } } }');
+      expect(check(document, first)).not.toThrow(); // 20 by default: 42
+      expect(check(document, { n: 'many' })).toThrow(/trop coûteuse/); // the largest page: 202
+    }
+    const byLast = parse('query($n: Int) { communes(last: $n) { edges { node { name } } } }');
+    expect(check(byLast, { n: 5 })).not.toThrow();
+    expect(check(byLast, { n: 50 })).toThrow(/trop coûteuse/);
+  });
+});
+
+describe('the cost model on declared bounds', () => {
+  // A schema of its own, for bounds and arguments the shipped schema does not have.
+  const Leaf = new GraphQLObjectType({ name: 'Leaf', fields: { name: { type: GraphQLString } } });
+  const leaves = (extensions: Record<string, unknown>) => ({ type: new GraphQLList(Leaf), extensions });
+  const Item = new GraphQLObjectType({
+    name: 'Item',
+    fields: {
+      name: { type: GraphQLString },
+      leaves: { type: new GraphQLList(Leaf) },
+      children: { type: new GraphQLList(Leaf), args: { first: { type: GraphQLInt } } },
+    },
+  });
+  const custom = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        none: leaves({ maxItems: 0 }),
+        seven: leaves({ maxItems: 7 }),
+        negative: leaves({ maxItems: -1 }),
+        fractional: leaves({ maxItems: 2.5 }),
+        text: leaves({ maxItems: '5' }),
+        items: { type: new GraphQLList(Item), args: { first: { type: GraphQLInt } } },
+        onlyFirst: { type: new GraphQLList(Leaf), args: { first: { type: GraphQLInt } } },
+        onlyLast: { type: new GraphQLList(Leaf), args: { last: { type: GraphQLInt } } },
+        nested: { type: Item },
+      },
+    }),
+  });
+  const cost = (query: string) => {
+    try {
+      checkOperationLimits(custom, parse(query), {}, null, { ...DEFAULT_LIMITS, maxCost: 0 });
+    } catch (err: any) {
+      return err.extensions.value;
+    }
+    return 0;
+  };
+
+  it('takes a declared bound that is a non-negative integer, 0 included, and ignores any other', () => {
+    expect(cost('{ none { name } }')).toBe(1 + 1); // an empty list still costs one item
+    expect(cost('{ seven { name } }')).toBe(1 + 7);
+    for (const field of ['negative', 'fractional', 'text']) expect(cost(`{ ${field} { name } }`)).toBe(1 + 100);
+  });
+
+  it('pages a list by its own first or last, not the lists under it', () => {
+    expect(cost('{ items(first: 3) { name leaves { name } } }')).toBe(1 + 3 * (1 + (1 + 100)));
+    expect(cost('{ onlyFirst(first: 3) { name } }')).toBe(1 + 3);
+    expect(cost('{ onlyLast(last: 3) { name } }')).toBe(1 + 3);
+  });
+
+  it('keys its cache on page-size variables at any depth', () => {
+    const document = parse('query($n: Int) { nested { children(first: $n) { name } } }');
+    const check = (n: number) => () => checkOperationLimits(custom, document, { n }, null, { ...DEFAULT_LIMITS, maxCost: 10 });
+    expect(check(2)).not.toThrow();
+    expect(check(50)).toThrow(/trop coûteuse/);
   });
 });

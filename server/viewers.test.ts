@@ -50,4 +50,11 @@ describe('remembered viewers', () => {
     expect(viewers.get('mlg_1')).toBe(b);
     expect(viewers.get('mlg_10000')).toBe(a);
   });
+
+  it('compare memberships one by one, not their concatenation', () => {
+    const of = (memberships: { partnerId: string; role: 'MANAGER' | 'MEMBER' }[]) => Viewer.person({ personId: 'p1', tokenId: 't1', platformRole: null, memberships });
+    const a = of([{ partnerId: 'x', role: 'MEMBER' }, { partnerId: 'y:MEMBERz', role: 'MEMBER' }]);
+    const b = of([{ partnerId: 'x:MEMBERy', role: 'MEMBER' }, { partnerId: 'z', role: 'MEMBER' }]);
+    expect(sameViewer(a, b)).toBe(false);
+  });
 });

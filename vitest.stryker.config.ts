@@ -12,10 +12,6 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    // A fresh module graph per test file and run: with the shared graph of \`isolate: false\`, code that runs
-    // when a module loads (decorators such as \`MaxItems\`, constants) keeps the version loaded first, so a
-    // mutant there is never activated and survives whatever the tests check.
-    isolate: true,
     include: [
       'server/auth.test.ts',
       'server/viewers.test.ts',

@@ -1,11 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../server/context.js';
-import { MembershipRole, Viewer, type PlatformRole, type ViewerMembership } from '../../server/auth.js';
-import { badInput, conflict, forbidden, invalidToken, notFound } from '../../server/errors.js';
+import { Viewer, type PlatformRole, type ViewerMembership } from '../../server/auth.js';
+import { conflict, forbidden, notFound } from '../../server/errors.js';
 import { decodeId } from '../../server/relay.js';
 import { batchedRead, inlineParams } from '../../server/read.js';
 import { Partner } from '../partners/index.js';
+import { AccountPolicy } from './account.policy.js';
 import { ApiToken } from './api-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
@@ -61,7 +62,7 @@ export const AccountService = {
    * that revoking the parent revokes it too.
    */
   async createToken(ctx: Context, name: string, expiresAt: Date | null): Promise<{ token: string; apiToken: ApiToken }> {
-    if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('input.expiresAt', "La date d'expiration doit être dans le futur.");
+    AccountPolicy.checkRequestedExpiry(expiresAt);
     const token = newToken();
     const apiToken = await ctx.transaction(async (tx) => {
       // Locked against a revocation under way: once it commits, this sees the parent revoked (and the
@@ -69,18 +70,14 @@ export const AccountService = {
       const parent = ctx.viewer.tokenId
         ? await tx.em.findOne(ApiToken, ctx.viewer.tokenId, { lockMode: LockMode.PESSIMISTIC_READ })
         : null;
-      if (ctx.viewer.tokenId && (!parent || parent.revokedAt || (parent.expiresAt && parent.expiresAt.getTime() <= Date.now()))) throw invalidToken();
-      const limit = parent?.expiresAt ?? null;
-      if (limit && expiresAt && expiresAt.getTime() > limit.getTime()) {
-        throw badInput('input.expiresAt', `Un jeton ne peut pas expirer après celui qui le crée (le vôtre expire le ${limit.toISOString()}).`);
-      }
+      const expiry = AccountPolicy.childTokenExpiry(ctx, parent, expiresAt);
       const created = tx.em.create(ApiToken, {
         person: tx.em.getReference(Person, ctx.viewer.personId!),
         parentToken: parent,
         name: name.trim(),
         tokenHash: hashToken(token),
         prefix: tokenPrefix(token),
-        expiresAt: expiresAt ?? limit,
+        expiresAt: expiry,
       });
       await tx.em.flush();
       return created;
@@ -92,7 +89,7 @@ export const AccountService = {
     const id = decodeId(globalId, 'ApiToken', 'id');
     return ctx.transaction(async (tx) => {
       const apiToken = await tx.em.findOne(ApiToken, id);
-      if (!apiToken || (apiToken.person.id !== ctx.viewer.personId && !ctx.viewer.isAdmin)) throw notFound('Jeton', globalId);
+      if (!apiToken || !AccountPolicy.mayManageTokensOf(ctx, apiToken.person.id)) throw notFound('Jeton', globalId);
       apiToken.revokedAt ??= new Date();
       await tx.em.flush();
       // Every token it created, and those they created, in the same transaction.
@@ -112,7 +109,7 @@ export const AccountService = {
   },
 
   tokensOf(ctx: Context, person: Person): Promise<ApiToken[]> {
-    if (person.id !== ctx.viewer.personId && !ctx.viewer.isAdmin) throw forbidden();
+    if (!AccountPolicy.mayManageTokensOf(ctx, person.id)) throw forbidden();
     return ctx.em.find(ApiToken, { person: person.id }, { orderBy: { createdAt: 'desc' } });
   },
 
@@ -130,7 +127,7 @@ export const AccountService = {
   async setMembership(ctx: Context, personGlobalId: string, partnerGlobalId: string, role: MembershipRoleEnum): Promise<Membership> {
     const personId = decodeId(personGlobalId, 'Person', 'personId');
     const partnerId = decodeId(partnerGlobalId, 'Partner', 'partnerId');
-    if (!ctx.viewer.hasRoleIn(partnerId, MembershipRole.Manager)) throw forbidden('Seuls les gestionnaires de ce partenaire et les administrateurs gèrent ses membres.');
+    AccountPolicy.assertCanManageMembers(ctx, partnerId, 'Seuls les gestionnaires de ce partenaire et les administrateurs gèrent ses membres.');
     return ctx.transaction(async (tx) => {
       const [person, partner] = await Promise.all([tx.em.findOne(Person, personId), tx.em.findOne(Partner, partnerId)]);
       if (!person) throw notFound('Personne', personGlobalId);
@@ -148,7 +145,7 @@ export const AccountService = {
     return ctx.transaction(async (tx) => {
       const membership = await tx.em.findOne(Membership, id);
       if (!membership) throw notFound('Adhésion', globalId);
-      if (!ctx.viewer.hasRoleIn(membership.partner.id, MembershipRole.Manager)) throw forbidden();
+      AccountPolicy.assertCanManageMembers(ctx, membership.partner.id);
       tx.em.remove(membership);
       await tx.em.flush();
       return globalId;

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Context, Transaction } from '../../server/context.js';
-import { AppError, ErrorCode, badInput, conflict, notFound } from '../../server/errors.js';
+import { badInput, conflict, notFound } from '../../server/errors.js';
 import { isUuid } from '../../server/loaders.js';
 import { decodeId, decodeIds, paginateSql, type ConnectionArgs, type ConnectionSelection, type Page } from '../../server/relay.js';
 import { pgArray, refKey, type PagePrefetch, type SqlCondition } from '../../server/read.js';
@@ -10,9 +10,9 @@ import { SectorService } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
-import { ConsentMethod, WRITTEN_CONSENT_METHODS } from './organization-consent.enums.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
 import { ContactVisibility } from './contact-visibility.js';
+import { CONSENT_RECORD, assertMayEditContacts, consentEntry } from './organization.policy.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
@@ -50,8 +50,7 @@ const FIELD_NEEDS: Record<string, readonly string[]> = {
   consentHistory: ['id', 'consentToShare'],
 };
 
-/** The permission to record the holder's consent: narrower than `organizations.update` (see index.ts). */
-export const CONSENT_RECORD = 'organizations.consent.record';
+export { CONSENT_RECORD };
 
 export const OrganizationService = {
   /**
@@ -251,57 +250,6 @@ export const OrganizationService = {
     return organization && ContactVisibility.allows(ctx, organization) ? record : null;
   },
 };
-
-/** Contacts are edited only by those who may read them (`ContactVisibility`), on top of `organizations.update`. */
-function assertMayEditContacts(ctx: Context, organization: Organization): void {
-  if (!ContactVisibility.allows(ctx, organization)) {
-    throw new AppError(
-      ErrorCode.Forbidden,
-      "Vous ne pouvez pas modifier les contacts de cette organisation : son porteur n'a pas consenti à leur partage.",
-    );
-  }
-}
-
-/**
- * Checks a consent record as given by the client and returns what to store: the right to record it,
- * a written trace for consent given, a date that is not in the future, the partner it is recorded for.
- */
-function consentEntry(ctx: Context, input: ConsentInput, field: string) {
-  if (!ctx.can(CONSENT_RECORD)) {
-    throw new AppError(
-      ErrorCode.Forbidden,
-      "Seuls les gestionnaires des partenaires et les administrateurs enregistrent le consentement d'un porteur.",
-      { field },
-    );
-  }
-  if (input.given && !WRITTEN_CONSENT_METHODS.has(input.method)) {
-    throw badInput(`${field}.method`, 'Le consentement doit être recueilli par écrit (formulaire, convention, courriel ou formulaire en ligne) ; une déclaration orale ne vaut que pour un retrait.');
-  }
-  // A day in France can still be tomorrow in UTC: one day of margin.
-  const latest = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
-  if (input.obtainedOn > latest) throw badInput(`${field}.obtainedOn`, 'La date du consentement ne peut pas être dans le futur.');
-  if (input.obtainedOn < '2000-01-01') throw badInput(`${field}.obtainedOn`, 'La date du consentement doit être postérieure au 1er janvier 2000.');
-  return {
-    given: input.given,
-    method: input.method as ConsentMethod,
-    obtainedOn: input.obtainedOn,
-    note: input.note?.trim() ?? '',
-    recordedById: ctx.viewer.personId,
-    recordedByPartnerId: recorderPartner(ctx, input.partnerId, `${field}.partnerId`),
-  };
-}
-
-/** The partner a consent is recorded for: the one named (one of the viewer's), else the viewer's only one. */
-function recorderPartner(ctx: Context, globalId: string | null | undefined, field: string): string | null {
-  const own = ctx.viewer.partnerIds;
-  if (globalId != null) {
-    const id = decodeId(globalId, 'Partner', field);
-    if (!own.includes(id)) throw new AppError(ErrorCode.Forbidden, "Vous n'êtes pas membre de ce partenaire.", { field });
-    return id;
-  }
-  if (own.length > 1) throw badInput(field, 'Vous êtes membre de plusieurs partenaires : précisez pour lequel vous enregistrez ce consentement.');
-  return own[0] ?? null;
-}
 
 /**
  * Relations a directory page fills in its own round trip when the client asks for them on each node.

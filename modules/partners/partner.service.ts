@@ -1,8 +1,7 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context, Transaction } from '../../server/context.js';
-import { badInput, conflict, forbidden, notFound } from '../../server/errors.js';
-import { MembershipRole } from '../../server/auth.js';
+import { badInput, conflict, notFound } from '../../server/errors.js';
 import { decodeId, decodeIds, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
 import { containsPattern, searchKey } from '../../server/text.js';
 import { refKey } from '../../server/read.js';
@@ -13,6 +12,7 @@ import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { PartnerChanged } from './partner.events.js';
+import { PartnerPolicy } from './partner.policy.js';
 import { criteriaCovers, type Situation } from './criteria-match.js';
 import { PARTNER_LISTS, type CreatePartnerInput, type FundingSchemeInput, type InterventionCriteriaInput, type PartnerFilter, type PartnerSupportQuery, type UpdatePartnerInput } from './partner.inputs.js';
 
@@ -24,12 +24,7 @@ function checkRange(min: number | null | undefined, max: number | null | undefin
   if (min != null && max != null && min > max) throw badInput(field, 'Le montant minimum dépasse le montant maximum.');
 }
 
-/** Only administrators, or managers of this very partner, change a partner. */
-function assertCanManage(ctx: Context, partnerId: string): void {
-  if (!ctx.viewer.hasRoleIn(partnerId, MembershipRole.Manager)) {
-    throw forbidden('Seuls les gestionnaires de ce partenaire et les administrateurs peuvent le modifier.');
-  }
-}
+const { assertCanManage } = PartnerPolicy;
 
 async function situationFrom(em: SqlEntityManager, query: PartnerSupportQuery, field: string): Promise<Situation> {
   const [sectorCode] = query.sector ? await SectorService.resolveCodes(em, [query.sector], `${field}.sector`) : [null];
@@ -116,9 +111,7 @@ export const PartnerService = {
   async update(ctx: Context, globalId: string, input: UpdatePartnerInput): Promise<Partner> {
     const id = decodeId(globalId, 'Partner', 'id');
     assertCanManage(ctx, id);
-    if (!ctx.viewer.isAdmin && (input.technicalCommittee != null || input.steeringBoard != null || input.active != null)) {
-      throw forbidden("Seuls les administrateurs de la plate-forme changent la composition des instances ou le statut d'un partenaire.");
-    }
+    PartnerPolicy.assertCanChangeStatus(ctx, input);
     return ctx.transaction(async (tx) => {
       const partner = await tx.em.findOne(Partner, id);
       if (!partner) throw notFound('Partenaire', globalId);

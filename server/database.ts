@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MikroORM, type EntityClass, type Options } from '@mikro-orm/core';
@@ -9,7 +9,7 @@ import { PGliteDriver } from 'mikro-orm-pglite';
 import { migrations } from './migrations/index.js';
 import { registerKeyFormats } from './keys.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
-import { checkDatabase } from './preflight.js';
+import { StartupError, checkDatabase } from './preflight.js';
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; null for the embedded PGlite. */
@@ -90,9 +90,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   return orm;
 }
 
+/**
+ * A DATA_DIR that cannot be used is a setting to fix, reported in one sentence before PGlite sees it:
+ * given a file, PGlite's initialisation exits the process with a bare "ExitStatus" object, and an
+ * unwritable parent gave a raw ENOENT/EACCES stack trace from the lock file.
+ */
 function lockFolder(dataDir: string): DataDirLock {
-  mkdirSync(dirname(resolve(dataDir)), { recursive: true }); // PGlite does not create parents; the lock lives there
-  return lockDataDir(dataDir);
+  const folder = resolve(dataDir);
+  try {
+    if (statSync(folder, { throwIfNoEntry: false })?.isDirectory() === false) {
+      throw new StartupError('DATA_DIR', `DATA_DIR: ${folder} is a file, not a folder; set DATA_DIR to a folder for the PGlite data (created if missing).`);
+    }
+    mkdirSync(dirname(folder), { recursive: true }); // PGlite does not create parents; the lock lives there
+    return lockDataDir(dataDir);
+  } catch (err) {
+    if (err instanceof StartupError) throw err; // another process holds it: already one sentence
+    throw new StartupError(
+      'DATA_DIR',
+      `DATA_DIR: cannot create the PGlite data folder ${folder} or its lock file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check that its parent folder exists and is writable.`,
+    );
+  }
 }
 
 /** The folder stays locked until the ORM (and so PGlite) is closed, whatever closes it. */

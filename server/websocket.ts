@@ -137,6 +137,27 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
     }
   }
 
+  /** Before a subscription event leaves: the socket's token is still valid (refused: the socket is closed). */
+  async function eventAllowed(socket: WebSocket, state: SocketState): Promise<boolean> {
+    if (state.revoked) return false;
+    if (!state.token || !authenticate) return true;
+    try {
+      const viewer = await authenticate(gateway.orm.em.fork() as SqlEntityManager, state.token);
+      recentViewers.set(state.token, viewer);
+      if (viewer) {
+        applyViewer(state, viewer);
+        return true;
+      }
+    } catch (err) {
+      // Not known to be refused: the event is withheld and the client told to reconnect (1011), not 4403.
+      logger.warn({ err }, 'WebSocket token check before an event failed');
+      setImmediate(() => socket.close(1011, 'Token check failed'));
+      return false;
+    }
+    forbid(socket, state);
+    return false;
+  }
+
   function release(state: SocketState, id: string): void {
     state.contexts.delete(id);
     if (!state.subscriptions.delete(id)) return;
@@ -288,9 +309,16 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
           return { errors: [err] };
         }
       },
-      onNext: (_ctx, _id, _payload, args, result) => {
-        if (!result.errors) return;
+      onNext: async (ctx, id, _payload, args, result) => {
         const requestId = (args.contextValue as Context).requestId;
+        const state = states.get(ctx.extra.socket);
+        // A subscription's event is an answer too: its token is checked again before it leaves, so that
+        // a token revoked or expired since the last check receives no more data (the idle timer alone
+        // left up to WS_TOKEN_RECHECK_MS of events, contacts included).
+        if (state && state.contexts.has(id) && !(await eventAllowed(ctx.extra.socket, state))) {
+          return { errors: [formatError(invalidToken().toJSON(), invalidToken(), logger, requestId)] };
+        }
+        if (!result.errors) return;
         return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, logger, requestId)) };
       },
       onError: (_ctx, _id, _payload, errors) =>

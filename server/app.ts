@@ -165,8 +165,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
    */
   const httpRateKey = (authorization: string | undefined, address: string): string => {
     const match = typeof authorization === 'string' ? /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
-    const tokenId = match ? recentViewers.get(match[1]!)?.tokenId : null;
-    return tokenId ? `token:${tokenId}` : `address:${address}`;
+    // By person, not by token: any token can create more, and each would otherwise bring a new allowance.
+    const personId = match ? recentViewers.get(match[1]!)?.personId : null;
+    return personId ? `person:${personId}` : `address:${address}`;
   };
 
   const ws = createWebSocketEndpoint({

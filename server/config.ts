@@ -38,9 +38,9 @@ export interface OperationLimits {
   maxBodyBytes: number;
   /** Open WebSockets per client address (MAX_SOCKETS_PER_ADDRESS). */
   maxSocketsPerAddress: number;
-  /** Open subscriptions per token across its sockets; anonymous ones per address (MAX_SUBSCRIPTIONS_PER_TOKEN). */
-  maxSubscriptionsPerToken: number;
-  /** Operations per token (anonymous: per address) and window, HTTP and WebSocket together; 0 turns it off (RATE_LIMIT). */
+  /** Open subscriptions per person across their sockets and tokens; anonymous ones per address (MAX_SUBSCRIPTIONS_PER_PERSON). */
+  maxSubscriptionsPerPerson: number;
+  /** Operations per person, whatever the token (anonymous: per address) and window, HTTP and WebSocket together; 0 turns it off (RATE_LIMIT). */
   rateLimit: number;
   /** The window of `rateLimit`, in seconds (RATE_LIMIT_WINDOW_SECONDS). */
   rateLimitWindowSeconds: number;
@@ -54,7 +54,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxSubscriptionsPerSocket: 20,
   maxBodyBytes: 1_048_576,
   maxSocketsPerAddress: 50,
-  maxSubscriptionsPerToken: 100,
+  maxSubscriptionsPerPerson: 100,
   // Generous: an abuse brake, not a quota (a page of the portal makes a few operations).
   rateLimit: 10_000,
   rateLimitWindowSeconds: 60,
@@ -134,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSubscriptionsPerSocket: int('MAX_SUBSCRIPTIONS_PER_SOCKET', DEFAULT_LIMITS.maxSubscriptionsPerSocket, 1, 1000),
       maxBodyBytes: int('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1_048_576),
       maxSocketsPerAddress: int('MAX_SOCKETS_PER_ADDRESS', DEFAULT_LIMITS.maxSocketsPerAddress, 1, 100_000),
-      maxSubscriptionsPerToken: int('MAX_SUBSCRIPTIONS_PER_TOKEN', DEFAULT_LIMITS.maxSubscriptionsPerToken, 1, 100_000),
+      maxSubscriptionsPerPerson: int('MAX_SUBSCRIPTIONS_PER_PERSON', DEFAULT_LIMITS.maxSubscriptionsPerPerson, 1, 100_000),
       rateLimit: int('RATE_LIMIT', DEFAULT_LIMITS.rateLimit, 0, 100_000_000),
       rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_LIMITS.rateLimitWindowSeconds, 1, 86_400),
     },

@@ -80,8 +80,9 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
   const subscriptionsByKey = new Map<string, number>();
   const allStates = new Set<SocketState>();
 
-  /** Rate limit and subscription caps are per token (its id), anonymous callers per address. */
-  const keyOf = (state: SocketState) => (state.viewer.tokenId ? `token:${state.viewer.tokenId}` : `address:${state.address}`);
+  /** Rate limit and subscription caps are per person (any token can create more), anonymous callers per address. */
+  // Rate and subscription allowances go by person, not by token: any token can create more.
+  const keyOf = (state: SocketState) => (state.viewer.personId ? `person:${state.viewer.personId}` : `address:${state.address}`);
 
   const wsServer = new WebSocketServer({
     server: options.httpServer,
@@ -281,10 +282,10 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
           }
           const key = keyOf(state);
           const open = subscriptionsByKey.get(key) ?? 0;
-          if (open >= limits.maxSubscriptionsPerToken) {
+          if (open >= limits.maxSubscriptionsPerPerson) {
             return [
-              new AppError(ErrorCode.TooComplex, `Trop d'abonnements ouverts pour ce jeton ou cette adresse (${limits.maxSubscriptionsPerToken} au plus).`, {
-                limit: 'subscriptionsPerToken',
+              new AppError(ErrorCode.TooComplex, `Trop d'abonnements ouverts pour ce jeton ou cette adresse (${limits.maxSubscriptionsPerPerson} au plus).`, {
+                limit: 'subscriptionsPerPerson',
               }),
             ];
           }

@@ -14,7 +14,7 @@ const LIMIT = 5;
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({
-    config: { limits: { ...DEFAULT_LIMITS, rateLimit: LIMIT, rateLimitWindowSeconds: 600, maxSocketsPerAddress: 3, maxSubscriptionsPerToken: 2 } },
+    config: { limits: { ...DEFAULT_LIMITS, rateLimit: LIMIT, rateLimitWindowSeconds: 600, maxSocketsPerAddress: 3, maxSubscriptionsPerPerson: 2 } },
   });
 });
 afterAll(async () => t?.close());
@@ -114,7 +114,7 @@ describe('WebSocket caps', () => {
     expect(await subscribe(a)).toBeNull();
     expect(await subscribe(b)).toBeNull();
     const third = await subscribe(a);
-    expect(third?.[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'subscriptionsPerToken' });
+    expect(third?.[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'subscriptionsPerPerson' });
     await b.dispose();
     await settle();
     // The socket closed: its subscription no longer counts.
@@ -131,5 +131,34 @@ describe('WebSocket caps', () => {
     const again = await open(null);
     await Promise.all([again, ...open3.slice(1)].map((c) => c.dispose()));
     await settle();
+  });
+});
+
+describe('rate limit by person', () => {
+  it('gives a person one allowance whatever the tokens they create (child tokens bring no new one)', async () => {
+    const own = await startTestApp({ config: { limits: { ...DEFAULT_LIMITS, rateLimit: 8, rateLimitWindowSeconds: 600 } } });
+    try {
+      const gql = async (query: string, token: string) =>
+        fetch(own.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+      expect((await gql('{ viewer { isAuthenticated } }', TOKENS.funder)).status).toBe(200); // counted against the address
+      const children: string[] = [];
+      for (const name of ['a', 'b']) {
+        const res = await gql(`mutation { createApiToken(input: { name: "${name}" }) { token } }`, TOKENS.funder);
+        children.push(((await res.json()) as any).data.createApiToken.token);
+      }
+      let answered = 2; // the two creations
+      let refused = 0;
+      for (let i = 0; i < 12; i++) {
+        const token = [TOKENS.funder, ...children][i % 3]!;
+        const status = (await gql('{ viewer { isAuthenticated } }', token)).status;
+        if (status === 200) answered++;
+        else if (status === 429) refused++;
+      }
+      // A child token's first request in the process counts against the address, as any unknown token's.
+      expect(answered).toBeLessThanOrEqual(8 + children.length);
+      expect(refused).toBeGreaterThan(0);
+    } finally {
+      await own.close();
+    }
   });
 });

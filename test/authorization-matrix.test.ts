@@ -95,6 +95,12 @@ const CASES: Record<string, Case[]> = {
     },
     expect: { anonymous: 'UNAUTHENTICATED', loner: 'NOT_FOUND', member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'OK', admin: 'OK' },
   }],
+  issueApiToken: [{
+    name: 'for another person: administrators only',
+    document: 'mutation($p: ID!, $input: CreateApiTokenInput!) { issueApiToken(personId: $p, input: $input) { token } }',
+    prepare: async () => ({ p: await newPerson(), input: { name: `Jeton remis ${unique()}` } }),
+    expect: ADMIN,
+  }],
   createPerson: [{ name: 'administrators only', document: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', prepare: async () => ({ input: { name: `Personne ${unique()}`, email: `n.${unique()}@example.org` } }), expect: ADMIN }],
   setMembership: [{
     name: "into the target partner: its managers",

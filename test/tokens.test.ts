@@ -89,4 +89,24 @@ describe('tokens created by tokens', () => {
     expect(res.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(await databaseDigest(t)).toBe(before);
   });
+
+  it('issued by an administrator for another person: work for that person, depend on the issuing token, never for an inactive or unknown person', async () => {
+    const admin = await create(TOKENS.admin, { name: 'Administration', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const person = await t.gql('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id name } }', { input: { name: 'Inès Porteuse', email: `ines.${Date.now()}@example.org` } }, admin.token);
+    expect(person.errors).toBeUndefined();
+    const ISSUE = 'mutation($p: ID!, $input: CreateApiTokenInput!) { issueApiToken(personId: $p, input: $input) { token apiToken { expiresAt } } }';
+    const issued = await t.gql(ISSUE, { p: person.data.createPerson.id, input: { name: 'Portail' } }, admin.token);
+    expect(issued.errors).toBeUndefined();
+    expect(issued.data.issueApiToken.apiToken.expiresAt).toBe(admin.apiToken.expiresAt);
+    const who = await t.gql('{ viewer { person { name } } }', {}, issued.data.issueApiToken.token);
+    expect(who.data.viewer.person.name).toBe('Inès Porteuse');
+    // A longer life than the issuing token's is refused, as for one's own tokens.
+    const longer = await t.gql(ISSUE, { p: person.data.createPerson.id, input: { name: 'Trop long', expiresAt: new Date(Date.now() + 7_200_000).toISOString() } }, admin.token);
+    expect(longer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });
+    const unknown = await t.gql(ISSUE, { p: 'UGVyc29uOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA', input: { name: 'Personne' } }, admin.token);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Revoking the issuing token revokes the token it issued.
+    expect((await t.gql(REVOKE, { id: admin.apiToken.id }, TOKENS.admin)).errors).toBeUndefined();
+    expect(await works(issued.data.issueApiToken.token)).toBe(false);
+  });
 });

@@ -15,6 +15,22 @@ describe("who may act on a person's tokens", () => {
   });
 });
 
+describe('who may issue a token for a person', () => {
+  it('anyone signed in for themself; for another person, administrators only', () => {
+    const other = viewers.member.personId!;
+    expect(() => AccountPolicy.assertMayIssueTokenFor(contextOf('member'), other)).not.toThrow();
+    expect(() => AccountPolicy.assertMayIssueTokenFor(contextOf('admin'), other)).not.toThrow();
+    for (const viewer of ['loner', 'manager', 'otherManager'] as const) {
+      expect(() => AccountPolicy.assertMayIssueTokenFor(contextOf(viewer), other)).toThrow(/administrateurs/);
+      try {
+        AccountPolicy.assertMayIssueTokenFor(contextOf(viewer), other);
+      } catch (err) {
+        expect((err as { extensions: { code: string } }).extensions.code).toBe('FORBIDDEN');
+      }
+    }
+  });
+});
+
 describe("who may manage a partner's members", () => {
   it.each<[ViewerKey, boolean]>([
     ['anonymous', false],

@@ -12,6 +12,16 @@ export const AccountPolicy = {
     return personId === ctx.viewer.personId || ctx.viewer.isAdmin;
   },
 
+  /**
+   * A token is issued for oneself, or by an administrator for another person (a partner's people get
+   * their first token this way); a manager may not, since the person may belong to other partners too.
+   */
+  assertMayIssueTokenFor(ctx: Context, personId: string): void {
+    if (personId !== ctx.viewer.personId && !ctx.viewer.isAdmin) {
+      throw forbidden("Seuls les administrateurs créent un jeton pour une autre personne.");
+    }
+  },
+
   /** Adding, changing or removing a partner's members: administrators, or managers of that partner. */
   assertCanManageMembers(ctx: Context, partnerId: string, message?: string): void {
     if (!ctx.viewer.hasRoleIn(partnerId, MembershipRole.Manager)) throw forbidden(message);

@@ -115,6 +115,19 @@ export class PersonResolver {
     return AccountService.createToken(ctx, input.name, input.expiresAt ?? null);
   }
 
+  @Authorized('accounts.tokens.issue')
+  @Mutation(() => CreatedApiToken, {
+    description:
+      "Creates an API token for another person (administrators), to hand over to them by a safe channel: it expires no later than the token you call with, and revoking that token revokes this one; the token is shown only in this answer.",
+  })
+  issueApiToken(
+    @Arg('personId', () => ID, { description: 'Id of the person the token is for (active).' }) personId: string,
+    @Arg('input', () => CreateApiTokenInput, { description: 'The token.' }) input: CreateApiTokenInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedApiToken> {
+    return AccountService.createToken(ctx, input.name, input.expiresAt ?? null, personId);
+  }
+
   @Authorized()
   @Mutation(() => ApiToken, { description: 'Revokes one of your API tokens (administrators: anyone\'s) and every token it created, transitively; they stop working at once.' })
   revokeApiToken(@Arg('id', () => ID, { description: 'Id of the token.' }) id: string, @Ctx() ctx: Context): Promise<ApiToken> {

@@ -55,16 +55,21 @@ export const AccountService = {
   },
 
   /**
-   * Issues a token for the viewer; the token is returned once and only its hash is kept. A token creates
+   * Issues a token for the viewer, or, with `personGlobalId`, for another person (administrators: see
+   * `AccountPolicy.assertMayIssueTokenFor`); the token is returned once and only its hash is kept. A token creates
    * only tokens that expire no later than itself (administrators too: a token is the only credential, so
    * a longer-lived one comes from a longer-lived token, e.g. the one `npm run setup` prints); without
    * `expiresAt` the new token expires with the one that creates it. The new token records its parent, so
    * that revoking the parent revokes it too.
    */
-  async createToken(ctx: Context, name: string, expiresAt: Date | null): Promise<{ token: string; apiToken: ApiToken }> {
+  async createToken(ctx: Context, name: string, expiresAt: Date | null, personGlobalId?: string): Promise<{ token: string; apiToken: ApiToken }> {
     AccountPolicy.checkRequestedExpiry(expiresAt);
+    const personId = personGlobalId === undefined ? ctx.viewer.personId! : decodeId(personGlobalId, 'Person', 'personId');
+    AccountPolicy.assertMayIssueTokenFor(ctx, personId);
     const token = newToken();
     const apiToken = await ctx.transaction(async (tx) => {
+      const holder = await tx.em.findOne(Person, personId);
+      if (!holder || !holder.active) throw notFound('Personne', personGlobalId);
       // Locked against a revocation under way: once it commits, this sees the parent revoked (and the
       // revocation, had it come second, would see this child).
       const parent = ctx.viewer.tokenId
@@ -72,7 +77,7 @@ export const AccountService = {
         : null;
       const expiry = AccountPolicy.childTokenExpiry(ctx, parent, expiresAt);
       const created = tx.em.create(ApiToken, {
-        person: tx.em.getReference(Person, ctx.viewer.personId!),
+        person: holder,
         parentToken: parent,
         name: name.trim(),
         tokenHash: hashToken(token),

@@ -21,6 +21,7 @@ export default defineModule({
   resolvers: [PersonResolver, MembershipResolver, PartnerMembersResolver, ConsentRecorderResolver],
   permissions: {
     'accounts.people.create': [],
+    'accounts.tokens.issue': [],
     'accounts.memberships.manage': ['MANAGER'],
   },
   loaders: accountLoaders,

@@ -12,6 +12,26 @@ export const MAX_VARIABLES_DEPTH = 20;
 const NUL_MESSAGE = 'Ce texte contient un caractère nul (\\u0000), que la base de données refuse.';
 
 /**
+ * Characters refused in any text, with why: NUL (PostgreSQL refuses it), a lone UTF-16 surrogate (stored
+ * as U+FFFD: what was stored would differ from what was sent), bidirectional overrides and isolates
+ * (they can make a name read otherwise than it is: "Trojan Source").
+ */
+const REFUSED_CHARACTERS: readonly [RegExp, string][] = [
+  [/\u0000/, NUL_MESSAGE],
+  [/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/, 'Ce texte contient un caractère Unicode invalide (demi-caractère isolé).'],
+  [/[\u202A-\u202E\u2066-\u2069]/, 'Ce texte contient un caractère de contrôle de direction (U+202A à U+202E, U+2066 à U+2069), refusé car il peut masquer le texte réel.'],
+];
+
+/** Why `text` is refused, or null. */
+function refusal(text: string): string | null {
+  for (const [pattern, message] of REFUSED_CHARACTERS) if (pattern.test(text)) return message;
+  return null;
+}
+
+/** White space and invisible characters (zero-width spaces and joiners, word joiner, BOM) at either end. */
+const EDGES = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+
+/**
  * For fields of an update where null means nothing (a name, a list, a flag): omitted keeps the value,
  * null is refused with the field instead of being silently ignored. Use in place of `@IsOptional()`.
  */
@@ -40,15 +60,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * spaces is empty, hence refused), and returns the path of the first string holding a NUL byte, which
  * PostgreSQL refuses in text.
  */
-function trimAndFindNul(value: Record<string, unknown> | unknown[], path: string): string | null {
-  let found: string | null = null;
+function trimAndFindNul(value: Record<string, unknown> | unknown[], path: string): { field: string; message: string } | null {
+  let found: { field: string; message: string } | null = null;
   const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
   for (const [key, item] of entries) {
     const itemPath = path ? `${path}.${key}` : String(key);
     if (typeof item === 'string') {
-      const trimmed = item.trim();
+      const trimmed = item.replace(EDGES, '');
       if (trimmed !== item) (value as Record<string | number, unknown>)[key] = trimmed;
-      if (found === null && trimmed.includes('\u0000')) found = itemPath;
+      const message: string | null = found === null ? refusal(trimmed) : null;
+      if (message !== null) found = { field: itemPath, message };
     } else if (Array.isArray(item) || isRecord(item)) {
       const nested = trimAndFindNul(item, itemPath);
       if (found === null) found = nested;
@@ -68,22 +89,24 @@ function argumentName(argValue: unknown, argType: unknown, info: GraphQLResolveI
 /**
  * Validates inputs with class-validator and refuses them as BAD_USER_INPUT naming the field as the
  * client wrote it (`input.contacts.0.email`, `first`), before the resolver runs: bad input changes nothing.
- * Every string is trimmed first and refused when it holds a NUL byte, whatever its type or rules.
+ * Every string is trimmed first (white space and invisible characters at either end) and refused when it
+ * holds a NUL byte, a lone surrogate or a bidirectional control, whatever its type or rules.
  */
 export async function validateInput(argValue: unknown, argType: unknown, resolverData: { info: GraphQLResolveInfo; args: Record<string, unknown> }): Promise<void> {
   if (argValue == null) return;
   const { info, args } = resolverData;
   if (typeof argValue === 'string') {
-    if (argValue.includes('\u0000')) {
+    const message = refusal(argValue);
+    if (message !== null) {
       const field = argumentName(argValue, argType, info, args);
-      throw new AppError(ErrorCode.BadUserInput, NUL_MESSAGE, { field });
+      throw new AppError(ErrorCode.BadUserInput, message, { field });
     }
     return;
   }
   if (typeof argValue !== 'object' || argValue instanceof Date) return;
   const name = argumentName(argValue, argType, info, args);
-  const nul = trimAndFindNul(argValue as Record<string, unknown>, name);
-  if (nul !== null) throw new AppError(ErrorCode.BadUserInput, NUL_MESSAGE, { field: nul });
+  const refused = trimAndFindNul(argValue as Record<string, unknown>, name);
+  if (refused !== null) throw new AppError(ErrorCode.BadUserInput, refused.message, { field: refused.field });
 
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const fields: { field: string; message: string }[] = [];

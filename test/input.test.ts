@@ -75,6 +75,22 @@ async function organization(extra: Record<string, unknown> = {}) {
 
 const partner = (extra: Record<string, unknown> = {}) => ({ name: 'Fonds des Dunes', slug: 'fonds-des-dunes', kind: 'FUNDER', ...extra });
 
+describe('invisible and misleading characters', () => {
+  it('refuses a name made only of invisible characters, a lone surrogate and bidirectional controls, naming the field', async () => {
+    await expectRefused(CREATE_ORG, { input: await organization({ name: '\u200b\u200b\u200b' }) }, 'input.name');
+    await expectRefused(CREATE_ORG, { input: await organization({ name: 'Te\ud800st solidaire' }) }, 'input.name');
+    await expectRefused(CREATE_ORG, { input: await organization({ name: 'Épicerie \u202Eeriadilos' }) }, 'input.name');
+    await expectRefused(UPDATE_PARTNER, { id: await partnerId(), input: { needs: ['Un local', 'Des \u2066bénévoles'] } }, 'input.needs.1');
+  });
+
+  it('trims zero-width characters at either end, keeping those inside (joiners of emoji and scripts)', async () => {
+    const res = await t.gql(CREATE_TOKEN, { input: { name: '\u200bPortail\u200d\ufeff' } }, TOKENS.admin);
+    expect(res.errors).toBeUndefined();
+    const tokens = await t.gql('{ viewer { person { apiTokens { name } } } }', {}, TOKENS.admin);
+    expect(tokens.data.viewer.person.apiTokens.map((k: { name: string }) => k.name)).toContain('Portail');
+  });
+});
+
 describe('NUL bytes (PostgreSQL refuses \\u0000 in text)', () => {
   it('are refused in a variable, naming the field', async () => {
     await expectRefused(CREATE_ORG, { input: await organization({ name: 'Épicerie\u0000 solidaire' }) }, 'input.name');

@@ -57,6 +57,21 @@ export function variableField(message: string): string | undefined {
   return path;
 }
 
+/**
+ * A French message for a graphql-js variable coercion error (whose text is English), naming the field;
+ * the original stays available as `extensions.detail` for developers.
+ */
+export function frenchVariableMessage(message: string, field: string | undefined): string {
+  const what = field ? `« ${field} »` : 'Une variable';
+  if (/was not provided\.?/.test(message)) return `${what} est obligatoire.`;
+  if (/must not be null\.?$/.test(message) || /Expected non-nullable type "[^"]+" not to be null/.test(message)) return `${what} ne peut pas être nul.`;
+  const unknown = /is not defined by type "([^"]+)"/.exec(message);
+  if (unknown) return `${what} n'existe pas dans le type ${unknown[1]}.`;
+  const expected = /Expected type "([^"]+)"/.exec(message);
+  if (expected) return `${what} : la valeur n'est pas du type attendu (${expected[1]}).`;
+  return `${what} : la valeur n'est pas valide (le détail est dans extensions.detail).`;
+}
+
 const KNOWN_CODES = new Set<string>([
   ...Object.values(ErrorCode),
   'GRAPHQL_PARSE_FAILED',
@@ -94,7 +109,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (original instanceof GraphQLError && !outerCode && !original.originalError && !original.extensions?.code && !original.path) {
     // Raised by GraphQL itself before any field ran (variable values, operation name): about the request.
     const field = variableField(original.message);
-    return { message: original.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput, ...(field ? { field } : {}) } };
+    if (!VARIABLE.test(original.message)) return { message: original.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput } };
+    return {
+      message: frenchVariableMessage(original.message, field),
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.BadUserInput, ...(field ? { field } : {}), detail: original.message },
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.Internal) {

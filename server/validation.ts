@@ -1,6 +1,8 @@
 import { getNamedType, getOperationAST, getVariableValues, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { IsDefined, ValidateIf, validate, type ValidationError } from 'class-validator';
-import { AppError, ErrorCode, variableField } from './errors.js';
+import { AppError, ErrorCode, frenchVariableMessage, variableField } from './errors.js';
+
+const VARIABLE_MESSAGE = /^Variable "\$/;
 
 /**
  * How deep a variable's value may nest objects and lists. The deepest input of the schema nests four
@@ -157,9 +159,14 @@ export function checkVariables(
   const result = getVariableValues(schema, operation.variableDefinitions, variables ?? {}, { maxErrors: 20 });
   if (!result.errors) return;
   // graphql-js's last error may be "Too many errors processing variables…", about no variable.
-  const fields = result.errors.map((e) => ({ field: variableField(e.message), message: e.message }));
-  throw new AppError(ErrorCode.BadUserInput, result.errors[0]!.message, {
+  // graphql-js's messages are English: a French one naming the field, the original as `detail`.
+  const fields = result.errors.map((e) => {
+    const field = variableField(e.message);
+    return { field, message: VARIABLE_MESSAGE.test(e.message) ? frenchVariableMessage(e.message, field) : e.message, detail: e.message };
+  });
+  throw new AppError(ErrorCode.BadUserInput, fields[0]!.message, {
     field: fields[0]!.field,
+    detail: fields[0]!.detail,
     fields,
     http: { status: 400 },
   });

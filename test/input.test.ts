@@ -227,6 +227,10 @@ describe('variable coercion errors name the field (the variable path)', () => {
       expect(res.errors, JSON.stringify({ variables, res })).toBeDefined();
       expect(res.errors[0].extensions, JSON.stringify(res.errors[0])).toMatchObject({ code: 'BAD_USER_INPUT', field });
       for (const e of res.errors) expect(e.extensions.field, e.message).toBeTruthy();
+      // In French, naming the field; graphql-js's English text stays in `detail` for developers.
+      expectFrench(res.errors[0].message);
+      expect(res.errors[0].message).toContain(`« ${field} »`);
+      expect(res.errors[0].extensions.detail).toMatch(/^Variable "\$/);
     }
     const list = await t.gql('query($first: Int) { organizations(first: $first) { totalCount } }', { first: 'dix' });
     expect(list.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

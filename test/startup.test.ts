@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { whenReady } from './processes.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -47,21 +48,7 @@ function runServer(env: Record<string, string>): Promise<Exit> {
 
 /** Starts the server and resolves once it listens. */
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = start({ LOG_LEVEL: 'info', ...env });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)".*"msg":"Maillage ready"/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  return whenReady(start({ LOG_LEVEL: 'info', ...env }), 90_000);
 }
 
 function stop(child: ChildProcess): Promise<number | null> {

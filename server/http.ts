@@ -47,7 +47,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('etag', false);
 
   // While draining, every answer closes its connection: a client's next request goes to another process.
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
+    // A request read on a connection the drain has already closed (see ConnectionDrainer.closeIfIdle)
+    // is not run: its answer could not be sent, and a write would be committed with its client told nothing.
+    if (req.socket.destroyed) return;
     if (options.draining()) res.setHeader('connection', 'close');
     next();
   });
@@ -133,6 +136,8 @@ export class ConnectionDrainer {
   /** Sockets handed to the WebSocket server: closed by it (1001), not here. */
   private readonly upgraded = new WeakSet<object>();
   private draining = false;
+  /** Connections the drain has ended: a request read on one of them afterwards is dropped unrun. */
+  private readonly ended = new WeakSet<Socket>();
   /** Wake-ups of `waitFor` calls, run whenever a request or connection ends. */
   private readonly waiters = new Set<() => void>();
 
@@ -148,6 +153,10 @@ export class ConnectionDrainer {
     server.on('upgrade', (req: IncomingMessage) => this.upgraded.add(req.socket));
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const socket = req.socket;
+      if (this.ended.has(socket)) {
+        socket.destroy(); // refused unread, which a client may safely retry; the app sees it destroyed
+        return;
+      }
       this.busy.set(socket, (this.busy.get(socket) ?? 0) + 1);
       if (this.draining && !res.headersSent) res.setHeader('connection', 'close');
       res.once('close', () => {
@@ -157,9 +166,8 @@ export class ConnectionDrainer {
         // A kept-alive connection whose last answer just left: closed, unless a request sent meanwhile
         // (pipelined, or read as the answer drained) is being read.
         if (this.draining && left <= 0) {
-          setTimeout(() => {
-            if (!this.busy.has(socket) && !socket.destroyed) socket.end();
-          }, IDLE_GRACE_MS).unref();
+          const readSoFar = socket.bytesRead;
+          setTimeout(() => this.closeIfIdle(socket, readSoFar), IDLE_GRACE_MS).unref();
         }
         for (const wake of this.waiters) wake();
       });
@@ -183,11 +191,27 @@ export class ConnectionDrainer {
     // net's close, not http's: http's also destroys idle kept-alive connections at once, which loses a
     // request already sent on one of them but not yet read. They get a moment to be read first.
     if (this.server.listening) NetServer.prototype.close.call(this.server);
+    const readSoFar = new Map([...this.sockets].map((socket) => [socket, socket.bytesRead]));
     setTimeout(() => {
-      for (const socket of this.sockets) {
-        if (!this.busy.has(socket) && !this.upgraded.has(socket)) socket.end();
-      }
+      for (const [socket, read] of readSoFar) if (!this.upgraded.has(socket)) this.closeIfIdle(socket, read);
     }, IDLE_GRACE_MS).unref();
+  }
+
+  /**
+   * Closes a kept-alive connection that has received nothing since `readSoFar` bytes and answers nothing:
+   * ended, so that an answer still leaving reaches a slow reader. Node still reads after `end()`: a request
+   * arriving then is dropped unrun (the 'request' listener above and the first middleware), since its
+   * answer could not be sent. One that has started to arrive is left to finish.
+   */
+  private closeIfIdle(socket: Socket, readSoFar: number): void {
+    if (socket.destroyed || this.busy.has(socket)) return;
+    if (socket.bytesRead !== readSoFar) {
+      // Bytes came in: a request is being read; look again once it has had its chance.
+      setTimeout(() => this.closeIfIdle(socket, socket.bytesRead), IDLE_GRACE_MS).unref();
+      return;
+    }
+    this.ended.add(socket);
+    socket.end();
   }
 
   /** Resolves once `done()` holds (checked whenever a request or connection ends), or false at `deadline`. */

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_LIMITS } from '../server/config.js';
+import pg from 'pg';
 import { createTestDatabase, startTestApp, TOKENS } from './harness.js';
+import { whenReady } from './processes.js';
 
 /*
  * SIGTERM against a real server process (`node --import tsx server/main.ts`, as `npm start` runs it) on
@@ -218,4 +220,66 @@ describe('shutdown grace period', () => {
     await t.close();
     stalled.destroy();
   });
+});
+
+/*
+ * Under a keep-alive load, SIGTERM used to leave a write committed whose client got a reset instead of
+ * its answer: Node still reads a request on a connection the drain has ended, runs it, and cannot answer
+ * (measured: 4 of 10 runs of this scenario). Such a request is now dropped unrun (ConnectionDrainer): a
+ * reset then means "not run", which a client may retry. PostgreSQL only: the count is read after the
+ * server has exited.
+ */
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('SIGTERM under a keep-alive load', () => {
+  it('answers every write it commits (3 rounds of 40 clients, 1 request in 5 a write)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const db = await createTestDatabase();
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        env: { ...process.env, DATABASE_URL: db.url!, DEMO: 'true', PORT: '0', LOG_LEVEL: 'info', RATE_LIMIT: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const { url } = await whenReady(child, 60_000);
+      const { hostname, port } = new URL(url);
+      const agent = new Agent({ keepAlive: true, maxSockets: 40 });
+      let answeredWrites = 0;
+      let stop = false;
+      let n = 0;
+      const post = (body: string) =>
+        new Promise<{ status?: number; text?: string; error?: string }>((resolve) => {
+          const req = request({ host: hostname, port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.admin}` } }, (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode, text }));
+            res.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+          });
+          req.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+          req.end(body);
+        });
+      const client = async (k: number) => {
+        while (!stop) {
+          const write = n++ % 5 === 0;
+          const query = write
+            ? `mutation { createPerson(input: { name: "Charge ${k} ${n}", email: "charge.${round}.${k}.${n}@example.org" }) { id } }`
+            : '{ organizations(first: 20) { edges { node { name } } } }';
+          const answer = await post(JSON.stringify({ query }));
+          if (answer.error === 'ECONNREFUSED') return; // stopped listening: nothing more to send
+          if (write && answer.status === 200 && answer.text && !answer.text.includes('"errors"')) answeredWrites++;
+        }
+      };
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const clients = Array.from({ length: 40 }, (_, k) => client(k));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      stop = true;
+      await Promise.all(clients);
+      agent.destroy();
+      const check = new pg.Client({ connectionString: db.url! });
+      await check.connect();
+      const committed = Number((await check.query(`select count(*) from person where name like 'Charge %'`)).rows[0].count);
+      await check.end();
+      await db.drop();
+      expect(answeredWrites).toBeGreaterThan(0);
+      expect(committed, `round ${round}`).toBe(answeredWrites);
+    }
+  }, 120_000);
 });

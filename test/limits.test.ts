@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { startTestApp, type TestApp } from './harness.js';
-import { checkOperationLimits } from '../server/limits.js';
-import { DEFAULT_LIMITS } from '../server/config.js';
 
 /*
  * Operation limits (depth, aliases, cost) at their thresholds and against the shapes of issue 8

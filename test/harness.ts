@@ -149,3 +149,29 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
   });
   return { ready, results: done };
 }
+
+/** An open graphql-ws connection and the code it will close with. */
+export interface OpenSocket {
+  client: Client;
+  closed: Promise<number>;
+}
+
+/** Opens a graphql-ws connection with `token` and resolves once the server acknowledged it (rejects if refused). */
+export function openSocket(url: string, token: string): Promise<OpenSocket> {
+  let closedResolve!: (code: number) => void;
+  const closed = new Promise<number>((resolve) => (closedResolve = resolve));
+  return new Promise((resolve, reject) => {
+    const client = createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: reject,
+      on: {
+        connected: () => resolve({ client, closed }),
+        closed: (event) => closedResolve((event as { code: number }).code),
+      },
+    });
+  });
+}

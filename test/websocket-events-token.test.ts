@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { startTestApp, TOKENS, type TestApp } from './harness.js';
+import type { Client } from 'graphql-ws';
+import { openSocket, startTestApp, TOKENS, type TestApp } from './harness.js';
 
 /*
  * A subscription's events are answers too: once the socket's token is revoked or expired, no event may
@@ -28,27 +27,11 @@ interface Watched {
   closed: Promise<number>;
 }
 
-function watch(token: string, organizationId: string): Promise<Watched> {
+async function watch(token: string, organizationId: string): Promise<Watched> {
   const events: Watched['events'] = [];
-  let closedResolve!: (code: number) => void;
-  const closed = new Promise<number>((resolve) => (closedResolve = resolve));
-  return new Promise((resolve, reject) => {
-    const client = createClient({
-      url: t.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: reject,
-      on: {
-        connected: () => {
-          client.subscribe({ query: SUBSCRIBE, variables: { id: organizationId } }, { next: (value) => void events.push(value as any), error: () => {}, complete: () => {} });
-          resolve({ client, events, closed });
-        },
-        closed: (event) => closedResolve((event as { code: number }).code),
-      },
-    });
-  });
+  const { client, closed } = await openSocket(t.url, token);
+  client.subscribe({ query: SUBSCRIBE, variables: { id: organizationId } }, { next: (value) => void events.push(value as any), error: () => {}, complete: () => {} });
+  return { client, events, closed };
 }
 
 async function sharedOrganization(): Promise<string> {

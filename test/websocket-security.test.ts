@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEFAULT_LIMITS } from '../server/config.js';
-import { startTestApp, TOKENS, type TestApp } from './harness.js';
+import { openSocket, startTestApp, TOKENS, type OpenSocket, type TestApp } from './harness.js';
 
 /*
  * The token of an open WebSocket is checked again for every operation and while the socket is idle:
@@ -20,29 +20,7 @@ afterAll(async () => t?.close());
 const CREATE_TOKEN = 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name } } }';
 const REVOKE = 'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }';
 
-interface Socket {
-  client: Client;
-  closed: Promise<number>;
-}
-
-function open(token: string): Promise<Socket> {
-  let closedResolve!: (code: number) => void;
-  const closed = new Promise<number>((resolve) => (closedResolve = resolve));
-  return new Promise((resolve, reject) => {
-    const client = createClient({
-      url: t.url.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      retryAttempts: 0,
-      lazy: false,
-      onNonLazyError: reject,
-      on: {
-        connected: () => resolve({ client, closed }),
-        closed: (event) => closedResolve((event as { code: number }).code),
-      },
-    });
-  });
-}
+const open = (token: string): Promise<OpenSocket> => openSocket(t.url, token);
 
 /** One query or mutation over the socket: its result, or what refused it (errors, or the close code). */
 function run(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: any[]; closed?: number }> {

@@ -44,3 +44,14 @@ export function thrown(fn: () => unknown): { message: string; extensions: Record
   }
   expect.unreachable('expected a refusal');
 }
+
+/** Expects `check` to pass when `allowed`, otherwise to refuse with FORBIDDEN and exactly `message`. */
+export function expectAllowedOrForbidden(check: () => unknown, allowed: boolean, message: string): void {
+  if (allowed) {
+    expect(check).not.toThrow();
+    return;
+  }
+  const error = thrown(check);
+  expect(error.extensions.code).toBe('FORBIDDEN');
+  expect(error.message).toBe(message);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../server/relay.js';
-import { contextOf, OTHER_PARTNER, PARTNER, person, thrown, viewers, type ViewerKey } from '../../test/policy-context.js';
+import { contextOf, OTHER_PARTNER, PARTNER, person, expectAllowedOrForbidden, thrown, viewers, type ViewerKey } from '../../test/policy-context.js';
 import { ConsentMethod } from './organization-consent.enums.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
 import type { Organization } from './organization.entity.js';
@@ -23,12 +23,7 @@ describe("who may edit an organization's contacts", () => {
   ])('%s: with consent %s, without %s', (viewer, withConsent, withoutConsent) => {
     for (const [organization, allowed] of [[consenting, withConsent], [refusing, withoutConsent]] as const) {
       const check = () => assertMayEditContacts(contextOf(viewer), organization);
-      if (allowed) expect(check).not.toThrow();
-      else {
-        const error = thrown(check);
-        expect(error.extensions.code).toBe('FORBIDDEN');
-        expect(error.message).toBe("Vous ne pouvez pas modifier les contacts de cette organisation : son porteur n'a pas consenti à leur partage.");
-      }
+      expectAllowedOrForbidden(check, allowed, "Vous ne pouvez pas modifier les contacts de cette organisation : son porteur n'a pas consenti à leur partage.");
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextOf, OTHER_PARTNER, PARTNER, thrown, type ViewerKey } from '../../test/policy-context.js';
+import { contextOf, OTHER_PARTNER, PARTNER, expectAllowedOrForbidden, thrown, type ViewerKey } from '../../test/policy-context.js';
 import { PartnerPolicy } from './partner.policy.js';
 
 describe('who may change a partner', () => {
@@ -12,12 +12,7 @@ describe('who may change a partner', () => {
     ['admin', true],
   ])('%s may manage it: %s', (viewer, allowed) => {
     const check = () => PartnerPolicy.assertCanManage(contextOf(viewer), PARTNER);
-    if (allowed) expect(check).not.toThrow();
-    else {
-      const error = thrown(check);
-      expect(error.extensions.code).toBe('FORBIDDEN');
-      expect(error.message).toBe('Seuls les gestionnaires de ce partenaire et les administrateurs peuvent le modifier.');
-    }
+    expectAllowedOrForbidden(check, allowed, 'Seuls les gestionnaires de ce partenaire et les administrateurs peuvent le modifier.');
   });
 
   it('a manager manages only their own partner', () => {

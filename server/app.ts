@@ -22,6 +22,10 @@ import { RateLimiter } from './rate-limit.js';
 import { buildGatewaySchema } from './schema.js';
 import { checkVariables } from './validation.js';
 import { RecentViewers } from './viewers.js';
+import { getMetadataStorage } from 'type-graphql';
+import { load } from './kit/loaders.js';
+import { VisibilityRules } from './kit/visibility.js';
+import { Node } from './relay.js';
 import { createWebSocketEndpoint } from './websocket.js';
 import { DEFAULT_SHUTDOWN_GRACE_MS, type Config } from './config.js';
 import { ALL_MODULES } from '../modules/index.js';
@@ -68,6 +72,23 @@ function bearerToken(header: unknown): string | null {
   return match[1]!;
 }
 
+/**
+ * `node(id)` fetchers by type: each entity whose GraphQL type implements Node is loaded by key through
+ * the kit (its visibility applied), unless its module gives a fetcher of its own.
+ */
+function nodeFetchers(modules: readonly ModuleManifest[]): Map<string, NodeFetcher> {
+  const storage = getMetadataStorage() as unknown as { objectTypes: { target: Function; name: string; interfaceClasses?: Function[] }[] };
+  const nodes = new Map<string, NodeFetcher>();
+  for (const m of modules) {
+    for (const entity of m.entities) {
+      const type = storage.objectTypes.find((t) => t.target === entity);
+      if (type?.interfaceClasses?.includes(Node)) nodes.set(type.name, (ctx, id) => load(ctx, entity, id));
+    }
+  }
+  for (const m of modules) for (const [type, fetch] of Object.entries(m.nodes ?? {})) nodes.set(type, fetch);
+  return nodes;
+}
+
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const modules = orderModules(options.available ?? ALL_MODULES, config.modules);
@@ -75,8 +96,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const permissions = new PermissionRegistry();
   for (const m of modules) if (m.permissions) permissions.register(m.name, m.permissions);
 
-  const nodes = new Map<string, NodeFetcher>();
-  for (const m of modules) for (const [type, fetch] of Object.entries(m.nodes ?? {})) nodes.set(type, fetch);
+  const nodes = nodeFetchers(modules);
+  const visibility = new VisibilityRules(modules.flatMap((m) => m.visibility ?? []));
 
   const authenticators = modules.filter((m) => m.authenticate);
   if (authenticators.length > 1) throw new Error(`Only one module may authenticate; found ${authenticators.map((m) => m.name).join(', ')}`);
@@ -119,7 +140,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     throw err;
   }
 
-  const gateway: Gateway = { config, logger, orm, modules, permissions, events, pubSub: pubSub.pubSub, nodes };
+  const gateway: Gateway = { config, logger, orm, modules, permissions, events, pubSub: pubSub.pubSub, nodes, visibility };
 
   const key = modules.map((m) => m.name).join(',');
   let schemaPromise = schemaCache.get(key);

@@ -8,6 +8,7 @@ import type { Logger } from './logger.js';
 import type { ModuleManifest, NodeFetcher } from './module.js';
 import type { Config } from './config.js';
 import type { PubSub } from './pubsub.js';
+import type { VisibilityRules } from './kit/visibility.js';
 
 /**
  * DataLoaders of every module, created afresh per operation. Each module adds its own keys by
@@ -31,6 +32,8 @@ export interface Gateway {
   /** Where subscriptions listen (memory, or Redis across processes). */
   pubSub: PubSub;
   nodes: ReadonlyMap<string, NodeFetcher>;
+  /** Who may see what (the modules' `visibility`), applied by the kit on every read path. */
+  visibility: VisibilityRules;
 }
 
 /** Inside `ctx.transaction`: the transaction's EntityManager and the events to deliver after commit. */

@@ -4,6 +4,8 @@ import type { Role, Viewer } from './auth.js';
 import type { EventSubscriber } from './events.js';
 import type { Logger } from './logger.js';
 import type { Context, Loaders } from './context.js';
+import type { VisibilityRule } from './kit/visibility.js';
+import type { ResolverHook } from './kit/schema.js';
 
 /** Fetches one record for `node(id)`, applying the same checks as the field that exposes it. */
 export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
@@ -53,8 +55,18 @@ export interface ModuleManifest {
   permissions?: Readonly<Record<string, readonly Role[]>>;
   /** DataLoaders, created afresh for every operation. */
   loaders?: (em: SqlEntityManager) => Partial<Loaders>;
-  /** `node(id)` fetchers by GraphQL type name. */
+  /**
+   * `node(id)` fetchers by GraphQL type name, for types that need more than the default: every entity of
+   * `entities` whose type implements Node is fetched by key through the kit, with its visibility.
+   */
   nodes?: Readonly<Record<string, NodeFetcher>>;
+  /**
+   * Who may see this module's entities and confidential fields (see server/kit/visibility.ts): applied
+   * by the kit on every read path. An entity without a rule is visible to everyone who may call the API.
+   */
+  visibility?: readonly VisibilityRule[];
+  /** Hooks around every resolver (tracing, audit), outermost first. */
+  hooks?: readonly ResolverHook[];
   /** Reactions to events (this module's or its dependencies'), after commit. */
   subscribers?: readonly EventSubscriber[];
   /** Resolves a bearer token to a viewer (the accounts module); at most one module provides it. */

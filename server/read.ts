@@ -14,6 +14,9 @@ import {
 } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { isReference, readPrototype, referenceMaker } from './kit/prototypes.js';
+
+export { readPrototype };
 
 /*
  * Read paths (lists, loaders) skip MikroORM's entity hydration: MikroORM still builds the SQL and maps
@@ -26,27 +29,8 @@ import pg from 'pg';
  * Writes load managed entities with `em.findOne` as usual.
  */
 
-const readPrototypes = new WeakMap<object, object>();
-
-/**
- * A prototype under the entity's own: it keeps the class's getters (`globalId`…) and `instanceof`, but
- * shadows the setters MikroORM puts on the entity prototype for change tracking, which would give each
- * row a tracking helper on first assignment.
- */
-function readPrototype(em: SqlEntityManager, entity: EntityClass<object>): object {
-  let proto = readPrototypes.get(entity);
-  if (!proto) {
-    proto = Object.create(entity.prototype) as object;
-    for (const name of Object.keys(em.getMetadata().get(entity.name).properties)) {
-      Object.defineProperty(proto, name, { value: undefined, writable: true, enumerable: true, configurable: true });
-    }
-    readPrototypes.set(entity, proto);
-  }
-  return proto;
-}
-
 /** Turns a raw value (never null) into the property's JS type. */
-type Converter = (value: unknown) => unknown;
+export type Converter = (value: unknown) => unknown;
 
 /** A column a read selects: its name in the row, the property it fills, and its converter (null: as read). */
 export interface ReadColumn {
@@ -83,7 +67,7 @@ const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + s.char
  */
 export function parsePgTimestamp(s: string): Date | null {
   const n = s.length;
-  if (n < 22 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+  if (n < 22 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (s.charCodeAt(10) !== 32 && s.charCodeAt(10) !== 84) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
   const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
   if (!(year >= 1000)) return null; // Date.UTC reads years 0 to 99 as 1900 to 1999
   let i = 19;
@@ -118,11 +102,14 @@ export function parsePgTimestamp(s: string): Date | null {
  *   parses text[] but not arrays of native enums, and gives bigint and numeric as strings);
  * - relations: the target's primary key, converted as that key is.
  */
-function converterOf(meta: EntityMetadata, prop: EntityProperty, platform: Platform, em: SqlEntityManager): Converter | null {
+export function converterOf(meta: EntityMetadata, prop: EntityProperty, platform: Platform, em: SqlEntityManager): Converter | null {
   if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
-    const target = em.getMetadata().find(prop.type);
-    const pk = target && target.primaryKeys.length === 1 ? target.properties[target.primaryKeys[0]!] : undefined;
-    return pk && pk.kind === ReferenceKind.SCALAR ? converterOf(target!, pk, platform, em) : null;
+    // A relation holds a reference: a read row of the target with only its key (`ref.id` works).
+    const target = em.getMetadata().get(prop.type);
+    const pkProp = target.properties[target.primaryKeys[0]!]!;
+    const convertKey = converterOf(target, pkProp, platform, em);
+    const make = referenceMaker(em, target.class as EntityClass<object>, pkProp.name);
+    return convertKey ? (v) => make(convertKey(v)) : make;
   }
   if (prop.kind !== ReferenceKind.SCALAR) return null;
   const customType = prop.customType;
@@ -320,6 +307,7 @@ export function countRows<T extends object>(em: SqlEntityManager, entity: Entity
 /** The primary key behind a relation, whether it holds a Reference, an entity or (read path) the key itself. */
 export function refKey(ref: unknown): string {
   if (typeof ref === 'string') return ref;
+  if (isReference(ref)) return String(Object.values(ref as object)[0]);
   if (ref && typeof ref === 'object') {
     const entity = Reference.isReference(ref) ? ref.unwrap() : ref;
     return String(helper(entity).getSerializedPrimaryKey());

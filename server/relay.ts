@@ -194,6 +194,10 @@ function orderPairs<T>(orderBy: OrderDefinition<T>): [string, unknown][] {
 }
 
 /** Checks `first`/`last`/`after`/`before` together (cursors against `order`) and returns MikroORM cursor options. */
+export function checkPageArgs(args: ConnectionArgs, em: SqlEntityManager, entity: EntityClass<object>, order: readonly (readonly [string, unknown])[]) {
+  return cursorOptions(args, em, entity, order);
+}
+
 function cursorOptions(args: ConnectionArgs, em: SqlEntityManager, entity: EntityClass<object>, order: readonly (readonly [string, unknown])[]) {
   if (args.first != null && args.last != null) {
     throw badInput('first', 'Utilisez first ou last, pas les deux.');

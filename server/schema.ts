@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type AuthCheckerFn, type NonEmptyArray } from 'type-graphql';
 import { createAuthChecker, type PermissionRegistry } from './auth.js';
 import { installLeanResolvers } from './lean-resolvers.js';
+import { installHooks, installRelationResolvers } from './kit/schema.js';
 import { NodeResolver } from './node.resolver.js';
 import { validateInput } from './validation.js';
 import type { ModuleManifest } from './module.js';
@@ -21,7 +22,7 @@ export async function buildGatewaySchema({ modules, permissions }: SchemaOptions
   const schema = await buildSchema({
     resolvers,
     authChecker,
-    // No globalMiddlewares: installLeanResolvers (below) would not run them.
+    // No globalMiddlewares: installLeanResolvers (below) would not run them; modules' `hooks` wrap every resolver.
     validateFn: validateInput as never,
     // Subscriptions listen through `subscribeTo` on the serving gateway's pubsub; type-graphql still
     // wants one at build time, for `topics`, which no resolver uses.
@@ -37,6 +38,9 @@ export async function buildGatewaySchema({ modules, permissions }: SchemaOptions
   });
   // Field resolvers on every row of a page (sector, commune, contacts…) skip type-graphql's generic wrapper.
   installLeanResolvers(schema, authChecker as AuthCheckerFn<never, string>);
+  // Relation fields resolve from the metadata, with the target's visibility (server/kit).
+  installRelationResolvers(schema);
+  installHooks(schema, modules.flatMap((m) => m.hooks ?? []));
   const roots = {
     Query: 'Read operations of the Maillage API.',
     Mutation: 'Write operations; each runs in one transaction and changes nothing when refused.',

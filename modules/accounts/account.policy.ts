@@ -1,6 +1,10 @@
 import type { Context } from '../../server/context.js';
 import { MembershipRole } from '../../server/auth.js';
 import { badInput, forbidden, invalidToken } from '../../server/errors.js';
+import { visibleTo } from '../../server/kit/index.js';
+import { ApiToken } from './api-token.entity.js';
+import { Membership } from './membership.entity.js';
+import { Person } from './person.entity.js';
 
 /**
  * Who may act on people's tokens and partners' memberships, and how long a new token may live, written
@@ -51,3 +55,13 @@ export const AccountPolicy = {
     return expiresAt ?? limit;
   },
 };
+
+/**
+ * Who sees people, memberships and tokens on every read path (the kit applies it): people and
+ * memberships, signed-in callers; a token, the person it is for, or administrators.
+ */
+export const ACCOUNT_VISIBILITY = [
+  visibleTo(Person, { rows: (r) => r.viewer.isAuthenticated }),
+  visibleTo(Membership, { rows: (r) => r.viewer.isAuthenticated }),
+  visibleTo(ApiToken, { rows: (r) => (r.viewer.isAdmin ? true : r.viewer.personId ? { person: r.viewer.personId } : false) }),
+];

@@ -6,6 +6,7 @@ import { accountLoaders } from './account.loaders.js';
 import { MembershipResolver, PartnerMembersResolver, PersonResolver } from './account.resolver.js';
 import { ConsentRecorderResolver } from './consent-recorder.resolver.js';
 import { AccountService } from './account.service.js';
+import { ACCOUNT_VISIBILITY } from './account.policy.js';
 import { seedAccounts } from './account.demo.js';
 
 export { ApiToken, Membership, Person, AccountService };
@@ -25,9 +26,7 @@ export default defineModule({
     'accounts.memberships.manage': ['MANAGER'],
   },
   loaders: accountLoaders,
-  nodes: {
-    Person: (ctx, id) => (ctx.viewer.isAuthenticated ? ctx.loaders.personById.load(id) : Promise.resolve(null)),
-  },
+  visibility: ACCOUNT_VISIBILITY,
   authenticate: AccountService.authenticate,
   demo: seedAccounts,
 });

@@ -1,34 +1,27 @@
-import type { Context } from '../../server/context.js';
+import { matches, visibleTo, type Rights, type RowRule } from '../../server/kit/index.js';
 import type { Organization } from './organization.entity.js';
+import { OrganizationContact } from './organization-contact.entity.js';
+import { OrganizationConsent } from './organization-consent.entity.js';
 
 /** The permission that opens an organization's contact people to partners' people. */
 export const CONTACTS_READ = 'organizations.contacts.read';
 
 /**
  * The consent rule, written once: who may see an organization's contact people (personal data), and so
- * also edit them and read its consent history. Partners' people (`organizations.contacts.read`) see them
- * only when the holder consented; platform administrators always. Every path applies it from here:
- * the `contacts` and `consentHistory` fields (`allows`), a directory page's prefetch (`sqlCondition`),
- * `node(id)` on a contact or a consent record, and adding or removing a contact (`allows` on the record's
- * organization).
+ * also its consent history and the right to edit its contacts. Partners' people
+ * (`organizations.contacts.read`) see them only when the holder consented; platform administrators
+ * always. The kit applies it on every read path (lists, relations, `node(id)`, subscriptions);
+ * `mayEditContacts` reads the same rule before a write.
  */
-export const ContactVisibility = {
-  /** True when the viewer may see some organization's contacts (the permission, before consent). */
-  mayReadAny(ctx: Context): boolean {
-    return ctx.can(CONTACTS_READ);
-  },
-
-  /** True when the viewer may see the contacts of this organization. */
-  allows(ctx: Context, organization: Pick<Organization, 'consentToShare'>): boolean {
-    return ctx.can(CONTACTS_READ) && (organization.consentToShare === true || ctx.viewer.isAdmin);
-  },
-
-  /**
-   * The same rule on organization rows in SQL (`alias` names the organization row): null when every row
-   * passes, `false` when none does.
-   */
-  sqlCondition(ctx: Context, alias: string): string | null {
-    if (!ctx.can(CONTACTS_READ)) return 'false';
-    return ctx.viewer.isAdmin ? null : `${alias}.consent_to_share`;
-  },
+const consented: RowRule<OrganizationContact | OrganizationConsent> = (rights) => {
+  if (!rights.can(CONTACTS_READ)) return false;
+  return rights.viewer.isAdmin ? true : { organization: { consentToShare: true } };
 };
+
+/** The manifest's visibility: contacts and consent records follow the consent rule. */
+export const CONTACT_VISIBILITY = [visibleTo(OrganizationContact, { rows: consented }), visibleTo(OrganizationConsent, { rows: consented })];
+
+/** True when the viewer may see (and so edit) the contacts of `organization` (a loaded entity). */
+export function mayEditContacts(rights: Rights, organization: Pick<Organization, 'consentToShare'>): boolean {
+  return matches({ organization }, consented(rights) as object | boolean);
+}

@@ -2,8 +2,8 @@ import { defineModule } from '../../server/module.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
-import { organizationLoaders } from './organization.loaders.js';
-import { OrganizationConsentResolver, OrganizationResolver } from './organization.resolver.js';
+import { CONTACT_VISIBILITY } from './contact-visibility.js';
+import { OrganizationResolver } from './organization.resolver.js';
 import { OrganizationService } from './organization.service.js';
 import { seedOrganizations } from './organization.demo.js';
 
@@ -19,7 +19,7 @@ export default defineModule({
   description: 'Directory of SSE organizations and project holders, with their contact people.',
   dependsOn: ['territory', 'sectors'],
   entities: [Organization, OrganizationContact, OrganizationConsent],
-  resolvers: [OrganizationResolver, OrganizationConsentResolver],
+  resolvers: [OrganizationResolver],
   permissions: {
     'organizations.create': ['MEMBER', 'MANAGER'],
     'organizations.update': ['MEMBER', 'MANAGER'],
@@ -28,11 +28,6 @@ export default defineModule({
     // Consent is the holder's: recording it is narrower than changing the organization.
     'organizations.consent.record': ['MANAGER'],
   },
-  loaders: organizationLoaders,
-  nodes: {
-    Organization: (ctx, id) => OrganizationService.findById(ctx, id),
-    OrganizationContact: (ctx, id) => OrganizationService.findContact(ctx, id),
-    OrganizationConsent: (ctx, id) => OrganizationService.findConsent(ctx, id),
-  },
+  visibility: CONTACT_VISIBILITY,
   demo: seedOrganizations,
 });

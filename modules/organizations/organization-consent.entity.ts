@@ -29,6 +29,7 @@ export class OrganizationConsent {
     return toGlobalId('OrganizationConsent', this.id);
   }
 
+  @Field(() => Organization, { description: 'The organization whose holder decided.' })
   @ManyToOne(() => Organization, { ref: true, index: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
 

@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Node, toGlobalId } from '../../server/relay.js';
+import { Needs } from '../../server/kit/index.js';
+import { MaxItems } from '../../server/limits.js';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
 import { LegalForm, Stage } from './organization.enums.js';
+import { OrganizationContact } from './organization-contact.entity.js';
+import { OrganizationConsent } from './organization-consent.entity.js';
+import { MAX_CONTACTS } from './organization.inputs.js';
+
+/** Most consent decisions `consentHistory` shows (the latest ones). */
+const MAX_CONSENT_HISTORY = 20;
 
 @Entity({ tableName: 'organization' })
 @Index({ name: 'organization_name_id_index', properties: ['name', 'id'] })
@@ -16,7 +24,7 @@ import { LegalForm, Stage } from './organization.enums.js';
   description: 'An SSE organization (structure de l\'ESS) or a project holder known to the platform.',
 })
 export class Organization {
-  [OptionalProps]?: 'globalId' | 'isEmployer' | 'searchText' | 'siret' | 'employees' | 'foundedYear' | 'esus' | 'description' | 'email' | 'phone' | 'website' | 'consentToShare' | 'consentRecordedAt' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'globalId' | 'isEmployer' | 'contacts' | 'consents' | 'searchText' | 'siret' | 'employees' | 'foundedYear' | 'esus' | 'description' | 'email' | 'phone' | 'website' | 'consentToShare' | 'consentRecordedAt' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -42,9 +50,11 @@ export class Organization {
   @Property({ type: 'string', length: 14, nullable: true, unique: true })
   siret: string | null = null;
 
+  @Field(() => Sector, { description: 'Sector (filière).' })
   @ManyToOne(() => Sector, { ref: true, index: true, fieldName: 'sector_code' })
   sector!: Ref<Sector>;
 
+  @Field(() => Commune, { description: 'Commune where the organization is established.' })
   @ManyToOne(() => Commune, { ref: true, index: true })
   commune!: Ref<Commune>;
 
@@ -53,6 +63,7 @@ export class Organization {
   employees: number = 0;
 
   @Field(() => Boolean, { description: 'True when the organization employs people (employees > 0).' })
+  @Needs('employees')
   get isEmployer(): boolean {
     return this.employees > 0;
   }
@@ -92,6 +103,21 @@ export class Organization {
   @Field(() => GraphQLDateTime, { nullable: true, description: "When the holder's latest decision was recorded; null when none was." })
   @Property({ type: 'datetime', nullable: true })
   consentRecordedAt: Date | null = null;
+
+  @Field(() => [OrganizationContact], {
+    description: "Contact people, holder first. Partners' people only; empty unless the holder consented to share (platform administrators see all).",
+  })
+  @MaxItems(MAX_CONTACTS)
+  @OneToMany(() => OrganizationContact, (c) => c.organization, { orderBy: { isHolder: 'desc', lastName: 'asc', id: 'asc' } })
+  contacts = new Collection<OrganizationContact>(this);
+
+  @Field(() => [OrganizationConsent], {
+    name: 'consentHistory',
+    description: `The holder's latest consent decisions (at most ${MAX_CONSENT_HISTORY}), newest first: who recorded each, when and how. For those who may see the contacts (the same rule); empty otherwise.`,
+  })
+  @MaxItems(MAX_CONSENT_HISTORY)
+  @OneToMany(() => OrganizationConsent, (c) => c.organization, { orderBy: { recordedAt: 'desc', id: 'desc' } })
+  consents = new Collection<OrganizationConsent>(this);
 
   @Field(() => GraphQLDateTime, { description: 'When the record was created.' })
   @Property({ type: 'datetime' })

@@ -1,7 +1,7 @@
 import type { Context } from '../../server/context.js';
 import { AppError, ErrorCode, badInput } from '../../server/errors.js';
 import { decodeId } from '../../server/relay.js';
-import { ContactVisibility } from './contact-visibility.js';
+import { mayEditContacts } from './contact-visibility.js';
 import type { Organization } from './organization.entity.js';
 import { ConsentMethod, WRITTEN_CONSENT_METHODS } from './organization-consent.enums.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
@@ -9,15 +9,15 @@ import type { ConsentInput } from './organization-consent.inputs.js';
 /*
  * Who may record a holder's consent and edit an organization's contacts, written apart from the service
  * so that it can be read, tested and mutation-tested on its own (`npm run test:mutation`). Who may read
- * the contacts is `ContactVisibility`.
+ * the contacts is the consent rule of contact-visibility.ts.
  */
 
 /** The permission to record the holder's consent: narrower than `organizations.update` (see index.ts). */
 export const CONSENT_RECORD = 'organizations.consent.record';
 
-/** Contacts are edited only by those who may read them (`ContactVisibility`), on top of `organizations.update`. */
+/** Contacts are edited only by those who may read them (the consent rule), on top of `organizations.update`. */
 export function assertMayEditContacts(ctx: Context, organization: Organization): void {
-  if (!ContactVisibility.allows(ctx, organization)) {
+  if (!mayEditContacts(ctx, organization)) {
     throw new AppError(
       ErrorCode.Forbidden,
       "Vous ne pouvez pas modifier les contacts de cette organisation : son porteur n'a pas consenti à leur partage.",

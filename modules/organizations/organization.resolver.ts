@@ -1,21 +1,17 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
 import { subscribeTo } from '../../server/events.js';
-import { refKey } from '../../server/read.js';
+import { load } from '../../server/kit/index.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ConnectionArgs, connectionType, decodeId, selectedFields, toConnection } from '../../server/relay.js';
-import { Commune } from '../territory/index.js';
-import { Sector } from '../sectors/index.js';
+import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
 import { ConsentInput } from './organization-consent.inputs.js';
-import { CONTACTS_READ } from './contact-visibility.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
-import { MAX_CONTACTS, CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
+import { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
 import { CONSENT_RECORD, OrganizationService } from './organization.service.js';
-import { MaxItems } from '../../server/limits.js';
 
 @ObjectType('OrganizationConnection', { description: 'A page of the organizations directory.' })
 export class OrganizationConnection extends connectionType(Organization, 'Organization') {}
@@ -30,34 +26,7 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OrganizationConnection> {
-    return toConnection(OrganizationConnection, await OrganizationService.list(ctx, filter, orderBy, args, selectedFields(info)));
-  }
-
-  @FieldResolver(() => Sector, { description: 'Sector (filière).' })
-  sector(@Root() organization: Organization, @Ctx() ctx: Context): Sector | Promise<Sector> {
-    return ctx.loaders.sectorByCode.get(refKey(organization.sector)) as Sector | Promise<Sector>;
-  }
-
-  @FieldResolver(() => Commune, { description: 'Commune where the organization is established.' })
-  commune(@Root() organization: Organization, @Ctx() ctx: Context): Commune | Promise<Commune> {
-    return ctx.loaders.communeById.get(refKey(organization.commune)) as Commune | Promise<Commune>;
-  }
-
-  @Authorized(CONTACTS_READ)
-  @MaxItems(MAX_CONTACTS)
-  @FieldResolver(() => [OrganizationContact], {
-    description: 'Contact people, holder first. Partners\' people only; empty unless the holder consented to share (platform administrators see all).',
-  })
-  contacts(@Root() organization: Organization, @Ctx() ctx: Context): OrganizationContact[] | Promise<OrganizationContact[]> {
-    return OrganizationService.visibleContacts(ctx, organization);
-  }
-
-  @Authorized(CONTACTS_READ)
-  @FieldResolver(() => [OrganizationConsent], {
-    description: "The holder's consent decisions, newest first: who recorded each, when and how. For those who may see the contacts (the same rule); empty otherwise.",
-  })
-  consentHistory(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationConsent[]> {
-    return OrganizationService.consentHistory(ctx, organization);
+    return toConnection(OrganizationConnection, await OrganizationService.list(ctx, filter, orderBy, args, info));
   }
 
   @Authorized('organizations.create')
@@ -124,14 +93,6 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
   ): Promise<Organization> {
     ctx.renew(); // one fresh EntityManager and loaders per pushed event
-    return (await ctx.loaders.organizationById.load(payload.organizationId))!;
-  }
-}
-
-@Resolver(() => OrganizationConsent)
-export class OrganizationConsentResolver {
-  @FieldResolver(() => Organization, { description: 'The organization whose holder decided.' })
-  async organization(@Root() record: OrganizationConsent, @Ctx() ctx: Context): Promise<Organization> {
-    return (await ctx.loaders.organizationById.load(refKey(record.organization)))!;
+    return (await load(ctx, Organization, payload.organizationId))!;
   }
 }

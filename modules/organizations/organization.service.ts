@@ -1,24 +1,23 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context, Transaction } from '../../server/context.js';
 import { badInput, conflict, notFound } from '../../server/errors.js';
-import { isUuid } from '../../server/loaders.js';
-import { decodeId, decodeIds, paginateSql, type ConnectionArgs, type ConnectionSelection, type Page } from '../../server/relay.js';
-import { pgArray, refKey, type PagePrefetch, type SqlCondition } from '../../server/read.js';
-import { containsPattern, searchKey } from '../../server/text.js';
+import { decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/relay.js';
+import { list, type Order } from '../../server/kit/index.js';
+import { searchKey } from '../../server/text.js';
 import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
-import { ContactVisibility } from './contact-visibility.js';
 import { CONSENT_RECORD, assertMayEditContacts, consentEntry } from './organization.policy.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
 import { normalizeSiret } from './siret.js';
 
-const ORDERS: Record<OrganizationOrder, readonly (readonly [string, 'asc' | 'desc'])[]> = {
+const ORDERS: Record<OrganizationOrder, Order<Organization>> = {
   [OrganizationOrder.NAME]: [['name', 'asc'], ['id', 'asc']],
   [OrganizationOrder.NAME_DESC]: [['name', 'desc'], ['id', 'desc']],
   [OrganizationOrder.EMPLOYEES_DESC]: [['employees', 'desc'], ['id', 'asc']],
@@ -40,65 +39,24 @@ function requireValue<T>(value: T | null | undefined, field: string, label: stri
   return value;
 }
 
-/**
- * What the organization fields of this module that are not properties read, so a page reads only the
- * columns asked for. Fields other modules add (`eligiblePartners`…) make the page read every column.
- */
-const FIELD_NEEDS: Record<string, readonly string[]> = {
-  isEmployer: ['employees'],
-  contacts: ['id', 'consentToShare'],
-  consentHistory: ['id', 'consentToShare'],
-};
-
 export { CONSENT_RECORD };
 
 export const OrganizationService = {
-  /**
-   * The directory, filtered and paged. `selection`: what the client asked for, so long texts are read,
-   * the total counted and relations loaded (in the page's own round trip) only when wanted.
-   */
-  async list(ctx: Context, filter: OrganizationFilter | null | undefined, order: OrganizationOrder, args: ConnectionArgs, selection?: ConnectionSelection): Promise<Page<Organization>> {
-    // The directory is the platform's hottest list: its conditions are written by hand (see paginateSql).
-    const where: SqlCondition[] = [];
-    if (filter?.sectors?.length) {
-      const codes = await SectorService.resolveCodes(ctx.em, filter.sectors, 'filter.sectors');
-      where.push({ sql: 'e.sector_code = any(?::varchar[])', params: [pgArray(codes)] });
-    }
-    if (filter?.communeIds?.length) {
-      where.push({ sql: 'e.commune_id = any(?::uuid[])', params: [pgArray(decodeIds(filter.communeIds, 'Commune', 'filter.communeIds'))] });
-    }
-    if (filter?.intercommunalityId) {
-      const id = decodeId(filter.intercommunalityId, 'Intercommunality', 'filter.intercommunalityId');
-      where.push({ sql: 'e.commune_id in (select c.id from commune c where c.intercommunality_id = ?::uuid)', params: [id] });
-    }
-    if (filter?.legalForms?.length) where.push({ sql: 'e.legal_form::text = any(?::text[])', params: [pgArray(filter.legalForms)] });
-    if (filter?.stages?.length) where.push({ sql: 'e.stage::text = any(?::text[])', params: [pgArray(filter.stages)] });
-    if (filter?.employer != null) where.push({ sql: filter.employer ? 'e.employees > 0' : 'e.employees = 0', params: [] });
-    if (filter?.esus != null) where.push({ sql: 'e.esus = ?', params: [filter.esus] });
-    for (const word of (filter?.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      where.push({ sql: 'e.search_text like ?', params: [containsPattern(word)] });
-    }
-    return paginateSql(ctx.em, Organization, where, ORDERS[order], args, {
-      selection,
-      prefetch: selection && pagePrefetch(ctx, selection.node),
-      fieldNeeds: FIELD_NEEDS,
-    });
-  },
-
-  findById(ctx: Context, id: string): Promise<Organization | null> {
-    return ctx.loaders.organizationById.load(id);
-  },
-
-  /** Contacts the viewer may see: partners' people, and only with the holder's consent (admins always). */
-  visibleContacts(ctx: Context, organization: Organization): OrganizationContact[] | Promise<OrganizationContact[]> {
-    if (!ContactVisibility.allows(ctx, organization)) return [];
-    return ctx.loaders.contactsByOrganizationId.get(organization.id);
-  },
-
-  /** The consent history, newest first, for those who may see the contacts (the same rule). */
-  async consentHistory(ctx: Context, organization: Organization): Promise<OrganizationConsent[]> {
-    if (!ContactVisibility.allows(ctx, organization)) return [];
-    return ctx.loaders.consentsByOrganizationId.load(organization.id);
+  /** The directory, filtered and paged (the kit reads only what the client asked for, in one statement). */
+  async list(ctx: Context, filter: OrganizationFilter | null | undefined, order: OrganizationOrder, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<Page<Organization>> {
+    const sectors = filter?.sectors?.length ? await SectorService.resolveCodes(ctx.em, filter.sectors, 'filter.sectors') : undefined;
+    const where: FilterQuery<Organization> = {
+      $and: [
+        sectors ? { sector: { $in: sectors } } : {},
+        filter?.communeIds?.length ? { commune: { $in: decodeIds(filter.communeIds, 'Commune', 'filter.communeIds') } } : {},
+        filter?.intercommunalityId ? { commune: { intercommunality: decodeId(filter.intercommunalityId, 'Intercommunality', 'filter.intercommunalityId') } } : {},
+        filter?.legalForms?.length ? { legalForm: { $in: filter.legalForms } } : {},
+        filter?.stages?.length ? { stage: { $in: filter.stages } } : {},
+        filter?.employer != null ? { employees: filter.employer ? { $gt: 0 } : 0 } : {},
+        filter?.esus != null ? { esus: filter.esus } : {},
+      ],
+    };
+    return list(ctx, Organization, { where, orderBy: ORDERS[order], search: { column: 'searchText', text: filter?.search }, args, info });
   },
 
   async create(ctx: Context, input: CreateOrganizationInput): Promise<Organization> {
@@ -231,46 +189,7 @@ export const OrganizationService = {
       return record;
     });
   },
-
-  /** For `node(id)` on a contact: the same rule as `Organization.contacts`. */
-  async findContact(ctx: Context, id: string): Promise<OrganizationContact | null> {
-    if (!ContactVisibility.mayReadAny(ctx) || !isUuid(id)) return null;
-    const contact = await ctx.loaders.contactById.load(id);
-    if (!contact) return null;
-    const organization = await ctx.loaders.organizationById.load(refKey(contact.organization));
-    return organization && ContactVisibility.allows(ctx, organization) ? contact : null;
-  },
-
-  /** For `node(id)` on a consent record: the same rule as `Organization.consentHistory`. */
-  async findConsent(ctx: Context, id: string): Promise<OrganizationConsent | null> {
-    if (!ContactVisibility.mayReadAny(ctx) || !isUuid(id)) return null;
-    const record = await ctx.em.findOne(OrganizationConsent, { id });
-    if (!record) return null;
-    const organization = await ctx.loaders.organizationById.load(refKey(record.organization));
-    return organization && ContactVisibility.allows(ctx, organization) ? record : null;
-  },
 };
-
-/**
- * Relations a directory page fills in its own round trip when the client asks for them on each node.
- * Contacts are read only for the organizations whose contacts the viewer may see (`ContactVisibility`,
- * in SQL and again per row), and the `contacts` field still checks the rule itself.
- */
-function pagePrefetch(ctx: Context, fields: ReadonlySet<string>): PagePrefetch<Organization>[] {
-  const prefetch: PagePrefetch<Organization>[] = [];
-  if (fields.has('sector')) prefetch.push({ loader: ctx.loaders.sectorByCode, column: 'sector_code', uses: ['sector'], keyOf: (o) => refKey(o.sector) });
-  if (fields.has('commune')) prefetch.push({ loader: ctx.loaders.communeById, column: 'commune_id', uses: ['commune'], keyOf: (o) => refKey(o.commune) });
-  if (fields.has('contacts') && ContactVisibility.mayReadAny(ctx)) {
-    prefetch.push({
-      loader: ctx.loaders.contactsByOrganizationId,
-      column: 'id',
-      uses: ['id', 'consentToShare'],
-      where: ContactVisibility.sqlCondition(ctx, 'p') ?? undefined,
-      keyOf: (o) => (ContactVisibility.allows(ctx, o) ? o.id : null),
-    });
-  }
-  return prefetch;
-}
 
 async function findCommune(tx: Transaction, globalId: string, field: string): Promise<Commune> {
   const commune = await tx.em.findOne(Commune, decodeId(globalId, 'Commune', field));

@@ -1,0 +1,158 @@
+import { Cursor, type EntityClass, type FilterQuery } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
+import { checkPageArgs, type ConnectionArgs, type Page } from '../relay.js';
+import { containsPattern } from '../text.js';
+import { entityInfo, type EntityInfo } from './entities.js';
+import { planRead, type ReadPlan } from './plan.js';
+import { joinPlan, readRows, selectPlan } from './rows.js';
+import { rowRule, scopeOf, type KitContext, type Scope } from './scope.js';
+import { connectionSelection, selectionOf } from './selection.js';
+import { Statement, runRead } from './statement.js';
+
+/** A list's order: properties with their direction, ending with a unique one (the keyset needs it). */
+export type Order<T> = readonly (readonly [keyof T & string, 'asc' | 'desc'])[];
+
+export interface ListOptions<T extends object> {
+  /** Which rows: a MikroORM filter (values become bound parameters). */
+  where?: FilterQuery<T>;
+  orderBy: Order<T>;
+  /** Words every row must contain in its search column (`searchColumn`), accents and case ignored. */
+  search?: { column: keyof T & string; text: string | null | undefined };
+}
+
+/** Up to 8 words of a search, each a `$like` on the entity's search column. */
+function searchFilter<T>(search: ListOptions<T & object>['search']): object[] {
+  const words = (search?.text ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  return words.map((w) => ({ [search!.column]: { $like: containsPattern(w) } }));
+}
+
+/** The rows the viewer may see among those `options` select, as one filter. */
+function visibleWhere<T extends object>(scope: Scope, info: EntityInfo, options: ListOptions<T>): object | false {
+  const rule = rowRule(scope, info);
+  if (rule === false) return false;
+  const parts = [options.where ?? {}, ...searchFilter(options.search), ...(rule === true ? [] : [rule])];
+  return { $and: parts };
+}
+
+/** The keyset condition after (or before) a cursor: `(a > ?) or (a = ? and b > ?)`, per direction. */
+function keyset(st: Statement, info: EntityInfo, order: Order<object>, values: unknown[], after: boolean): void {
+  st.text('(');
+  order.forEach(([prop, dir], i) => {
+    st.text(i > 0 ? ' or (' : '(');
+    order.slice(0, i).forEach(([p], k) => st.text(`e."${info.columns.get(p)!.column}" = `).param(values[k]).text(' and '));
+    st.text(`e."${info.columns.get(prop)!.column}" ${(dir === 'asc') === after ? '>' : '<'} `).param(values[i]).text(')');
+  });
+  st.text(')');
+}
+
+interface PageRequest {
+  first?: number;
+  last?: number;
+  after?: string;
+  before?: string;
+}
+
+function orderSql(info: EntityInfo, order: Order<object>, reverse: boolean): string {
+  return order.map(([p, dir]) => `e."${info.columns.get(p)!.column}" ${(dir === 'desc') !== reverse ? 'desc' : 'asc'}`).join(', ');
+}
+
+/** The one statement of a page: its rows with their joined and gathered relations, and the count if asked. */
+function pageStatement(scope: Scope, plan: ReadPlan, where: object, order: Order<object>, request: PageRequest, counted: boolean): Statement {
+  const { info } = plan;
+  const backward = request.first == null && request.last != null;
+  const limit = (backward ? request.last : request.first) ?? 20;
+  const st = new Statement(scope.em).text('select ');
+  selectPlan(st, scope, plan, 'e');
+  if (counted) st.text(`, (select count(*)::int from "${info.table}" e where `).filter(info, 'e', where).text(') as "__total"');
+  st.text(' from (select ').text(plan.columns.map((c) => `e."${c.column}"`).join(', '));
+  st.text(` from "${info.table}" e where `).filter(info, 'e', where);
+  if (request.after) keyset(st.text(' and '), info, order, Cursor.decode(request.after) as unknown[], true);
+  if (request.before) keyset(st.text(' and '), info, order, Cursor.decode(request.before) as unknown[], false);
+  st.text(` order by ${orderSql(info, order, backward)} limit `).param(limit + 1).text(') e');
+  joinPlan(st, scope, plan, 'e');
+  return st.text(` order by ${orderSql(info, order, backward)}`);
+}
+
+function countStatement(scope: Scope, info: EntityInfo, where: object): Statement {
+  return new Statement(scope.em).text(`select count(*)::int as "__total" from "${info.table}" e where `).filter(info, 'e', where);
+}
+
+/**
+ * One page of `entity` (Relay connection): the rows the viewer may see among `where`, by keyset on
+ * `orderBy`, reading only the columns the fields asked for need, with the ManyToOne relations asked
+ * for joined and the OneToMany ones gathered, and the count when `totalCount` is asked: one statement,
+ * whatever the page size. `args` are checked first (a bad cursor is the client's error).
+ */
+export async function list<T extends object>(
+  ctx: KitContext,
+  entity: EntityClass<T>,
+  options: ListOptions<T> & { args: ConnectionArgs; info: GraphQLResolveInfo },
+): Promise<Page<T>> {
+  const scope = scopeOf(ctx);
+  const info = entityInfo(ctx.em, entity as EntityClass<object>);
+  const order = options.orderBy as Order<object>;
+  const request = checkPageArgs(options.args, ctx.em, entity as EntityClass<object>, order);
+  const selection = connectionSelection(options.info);
+  const counted = selection.connection.has('totalCount');
+  const where = visibleWhere(scope, info, options);
+  const cursorOf = (row: T) => Cursor.encode(order.map(([p]) => (row as Record<string, unknown>)[p]));
+  let total: Promise<number> | null = null;
+  const count = () => (total ??= where === false ? Promise.resolve(0) : runRead(scope.em, countStatement(scope, info, where)).then(([r]) => Number(r!.__total)));
+  if (where === false || request.first === 0 || request.last === 0) return pageOf([], false, false, cursorOf, count);
+
+  const plan = planRead(ctx.em, info, selection.node, order.map(([p]) => p));
+  const raws = await runRead(scope.em, pageStatement(scope, plan, where, order, request, counted));
+  const backward = request.first == null && request.last != null;
+  const limit = (backward ? request.last : request.first) ?? 20;
+  const more = raws.length > limit;
+  if (more) raws.pop();
+  if (backward) raws.reverse();
+  if (raws.length > 0 && counted) total = Promise.resolve(Number(raws[0]!.__total));
+  const rows = readRows(scope, plan, raws) as T[];
+  return pageOf(rows, backward ? !!request.before : more, backward ? more : !!request.after, cursorOf, count);
+}
+
+/** An edge whose cursor is encoded only when asked for (most clients read `pageInfo.endCursor` alone). */
+class LazyEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (node: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node);
+  }
+}
+
+function pageOf<T>(rows: T[], hasNextPage: boolean, hasPreviousPage: boolean, cursorOf: (row: T) => string, count: () => Promise<number>): Page<T> {
+  return {
+    edges: rows.map((node) => new LazyEdge(node, cursorOf)),
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: rows.length > 0 ? cursorOf(rows[0]!) : null,
+      endCursor: rows.length > 0 ? cursorOf(rows.at(-1)!) : null,
+    },
+    count,
+  };
+}
+
+/**
+ * Rows of `entity` the viewer may see among `where`, in `orderBy` order, at most `limit` (a short list
+ * that is not paged, e.g. the communes of an intercommunality): one statement, relations as in `list`.
+ */
+export async function find<T extends object>(
+  ctx: KitContext,
+  entity: EntityClass<T>,
+  options: ListOptions<T> & { info?: GraphQLResolveInfo; limit: number },
+): Promise<T[]> {
+  const scope = scopeOf(ctx);
+  const info = entityInfo(ctx.em, entity as EntityClass<object>);
+  const where = visibleWhere(scope, info, options);
+  if (where === false) return [];
+  const order = options.orderBy as Order<object>;
+  const plan = planRead(ctx.em, info, options.info ? selectionOf(options.info) : null, order.map(([p]) => p));
+  const raws = await runRead(scope.em, pageStatement(scope, plan, where, order, { first: options.limit }, false));
+  if (raws.length > options.limit) raws.length = options.limit;
+  return readRows(scope, plan, raws) as T[];
+}

@@ -1,0 +1,91 @@
+import { KeyedLoader } from '../loaders.js';
+import { entityInfo, keyOf, type EntityInfo, type OneToManyInfo } from './entities.js';
+import { fullPlan } from './plan.js';
+import { plainRows, selectPlan } from './rows.js';
+import { rowRule, scopeOf, type KitContext, type Scope } from './scope.js';
+import { Statement, runRead } from './statement.js';
+import { pgArray } from '../read.js';
+import { keyFits } from '../keys.js';
+import type { EntityClass } from '@mikro-orm/core';
+
+/*
+ * Relation loaders chosen from the metadata, one per entity (by key) and per OneToMany relation (by
+ * parent key), created on first use in a unit of work. Each batch is one statement with the target's
+ * visibility in its condition: what the viewer may not see is not found.
+ */
+
+function loaderOf<V>(scope: Scope, key: string, create: () => KeyedLoader<V>): KeyedLoader<V> {
+  let loader = scope.loaders.get(key) as KeyedLoader<V> | undefined;
+  if (!loader) scope.loaders.set(key, (loader = create()));
+  return loader;
+}
+
+/**
+ * Rows of `info` whose `column` is one of `keys`, visible to the scope's viewer, in `orderBy` order;
+ * with `limit`, at most that many per key (a lateral subquery per key).
+ */
+async function readWhereIn(
+  scope: Scope,
+  info: EntityInfo,
+  column: { column: string; arrayType: string },
+  keys: readonly string[],
+  order: { orderBy?: readonly (readonly [string, 'asc' | 'desc'])[]; limit?: number | null } = {},
+): Promise<object[]> {
+  const rule = rowRule(scope, info);
+  if (rule === false || keys.length === 0) return [];
+  const plan = fullPlan(info, true);
+  const orderSql = (order.orderBy ?? []).map(([p, d]) => `e."${info.columns.get(p)!.column}" ${d}`).join(', ');
+  const st = new Statement(scope.em).text('select ');
+  selectPlan(st, scope, plan, 'e');
+  if (order.limit != null) {
+    st.text(' from unnest(').param(pgArray([...new Set(keys)])).text(`::${column.arrayType}) k(key) cross join lateral (select * from "${info.table}" e where e."${column.column}" = k.key`);
+  } else {
+    st.text(` from "${info.table}" e where e."${column.column}" = any(`).param(pgArray([...new Set(keys)])).text(`::${column.arrayType})`);
+  }
+  if (rule !== true) st.text(' and ').filter(info, 'e', rule);
+  if (order.limit != null) st.text(`${orderSql ? ` order by ${orderSql}` : ''} limit ${order.limit}) e`);
+  if (orderSql) st.text(` order by ${orderSql}`);
+  return plainRows(plan, await runRead(scope.em, st));
+}
+
+/** The loader of `info` rows by primary key (null: not found or not visible). */
+export function byKey(scope: Scope, info: EntityInfo): KeyedLoader<object | null> {
+  return loaderOf(scope, info.name, () =>
+    new KeyedLoader<object | null>(async (keys) => {
+      // A key the primary key could not hold names no row (and must not reach the database).
+      const rows = await readWhereIn(scope, info, info.pk, (keys as readonly string[]).filter((k) => keyFits(info.name, k)));
+      return new Map(rows.map((r) => [keyOf(info, r), r]));
+    }, () => null),
+  );
+}
+
+/** The loader of the rows of a OneToMany relation, by parent key, in the relation's order. */
+export function children(scope: Scope, relation: OneToManyInfo): KeyedLoader<object[]> {
+  const target = relation.target();
+  const fk = target.relations.get(relation.foreignKey) as { column: string; property: string };
+  const parent = target.relations.get(relation.foreignKey)!.target();
+  return loaderOf(scope, `${target.name}.${relation.foreignKey}`, () =>
+    new KeyedLoader<object[]>(async (keys) => {
+      const rows = await readWhereIn(scope, target, { column: fk.column, arrayType: parent.pk.arrayType }, keys as readonly string[], relation);
+      const groups = new Map<string, object[]>();
+      for (const row of rows) {
+        const key = keyOf(parent, (row as Record<string, object>)[fk.property]!);
+        const group = groups.get(key);
+        if (group) group.push(row);
+        else groups.set(key, [row]);
+      }
+      return groups;
+    }, () => []),
+  );
+}
+
+/** The `entity` row with primary key `key` if the viewer may see it, else null (`node(id)`, events). */
+export function load<T extends object>(ctx: KitContext, entity: EntityClass<T>, key: string): Promise<T | null> {
+  return byKey(scopeOf(ctx), entityInfo(ctx.em, entity)).load(key) as Promise<T | null>;
+}
+
+/** The `entity` rows with these keys that the viewer may see, in the keys' order (null where not). */
+export async function loadMany<T extends object>(ctx: KitContext, entity: EntityClass<T>, keys: readonly string[]): Promise<(T | null)[]> {
+  const loader = byKey(scopeOf(ctx), entityInfo(ctx.em, entity));
+  return (await loader.loadMany(keys)).map((r) => (r instanceof Error ? null : r)) as (T | null)[];
+}

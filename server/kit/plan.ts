@@ -1,0 +1,83 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { entityInfo, type ColumnInfo, type EntityInfo, type ManyToOneInfo, type OneToManyInfo } from './entities.js';
+import { fieldReads } from './fields.js';
+import type { Selection } from './selection.js';
+
+/*
+ * What one read takes for the fields asked for: the entity's columns, the ManyToOne relations to join
+ * (their rows come in the same statement), and the OneToMany relations to gather per row (a subquery).
+ * Built from the selection and the metadata; no module writes it.
+ */
+
+export interface ReadPlan {
+  info: EntityInfo;
+  columns: ColumnInfo[];
+  /** ManyToOne relations read in the same statement (page reads only). */
+  joins: { relation: ManyToOneInfo; plan: ReadPlan }[];
+  /** OneToMany relations read in the same statement (page reads only). */
+  gathers: { relation: OneToManyInfo; plan: ReadPlan }[];
+}
+
+/**
+ * Every readable column: what a read takes when the fields asked are unknown (long texts excepted,
+ * unless `lazy`: loaders, which read a few rows by key, take them too).
+ */
+export function fullPlan(info: EntityInfo, lazy = false): ReadPlan {
+  return { info, columns: [...info.columns.values()].filter((c) => lazy || !c.lazy), joins: [], gathers: [] };
+}
+
+/**
+ * The plan for `selection` on `info` rows. `always`: properties read whatever is asked (order keys,
+ * keys a caller groups by). `depth`: relations are joined or gathered only at depth 0 (a page's rows);
+ * deeper ones are left to the relation loaders, one statement per level.
+ */
+export function planRead(em: SqlEntityManager, info: EntityInfo, selection: Selection | null, always: readonly string[] = [], depth = 0): ReadPlan {
+  if (!selection) return withColumns(fullPlan(info), info, always);
+  const wanted = new Set<string>([info.pk.property, ...always]);
+  const joins: ReadPlan['joins'] = [];
+  const gathers: ReadPlan['gathers'] = [];
+  const reads = fieldReads(info.entity);
+  let everything = false; // a field whose reads are unknown: every column (long texts only if asked)
+  for (const [field, sub] of selection) {
+    if (field.startsWith('__')) continue;
+    const read = reads.get(field);
+    if (!read) {
+      everything = true;
+      continue;
+    }
+    if (read.needs) {
+      read.needs.forEach((p) => wanted.add(p));
+      continue;
+    }
+    const property = read.property!;
+    const relation = info.relations.get(property);
+    if (relation?.kind === 'one') {
+      wanted.add(property);
+      if (depth === 0) joins.push({ relation, plan: planRead(em, relation.target(), sub, [], depth + 1) });
+    } else if (relation?.kind === 'many') {
+      wanted.add(info.pk.property);
+      if (depth === 0) {
+        const target = relation.target();
+        gathers.push({ relation, plan: planRead(em, target, sub, relation.orderBy.map(([p]) => p), depth + 1) });
+      }
+    } else if (property === 'globalId') {
+      wanted.add(info.pk.property);
+    } else if (info.columns.has(property)) {
+      wanted.add(property);
+    } else {
+      everything = true; // a getter that declared nothing
+    }
+  }
+  const columns = [...info.columns.values()].filter((c) => wanted.has(c.property) || (everything && !c.lazy));
+  return { info, columns, joins, gathers };
+}
+
+function withColumns(plan: ReadPlan, info: EntityInfo, extra: readonly string[]): ReadPlan {
+  for (const p of extra) {
+    const column = info.columns.get(p);
+    if (column && !plan.columns.includes(column)) plan.columns.push(column);
+  }
+  return plan;
+}
+
+export { entityInfo };

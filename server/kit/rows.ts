@@ -1,0 +1,91 @@
+import type { ReadPlan } from './plan.js';
+import type { Scope } from './scope.js';
+import { rowRule, selectColumn } from './scope.js';
+import { convert, type Statement } from './statement.js';
+
+/*
+ * Writing a plan's columns into a statement and reading them back into rows: the entity's own columns,
+ * its joined ManyToOne rows (`j1`, `j2`… as "relation.column") and its gathered OneToMany rows (one
+ * json array of arrays per row, as "relation").
+ */
+
+/** Where a read row keeps the OneToMany rows read with it (the relation fields answer from there). */
+export const GATHERED = Symbol('gathered');
+
+export type Gathered = Record<string, object[]>;
+
+/** Writes the select list of `plan` on the row under `alias`. */
+export function selectPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: string): void {
+  plan.columns.forEach((c, i) => {
+    if (i > 0) st.text(', ');
+    selectColumn(st, scope, plan.info, alias, c).text(` as "${c.column}"`);
+  });
+  plan.joins.forEach(({ relation, plan: target }, j) => {
+    if (rowRule(scope, target.info) === false) return;
+    for (const c of target.columns) selectColumn(st.text(', '), scope, target.info, `j${j}`, c).text(` as "${relation.property}.${c.column}"`);
+  });
+  for (const { relation, plan: target } of plan.gathers) {
+    const rule = rowRule(scope, target.info);
+    if (rule === false) continue;
+    const fk = target.info.relations.get(relation.foreignKey) as { column: string };
+    const order = relation.orderBy.map(([p, d]) => `g."${target.info.columns.get(p)!.column}" ${d}`).join(', ');
+    st.text(', (select coalesce(json_agg(json_build_array(');
+    target.columns.forEach((c, i) => selectColumn(st.text(i > 0 ? ', ' : ''), scope, target.info, 'g', c));
+    st.text(`)${order ? ` order by ${order}` : ''}), '[]'::json) from `);
+    // At most `limit` rows per parent (the field's @MaxItems), the first in the relation's order.
+    if (relation.limit != null) st.text(`(select * from "${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);
+    else st.text(`"${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);
+    if (rule !== true) st.text(' and ').filter(target.info, 'g', rule);
+    if (relation.limit != null) st.text(`${order ? ` order by ${order}` : ''} limit ${relation.limit}) g`);
+    st.text(`) as "${relation.property}"`);
+  }
+}
+
+/** Writes the joins of `plan` on the row under `alias`, each with its target's visibility. */
+export function joinPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: string): void {
+  plan.joins.forEach(({ relation, plan: target }, j) => {
+    const rule = rowRule(scope, target.info);
+    if (rule === false) return;
+    st.text(` left join "${target.info.table}" j${j} on j${j}."${target.info.pk.column}" = ${alias}."${relation.column}"`);
+    if (rule !== true) st.text(' and ').filter(target.info, `j${j}`, rule);
+  });
+}
+
+/** A read row of `plan` from its columns in `raw`, keyed `prefix + column`. */
+function rowOf(plan: ReadPlan, raw: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  const row = Object.create(plan.info.proto) as Record<string, unknown>;
+  for (const c of plan.columns) row[c.property] = convert(c, raw[prefix + c.column]);
+  return row;
+}
+
+/** A read row of `plan` from a json array, in the order of its columns. */
+function rowOfArray(plan: ReadPlan, values: unknown[]): object {
+  const row = Object.create(plan.info.proto) as Record<string, unknown>;
+  plan.columns.forEach((c, i) => (row[c.property] = convert(c, values[i])));
+  return row;
+}
+
+/** Read rows from a statement written with `selectPlan`: joined and gathered relations included. */
+export function readRows(scope: Scope, plan: ReadPlan, raws: readonly Record<string, unknown>[]): object[] {
+  return raws.map((raw) => {
+    const row = rowOf(plan, raw, '');
+    for (const { relation, plan: target } of plan.joins) {
+      const hidden = rowRule(scope, target.info) === false;
+      row[relation.property] = hidden || raw[`${relation.property}.${target.info.pk.column}`] == null ? null : rowOf(target, raw, `${relation.property}.`);
+    }
+    if (plan.gathers.length > 0) {
+      const gathered: Gathered = {};
+      for (const { relation, plan: target } of plan.gathers) {
+        const values = rowRule(scope, target.info) === false ? [] : (raw[relation.property] as unknown[][]);
+        gathered[relation.property] = values.map((v) => rowOfArray(target, v));
+      }
+      (row as Record<symbol, unknown>)[GATHERED] = gathered;
+    }
+    return row;
+  });
+}
+
+/** A read row from a plain statement of `plan`'s columns (no relations). */
+export function plainRows(plan: ReadPlan, raws: readonly Record<string, unknown>[]): object[] {
+  return raws.map((raw) => rowOf(plan, raw, ''));
+}

@@ -31,9 +31,6 @@ where oc.organization_id = any(array(select p.id from (${PAGE}) p where p.consen
 order by oc.is_holder desc, oc.last_name asc, oc.id asc`,
 ] as const;
 
-/** The three statements as the one multi-statement query the floor sends. */
-export const FLOOR_SQL = FLOOR_STATEMENTS.join(';\n');
-
 /** Rows of one statement. */
 export type Rows = Array<Record<string, unknown>>;
 

@@ -5,8 +5,9 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 
 /**
- * The raw-SQL floor: the leanest honest hand-written server for the PortalList operation of a partner's
- * member. Three statements travel in one round trip (one multi-statement query): the page with its
+ * The raw-SQL floors: the leanest honest hand-written server for an operation, here the PortalList
+ * operation of a partner's member (PartnerList's is in bench/partner-floor.ts; both share the server,
+ * the executor and the helpers below). Three statements travel in one round trip (one multi-statement query): the page with its
  * sector and commune joined, the count, and the contacts of the page's consenting organizations (holder
  * first). Node assembles the JSON, in the GraphQL answer's key order. An earlier floor built the whole
  * body in PostgreSQL with `json_build_object` and was measured about 10 % slower than this one.
@@ -30,13 +31,38 @@ where oc.organization_id = any(array(select p.id from (${PAGE}) p where p.consen
 order by oc.is_holder desc, oc.last_name asc, oc.id asc`,
 ] as const;
 
-/** The three statements as the one multi-statement query the floor sends. */
-export const FLOOR_SQL = FLOOR_STATEMENTS.join(';\n');
+/** Rows of one statement. */
+export type Rows = Array<Record<string, unknown>>;
 
 /** Runs one multi-statement query (no parameters) and returns the rows of each statement, in order. */
-export type ExecuteMany = (sql: string) => Promise<Array<Array<Record<string, unknown>>>>;
+export type ExecuteMany = (sql: string) => Promise<Rows[]>;
 
-type Rows = Array<Record<string, unknown>>;
+/** One operation's floor: its statements (sent as one query) and the answer built from their rows. */
+export interface Floor {
+  statements: readonly string[];
+  body(results: Rows[]): string;
+}
+
+/** Throws unless the multi-statement query gave one result set per statement. */
+export function expectResultSets(results: Rows[], statements: readonly string[]): void {
+  if (results.length !== statements.length) throw new Error(`floor: expected ${statements.length} result sets, got ${results.length}`);
+}
+
+/** Rows grouped by the value of `key`, each group in the rows' order, mapped by `map`. */
+export function groupRows<R extends object, T>(rows: R[], key: keyof R, map: (row: R) => T): Map<unknown, T[]> {
+  const groups = new Map<unknown, T[]>();
+  for (const row of rows) {
+    let list = groups.get(row[key]);
+    if (!list) groups.set(row[key], (list = []));
+    list.push(map(row));
+  }
+  return groups;
+}
+
+/** A GraphQL answer's body: Apollo ends its answers with a newline, so the same bytes on the wire. */
+export function answerBody(data: unknown): string {
+  return JSON.stringify({ data }) + '\n';
+}
 
 /**
  * How the floor reaches the database: a pg.Pool of its own on PostgreSQL (`databaseUrl`), the app's own
@@ -81,15 +107,10 @@ interface ContactRow {
 }
 
 /** The PortalList answer, built in Node from the three result sets. */
-export function floorBody(results: Array<Array<Record<string, unknown>>>): string {
-  if (results.length !== FLOOR_STATEMENTS.length) throw new Error(`floor: expected ${FLOOR_STATEMENTS.length} result sets, got ${results.length}`);
-  const [page, count, contacts] = results as [PageRow[], { total: number }[], ContactRow[]];
-  const contactsOf = new Map<string, object[]>();
-  for (const c of contacts) {
-    let list = contactsOf.get(c.organization_id);
-    if (!list) contactsOf.set(c.organization_id, (list = []));
-    list.push({ firstName: c.first_name, lastName: c.last_name, email: c.email, phone: c.phone, role: c.role });
-  }
+export function floorBody(results: Rows[]): string {
+  expectResultSets(results, FLOOR_STATEMENTS);
+  const [page, count, contacts] = results as unknown as [PageRow[], { total: number }[], ContactRow[]];
+  const contactsOf = groupRows(contacts, 'organization_id', (c) => ({ firstName: c.first_name, lastName: c.last_name, email: c.email, phone: c.phone, role: c.role }));
   const edges = page.map((o) => ({
     node: {
       id: Buffer.from(`Organization:${o.id}`, 'utf8').toString('base64url'),
@@ -101,9 +122,11 @@ export function floorBody(results: Array<Array<Record<string, unknown>>>): strin
       contacts: contactsOf.get(o.id) ?? [],
     },
   }));
-  // Apollo ends its answers with a newline: the same bytes on the wire.
-  return JSON.stringify({ data: { organizations: { totalCount: count[0]!.total, edges } } }) + '\n';
+  return answerBody({ organizations: { totalCount: count[0]!.total, edges } });
 }
+
+/** The PortalList floor. */
+export const PORTAL_FLOOR: Floor = { statements: FLOOR_STATEMENTS, body: floorBody };
 
 export interface FloorServer {
   url: string;
@@ -111,14 +134,18 @@ export interface FloorServer {
   close(): Promise<void>;
 }
 
-/** A bare node:http server: every POST sends FLOOR_SQL once and writes the JSON built from its rows. */
-export async function startFloorServer(execute: ExecuteMany): Promise<FloorServer> {
+/**
+ * A bare node:http server: every POST sends the floor's statements once, as one query, and writes the
+ * JSON built from their rows.
+ */
+export async function startFloorServer(execute: ExecuteMany, floor: Floor = PORTAL_FLOOR): Promise<FloorServer> {
+  const sql = floor.statements.join(';\n');
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     // Drain the request body (the operation is fixed), then answer.
     req.resume();
     req.on('end', () => {
-      execute(FLOOR_SQL)
-        .then(floorBody)
+      execute(sql)
+        .then((results) => floor.body(results))
         .then(
           (body) => {
             res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });

@@ -72,8 +72,15 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const modules = orderModules(options.available ?? ALL_MODULES, config.modules);
 
-  const permissions = new PermissionRegistry();
-  for (const m of modules) if (m.permissions) permissions.register(m.name, m.permissions);
+  const permissions = PermissionRegistry.fromModules(modules);
+  // Before the database opens: a permission no enabled module declares refuses the boot here.
+  const key = modules.map((m) => m.name).join(',');
+  let schemaPromise = schemaCache.get(key);
+  if (!schemaPromise) {
+    schemaPromise = buildGatewaySchema({ modules, permissions });
+    schemaCache.set(key, schemaPromise);
+  }
+  const schema = await schemaPromise;
 
   const nodes = new Map<string, NodeFetcher>();
   for (const m of modules) for (const [type, fetch] of Object.entries(m.nodes ?? {})) nodes.set(type, fetch);
@@ -120,14 +127,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   }
 
   const gateway: Gateway = { config, logger, orm, modules, permissions, events, pubSub: pubSub.pubSub, nodes };
-
-  const key = modules.map((m) => m.name).join(',');
-  let schemaPromise = schemaCache.get(key);
-  if (!schemaPromise) {
-    schemaPromise = buildGatewaySchema({ modules, permissions });
-    schemaCache.set(key, schemaPromise);
-  }
-  const schema = await schemaPromise;
 
   const recentViewers = new RecentViewers();
   async function viewerFor(token: string | null): Promise<Viewer> {

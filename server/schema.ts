@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type AuthCheckerFn, type NonEmptyArray } from 'type-graphql';
 import { createAuthChecker, type PermissionRegistry } from './auth.js';
 import { installLeanResolvers } from './lean-resolvers.js';
+import { assertDeclaredPermissions } from './permissions.js';
 import { NodeResolver } from './node.resolver.js';
 import { validateInput } from './validation.js';
 import type { ModuleManifest } from './module.js';
@@ -35,6 +36,8 @@ export async function buildGatewaySchema({ modules, permissions }: SchemaOptions
     },
     emitSchemaFile: false,
   });
+  // A misspelled or undeclared permission refuses the schema (and so the boot), naming the field.
+  assertDeclaredPermissions(schema, resolvers, permissions);
   // Field resolvers on every row of a page (sector, commune, contacts…) skip type-graphql's generic wrapper.
   installLeanResolvers(schema, authChecker as AuthCheckerFn<never, string>);
   const roots = {

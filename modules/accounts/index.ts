@@ -7,8 +7,9 @@ import { MembershipResolver, PartnerMembersResolver, PersonResolver } from './ac
 import { ConsentRecorderResolver } from './consent-recorder.resolver.js';
 import { AccountService } from './account.service.js';
 import { seedAccounts } from './account.demo.js';
+import { AccountPermissions } from './account.permissions.js';
 
-export { ApiToken, Membership, Person, AccountService };
+export { AccountPermissions, ApiToken, Membership, Person, AccountService };
 export { DEMO_PEOPLE } from './account.demo.js';
 export { PlatformRoleEnum } from './account.enums.js';
 
@@ -19,11 +20,7 @@ export default defineModule({
   dependsOn: ['partners', 'organizations'],
   entities: [Person, Membership, ApiToken],
   resolvers: [PersonResolver, MembershipResolver, PartnerMembersResolver, ConsentRecorderResolver],
-  permissions: {
-    'accounts.people.create': [],
-    'accounts.tokens.issue': [],
-    'accounts.memberships.manage': ['MANAGER'],
-  },
+  permissions: AccountPermissions,
   loaders: accountLoaders,
   nodes: {
     Person: (ctx, id) => (ctx.viewer.isAuthenticated ? ctx.loaders.personById.load(id) : Promise.resolve(null)),

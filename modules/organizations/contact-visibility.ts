@@ -1,8 +1,9 @@
 import type { Context } from '../../server/context.js';
 import type { Organization } from './organization.entity.js';
+import { OrganizationPermissions } from './organization.permissions.js';
 
 /** The permission that opens an organization's contact people to partners' people. */
-export const CONTACTS_READ = 'organizations.contacts.read';
+const CONTACTS_READ = OrganizationPermissions.contacts.read;
 
 /**
  * The consent rule, written once: who may see an organization's contact people (personal data), and so

@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
+import { Authorized } from '../../server/permissions.js';
 import { subscribeTo } from '../../server/events.js';
 import { refKey } from '../../server/read.js';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -10,11 +11,11 @@ import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
 import { ConsentInput } from './organization-consent.inputs.js';
-import { CONTACTS_READ } from './contact-visibility.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { MAX_CONTACTS, CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
-import { CONSENT_RECORD, OrganizationService } from './organization.service.js';
+import { OrganizationService } from './organization.service.js';
+import { OrganizationPermissions } from './organization.permissions.js';
 import { MaxItems } from '../../server/limits.js';
 
 @ObjectType('OrganizationConnection', { description: 'A page of the organizations directory.' })
@@ -43,7 +44,7 @@ export class OrganizationResolver {
     return ctx.loaders.communeById.get(refKey(organization.commune)) as Commune | Promise<Commune>;
   }
 
-  @Authorized(CONTACTS_READ)
+  @Authorized(OrganizationPermissions.contacts.read)
   @MaxItems(MAX_CONTACTS)
   @FieldResolver(() => [OrganizationContact], {
     description: 'Contact people, holder first. Partners\' people only; empty unless the holder consented to share (platform administrators see all).',
@@ -52,7 +53,7 @@ export class OrganizationResolver {
     return OrganizationService.visibleContacts(ctx, organization);
   }
 
-  @Authorized(CONTACTS_READ)
+  @Authorized(OrganizationPermissions.contacts.read)
   @FieldResolver(() => [OrganizationConsent], {
     description: "The holder's consent decisions, newest first: who recorded each, when and how. For those who may see the contacts (the same rule); empty otherwise.",
   })
@@ -60,7 +61,7 @@ export class OrganizationResolver {
     return OrganizationService.consentHistory(ctx, organization);
   }
 
-  @Authorized('organizations.create')
+  @Authorized(OrganizationPermissions.create)
   @Mutation(() => Organization, {
     description: "Registers an organization or a project holder. With `input.consent`, records the holder's consent as `recordOrganizationConsent` does (same right).",
   })
@@ -68,7 +69,7 @@ export class OrganizationResolver {
     return OrganizationService.create(ctx, input);
   }
 
-  @Authorized('organizations.update')
+  @Authorized(OrganizationPermissions.update)
   @Mutation(() => Organization, {
     description: "Changes an organization; omitted fields stay as they are. Consent is not changed here (see `recordOrganizationConsent`).",
   })
@@ -80,7 +81,7 @@ export class OrganizationResolver {
     return OrganizationService.update(ctx, id, input);
   }
 
-  @Authorized('organizations.update')
+  @Authorized(OrganizationPermissions.update)
   @Mutation(() => OrganizationContact, {
     description: 'Adds a contact person to an organization; only for those who may see its contacts (FORBIDDEN otherwise).',
   })
@@ -92,13 +93,13 @@ export class OrganizationResolver {
     return OrganizationService.addContact(ctx, organizationId, input);
   }
 
-  @Authorized('organizations.update')
+  @Authorized(OrganizationPermissions.update)
   @Mutation(() => ID, { description: 'Removes a contact person; returns its id. Only for those who may see the contacts (FORBIDDEN otherwise).' })
   removeOrganizationContact(@Arg('id', () => ID, { description: 'Id of the contact.' }) id: string, @Ctx() ctx: Context): Promise<string> {
     return OrganizationService.removeContact(ctx, id);
   }
 
-  @Authorized(CONSENT_RECORD)
+  @Authorized(OrganizationPermissions.consent.record)
   @Mutation(() => OrganizationConsent, {
     description:
       "Records the holder's decision to share its contact people and file with partners (given, refused or withdrawn), with who, when and how; it becomes the organization's `consentToShare` and enters its `consentHistory`. Consent is the holder's: partners' managers and administrators record it (`organizations.consent.record`), from a written trace when given.",

@@ -12,7 +12,7 @@ import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
 import { ContactVisibility } from './contact-visibility.js';
-import { CONSENT_RECORD, assertMayEditContacts, consentEntry } from './organization.policy.js';
+import { assertMayEditContacts, consentEntry } from './organization.policy.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
@@ -49,8 +49,6 @@ const FIELD_NEEDS: Record<string, readonly string[]> = {
   contacts: ['id', 'consentToShare'],
   consentHistory: ['id', 'consentToShare'],
 };
-
-export { CONSENT_RECORD };
 
 export const OrganizationService = {
   /**

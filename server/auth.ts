@@ -106,10 +106,6 @@ export class PermissionRegistry {
     return registry;
   }
 
-  has(permission: string): boolean {
-    return this.grants.has(permission);
-  }
-
   list(): string[] {
     return [...this.grants.keys()].sort();
   }

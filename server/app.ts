@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, OperationTypeNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
@@ -26,7 +26,7 @@ import { getMetadataStorage } from 'type-graphql';
 import { load } from './kit/loaders.js';
 import { VisibilityRules } from './kit/visibility.js';
 import { Node } from './relay.js';
-import { createWebSocketEndpoint } from './websocket.js';
+import { createWebSocketEndpoint, type Authenticate, type WebSocketEndpoint } from './websocket.js';
 import { DEFAULT_SHUTDOWN_GRACE_MS, type Config } from './config.js';
 import { ALL_MODULES } from '../modules/index.js';
 
@@ -73,6 +73,53 @@ function bearerToken(header: unknown): string | null {
 }
 
 /**
+ * The gateway: modules in order, their schema (before anything opens: an undeclared permission stops
+ * here), the pubsub and event bus, the database ready (migrated, demo loaded), then one HTTP server
+ * carrying GraphQL over HTTP and over WebSocket, and what stops it in order.
+ */
+export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const modules = orderModules(options.available ?? ALL_MODULES, config.modules);
+  const permissions = PermissionRegistry.fromModules(modules);
+  const schema = await schemaOf(modules, permissions);
+  const authenticate = authenticatorOf(modules);
+  const pubSub = await createPubSubAdapter(config.redisUrl, logger);
+  const events = eventBusOf(modules, logger, pubSub);
+  const { orm, demoLines } = await readyDatabase(config, options, modules, logger).catch(async (err: unknown) => {
+    await pubSub.close();
+    throw err;
+  });
+  const gateway: Gateway = { config, logger, orm, modules, permissions, events, pubSub: pubSub.pubSub, nodes: nodeFetchers(modules), visibility: new VisibilityRules(modules.flatMap((m) => m.visibility ?? [])) };
+  const server = await serve(gateway, schema, authenticate);
+  return appHandle(gateway, schema, pubSub, demoLines, server);
+}
+
+/** The schema of this module set, built once per process (type-graphql's metadata is global). */
+function schemaOf(modules: readonly ModuleManifest[], permissions: PermissionRegistry): Promise<GraphQLSchema> {
+  const key = modules.map((m) => m.name).join(',');
+  let schema = schemaCache.get(key);
+  if (!schema) {
+    schema = buildGatewaySchema({ modules, permissions });
+    schemaCache.set(key, schema);
+  }
+  return schema;
+}
+
+/** The one module that resolves bearer tokens to viewers, if any; two are refused. */
+function authenticatorOf(modules: readonly ModuleManifest[]): Authenticate | null {
+  const authenticators = modules.filter((m) => m.authenticate);
+  if (authenticators.length > 1) throw new Error(`Only one module may authenticate; found ${authenticators.map((m) => m.name).join(', ')}`);
+  return authenticators[0]?.authenticate ?? null;
+}
+
+/** The event bus with every module's subscribers. */
+function eventBusOf(modules: readonly ModuleManifest[], logger: Logger, pubSub: PubSubAdapter): EventBus {
+  const events = new EventBus(logger, pubSub.pubSub);
+  for (const m of modules) for (const s of m.subscribers ?? []) events.subscribe(s);
+  return events;
+}
+
+/**
  * `node(id)` fetchers by type: each entity whose GraphQL type implements Node is loaded by key through
  * the kit (its visibility applied), unless its module gives a fetcher of its own.
  */
@@ -89,71 +136,53 @@ function nodeFetchers(modules: readonly ModuleManifest[]): Map<string, NodeFetch
   return nodes;
 }
 
-export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.logLevel);
-  const modules = orderModules(options.available ?? ALL_MODULES, config.modules);
-
-  const permissions = new PermissionRegistry();
-  for (const m of modules) if (m.permissions) permissions.register(m.name, m.permissions);
-
-  const nodes = nodeFetchers(modules);
-  const visibility = new VisibilityRules(modules.flatMap((m) => m.visibility ?? []));
-
-  const authenticators = modules.filter((m) => m.authenticate);
-  if (authenticators.length > 1) throw new Error(`Only one module may authenticate; found ${authenticators.map((m) => m.name).join(', ')}`);
-  const authenticate = authenticators[0]?.authenticate ?? null;
-
-  const pubSub = await createPubSubAdapter(config.redisUrl, logger);
-  const events = new EventBus(logger, pubSub.pubSub);
-  for (const m of modules) for (const s of m.subscribers ?? []) events.subscribe(s);
-
-  let orm: MikroORM;
-  try {
-    orm = await openDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      entities: modules.flatMap((m) => m.entities),
-      onQuery: options.onQuery,
-    });
-  } catch (err) {
-    await pubSub.close();
-    throw err;
-  }
-
-  const demoLines: string[] = [];
+/** The database opened, migrated (unless told not to) and with the demo data when asked; closed again on failure. */
+async function readyDatabase(config: Config, options: CreateAppOptions, modules: readonly ModuleManifest[], logger: Logger): Promise<{ orm: MikroORM; demoLines: string[] }> {
+  const orm = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    entities: modules.flatMap((m) => m.entities),
+    onQuery: options.onQuery,
+  });
   try {
     if (options.migrate !== false) {
       const applied = await migrate(orm);
       if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
     }
-    if (config.demo) {
-      for (const m of modules) {
-        if (!m.demo) continue;
-        const em = orm.em.fork() as SqlEntityManager;
-        const result: DemoResult | void = await m.demo({ em, logger, scale: options.demoScale ?? null });
-        if (result?.lines) demoLines.push(...result.lines);
-      }
-    }
+    const demoLines = config.demo ? await loadDemo(modules, orm, logger, options.demoScale ?? null) : [];
+    return { orm, demoLines };
   } catch (err) {
     await orm.close(true);
-    await pubSub.close();
     throw err;
   }
+}
 
-  const gateway: Gateway = { config, logger, orm, modules, permissions, events, pubSub: pubSub.pubSub, nodes, visibility };
-
-  const key = modules.map((m) => m.name).join(',');
-  let schemaPromise = schemaCache.get(key);
-  if (!schemaPromise) {
-    schemaPromise = buildGatewaySchema({ modules, permissions });
-    schemaCache.set(key, schemaPromise);
+/** Runs each module's demo loader in order; returns the lines they want shown (demo tokens). */
+async function loadDemo(modules: readonly ModuleManifest[], orm: MikroORM, logger: Logger, scale: DemoScale | null): Promise<string[]> {
+  const lines: string[] = [];
+  for (const m of modules) {
+    if (!m.demo) continue;
+    const em = orm.em.fork() as SqlEntityManager;
+    const result: DemoResult | void = await m.demo({ em, logger, scale });
+    if (result?.lines) lines.push(...result.lines);
   }
-  const schema = await schemaPromise;
+  return lines;
+}
 
+/** Who calls: bearer tokens resolved to viewers, remembered so that a known token's check rides with the first reads. */
+interface ViewerAccess {
+  recentViewers: RecentViewers;
+  viewerFor(token: string | null): Promise<Viewer>;
+  httpContext(token: string | null, requestId: string): Promise<Context>;
+  httpRateKey(authorization: string | undefined, address: string): string;
+}
+
+/** Resolves tokens to viewers and builds HTTP operations' contexts. */
+function viewerAccess(gateway: Gateway, authenticate: Authenticate | null): ViewerAccess {
   const recentViewers = new RecentViewers();
   async function viewerFor(token: string | null): Promise<Viewer> {
     if (!token) return Viewer.anonymous();
-    const viewer = authenticate ? await authenticate(orm.em.fork() as SqlEntityManager, token) : null;
+    const viewer = authenticate ? await authenticate(gateway.orm.em.fork() as SqlEntityManager, token) : null;
     recentViewers.set(token, viewer);
     if (!viewer) throw invalidToken();
     return viewer;
@@ -161,7 +190,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
 
   /** An HTTP operation's context; with a token seen before, its check rides with the first reads. */
   async function httpContext(token: string | null, requestId: string): Promise<Context> {
-    const log = logger.child({ requestId });
+    const log = gateway.logger.child({ requestId });
     const remembered = token && authenticate ? recentViewers.get(token) : undefined;
     if (!token || !remembered) return new Context(gateway, await viewerFor(token), requestId, log);
     const ctx = new Context(gateway, remembered, requestId, log);
@@ -174,69 +203,94 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     return ctx;
   }
 
-  const httpServer = createServer();
-  const drainer = new ConnectionDrainer(httpServer);
-  const draining = () => drainer.isDraining;
-
-  const limits = config.limits;
-  const rateLimiter = limits.rateLimit > 0 ? new RateLimiter(limits.rateLimit, limits.rateLimitWindowSeconds * 1000) : null;
   /**
    * An HTTP request's rate-limit key: the token's id when the token is one this process has seen valid
    * (remembered viewers), else the client's address, so random tokens cannot make buckets at will.
    */
-  const httpRateKey = (authorization: string | undefined, address: string): string => {
+  function httpRateKey(authorization: string | undefined, address: string): string {
     const match = typeof authorization === 'string' ? /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
     // By person, not by token: any token can create more, and each would otherwise bring a new allowance.
     const personId = match ? recentViewers.get(match[1]!)?.personId : null;
     return personId ? `person:${personId}` : `address:${address}`;
-  };
+  }
+
+  return { recentViewers, viewerFor, httpContext, httpRateKey };
+}
+
+/** What serves: the HTTP server and its drain, the WebSocket endpoint and Apollo. */
+interface Serving {
+  httpServer: Server;
+  drainer: ConnectionDrainer;
+  ws: WebSocketEndpoint;
+  apollo: ApolloServer<Context>;
+}
+
+/** One HTTP server for GraphQL over HTTP (Apollo, behind Express) and over WebSocket (graphql-ws), on /graphql. */
+async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Authenticate | null): Promise<Serving> {
+  const { config, logger } = gateway;
+  const viewers = viewerAccess(gateway, authenticate);
+  const httpServer = createServer();
+  const drainer = new ConnectionDrainer(httpServer);
+  const draining = () => drainer.isDraining;
+  const limits = config.limits;
+  const rateLimiter = limits.rateLimit > 0 ? new RateLimiter(limits.rateLimit, limits.rateLimitWindowSeconds * 1000) : null;
 
   const ws = createWebSocketEndpoint({
     httpServer,
     schema,
     gateway,
     authenticate,
-    recentViewers,
-    viewerFor,
+    recentViewers: viewers.recentViewers,
+    viewerFor: viewers.viewerFor,
     bearerToken,
     rateLimit: rateLimiter ? (key) => rateLimiter.take(key) : null,
     draining,
   });
 
+  const apollo = await startApollo(schema, config, logger);
+  const app = createHttpApp({
+    apollo,
+    orm: gateway.orm,
+    logger,
+    maxBodyBytes: limits.maxBodyBytes,
+    draining,
+    rateLimit: rateLimiter ? (authorization, address) => rateLimiter.take(viewers.httpRateKey(authorization, address)) : null,
+    context: (req, requestId) => viewers.httpContext(bearerToken(req.headers.authorization), requestId),
+  });
+  httpServer.on('request', app);
+  return { httpServer, drainer, ws, apollo };
+}
+
+/** Apollo on graphql-jit, with the operation checks of `operationPlugin`; errors masked by `formatError`. */
+async function startApollo(schema: GraphQLSchema, config: Config, logger: Logger): Promise<ApolloServer<Context>> {
+  const apollo = new ApolloServer<Context>({
+    gateway: jitGateway(schema),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    formatError: (formatted, error) => formatError(formatted, error, logger, errorRequestId(error)),
+    // No drain plugin: close() drains the HTTP server and the WebSockets itself, in order.
+    plugins: [ApolloServerPluginCacheControlDisabled(), operationPlugin(schema, config, logger)],
+  });
+  await apollo.start();
+  return apollo;
+}
+
+/** Checks each HTTP operation (variables, limits, no subscription), confirms its viewer before answering, tags its errors. */
+function operationPlugin(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServerPlugin<Context> {
   const debug = logger.isLevelEnabled('debug');
-  const limitsPlugin: ApolloServerPlugin<Context> = {
+  return {
     async requestDidStart({ request }) {
       const started = debug ? performance.now() : 0;
       return {
         async willSendResponse({ contextValue, operationName, errors, response }) {
-          // A remembered viewer whose operation ended before execution (parse, validation or limit
-          // errors): its token check is awaited here, so nothing leaves before it either.
-          if (contextValue.viewerUnconfirmed) {
-            try {
-              await contextValue.confirmViewer();
-            } catch (err) {
-              if (!(err instanceof AppError) || err.extensions.code !== ErrorCode.Unauthenticated) throw err;
-              response.http.status = 401;
-              response.body = { kind: 'single', singleResult: { errors: [{ message: err.message, extensions: { code: ErrorCode.Unauthenticated } }] } };
-            }
-          }
+          await confirmViewerBeforeAnswer(contextValue, response);
           legacyStatus(request.http?.headers.get('accept'), response);
           if (debug) contextValue.logger.debug({ operationName, errors: errors?.length ?? 0, ms: Math.round(performance.now() - started) }, 'operation');
         },
         async didResolveOperation({ document, request, operationName, operation }) {
-          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-            throw new GraphQLError('Les abonnements passent par WebSocket (protocole graphql-ws, même adresse /graphql), pas par HTTP.', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
-          }
-          try {
-            checkVariables(schema, document, request.variables, operationName);
-            checkOperationLimits(schema, document, request.variables, operationName, config.limits);
-          } catch (err) {
-            // The client's operation is refused: a client error (400), not the server's (500).
-            if (err instanceof GraphQLError) throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 400 } } });
-            throw err;
-          }
+          checkHttpOperation(schema, config, document, request.variables, operationName, operation?.operation);
         },
         async didEncounterErrors({ errors, contextValue }) {
           // Request ids travel on the errors so formatError shows them without AsyncLocalStorage,
@@ -246,69 +300,100 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       };
     },
   };
+}
 
-  const apollo = new ApolloServer<Context>({
-    gateway: jitGateway(schema),
-    introspection: true,
-    includeStacktraceInErrorResponses: false,
-    stopOnTerminationSignals: false,
-    csrfPrevention: true,
-    formatError: (formatted, error) => formatError(formatted, error, logger, errorRequestId(error)),
-    // No drain plugin: close() drains the HTTP server and the WebSockets itself, in order.
-    plugins: [ApolloServerPluginCacheControlDisabled(), limitsPlugin],
-  });
-  await apollo.start();
+type ApolloResponse = Parameters<NonNullable<GraphQLRequestListener<Context>['willSendResponse']>>[0]['response'];
 
-  const app = createHttpApp({
-    apollo,
-    orm,
-    logger,
-    maxBodyBytes: limits.maxBodyBytes,
-    draining,
-    rateLimit: rateLimiter ? (authorization, address) => rateLimiter.take(httpRateKey(authorization, address)) : null,
-    context: (req, requestId) => httpContext(bearerToken(req.headers.authorization), requestId),
-  });
-  httpServer.on('request', app);
+/**
+ * A remembered viewer whose operation ended before execution (parse, validation or limit errors): its
+ * token check is awaited here, so nothing leaves before it either; a token found invalid answers 401.
+ */
+async function confirmViewerBeforeAnswer(ctx: Context, response: ApolloResponse): Promise<void> {
+  if (!ctx.viewerUnconfirmed) return;
+  try {
+    await ctx.confirmViewer();
+  } catch (err) {
+    if (!(err instanceof AppError) || err.extensions.code !== ErrorCode.Unauthenticated) throw err;
+    response.http.status = 401;
+    response.body = { kind: 'single', singleResult: { errors: [{ message: err.message, extensions: { code: ErrorCode.Unauthenticated } }] } };
+  }
+}
 
+/** Refuses, as a client error (400), a subscription over HTTP, bad variables or an operation over the limits. */
+function checkHttpOperation(
+  schema: GraphQLSchema,
+  config: Config,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | null | undefined,
+  operationType: OperationTypeNode | undefined,
+): void {
+  if (operationType === OperationTypeNode.SUBSCRIPTION) {
+    throw new GraphQLError('Les abonnements passent par WebSocket (protocole graphql-ws, même adresse /graphql), pas par HTTP.', {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
+  try {
+    checkVariables(schema, document, variables, operationName);
+    checkOperationLimits(schema, document, variables, operationName, config.limits);
+  } catch (err) {
+    // The client's operation is refused: a client error (400), not the server's (500).
+    if (err instanceof GraphQLError) throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 400 } } });
+    throw err;
+  }
+}
+
+/** The running app as its callers see it: listen, close in order, contexts for scripts. */
+function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapter, demoLines: string[], server: Serving): App {
+  const { config, logger } = gateway;
   let closed = false;
   return {
     gateway,
     schema,
-    httpServer,
+    httpServer: server.httpServer,
     pubSub,
-    wsServer: ws.wsServer,
+    wsServer: server.ws.wsServer,
     demoLines,
     contextFor: (viewer) => new Context(gateway, viewer, randomUUID(), logger),
-    listen: () =>
-      new Promise((resolveUrl, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          const { port } = httpServer.address() as AddressInfo;
-          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-          resolveUrl(`http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`);
-        });
-      }),
+    listen: () => listen(server.httpServer, config),
     close: async (options = {}) => {
       if (closed) return { cut: 0 };
       closed = true;
-      const graceMs = options.graceMs ?? config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
-      const deadline = Date.now() + graceMs;
-      // 1. No new connections; readiness answers 503 from now on; idle kept-alive connections close.
-      drainer.stopAccepting();
-      logger.info({ requests: drainer.requestsInFlight, webSocketOperations: ws.operationsInFlight(), graceMs }, 'not accepting connections any more; answering those in flight');
-      // 2. What was received is answered: HTTP requests and WebSocket queries and mutations in flight.
-      await drainer.waitFor(() => drainer.idle() && ws.operationsInFlight() === 0, deadline);
-      // 3. WebSockets close with 1001 Going away (clients reconnect elsewhere).
-      await Promise.race([ws.close(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
-      // 4. Every connection has closed (the last bytes of large answers have left), or the grace is over.
-      await drainer.waitFor(drainer.closed, deadline);
-      const cut = drainer.destroyAll();
-      if (cut > 0) logger.warn({ connections: cut, graceMs }, 'shutdown grace period over: connections cut');
-      await apollo.stop();
-      // 5. Then the database and Redis.
-      await orm.close(true);
+      const cut = await drain(server, logger, options.graceMs ?? config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
+      await server.apollo.stop();
+      // Then the database and Redis.
+      await gateway.orm.close(true);
       await pubSub.close();
       return { cut };
     },
   };
+}
+
+/** Listens on config.port (0 picks a free port) and resolves to the GraphQL URL. */
+function listen(httpServer: Server, config: Config): Promise<string> {
+  return new Promise((resolveUrl, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      const { port } = httpServer.address() as AddressInfo;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      resolveUrl(`http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`);
+    });
+  });
+}
+
+/** Stops accepting, answers what was received within `graceMs`, closes WebSockets; returns the connections cut. */
+async function drain({ drainer, ws }: Serving, logger: Logger, graceMs: number): Promise<number> {
+  const deadline = Date.now() + graceMs;
+  // 1. No new connections; readiness answers 503 from now on; idle kept-alive connections close.
+  drainer.stopAccepting();
+  logger.info({ requests: drainer.requestsInFlight, webSocketOperations: ws.operationsInFlight(), graceMs }, 'not accepting connections any more; answering those in flight');
+  // 2. What was received is answered: HTTP requests and WebSocket queries and mutations in flight.
+  await drainer.waitFor(() => drainer.idle() && ws.operationsInFlight() === 0, deadline);
+  // 3. WebSockets close with 1001 Going away (clients reconnect elsewhere).
+  await Promise.race([ws.close(), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref())]);
+  // 4. Every connection has closed (the last bytes of large answers have left), or the grace is over.
+  await drainer.waitFor(drainer.closed, deadline);
+  const cut = drainer.destroyAll();
+  if (cut > 0) logger.warn({ connections: cut, graceMs }, 'shutdown grace period over: connections cut');
+  return cut;
 }

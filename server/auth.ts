@@ -1,5 +1,6 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { forbidden, unauthenticated } from './errors.js';
+import { permissionDefinitions, type PermissionSet } from './permissions.js';
 
 /** Roles a person holds in a partner organization. */
 export const MembershipRole = {
@@ -79,24 +80,30 @@ export class Viewer {
 }
 
 /**
- * Permissions are declared by modules in their manifest (`permissions: { 'partners.update': ['ADMIN', 'MANAGER'] }`)
- * and named in `@Authorized('partners.update')`. A permission grants the operation to roles; rules on a
- * particular record (a manager edits only their own partner) live in the module's service.
+ * Permissions are declared by modules with `definePermissions` (server/permissions.ts), given to their
+ * manifest (`permissions: PartnerPermissions`) and named by constant in `@Authorized(PartnerPermissions.update)`.
+ * A permission grants the operation to roles; rules on a particular record (a manager edits only their
+ * own partner) live in the module's service.
  */
 export class PermissionRegistry {
   private readonly grants = new Map<string, Set<Role>>();
 
-  register(moduleName: string, permissions: Record<string, readonly Role[]>): void {
-    for (const [permission, roles] of Object.entries(permissions)) {
-      if (this.grants.has(permission)) {
-        throw new Error(`Permission "${permission}" of module "${moduleName}" is already declared by another module`);
+  /** Registers a module's permissions; each is named after the module (`partners.update`) and declared once. */
+  register(moduleName: string, permissions: PermissionSet): void {
+    for (const { name, roles } of permissionDefinitions(permissions)) {
+      if (!name.startsWith(`${moduleName}.`)) {
+        throw new Error(`Permission "${name}" of module "${moduleName}" must be named "${moduleName}.…" (definePermissions('${moduleName}', …))`);
       }
-      this.grants.set(permission, new Set([...roles, PlatformRole.Admin]));
+      if (this.grants.has(name)) throw new Error(`Permission "${name}" of module "${moduleName}" is declared twice`);
+      this.grants.set(name, new Set([...roles, PlatformRole.Admin]));
     }
   }
 
-  has(permission: string): boolean {
-    return this.grants.has(permission);
+  /** The permissions the modules declare, for the gateway. */
+  static fromModules(modules: readonly { name: string; permissions?: PermissionSet }[]): PermissionRegistry {
+    const registry = new PermissionRegistry();
+    for (const m of modules) if (m.permissions) registry.register(m.name, m.permissions);
+    return registry;
   }
 
   list(): string[] {

@@ -69,78 +69,102 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const problems: string[] = [];
+/** Reads environment variables, collecting every problem instead of stopping at the first. */
+class EnvReader {
+  readonly problems: string[] = [];
 
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  /** A trimmed value, or undefined when unset or blank. */
+  text(name: string): string | undefined {
+    return this.env[name]?.trim() || undefined;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name}: expected a whole number between ${min} and ${max}, got "${raw}"`);
+      this.problems.push(`${name}: expected a whole number between ${min} and ${max}, got "${raw}"`);
       return fallback;
     }
     return value;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name]?.trim().toLowerCase();
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name]?.trim().toLowerCase();
     if (raw === undefined || raw === '') return fallback;
     if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
     if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-    problems.push(`${name}: expected true or false, got "${env[name]}"`);
+    this.problems.push(`${name}: expected true or false, got "${this.env[name]}"`);
     return fallback;
-  };
-  const url = (name: string, protocols: string[]): string | null => {
-    const raw = env[name]?.trim();
+  }
+
+  url(name: string, protocols: string[]): string | null {
+    const raw = this.env[name]?.trim();
     if (!raw) return null;
     try {
       const parsed = new URL(raw);
       if (!protocols.includes(parsed.protocol)) {
-        problems.push(`${name}: expected a ${protocols.join(' or ')} URL, got "${parsed.protocol}"`);
+        this.problems.push(`${name}: expected a ${protocols.join(' or ')} URL, got "${parsed.protocol}"`);
       }
     } catch {
-      problems.push(`${name}: not a valid URL`);
+      this.problems.push(`${name}: not a valid URL`);
     }
     return raw;
+  }
+
+  logLevel(name: string): Config['logLevel'] {
+    const logLevel = (this.text(name) || 'info') as Config['logLevel'];
+    if (!LOG_LEVELS.includes(logLevel)) this.problems.push(`${name}: expected one of ${LOG_LEVELS.join(', ')}, got "${this.env[name]}"`);
+    return logLevel;
+  }
+
+  moduleNames(name: string): string[] | null {
+    const raw = this.text(name);
+    const modules = raw ? raw.split(',').map((m) => m.trim()).filter(Boolean) : null;
+    if (modules?.some((m) => !/^[a-z][a-z0-9-]*$/.test(m))) this.problems.push(`${name}: expected comma-separated module names, got "${raw}"`);
+    return modules;
+  }
+}
+
+/** The operation limits (MAX_QUERY_DEPTH, RATE_LIMIT…), each within its bounds. */
+function limitsFrom(read: EnvReader): OperationLimits {
+  return {
+    maxDepth: read.int('MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
+    maxAliases: read.int('MAX_QUERY_ALIASES', DEFAULT_LIMITS.maxAliases, 1, 1000),
+    maxCost: read.int('MAX_QUERY_COST', DEFAULT_LIMITS.maxCost, 10, 10_000_000),
+    maxPageSize: DEFAULT_LIMITS.maxPageSize,
+    maxSubscriptionsPerSocket: read.int('MAX_SUBSCRIPTIONS_PER_SOCKET', DEFAULT_LIMITS.maxSubscriptionsPerSocket, 1, 1000),
+    maxBodyBytes: read.int('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1_048_576),
+    maxSocketsPerAddress: read.int('MAX_SOCKETS_PER_ADDRESS', DEFAULT_LIMITS.maxSocketsPerAddress, 1, 100_000),
+    maxSubscriptionsPerPerson: read.int('MAX_SUBSCRIPTIONS_PER_PERSON', DEFAULT_LIMITS.maxSubscriptionsPerPerson, 1, 100_000),
+    rateLimit: read.int('RATE_LIMIT', DEFAULT_LIMITS.rateLimit, 0, 100_000_000),
+    rateLimitWindowSeconds: read.int('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_LIMITS.rateLimitWindowSeconds, 1, 86_400),
   };
+}
 
-  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
-  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
-  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
-  if (!LOG_LEVELS.includes(logLevel)) {
-    problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
-  }
-  const modulesRaw = env.MODULES?.trim();
-  const modules = modulesRaw ? modulesRaw.split(',').map((m) => m.trim()).filter(Boolean) : null;
-  if (modules?.some((m) => !/^[a-z][a-z0-9-]*$/.test(m))) {
-    problems.push(`MODULES: expected comma-separated module names, got "${modulesRaw}"`);
-  }
-
+/** The configuration from `env`; throws a `ConfigError` listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const read = new EnvReader(env);
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+  const logLevel = read.logLevel('LOG_LEVEL');
+  const modules = read.moduleNames('MODULES');
   const config: Config = {
-    port: int('PORT', 4000, 0, 65535),
-    host: env.HOST?.trim() || '127.0.0.1',
+    port: read.int('PORT', 4000, 0, 65535),
+    host: read.text('HOST') || '127.0.0.1',
     databaseUrl,
-    dataDir: env.DATA_DIR?.trim() || '.data/pglite',
+    dataDir: read.text('DATA_DIR') || '.data/pglite',
     redisUrl,
     modules,
     logLevel,
     // Demo data by default on the embedded database only: a real PostgreSQL is someone's data.
-    demo: bool('DEMO', databaseUrl === null),
-    limits: {
-      maxDepth: int('MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
-      maxAliases: int('MAX_QUERY_ALIASES', DEFAULT_LIMITS.maxAliases, 1, 1000),
-      maxCost: int('MAX_QUERY_COST', DEFAULT_LIMITS.maxCost, 10, 10_000_000),
-      maxPageSize: DEFAULT_LIMITS.maxPageSize,
-      maxSubscriptionsPerSocket: int('MAX_SUBSCRIPTIONS_PER_SOCKET', DEFAULT_LIMITS.maxSubscriptionsPerSocket, 1, 1000),
-      maxBodyBytes: int('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1_048_576),
-      maxSocketsPerAddress: int('MAX_SOCKETS_PER_ADDRESS', DEFAULT_LIMITS.maxSocketsPerAddress, 1, 100_000),
-      maxSubscriptionsPerPerson: int('MAX_SUBSCRIPTIONS_PER_PERSON', DEFAULT_LIMITS.maxSubscriptionsPerPerson, 1, 100_000),
-      rateLimit: int('RATE_LIMIT', DEFAULT_LIMITS.rateLimit, 0, 100_000_000),
-      rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_LIMITS.rateLimitWindowSeconds, 1, 86_400),
-    },
-    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
-    tokenRecheckMs: int('WS_TOKEN_RECHECK_MS', DEFAULT_TOKEN_RECHECK_MS, 100, 3_600_000),
+    demo: read.bool('DEMO', databaseUrl === null),
+    limits: limitsFrom(read),
+    shutdownGraceMs: read.int('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
+    tokenRecheckMs: read.int('WS_TOKEN_RECHECK_MS', DEFAULT_TOKEN_RECHECK_MS, 100, 3_600_000),
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer, PermissionRegistry } from './auth.js';
+import type { Permission } from './permissions.js';
 import { invalidToken } from './errors.js';
 import { sameViewer } from './viewers.js';
 import type { EventBus, EventDefinition, EventPayload, EmittedEvent } from './events.js';
@@ -107,7 +108,7 @@ export class Context {
   }
 
   /** True when the viewer holds `permission` (see module manifests). */
-  can(permission: string): boolean {
+  can(permission: Permission): boolean {
     return this.gateway.permissions.allows(this.viewer, permission);
   }
 

@@ -40,25 +40,43 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 
 /** The Express application: health, readiness and /graphql (rate limit, body, Apollo), errors as GraphQL JSON. */
 export function createHttpApp(options: HttpAppOptions): Express {
-  const { apollo, orm, logger } = options;
   const app = express();
   app.disable('x-powered-by');
   // No ETag: GraphQL answers POSTs, which no cache revalidates, and hashing each body cost CPU.
   app.set('etag', false);
-
-  // While draining, every answer closes its connection: a client's next request goes to another process.
-  app.use((req, res, next) => {
-    // A request read on a connection the drain has already closed (see ConnectionDrainer.closeIfIdle)
-    // is not run: its answer could not be sent, and a write would be committed with its client told nothing.
-    if (req.socket.destroyed) return;
-    if (options.draining()) res.setHeader('connection', 'close');
-    next();
-  });
+  app.use(closeWhileDraining(options.draining));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    if (options.draining()) {
+  app.get('/readyz', readiness(options));
+  app.use(
+    '/graphql',
+    requestId,
+    rateLimit(options),
+    express.json({ limit: options.maxBodyBytes }),
+    expressMiddleware(options.apollo, {
+      context: async ({ req, res }) => options.context(req, String(res.getHeader('x-request-id') ?? randomUUID())),
+    }),
+  );
+  app.use(errorAnswer(options));
+  return app;
+}
+
+/** While draining, every answer closes its connection: a client's next request goes to another process. */
+function closeWhileDraining(draining: () => boolean): RequestHandler {
+  return (req, res, next) => {
+    // A request read on a connection the drain has already closed (see ConnectionDrainer.closeIfIdle)
+    // is not run: its answer could not be sent, and a write would be committed with its client told nothing.
+    if (req.socket.destroyed) return;
+    if (draining()) res.setHeader('connection', 'close');
+    next();
+  };
+}
+
+/** `/readyz`: 503 while draining or when the database does not answer. */
+function readiness({ orm, logger, draining }: HttpAppOptions): RequestHandler {
+  return async (_req, res) => {
+    if (draining()) {
       res.status(503).json({ status: 'shutting-down' });
       return;
     }
@@ -69,18 +87,22 @@ export function createHttpApp(options: HttpAppOptions): Express {
       logger.warn({ err }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
     }
-  });
-
-  const requestId: RequestHandler = (req, res, next) => {
-    const header = req.headers['x-request-id'];
-    const id = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
-    res.setHeader('x-request-id', id);
-    next();
   };
-  // Before the body is read: a client over its limit costs no parsing.
-  const rateLimit: RequestHandler = (req, res, next) => {
-    if (!options.rateLimit) return next();
-    const decision = options.rateLimit(req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
+}
+
+/** The request's id: the client's `x-request-id` when it is a plain one, else a new UUID; echoed in the answer. */
+const requestId: RequestHandler = (req, res, next) => {
+  const header = req.headers['x-request-id'];
+  const id = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+  res.setHeader('x-request-id', id);
+  next();
+};
+
+/** One operation against the rate limit, before the body is read: a client over its limit costs no parsing. */
+function rateLimit({ rateLimit: take, logger }: HttpAppOptions): RequestHandler {
+  return (req, res, next) => {
+    if (!take) return next();
+    const decision = take(req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
     for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
     if (decision.allowed) return next();
     logger.warn({ requestId: res.getHeader('x-request-id'), address: req.socket.remoteAddress }, 'rate limited');
@@ -88,19 +110,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
       retryAfter: decision.retryAfter,
     });
   };
-  app.use(
-    '/graphql',
-    requestId,
-    rateLimit,
-    express.json({ limit: options.maxBodyBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => options.context(req, String(res.getHeader('x-request-id') ?? randomUUID())),
-    }),
-  );
+}
 
-  // Body errors (malformed JSON, too large, unknown charset) and anything unexpected: a GraphQL JSON
-  // error with a code, and one log line (no stack trace for a client's mistake).
-  const errors: ErrorRequestHandler = (err: { status?: unknown; type?: unknown; message?: unknown }, req, res, next) => {
+/**
+ * Body errors (malformed JSON, too large, unknown charset) and anything unexpected: a GraphQL JSON
+ * error with a code, and one log line (no stack trace for a client's mistake).
+ */
+function errorAnswer({ logger, maxBodyBytes }: HttpAppOptions): ErrorRequestHandler {
+  return (err: { status?: unknown; type?: unknown; message?: unknown }, req, res, next) => {
     if (res.headersSent) return next(err);
     const id = res.getHeader('x-request-id');
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
@@ -111,15 +128,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }
     logger.warn({ requestId: id, status, reason: err.type ?? err.message, path: req.path }, 'request refused');
     if (status === 413) {
-      sendError(res, 413, HttpErrorCode.PayloadTooLarge, `Corps de requête trop volumineux : ${options.maxBodyBytes} octets au plus.`, { max: options.maxBodyBytes });
+      sendError(res, 413, HttpErrorCode.PayloadTooLarge, `Corps de requête trop volumineux : ${maxBodyBytes} octets au plus.`, { max: maxBodyBytes });
     } else if (err.type === 'entity.parse.failed') {
       sendError(res, 400, HttpErrorCode.BadRequest, "Corps de requête illisible : ce n'est pas du JSON valide.");
     } else {
       sendError(res, status, HttpErrorCode.BadRequest, `Requête invalide (${String(err.type ?? err.message ?? status)}).`);
     }
   };
-  app.use(errors);
-  return app;
 }
 
 /** How long an idle kept-alive connection stays open once draining (a request may be on its way). */

@@ -16,8 +16,7 @@ import { ALL_MODULES } from '../modules/index.js';
 let schema: GraphQLSchema;
 beforeAll(async () => {
   const modules = orderModules(ALL_MODULES);
-  const permissions = new PermissionRegistry();
-  for (const m of modules) if (m.permissions) permissions.register(m.name, m.permissions);
+  const permissions = PermissionRegistry.fromModules(modules);
   schema = await buildGatewaySchema({ modules, permissions });
 });
 

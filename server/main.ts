@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { ModuleGraphError } from './module.js';
 import { StartupError, checkDatabase, checkListen, checkRedis, listenProblem, withDeadline } from './preflight.js';
 import { DataDirLockedError, dataDirHolder, lockPathOf } from './data-dir-lock.js';
@@ -32,50 +32,69 @@ async function preflight(config: Config): Promise<void> {
 
 /** Entry point: `npm start` (tsx) or `node dist/server/main.js` (production build). */
 async function main(): Promise<void> {
-  let config;
+  const config = configOrFail();
+  const logger = createLogger(config.logLevel);
+  const started = Date.now();
+  await preflight(config);
+  const app = await createAppOrFail(config, logger);
+  const url = await listenOrFail(app, config);
+  announce(app, config, logger, url, Date.now() - started);
+  stopOnSignals(app, config, logger);
+}
+
+/** The configuration, or exit 2 listing every problem. */
+function configOrFail(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
-  const logger = createLogger(config.logLevel);
-  const started = Date.now();
-  await preflight(config);
+}
+
+/** The app (modules, schema, database), or exit 2 for what the operator must fix. */
+async function createAppOrFail(config: Config, logger: Logger): Promise<App> {
   // Loaded after the checks, so that a wrong setting is reported in seconds.
   const { createApp } = await import('./app.js');
-  let app: App;
   try {
-    app = await createApp(config, { logger });
+    return await createApp(config, { logger });
   } catch (err) {
     if (err instanceof ModuleGraphError) fail(`Invalid MODULES: ${err.message}`);
     if (err instanceof StartupError) fail(err.message); // e.g. another process took the PGlite folder meanwhile
     throw err;
   }
-  let url: string;
+}
+
+/** Listens and resolves to the URL; on failure, closes the app and exits 2 with the reason. */
+async function listenOrFail(app: App, config: Config): Promise<string> {
   try {
     // Again just before listening: the port may have been taken while the modules loaded, and a
     // failed listen is re-emitted by the WebSocket server as a graphql-ws "internal error".
     await checkListen(config.host, config.port);
-    url = await app.listen();
+    return await app.listen();
   } catch (err) {
     await withDeadline(app.close(), 3_000, () => new Error('close timeout')).catch(() => undefined);
     fail(err instanceof StartupError ? err.message : listenProblem(err, config.host, config.port));
   }
+}
+
+/** Logs that the server is ready and prints the banner (URL, database, modules, demo tokens). */
+function announce(app: App, config: Config, logger: Logger, url: string, startupMs: number): void {
   const database = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
-  logger.info(
-    { url, database, pubsub: app.pubSub.kind, modules: app.gateway.modules.map((m) => m.name), startupMs: Date.now() - started },
-    'Maillage ready',
-  );
+  const modules = app.gateway.modules.map((m) => m.name);
+  logger.info({ url, database, pubsub: app.pubSub.kind, modules, startupMs }, 'Maillage ready');
   const banner = [
     '',
     `  Maillage is ready at ${url}   (WebSocket subscriptions: ${url.replace(/^http/, 'ws')})`,
-    `  Database: ${database}; events: ${app.pubSub.kind}; modules: ${app.gateway.modules.map((m) => m.name).join(', ')}`,
+    `  Database: ${database}; events: ${app.pubSub.kind}; modules: ${modules.join(', ')}`,
     ...(app.demoLines.length > 0 ? ['', '  Demo tokens (send as "Authorization: Bearer <token>"):', ...app.demoLines.map((l) => `    ${l}`)] : []),
     '',
   ];
   if (config.logLevel !== 'silent') process.stdout.write(banner.join('\n') + '\n');
+}
 
+/** On SIGTERM or SIGINT, closes the app within the grace period; exits 1 when connections were cut. */
+function stopOnSignals(app: App, config: Config, logger: Logger): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -1,8 +1,9 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Role, Viewer } from './auth.js';
+import type { Viewer } from './auth.js';
 import type { EventSubscriber } from './events.js';
 import type { Logger } from './logger.js';
+import type { PermissionSet } from './permissions.js';
 import type { Context, Loaders } from './context.js';
 import type { VisibilityRule } from './kit/visibility.js';
 import type { ResolverHook } from './kit/schema.js';
@@ -51,8 +52,8 @@ export interface ModuleManifest {
   dependsOn: readonly string[];
   entities: readonly EntityClass<object>[];
   resolvers: readonly Function[];
-  /** Permissions this module names in `@Authorized`, with the roles that hold them (admins hold all). */
-  permissions?: Readonly<Record<string, readonly Role[]>>;
+  /** The module's permissions, from `definePermissions(name, …)`: the roles that hold each (admins hold all). */
+  permissions?: PermissionSet;
   /** DataLoaders, created afresh for every operation. */
   loaders?: (em: SqlEntityManager) => Partial<Loaders>;
   /**

@@ -3,6 +3,7 @@ import { buildSchema, type AuthCheckerFn, type NonEmptyArray } from 'type-graphq
 import { createAuthChecker, type PermissionRegistry } from './auth.js';
 import { installLeanResolvers } from './lean-resolvers.js';
 import { installHooks, installRelationResolvers } from './kit/schema.js';
+import { assertDeclaredPermissions } from './permissions.js';
 import { NodeResolver } from './node.resolver.js';
 import { validateInput } from './validation.js';
 import type { ModuleManifest } from './module.js';
@@ -36,6 +37,8 @@ export async function buildGatewaySchema({ modules, permissions }: SchemaOptions
     },
     emitSchemaFile: false,
   });
+  // A misspelled or undeclared permission refuses the schema (and so the boot), naming the field.
+  assertDeclaredPermissions(schema, resolvers, permissions);
   // Field resolvers on every row of a page (sector, commune, contacts…) skip type-graphql's generic wrapper.
   installLeanResolvers(schema, authChecker as AuthCheckerFn<never, string>);
   // Relation fields resolve from the metadata, with the target's visibility (server/kit).

@@ -144,6 +144,7 @@ export async function runSetup(argv: readonly string[], env: NodeJS.ProcessEnv, 
   }
 }
 
+/** Migrates, refuses a second administrator unless forced, loads the reference data, then makes the administrator and their token. */
 async function setUp(app: App, args: SetupArgs, config: Config, out: SetupOutput): Promise<number> {
   const { orm, modules } = app.gateway;
   const accounts = modules.find((m) => m.name === 'accounts');
@@ -155,31 +156,46 @@ async function setUp(app: App, args: SetupArgs, config: Config, out: SetupOutput
   const applied = await migrate(orm);
   out.log(applied.length > 0 ? `  migrations: ${applied.length} applied (${applied.join(', ')})` : '  migrations: up to date');
 
-  const em = () => orm.em.fork() as SqlEntityManager;
-  const admins = args.referenceOnly ? [] : await em().find(Person, { platformRole: PlatformRoleEnum.ADMIN, active: true }, { orderBy: { createdAt: 'asc' } });
-  if (admins.length > 0 && !args.force) {
-    const first = admins[0]!;
-    out.error(
-      `An administrator already exists (${first.name} <${first.email}>${admins.length > 1 ? ` and ${admins.length - 1} other(s)` : ''}): nothing was changed. ` +
-        'Use --force to create another administrator (or, with their e-mail, to give an existing one a new token); ' +
-        'use --reference-only to update the reference data.',
-    );
-    return SetupExit.AdminExists;
+  if (!args.referenceOnly && !args.force) {
+    const existing = await existingAdministrators(orm.em.fork() as SqlEntityManager);
+    if (existing) {
+      out.error(existing);
+      return SetupExit.AdminExists;
+    }
   }
-
-  for (const m of modules as readonly ModuleManifest[]) {
-    if (!m.reference) continue;
-    const result = await m.reference({ em: em(), logger: app.gateway.logger });
-    for (const line of result?.lines ?? []) out.log(`  ${line}`);
-  }
+  await loadReference(app, out);
   if (args.referenceOnly) {
     out.log('Reference data up to date; no administrator created (--reference-only).');
     return SetupExit.Done;
   }
+  await makeAdministrator(app, args.name!, args.email!, out);
+  return SetupExit.Done;
+}
 
-  const name = args.name!;
-  const email = args.email!;
-  const lookup = em();
+/** Why nothing is changed when an active administrator exists (null when none does). */
+async function existingAdministrators(em: SqlEntityManager): Promise<string | null> {
+  const admins = await em.find(Person, { platformRole: PlatformRoleEnum.ADMIN, active: true }, { orderBy: { createdAt: 'asc' } });
+  if (admins.length === 0) return null;
+  const first = admins[0]!;
+  return (
+    `An administrator already exists (${first.name} <${first.email}>${admins.length > 1 ? ` and ${admins.length - 1} other(s)` : ''}): nothing was changed. ` +
+    'Use --force to create another administrator (or, with their e-mail, to give an existing one a new token); ' +
+    'use --reference-only to update the reference data.'
+  );
+}
+
+/** Each module's reference data (perimeter, sectors), printing what it added. */
+async function loadReference(app: App, out: SetupOutput): Promise<void> {
+  for (const m of app.gateway.modules as readonly ModuleManifest[]) {
+    if (!m.reference) continue;
+    const result = await m.reference({ em: app.gateway.orm.em.fork() as SqlEntityManager, logger: app.gateway.logger });
+    for (const line of result?.lines ?? []) out.log(`  ${line}`);
+  }
+}
+
+/** Makes the person with this e-mail an administrator (creating them if needed) and prints their new token. */
+async function makeAdministrator(app: App, name: string, email: string, out: SetupOutput): Promise<void> {
+  const lookup = app.gateway.orm.em.fork() as SqlEntityManager;
   let person = await lookup.findOne(Person, { email });
   let what: string;
   if (person) {
@@ -201,5 +217,4 @@ async function setUp(app: App, args: SetupArgs, config: Config, out: SetupOutput
   out.log(`  ${token}`);
   out.log('');
   out.log('With it, create the partners, the people and their own tokens through the API; then revoke this one (revokeApiToken).');
-  return SetupExit.Done;
 }

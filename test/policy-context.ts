@@ -9,8 +9,7 @@ import { ALL_MODULES } from '../modules/index.js';
  * permissions are those the shipped modules declare, so a policy test sees the real grants.
  */
 
-const registry = new PermissionRegistry();
-for (const m of ALL_MODULES) registry.register(m.name, m.permissions ?? {});
+const registry = PermissionRegistry.fromModules(ALL_MODULES);
 
 export const PARTNER = randomUUID();
 export const OTHER_PARTNER = randomUUID();

@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsEmail, IsOptional, Length, MaxLength, registerDecorator } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../server/context.js';
+import { Authorized } from '../../server/permissions.js';
 import { refKey } from '../../server/read.js';
 import { Partner } from '../partners/index.js';
 import { ApiToken } from './api-token.entity.js';
@@ -9,6 +10,7 @@ import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
 import { MembershipRoleEnum, PlatformRoleEnum } from './account.enums.js';
 import { AccountService } from './account.service.js';
+import { AccountPermissions } from './account.permissions.js';
 
 @ObjectType('Viewer', { description: 'Who is calling, and what they may do.' })
 export class ViewerInfo {
@@ -115,7 +117,7 @@ export class PersonResolver {
     return AccountService.createToken(ctx, input.name, input.expiresAt ?? null);
   }
 
-  @Authorized('accounts.tokens.issue')
+  @Authorized(AccountPermissions.tokens.issue)
   @Mutation(() => CreatedApiToken, {
     description:
       "Creates an API token for another person (administrators), to hand over to them by a safe channel: it expires no later than the token you call with, and revoking that token revokes this one; the token is shown only in this answer.",
@@ -134,13 +136,13 @@ export class PersonResolver {
     return AccountService.revokeToken(ctx, id);
   }
 
-  @Authorized('accounts.people.create')
+  @Authorized(AccountPermissions.people.create)
   @Mutation(() => Person, { description: 'Creates a person (administrators).' })
   createPerson(@Arg('input', () => CreatePersonInput, { description: 'The person.' }) input: CreatePersonInput, @Ctx() ctx: Context): Promise<Person> {
     return AccountService.createPerson(ctx, input);
   }
 
-  @Authorized('accounts.memberships.manage')
+  @Authorized(AccountPermissions.memberships.manage)
   @Mutation(() => Membership, { description: "Adds a person to a partner or changes their role (the partner's managers, or administrators)." })
   setMembership(
     @Arg('personId', () => ID, { description: 'Id of the person.' }) personId: string,
@@ -151,7 +153,7 @@ export class PersonResolver {
     return AccountService.setMembership(ctx, personId, partnerId, role);
   }
 
-  @Authorized('accounts.memberships.manage')
+  @Authorized(AccountPermissions.memberships.manage)
   @Mutation(() => ID, { description: 'Removes a person from a partner; returns the membership id.' })
   removeMembership(@Arg('id', () => ID, { description: 'Id of the membership.' }) id: string, @Ctx() ctx: Context): Promise<string> {
     return AccountService.removeMembership(ctx, id);

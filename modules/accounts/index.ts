@@ -8,8 +8,9 @@ import { ConsentRecorderResolver } from './consent-recorder.resolver.js';
 import { AccountService } from './account.service.js';
 import { ACCOUNT_VISIBILITY } from './account.policy.js';
 import { seedAccounts } from './account.demo.js';
+import { AccountPermissions } from './account.permissions.js';
 
-export { ApiToken, Membership, Person, AccountService };
+export { AccountPermissions, ApiToken, Membership, Person, AccountService };
 export { DEMO_PEOPLE } from './account.demo.js';
 export { PlatformRoleEnum } from './account.enums.js';
 
@@ -20,11 +21,7 @@ export default defineModule({
   dependsOn: ['partners', 'organizations'],
   entities: [Person, Membership, ApiToken],
   resolvers: [PersonResolver, MembershipResolver, PartnerMembersResolver, ConsentRecorderResolver],
-  permissions: {
-    'accounts.people.create': [],
-    'accounts.tokens.issue': [],
-    'accounts.memberships.manage': ['MANAGER'],
-  },
+  permissions: AccountPermissions,
   loaders: accountLoaders,
   visibility: ACCOUNT_VISIBILITY,
   authenticate: AccountService.authenticate,

@@ -2,9 +2,10 @@ import { matches, visibleTo, type Rights, type RowRule } from '../../server/kit/
 import type { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
+import { OrganizationPermissions } from './organization.permissions.js';
 
 /** The permission that opens an organization's contact people to partners' people. */
-export const CONTACTS_READ = 'organizations.contacts.read';
+const CONTACTS_READ = OrganizationPermissions.contacts.read;
 
 /**
  * The consent rule, written once: who may see an organization's contact people (personal data), and so

@@ -5,9 +5,10 @@ import { OrganizationConsent } from './organization-consent.entity.js';
 import { CONTACT_VISIBILITY } from './contact-visibility.js';
 import { OrganizationResolver } from './organization.resolver.js';
 import { OrganizationService } from './organization.service.js';
+import { OrganizationPermissions } from './organization.permissions.js';
 import { seedOrganizations } from './organization.demo.js';
 
-export { Organization, OrganizationConsent, OrganizationContact, OrganizationService };
+export { Organization, OrganizationConsent, OrganizationContact, OrganizationPermissions, OrganizationService };
 export { ConsentMethod } from './organization-consent.enums.js';
 export { LegalForm, Stage, LEGAL_FORM_LABELS, STAGE_LABELS } from './organization.enums.js';
 export { OrganizationChanged } from './organization.events.js';
@@ -20,14 +21,7 @@ export default defineModule({
   dependsOn: ['territory', 'sectors'],
   entities: [Organization, OrganizationContact, OrganizationConsent],
   resolvers: [OrganizationResolver],
-  permissions: {
-    'organizations.create': ['MEMBER', 'MANAGER'],
-    'organizations.update': ['MEMBER', 'MANAGER'],
-    // Partners' people, never every signed-in person; with the holder's consent (contact-visibility.ts).
-    'organizations.contacts.read': ['MEMBER', 'MANAGER'],
-    // Consent is the holder's: recording it is narrower than changing the organization.
-    'organizations.consent.record': ['MANAGER'],
-  },
+  permissions: OrganizationPermissions,
   visibility: CONTACT_VISIBILITY,
   demo: seedOrganizations,
 });

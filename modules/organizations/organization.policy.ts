@@ -5,15 +5,13 @@ import { mayEditContacts } from './contact-visibility.js';
 import type { Organization } from './organization.entity.js';
 import { ConsentMethod, WRITTEN_CONSENT_METHODS } from './organization-consent.enums.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
+import { OrganizationPermissions } from './organization.permissions.js';
 
 /*
  * Who may record a holder's consent and edit an organization's contacts, written apart from the service
  * so that it can be read, tested and mutation-tested on its own (`npm run test:mutation`). Who may read
  * the contacts is the consent rule of contact-visibility.ts.
  */
-
-/** The permission to record the holder's consent: narrower than `organizations.update` (see index.ts). */
-export const CONSENT_RECORD = 'organizations.consent.record';
 
 /** Contacts are edited only by those who may read them (the consent rule), on top of `organizations.update`. */
 export function assertMayEditContacts(ctx: Context, organization: Organization): void {
@@ -30,7 +28,7 @@ export function assertMayEditContacts(ctx: Context, organization: Organization):
  * a written trace for consent given, a date that is not in the future, the partner it is recorded for.
  */
 export function consentEntry(ctx: Context, input: ConsentInput, field: string) {
-  if (!ctx.can(CONSENT_RECORD)) {
+  if (!ctx.can(OrganizationPermissions.consent.record)) {
     throw new AppError(
       ErrorCode.Forbidden,
       "Seuls les gestionnaires des partenaires et les administrateurs enregistrent le consentement d'un porteur.",

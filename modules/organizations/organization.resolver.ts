@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../server/context.js';
+import { Authorized } from '../../server/permissions.js';
 import { subscribeTo } from '../../server/events.js';
 import { load } from '../../server/kit/index.js';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -11,7 +12,8 @@ import { ConsentInput } from './organization-consent.inputs.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
-import { CONSENT_RECORD, OrganizationService } from './organization.service.js';
+import { OrganizationService } from './organization.service.js';
+import { OrganizationPermissions } from './organization.permissions.js';
 
 @ObjectType('OrganizationConnection', { description: 'A page of the organizations directory.' })
 export class OrganizationConnection extends connectionType(Organization, 'Organization') {}
@@ -29,7 +31,7 @@ export class OrganizationResolver {
     return toConnection(OrganizationConnection, await OrganizationService.list(ctx, filter, orderBy, args, info));
   }
 
-  @Authorized('organizations.create')
+  @Authorized(OrganizationPermissions.create)
   @Mutation(() => Organization, {
     description: "Registers an organization or a project holder. With `input.consent`, records the holder's consent as `recordOrganizationConsent` does (same right).",
   })
@@ -37,7 +39,7 @@ export class OrganizationResolver {
     return OrganizationService.create(ctx, input);
   }
 
-  @Authorized('organizations.update')
+  @Authorized(OrganizationPermissions.update)
   @Mutation(() => Organization, {
     description: "Changes an organization; omitted fields stay as they are. Consent is not changed here (see `recordOrganizationConsent`).",
   })
@@ -49,7 +51,7 @@ export class OrganizationResolver {
     return OrganizationService.update(ctx, id, input);
   }
 
-  @Authorized('organizations.update')
+  @Authorized(OrganizationPermissions.update)
   @Mutation(() => OrganizationContact, {
     description: 'Adds a contact person to an organization; only for those who may see its contacts (FORBIDDEN otherwise).',
   })
@@ -61,13 +63,13 @@ export class OrganizationResolver {
     return OrganizationService.addContact(ctx, organizationId, input);
   }
 
-  @Authorized('organizations.update')
+  @Authorized(OrganizationPermissions.update)
   @Mutation(() => ID, { description: 'Removes a contact person; returns its id. Only for those who may see the contacts (FORBIDDEN otherwise).' })
   removeOrganizationContact(@Arg('id', () => ID, { description: 'Id of the contact.' }) id: string, @Ctx() ctx: Context): Promise<string> {
     return OrganizationService.removeContact(ctx, id);
   }
 
-  @Authorized(CONSENT_RECORD)
+  @Authorized(OrganizationPermissions.consent.record)
   @Mutation(() => OrganizationConsent, {
     description:
       "Records the holder's decision to share its contact people and file with partners (given, refused or withdrawn), with who, when and how; it becomes the organization's `consentToShare` and enters its `consentHistory`. Consent is the holder's: partners' managers and administrators record it (`organizations.consent.record`), from a written trace when given.",

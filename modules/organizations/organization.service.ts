@@ -11,7 +11,7 @@ import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
-import { CONSENT_RECORD, assertMayEditContacts, consentEntry } from './organization.policy.js';
+import { assertMayEditContacts, consentEntry } from './organization.policy.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
@@ -39,7 +39,6 @@ function requireValue<T>(value: T | null | undefined, field: string, label: stri
   return value;
 }
 
-export { CONSENT_RECORD };
 
 export const OrganizationService = {
   /** The directory, filtered and paged (the kit reads only what the client asked for, in one statement). */

@@ -5,8 +5,9 @@ import { Partner } from './partner.entity.js';
 import { partnerLoaders } from './partner.loaders.js';
 import { FundingSchemeResolver, InterventionCriteriaResolver, OrganizationPartnersResolver, PartnerResolver } from './partner.resolver.js';
 import { seedPartners } from './partner.demo.js';
+import { PartnerPermissions } from './partner.permissions.js';
 
-export { FundingScheme, InterventionCriteria, Partner };
+export { FundingScheme, InterventionCriteria, Partner, PartnerPermissions };
 export { PartnerKind, FundingSchemeKind } from './partner.enums.js';
 export { PartnerChanged } from './partner.events.js';
 export { PartnerService } from './partner.service.js';
@@ -19,10 +20,7 @@ export default defineModule({
   dependsOn: ['territory', 'sectors', 'organizations'],
   entities: [Partner, InterventionCriteria, FundingScheme],
   resolvers: [PartnerResolver, InterventionCriteriaResolver, FundingSchemeResolver, OrganizationPartnersResolver],
-  permissions: {
-    'partners.create': [],
-    'partners.update': ['MANAGER'],
-  },
+  permissions: PartnerPermissions,
   loaders: partnerLoaders,
   nodes: {
     Partner: (ctx, id) => ctx.loaders.partnerById.load(id),

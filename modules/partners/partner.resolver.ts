@@ -1,6 +1,7 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import type { Context } from '../../server/context.js';
+import { Authorized } from '../../server/permissions.js';
 import { subscribeTo } from '../../server/events.js';
 import { refKey } from '../../server/read.js';
 import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
@@ -12,6 +13,7 @@ import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { FundingSchemeKind } from './partner.enums.js';
 import { PartnerChanged } from './partner.events.js';
+import { PartnerPermissions } from './partner.permissions.js';
 import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PARTNER_LISTS, PartnerFilter, UpdatePartnerInput } from './partner.inputs.js';
 import { PartnerService } from './partner.service.js';
 import { MaxItems } from '../../server/limits.js';
@@ -69,13 +71,13 @@ export class PartnerResolver {
     return includeInactive ? schemes : schemes.filter((s) => s.active);
   }
 
-  @Authorized('partners.create')
+  @Authorized(PartnerPermissions.create)
   @Mutation(() => Partner, { description: 'Adds a partner to the platform (administrators).' })
   createPartner(@Arg('input', () => CreatePartnerInput, { description: 'The partner.' }) input: CreatePartnerInput, @Ctx() ctx: Context): Promise<Partner> {
     return PartnerService.create(ctx, input);
   }
 
-  @Authorized('partners.update')
+  @Authorized(PartnerPermissions.update)
   @Mutation(() => Partner, { description: "Changes a partner (its managers, or administrators); omitted fields stay as they are." })
   updatePartner(
     @Arg('id', () => ID, { description: 'Id of the partner.' }) id: string,
@@ -85,7 +87,7 @@ export class PartnerResolver {
     return PartnerService.update(ctx, id, input);
   }
 
-  @Authorized('partners.update')
+  @Authorized(PartnerPermissions.update)
   @Mutation(() => InterventionCriteria, { description: 'Adds intervention criteria to a partner.' })
   addInterventionCriteria(
     @Arg('partnerId', () => ID, { description: 'Id of the partner.' }) partnerId: string,
@@ -95,13 +97,13 @@ export class PartnerResolver {
     return PartnerService.addCriteria(ctx, partnerId, input);
   }
 
-  @Authorized('partners.update')
+  @Authorized(PartnerPermissions.update)
   @Mutation(() => ID, { description: 'Removes intervention criteria; returns their id.' })
   removeInterventionCriteria(@Arg('id', () => ID, { description: 'Id of the criteria.' }) id: string, @Ctx() ctx: Context): Promise<string> {
     return PartnerService.removeCriteria(ctx, id);
   }
 
-  @Authorized('partners.update')
+  @Authorized(PartnerPermissions.update)
   @Mutation(() => FundingScheme, { description: 'Adds a funding scheme to a partner.' })
   addFundingScheme(
     @Arg('partnerId', () => ID, { description: 'Id of the partner.' }) partnerId: string,
@@ -111,7 +113,7 @@ export class PartnerResolver {
     return PartnerService.addFundingScheme(ctx, partnerId, input);
   }
 
-  @Authorized('partners.update')
+  @Authorized(PartnerPermissions.update)
   @Mutation(() => FundingScheme, { description: 'Replaces the description of a funding scheme.' })
   updateFundingScheme(
     @Arg('id', () => ID, { description: 'Id of the scheme.' }) id: string,

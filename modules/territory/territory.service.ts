@@ -36,10 +36,4 @@ export const TerritoryService = {
     const communes = await em.find(Commune, {});
     return new Map(communes.map((c) => [c.name, c]));
   },
-
-  /** Every commune id of the perimeter. */
-  async allCommuneIds(em: SqlEntityManager): Promise<string[]> {
-    const rows = await em.find(Commune, {}, { fields: ['id'] });
-    return rows.map((c) => c.id);
-  },
 };

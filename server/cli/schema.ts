@@ -15,8 +15,7 @@ export const SCHEMA_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../
 /** The schema of every module, as committed. */
 export async function emittedSchema(): Promise<string> {
   const modules = orderModules(ALL_MODULES);
-  const permissions = new PermissionRegistry();
-  for (const m of modules) if (m.permissions) permissions.register(m.name, m.permissions);
+  const permissions = PermissionRegistry.fromModules(modules);
   return printGatewaySchema(await buildGatewaySchema({ modules, permissions }));
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { load } from '../../server/kit/index.js';
 import { IsEmail, IsOptional, Length, MaxLength, registerDecorator } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../server/context.js';
@@ -169,7 +170,7 @@ export class MembershipResolver {
 
   @FieldResolver(() => Partner, { description: 'The partner.' })
   async partner(@Root() membership: Membership, @Ctx() ctx: Context): Promise<Partner> {
-    return (await ctx.loaders.partnerById.load(refKey(membership.partner)))!;
+    return (await load(ctx, Partner, membership.partner.id))!;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { load } from '../../server/kit/index.js';
 import type { Context } from '../../server/context.js';
 import { OrganizationConsent } from '../organizations/index.js';
 import { Partner } from '../partners/index.js';
@@ -18,6 +19,6 @@ export class ConsentRecorderResolver {
 
   @FieldResolver(() => Partner, { nullable: true, description: 'The partner on whose behalf it was recorded; null for an administrator acting for the platform.' })
   recordedByPartner(@Root() record: OrganizationConsent, @Ctx() ctx: Context): Promise<Partner | null> | null {
-    return record.recordedByPartnerId ? ctx.loaders.partnerById.load(record.recordedByPartnerId) : null;
+    return record.recordedByPartnerId ? load(ctx, Partner, record.recordedByPartnerId) : null;
   }
 }

@@ -25,6 +25,7 @@ export class FundingScheme {
     return toGlobalId('FundingScheme', this.id);
   }
 
+  @Field(() => Partner, { description: 'The partner that mobilises the scheme.' })
   @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })
   partner!: Ref<Partner>;
 

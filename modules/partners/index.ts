@@ -2,7 +2,6 @@ import { defineModule } from '../../server/module.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
-import { partnerLoaders } from './partner.loaders.js';
 import { FundingSchemeResolver, InterventionCriteriaResolver, OrganizationPartnersResolver, PartnerResolver } from './partner.resolver.js';
 import { seedPartners } from './partner.demo.js';
 import { PartnerPermissions } from './partner.permissions.js';
@@ -21,10 +20,5 @@ export default defineModule({
   entities: [Partner, InterventionCriteria, FundingScheme],
   resolvers: [PartnerResolver, InterventionCriteriaResolver, FundingSchemeResolver, OrganizationPartnersResolver],
   permissions: PartnerPermissions,
-  loaders: partnerLoaders,
-  nodes: {
-    Partner: (ctx, id) => ctx.loaders.partnerById.load(id),
-    FundingScheme: (ctx, id) => ctx.loaders.fundingSchemeById.load(id),
-  },
   demo: seedPartners,
 });

@@ -23,6 +23,7 @@ export class InterventionCriteria {
     return toGlobalId('InterventionCriteria', this.id);
   }
 
+  @Field(() => Partner, { description: 'The partner these criteria belong to.' })
   @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })
   partner!: Ref<Partner>;
 

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ArrayType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Node, toGlobalId } from '../../server/relay.js';
 import { PartnerKind } from './partner.enums.js';
 import { MaxItems } from '../../server/limits.js';
+import { PARTNER_LISTS } from './partner.inputs.js';
+import { FundingScheme } from './funding-scheme.entity.js';
+import { InterventionCriteria } from './intervention-criteria.entity.js';
 
 @Entity({ tableName: 'partner' })
 @Index({ name: 'partner_name_id_index', properties: ['name', 'id'] })
@@ -15,7 +18,7 @@ import { MaxItems } from '../../server/limits.js';
   description: 'A partner organization of the platform: funder, expert, technical partner, SSE representative or host.',
 })
 export class Partner {
-  [OptionalProps]?: 'globalId' | 'shortName' | 'description' | 'website' | 'email' | 'technicalCommittee' | 'steeringBoard' | 'constraints' | 'needs' | 'contributions' | 'active' | 'searchText' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'globalId' | 'criteria' | 'schemes' | 'shortName' | 'description' | 'website' | 'email' | 'technicalCommittee' | 'steeringBoard' | 'constraints' | 'needs' | 'contributions' | 'active' | 'searchText' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -79,6 +82,15 @@ export class Partner {
   @Field(() => Boolean, { description: 'False for a partner that left the platform.' })
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
+
+  @Field(() => [InterventionCriteria], { description: "The partner's intervention criteria." })
+  @MaxItems(PARTNER_LISTS.criteria)
+  @OneToMany(() => InterventionCriteria, (c) => c.partner, { orderBy: { label: 'asc', id: 'asc' } })
+  criteria = new Collection<InterventionCriteria>(this);
+
+  /** Every funding scheme, active or not: the `fundingSchemes` field (partner.resolver.ts) shows them. */
+  @OneToMany(() => FundingScheme, (s) => s.partner, { orderBy: { name: 'asc', id: 'asc' } })
+  schemes = new Collection<FundingScheme>(this);
 
   /** Lower-case, accent-free name, short name and description for search. */
   @Property({ type: 'text', default: '', lazy: true, hidden: true })

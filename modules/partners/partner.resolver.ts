@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Info, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import type { Context } from '../../server/context.js';
 import { Authorized } from '../../server/permissions.js';
 import { subscribeTo } from '../../server/events.js';
-import { refKey } from '../../server/read.js';
+import { Needs, load, loadMany, related } from '../../server/kit/index.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
@@ -50,24 +51,20 @@ export class PartnerResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => PartnerFilter, { nullable: true, description: 'Filters to apply.' }) filter: PartnerFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PartnerConnection> {
-    return toConnection(PartnerConnection, await PartnerService.list(ctx, filter, args));
-  }
-
-  @MaxItems(PARTNER_LISTS.criteria)
-  @FieldResolver(() => [InterventionCriteria], { description: "The partner's intervention criteria." })
-  criteria(@Root() partner: Partner, @Ctx() ctx: Context): Promise<InterventionCriteria[]> {
-    return ctx.loaders.criteriaByPartnerId.load(partner.id);
+    return toConnection(PartnerConnection, await PartnerService.list(ctx, filter, args, info));
   }
 
   @MaxItems(PARTNER_LISTS.fundingSchemes)
   @FieldResolver(() => [FundingScheme], { description: 'Funding schemes the partner can mobilise, by name (active ones only unless `includeInactive`).' })
+  @Needs('schemes')
   async fundingSchemes(
     @Root() partner: Partner,
     @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include schemes no longer offered.' }) includeInactive: boolean,
     @Ctx() ctx: Context,
   ): Promise<FundingScheme[]> {
-    const schemes = await ctx.loaders.fundingSchemesByPartnerId.load(partner.id);
+    const schemes = await related<FundingScheme>(ctx, partner, 'schemes');
     return includeInactive ? schemes : schemes.filter((s) => s.active);
   }
 
@@ -136,27 +133,24 @@ export class PartnerResolver {
     @Ctx() ctx: Context,
   ): Promise<Partner> {
     ctx.renew(); // one fresh EntityManager and loaders per pushed event
-    return (await ctx.loaders.partnerById.load(payload.partnerId))!;
+    return (await load(ctx, Partner, payload.partnerId))!;
   }
 }
 
 @Resolver(() => InterventionCriteria)
 export class InterventionCriteriaResolver {
-  @FieldResolver(() => Partner, { description: 'The partner these criteria belong to.' })
-  async partner(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Partner> {
-    return (await ctx.loaders.partnerById.load(refKey(criteria.partner)))!;
-  }
-
   @MaxItems(PARTNER_LISTS.sectorsPerCriteria)
   @FieldResolver(() => [Sector], { description: 'Sectors covered; empty: every sector.' })
+  @Needs('sectorCodes')
   async sectors(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Sector[]> {
-    return (await ctx.loaders.sectorByCode.loadMany(criteria.sectorCodes)).filter((s): s is Sector => s instanceof Sector);
+    return (await loadMany(ctx, Sector, criteria.sectorCodes)).filter((s): s is Sector => s !== null);
   }
 
   @MaxItems(PARTNER_LISTS.communesPerCriteria)
   @FieldResolver(() => [Commune], { description: 'Communes covered when not the whole territory.' })
-  communes(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Commune[]> {
-    return PartnerService.communesOf(ctx, criteria);
+  @Needs('communeIds')
+  async communes(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Commune[]> {
+    return (await loadMany(ctx, Commune, criteria.communeIds)).filter((c): c is Commune => c !== null);
   }
 }
 
@@ -167,13 +161,9 @@ export class FundingSchemeResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => FundingSchemeFilter, { nullable: true, description: 'Filters to apply.' }) filter: FundingSchemeFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<FundingSchemeConnection> {
-    return toConnection(FundingSchemeConnection, await PartnerService.fundingSchemes(ctx, filter, args));
-  }
-
-  @FieldResolver(() => Partner, { description: 'The partner that mobilises the scheme.' })
-  async partner(@Root() scheme: FundingScheme, @Ctx() ctx: Context): Promise<Partner> {
-    return (await ctx.loaders.partnerById.load(refKey(scheme.partner)))!;
+    return toConnection(FundingSchemeConnection, await PartnerService.fundingSchemes(ctx, filter, args, info));
   }
 }
 
@@ -181,6 +171,7 @@ export class FundingSchemeResolver {
 @Resolver(() => Organization)
 export class OrganizationPartnersResolver {
   @FieldResolver(() => [Partner], { description: 'Active partners whose intervention criteria cover this organization (sector, stage, legal form, commune), by name.' })
+  @Needs('sector', 'stage', 'legalForm', 'commune')
   eligiblePartners(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Partner[]> {
     return PartnerService.eligibleFor(ctx, organization);
   }

@@ -2,9 +2,10 @@ import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context, Transaction } from '../../server/context.js';
 import { badInput, conflict, notFound } from '../../server/errors.js';
-import { decodeId, decodeIds, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
-import { containsPattern, searchKey } from '../../server/text.js';
-import { refKey } from '../../server/read.js';
+import { decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/relay.js';
+import { searchKey } from '../../server/text.js';
+import { find, list, loadMany, once } from '../../server/kit/index.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
 import type { Organization } from '../organizations/index.js';
@@ -12,6 +13,7 @@ import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { PartnerChanged } from './partner.events.js';
+import type { FundingSchemeKind } from './partner.enums.js';
 import { PartnerPolicy } from './partner.policy.js';
 import { criteriaCovers, type Situation } from './criteria-match.js';
 import { PARTNER_LISTS, type CreatePartnerInput, type FundingSchemeInput, type InterventionCriteriaInput, type PartnerFilter, type PartnerSupportQuery, type UpdatePartnerInput } from './partner.inputs.js';
@@ -26,6 +28,19 @@ function checkRange(min: number | null | undefined, max: number | null | undefin
 
 const { assertCanManage } = PartnerPolicy;
 
+const BY_NAME = [['name', 'asc'], ['id', 'asc']] as const;
+
+/**
+ * Ids of the active partners with criteria covering `situation`. Every active criteria is read once per
+ * operation (a few hundred rows) and matched here (criteria-match.ts), for any number of organizations.
+ */
+async function coveringPartnerIds(ctx: Context, situation: Situation): Promise<string[]> {
+  const criteria = await once(ctx, 'partners.activeCriteria', () =>
+    find(ctx, InterventionCriteria, { where: { partner: { active: true } }, orderBy: [['id', 'asc']], limit: 100_000 }),
+  );
+  return [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => c.partner.id))];
+}
+
 async function situationFrom(em: SqlEntityManager, query: PartnerSupportQuery, field: string): Promise<Situation> {
   const [sectorCode] = query.sector ? await SectorService.resolveCodes(em, [query.sector], `${field}.sector`) : [null];
   return {
@@ -38,44 +53,37 @@ async function situationFrom(em: SqlEntityManager, query: PartnerSupportQuery, f
 }
 
 export const PartnerService = {
-  async list(ctx: Context, filter: PartnerFilter | null | undefined, args: ConnectionArgs): Promise<Page<Partner>> {
+  async list(ctx: Context, filter: PartnerFilter | null | undefined, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<Page<Partner>> {
     const where: FilterQuery<Partner>[] = [{ active: filter?.active ?? true }];
     if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
     if (filter?.technicalCommittee != null) where.push({ technicalCommittee: filter.technicalCommittee });
-    for (const word of (filter?.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      where.push({ searchText: { $like: containsPattern(word) } });
-    }
     if (filter?.canSupport) {
       const situation = await situationFrom(ctx.em, filter.canSupport, 'filter.canSupport');
-      const criteria = await ctx.loaders.activeCriteria.load('all');
-      const ids = [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => refKey(c.partner)))];
-      where.push({ id: { $in: ids } });
+      where.push({ id: { $in: await coveringPartnerIds(ctx, situation) } });
     }
-    return paginate(ctx.em, Partner, { $and: where }, { name: 'asc', id: 'asc' }, args);
+    return list(ctx, Partner, { where: { $and: where }, orderBy: BY_NAME, search: { column: 'searchText', text: filter?.search }, args, info });
   },
 
-  async fundingSchemes(ctx: Context, filter: { kinds?: string[] | null; partnerIds?: string[] | null; amount?: number | null } | null, args: ConnectionArgs): Promise<Page<FundingScheme>> {
+  fundingSchemes(ctx: Context, filter: { kinds?: FundingSchemeKind[] | null; partnerIds?: string[] | null; amount?: number | null } | null, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<Page<FundingScheme>> {
     const where: FilterQuery<FundingScheme>[] = [{ active: true }, { partner: { active: true } }];
-    if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds as never } });
+    if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
     if (filter?.partnerIds?.length) where.push({ partner: { $in: decodeIds(filter.partnerIds, 'Partner', 'filter.partnerIds') } });
     if (filter?.amount != null) {
       where.push({ $or: [{ minAmount: null }, { minAmount: { $lte: filter.amount } }] });
       where.push({ $or: [{ maxAmount: null }, { maxAmount: { $gte: filter.amount } }] });
     }
-    return paginate(ctx.em, FundingScheme, { $and: where }, { name: 'asc', id: 'asc' }, args);
+    return list(ctx, FundingScheme, { where: { $and: where }, orderBy: BY_NAME, args, info });
   },
 
   /** Active partners whose criteria cover the organization (sector, stage, legal form, commune). */
   async eligibleFor(ctx: Context, organization: Organization): Promise<Partner[]> {
     const situation: Situation = {
-      sectorCode: refKey(organization.sector),
+      sectorCode: organization.sector.code,
       stage: organization.stage,
       legalForm: organization.legalForm,
-      communeId: refKey(organization.commune),
+      communeId: organization.commune.id,
     };
-    const criteria = await ctx.loaders.activeCriteria.load('all');
-    const ids = [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => refKey(c.partner)))];
-    const partners = (await ctx.loaders.partnerById.loadMany(ids)).filter((p): p is Partner => p instanceof Partner);
+    const partners = (await loadMany(ctx, Partner, await coveringPartnerIds(ctx, situation))).filter((p): p is Partner => p !== null);
     return partners.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   },
 
@@ -179,11 +187,6 @@ export const PartnerService = {
       tx.publish(PartnerChanged, { partnerId: scheme.partner.id, change: 'UPDATED' });
       return scheme;
     });
-  },
-
-  /** Communes named in criteria, for the `communes` field. */
-  communesOf(ctx: Context, criteria: InterventionCriteria): Promise<Commune[]> {
-    return ctx.loaders.communeById.loadMany(criteria.communeIds).then((list) => list.filter((c): c is Commune => c instanceof Commune));
   },
 };
 

@@ -1,7 +1,7 @@
 import { KeyedLoader } from '../loaders.js';
 import { entityInfo, keyOf, type EntityInfo, type OneToManyInfo } from './entities.js';
 import { fullPlan } from './plan.js';
-import { plainRows, selectPlan } from './rows.js';
+import { GATHERED, plainRows, selectPlan, type Gathered } from './rows.js';
 import { rowRule, scopeOf, type KitContext, type Scope } from './scope.js';
 import { Statement, runRead } from './statement.js';
 import { pgArray } from '../read.js';
@@ -88,4 +88,26 @@ export function load<T extends object>(ctx: KitContext, entity: EntityClass<T>, 
 export async function loadMany<T extends object>(ctx: KitContext, entity: EntityClass<T>, keys: readonly string[]): Promise<(T | null)[]> {
   const loader = byKey(scopeOf(ctx), entityInfo(ctx.em, entity));
   return (await loader.loadMany(keys)).map((r) => (r instanceof Error ? null : r)) as (T | null)[];
+}
+
+/**
+ * The rows of `row`'s OneToMany relation `property` the viewer may see, in the relation's order: those
+ * the page gathered with the row, else through the relation's loader. For field resolvers that shape a
+ * relation (an argument, a filter) and declare `@Needs(property)` so that pages gather it.
+ */
+export function related<T extends object>(ctx: KitContext, row: object, property: string): Promise<T[]> | T[] {
+  const gathered = (row as Record<symbol, Gathered | undefined>)[GATHERED]?.[property];
+  if (gathered) return gathered as T[];
+  const info = entityInfo(ctx.em, row.constructor.name);
+  const relation = info.relations.get(property);
+  if (relation?.kind !== 'many') throw new Error(`${info.name}.${property} is not a OneToMany relation`);
+  return children(scopeOf(ctx), relation).get(keyOf(info, row)) as Promise<T[]> | T[];
+}
+
+/** `compute()` once per unit of work (operation, pushed event): e.g. every active criteria for matching. */
+export function once<T>(ctx: KitContext, key: string, compute: () => Promise<T>): Promise<T> {
+  const memo = scopeOf(ctx).memo;
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) memo.set(key, (value = compute()));
+  return value;
 }

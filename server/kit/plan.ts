@@ -45,31 +45,46 @@ export function planRead(em: SqlEntityManager, info: EntityInfo, selection: Sele
       everything = true;
       continue;
     }
-    if (read.needs) {
-      read.needs.forEach((p) => wanted.add(p));
-      continue;
-    }
-    const property = read.property!;
-    const relation = info.relations.get(property);
-    if (relation?.kind === 'one') {
-      wanted.add(property);
-      if (depth === 0) joins.push({ relation, plan: planRead(em, relation.target(), sub, [], depth + 1) });
-    } else if (relation?.kind === 'many') {
-      wanted.add(info.pk.property);
-      if (depth === 0) {
-        const target = relation.target();
-        gathers.push({ relation, plan: planRead(em, target, sub, relation.orderBy.map(([p]) => p), depth + 1) });
-      }
-    } else if (property === 'globalId') {
-      wanted.add(info.pk.property);
-    } else if (info.columns.has(property)) {
-      wanted.add(property);
-    } else {
+    const declared = read.needs !== undefined;
+    for (const property of read.needs ?? [read.property!]) {
+      if (planField(em, info, property, declared ? null : sub, depth, { wanted, joins, gathers })) continue;
       everything = true; // a getter that declared nothing
     }
   }
   const columns = [...info.columns.values()].filter((c) => wanted.has(c.property) || (everything && !c.lazy));
   return { info, columns, joins, gathers };
+}
+
+/**
+ * Adds what reading `property` takes: its column; for a relation field (`sub`: what is asked under it),
+ * the relation joined or gathered at depth 0. A computed field's declared needs (`sub` null) read a
+ * ManyToOne's key only, and gather a OneToMany with every column. False when `property` is none of these.
+ */
+function planField(
+  em: SqlEntityManager,
+  info: EntityInfo,
+  property: string,
+  sub: Selection | null,
+  depth: number,
+  into: { wanted: Set<string>; joins: ReadPlan['joins']; gathers: ReadPlan['gathers'] },
+): boolean {
+  const relation = info.relations.get(property);
+  if (relation?.kind === 'one') {
+    into.wanted.add(property);
+    if (depth === 0 && sub && !into.joins.some((j) => j.relation === relation)) into.joins.push({ relation, plan: planRead(em, relation.target(), sub, [], depth + 1) });
+  } else if (relation?.kind === 'many') {
+    into.wanted.add(info.pk.property);
+    if (depth === 0 && !into.gathers.some((g) => g.relation === relation)) {
+      into.gathers.push({ relation, plan: planRead(em, relation.target(), sub, relation.orderBy.map(([p]) => p), depth + 1) });
+    }
+  } else if (property === 'globalId') {
+    into.wanted.add(info.pk.property);
+  } else if (info.columns.has(property)) {
+    into.wanted.add(property);
+  } else {
+    return false;
+  }
+  return true;
 }
 
 function withColumns(plan: ReadPlan, info: EntityInfo, extra: readonly string[]): ReadPlan {

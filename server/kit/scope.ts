@@ -23,6 +23,8 @@ export interface Scope {
   rules: VisibilityRules;
   loaders: Map<string, KeyedLoader<unknown>>;
   rows: Map<string, object | boolean>;
+  /** Values computed once per unit of work (`once`). */
+  memo: Map<string, Promise<unknown>>;
 }
 
 const scopes = new WeakMap<SqlEntityManager, Scope>();
@@ -30,7 +32,7 @@ const scopes = new WeakMap<SqlEntityManager, Scope>();
 export function scopeOf(ctx: KitContext, em: SqlEntityManager = ctx.em): Scope {
   let scope = scopes.get(em);
   if (!scope || scope.rights.viewer !== ctx.viewer) {
-    scope = { em, rights: { viewer: ctx.viewer, can: (p) => ctx.can(p) }, rules: ctx.gateway.visibility, loaders: new Map(), rows: new Map() };
+    scope = { em, rights: { viewer: ctx.viewer, can: (p) => ctx.can(p) }, rules: ctx.gateway.visibility, loaders: new Map(), rows: new Map(), memo: new Map() };
     scopes.set(em, scope);
   }
   return scope;

@@ -21,6 +21,8 @@ export interface ColumnInfo {
   lazy: boolean;
   /** SQL array type to compare the column with a list of values, e.g. `uuid[]`. */
   arrayType: string;
+  /** Read as text inside json (bigint and numeric: a json number would lose digits). */
+  textInJson: boolean;
 }
 
 export interface ManyToOneInfo {
@@ -83,6 +85,7 @@ function columnOf(em: SqlEntityManager, meta: EntityMetadata, prop: EntityProper
     column: prop.fieldNames[0]!,
     convert: converterOf(meta, prop, em.getPlatform(), em),
     lazy: prop.lazy === true,
+    textInJson: /^(bigint|int8|numeric|decimal)/.test(columnType.toLowerCase()),
     arrayType: prop.nativeEnumName && !prop.array ? `"${prop.nativeEnumName}"[]` : /^[a-z ]+$/.test(columnType) && !columnType.endsWith('[]') ? `${columnType}[]` : 'text[]',
   };
 }

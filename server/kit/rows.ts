@@ -30,7 +30,7 @@ export function selectPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: s
     const fk = target.info.relations.get(relation.foreignKey) as { column: string };
     const order = relation.orderBy.map(([p, d]) => `g."${target.info.columns.get(p)!.column}" ${d}`).join(', ');
     st.text(', (select coalesce(json_agg(json_build_array(');
-    target.columns.forEach((c, i) => selectColumn(st.text(i > 0 ? ', ' : ''), scope, target.info, 'g', c));
+    target.columns.forEach((c, i) => selectColumn(st.text(i > 0 ? ', ' : ''), scope, target.info, 'g', c).text(c.textInJson ? '::text' : ''));
     st.text(`)${order ? ` order by ${order}` : ''}), '[]'::json) from `);
     // At most `limit` rows per parent (the field's @MaxItems), the first in the relation's order.
     if (relation.limit != null) st.text(`(select * from "${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);

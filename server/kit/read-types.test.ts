@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, type MikroORM, type Ref } from '@mikro-orm/core';
+import { ArrayType, Collection, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, type MikroORM, type Ref } from '@mikro-orm/core';
 import { PostgreSqlPlatform, type SqlEntityManager } from '@mikro-orm/postgresql';
-import { openDatabase } from './database.js';
-import { createTestDatabase } from '../test/harness.js';
-import { parsePgTimestamp, readByKeys, readMany, readPage, readSqlPage } from './read.js';
+import { openDatabase } from '../database.js';
+import { createTestDatabase } from '../../test/harness.js';
+import { parsePgTimestamp } from '../read.js';
+import { Viewer } from '../auth.js';
+import { find, load, loadMany } from './index.js';
+import { entityInfo } from './entities.js';
+import { fullPlan, type ReadPlan } from './plan.js';
+import { joinPlan, readRows, selectPlan, GATHERED } from './rows.js';
+import { scopeOf, type KitContext } from './scope.js';
+import { Statement, runRead } from './statement.js';
+import { VisibilityRules } from './visibility.js';
 
 /*
- * The read path (raw rows, no hydration) must give what MikroORM's hydration gives, for every kind of
- * column, on PGlite and on PostgreSQL (whose driver gives timestamps, dates, bigint and numeric as
- * strings, and arrays of native enums as '{A,B}'). A test-only entity holds one column of each kind.
+ * The kit's reads (raw rows, no hydration) must give what MikroORM's hydration gives, for every kind of
+ * column, on every path: a page's own rows, a joined ManyToOne, a gathered OneToMany (read through
+ * json), the loaders; on PGlite and on PostgreSQL (whose driver gives timestamps, dates, bigint and
+ * numeric as strings, and arrays of native enums as '{A,B}'). A test-only entity holds one column of
+ * each kind.
  */
 
 enum Colour {
@@ -21,6 +31,9 @@ enum Colour {
 class ReadProbeParent {
   @PrimaryKey({ type: 'string', length: 20 })
   code!: string;
+
+  @OneToMany(() => ReadProbe, (p) => p.parent, { orderBy: { name: 'asc' } })
+  probes = new Collection<ReadProbe>(this);
 }
 
 @Entity({ tableName: 'read_probe' })
@@ -83,6 +96,7 @@ class ReadProbe {
 let orm: MikroORM;
 let drop: () => Promise<void>;
 let em: SqlEntityManager;
+let ctx: KitContext;
 const ids: string[] = [];
 
 beforeAll(async () => {
@@ -116,6 +130,7 @@ beforeAll(async () => {
   }
   await writer.flush();
   em = orm.em.fork() as SqlEntityManager;
+  ctx = { em, viewer: Viewer.anonymous(), can: () => false, gateway: { visibility: new VisibilityRules([]) } };
 });
 afterAll(async () => {
   await orm?.close(true);
@@ -138,7 +153,23 @@ function plain(row: object): Record<string, unknown> {
   return out;
 }
 
-describe('raw reads convert every column to the property type', () => {
+/** The values of a kit row to compare with hydration's: the parent as its key (a reference). */
+function kitValues(row: object): Record<string, unknown> {
+  const values = plain(row);
+  return { ...values, parent: (values.parent as { code: string }).code };
+}
+
+/** Runs `plan` on every row of its entity, as a page statement does (joins and gathers included). */
+async function readPlanned(plan: ReadPlan): Promise<object[]> {
+  const scope = scopeOf(ctx);
+  const st = new Statement(em).text('select ');
+  selectPlan(st, scope, plan, 'e');
+  st.text(` from "${plan.info.table}" e`);
+  joinPlan(st, scope, plan, 'e');
+  return readRows(scope, plan, await runRead(em, st));
+}
+
+describe('kit reads convert every column to the property type', () => {
   it('hydration itself gives the documented types (the reference is sound)', async () => {
     const reference = await hydrated();
     expect(reference.size).toBe(2);
@@ -153,18 +184,21 @@ describe('raw reads convert every column to the property type', () => {
     expect(first.data).toEqual({ a: 1, b: ['x', 'y'] });
   });
 
-  it('readByKeys, readSqlPage, readPage and readMany give what hydration gives', async () => {
+  it('page rows, loaders and gathered rows (through json) give what hydration gives', async () => {
     const reference = await hydrated();
+    const parent = entityInfo(em, ReadProbeParent);
+    const probe = entityInfo(em, ReadProbe);
+    const gathered = await readPlanned({ ...fullPlan(parent), gathers: [{ relation: parent.relations.get('probes') as never, plan: fullPlan(probe, true) }] });
     const paths: Record<string, object[]> = {
-      readByKeys: await readByKeys(em, ReadProbe, 'id', ids),
-      readSqlPage: (await readSqlPage(em, ReadProbe, [], [['name', 'asc'], ['id', 'asc']], { first: 10 })).items,
-      readPage: (await readPage(em, ReadProbe, {}, { orderBy: { name: 'asc', id: 'asc' }, first: 10 })).items,
-      readMany: await readMany(em, ReadProbe, {}),
+      find: await find(ctx, ReadProbe, { orderBy: [['name', 'asc'], ['id', 'asc']], limit: 10 }),
+      load: [(await load(ctx, ReadProbe, ids[0]!))!, (await load(ctx, ReadProbe, ids[1]!))!],
+      loadMany: (await loadMany(ctx, ReadProbe, ids)) as object[],
+      gathered: (gathered[0] as Record<symbol, Record<string, object[]>>)[GATHERED]!.probes!,
     };
     for (const [path, rows] of Object.entries(paths)) {
       expect(rows, path).toHaveLength(2);
       for (const row of rows) {
-        const values = plain(row);
+        const values = kitValues(row);
         expect(values, path).toEqual(reference.get(values.id as string));
         expect(values.at, path).toBeInstanceOf(Date);
         expect(typeof values.big, path).toBe('bigint');
@@ -173,11 +207,14 @@ describe('raw reads convert every column to the property type', () => {
     }
   });
 
-  it('a keyset page ordered by a timestamp pages through rows read this way', async () => {
-    const first = await readSqlPage(em, ReadProbe, [], [['at', 'desc'], ['id', 'asc']], { first: 1 });
-    expect(first.items).toHaveLength(1);
-    const next = await readSqlPage(em, ReadProbe, [], [['at', 'desc'], ['id', 'asc']], { first: 1, after: first.cursorOf(first.items[0]!) });
-    expect(next.items.map((r) => r.name)).toEqual(['probe 1']);
+  it('a joined ManyToOne is a row of its entity; an unjoined one a reference holding the key', async () => {
+    const parent = entityInfo(em, ReadProbeParent);
+    const probe = entityInfo(em, ReadProbe);
+    const [joined] = await readPlanned({ ...fullPlan(probe), joins: [{ relation: probe.relations.get('parent') as never, plan: fullPlan(parent) }] });
+    expect((joined as ReadProbe).parent).toBeInstanceOf(ReadProbeParent);
+    expect((joined as ReadProbe).parent.code).toBe('p-1');
+    const [plainRow] = await find(ctx, ReadProbe, { orderBy: [['id', 'asc']], limit: 1 });
+    expect(plainRow!.parent.code).toBe('p-1');
   });
 });
 

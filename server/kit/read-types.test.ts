@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArrayType, Collection, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, type MikroORM, type Ref } from '@mikro-orm/core';
+import { ArrayType, Collection, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, PrimaryKeyProp, Property, type MikroORM, type Ref } from '@mikro-orm/core';
 import { PostgreSqlPlatform, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { openDatabase } from '../database.js';
 import { createTestDatabase } from '../../test/harness.js';
@@ -29,6 +29,8 @@ enum Colour {
 
 @Entity({ tableName: 'read_probe_parent' })
 class ReadProbeParent {
+  [PrimaryKeyProp]?: 'code';
+
   @PrimaryKey({ type: 'string', length: 20 })
   code!: string;
 

@@ -8,12 +8,12 @@ import type { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { Viewer, PermissionRegistry } from './auth.js';
-import { Context, type Gateway } from './context.js';
+import { Context, guardReadOnly, type Gateway } from './context.js';
 import { openDatabase, migrate } from './database.js';
 import { AppError, ErrorCode, formatError, invalidToken } from './errors.js';
-import { EventBus } from './events.js';
+import { EventDispatcher, type DispatcherOptions } from './events.js';
 import { checkOperationLimits } from './limits.js';
-import { errorRequestId, jitGateway, tagError } from './executor.js';
+import { OperationCompiler, errorRequestId, jitGateway, tagError } from './executor.js';
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
@@ -36,6 +36,8 @@ export interface CreateAppOptions {
   /** Apply migrations at start (default true). */
   migrate?: boolean;
   logger?: Logger;
+  /** How durable events are delivered (tests shorten the delays, or stop delivery: server/events.ts). */
+  events?: DispatcherOptions;
 }
 
 export interface App {
@@ -83,8 +85,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const authenticate = authenticators[0]?.authenticate ?? null;
 
   const pubSub = await createPubSubAdapter(config.redisUrl, logger);
-  const events = new EventBus(logger, pubSub.pubSub);
-  for (const m of modules) for (const s of m.subscribers ?? []) events.subscribe(s);
+  const events = new EventDispatcher(logger, pubSub.pubSub, options.events);
+  for (const m of modules) events.subscribe(m.name, m.subscribers ?? []);
 
   let orm: MikroORM;
   try {
@@ -98,6 +100,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     await pubSub.close();
     throw err;
   }
+
+  guardReadOnly(orm); // a query that writes is refused (Context.readOnly)
 
   const demoLines: string[] = [];
   try {
@@ -128,6 +132,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     schemaCache.set(key, schemaPromise);
   }
   const schema = await schemaPromise;
+  // One compiled executor for HTTP and WebSocket operations.
+  const compiler = new OperationCompiler(schema);
 
   const recentViewers = new RecentViewers();
   async function viewerFor(token: string | null): Promise<Viewer> {
@@ -173,6 +179,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const ws = createWebSocketEndpoint({
     httpServer,
     schema,
+    compiler,
     gateway,
     authenticate,
     recentViewers,
@@ -227,7 +234,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   };
 
   const apollo = new ApolloServer<Context>({
-    gateway: jitGateway(schema),
+    gateway: jitGateway(compiler),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
@@ -248,6 +255,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     context: (req, requestId) => httpContext(bearerToken(req.headers.authorization), requestId),
   });
   httpServer.on('request', app);
+
+  // Delivers what was committed and not delivered (a crash, a stop), then each commit's events.
+  events.start(gateway);
 
   let closed = false;
   return {
@@ -284,7 +294,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       const cut = drainer.destroyAll();
       if (cut > 0) logger.warn({ connections: cut, graceMs }, 'shutdown grace period over: connections cut');
       await apollo.stop();
-      // 5. Then the database and Redis.
+      // 5. Then event delivery (the step under way ends; the rest waits in the table), the database and Redis.
+      await events.stop();
       await orm.close(true);
       await pubSub.close();
       return { cut };

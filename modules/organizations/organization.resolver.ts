@@ -123,7 +123,6 @@ export class OrganizationResolver {
     @Root() payload: { organizationId: string },
     @Ctx() ctx: Context,
   ): Promise<Organization> {
-    ctx.renew(); // one fresh EntityManager and loaders per pushed event
     return (await ctx.loaders.organizationById.load(payload.organizationId))!;
   }
 }

@@ -133,7 +133,6 @@ export class PartnerResolver {
     @Root() payload: { partnerId: string },
     @Ctx() ctx: Context,
   ): Promise<Partner> {
-    ctx.renew(); // one fresh EntityManager and loaders per pushed event
     return (await ctx.loaders.partnerById.load(payload.partnerId))!;
   }
 }

@@ -49,7 +49,7 @@ export interface App {
   demoLines: string[];
   /** The WebSocket server (graphql-ws) on /graphql. */
   wsServer: WebSocketServer;
-  /** Listens on config.port (0 picks a free port) and resolves to the GraphQL URL. */
+  /** Listens on config.port (0 picks a free port), starts event delivery, and resolves to the GraphQL URL. */
   listen(): Promise<string>;
   /**
    * Stops accepting, answers what was received (within `graceMs`, SHUTDOWN_GRACE_MS by default), closes
@@ -256,9 +256,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
   httpServer.on('request', app);
 
-  // Delivers what was committed and not delivered (a crash, a stop), then each commit's events.
-  events.start(gateway);
-
   let closed = false;
   return {
     gateway,
@@ -274,6 +271,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
         httpServer.listen(config.port, config.host, () => {
           const { port } = httpServer.address() as AddressInfo;
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+          // Event delivery starts with the server: what was committed and not delivered (a crash, a
+          // stop) first, then each commit's events. Scripts that never listen leave events in the table.
+          events.start(gateway);
           resolveUrl(`http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`);
         });
       }),

@@ -11,6 +11,7 @@ import { registerKeyFormats } from './keys.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { StartupError, checkDatabase } from './preflight.js';
 import { EVENT_ENTITIES } from './event.entity.js';
+import { DISPATCHER_STATEMENT } from './outbox.js';
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; null for the embedded PGlite. */
@@ -49,7 +50,8 @@ function ormOptions(options: DatabaseOptions): Options {
     allowGlobalContext: false,
     debug: false,
     onQuery: (sql: string) => {
-      options.onQuery?.(sql);
+      // The event dispatcher's statements belong to no operation: not counted.
+      if (!sql.startsWith(DISPATCHER_STATEMENT)) options.onQuery?.(sql);
       return sql;
     },
   };

@@ -5,7 +5,7 @@ import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
 import { dispatchDue, dispatchStep, markDelivered, markFailed, release, type ClaimedDelivery, type StoredEvent } from './outbox.js';
 
-export type { StoredEvent } from './outbox.js';
+export { readStream, type StoredEvent } from './outbox.js';
 
 /**
  * Typed, durable domain events. A module defines its events with `defineEvent` and publishes them

@@ -1,5 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
+/**
+ * Durable events (server/events.ts, server/outbox.ts): the event table written in each change's
+ * transaction, the per-stream counters, and the delivery of each event to each subscriber.
+ */
 export class Migration20261201020000_event_outbox extends Migration {
 
   override async up(): Promise<void> {

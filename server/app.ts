@@ -8,12 +8,12 @@ import type { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { Viewer, PermissionRegistry } from './auth.js';
-import { Context, type Gateway } from './context.js';
+import { Context, guardReadOnly, type Gateway } from './context.js';
 import { openDatabase, migrate } from './database.js';
 import { AppError, ErrorCode, formatError, invalidToken } from './errors.js';
-import { EventBus } from './events.js';
+import { EventDispatcher, type DispatcherOptions } from './events.js';
 import { checkOperationLimits } from './limits.js';
-import { errorRequestId, jitGateway, tagError } from './executor.js';
+import { OperationCompiler, errorRequestId, jitGateway, tagError } from './executor.js';
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
@@ -40,6 +40,8 @@ export interface CreateAppOptions {
   /** Apply migrations at start (default true). */
   migrate?: boolean;
   logger?: Logger;
+  /** How durable events are delivered (tests shorten the delays, or stop delivery: server/events.ts). */
+  events?: DispatcherOptions;
 }
 
 export interface App {
@@ -51,7 +53,7 @@ export interface App {
   demoLines: string[];
   /** The WebSocket server (graphql-ws) on /graphql. */
   wsServer: WebSocketServer;
-  /** Listens on config.port (0 picks a free port) and resolves to the GraphQL URL. */
+  /** Listens on config.port (0 picks a free port), starts event delivery, and resolves to the GraphQL URL. */
   listen(): Promise<string>;
   /**
    * Stops accepting, answers what was received (within `graceMs`, SHUTDOWN_GRACE_MS by default), closes
@@ -84,7 +86,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const schema = await schemaOf(modules, permissions);
   const authenticate = authenticatorOf(modules);
   const pubSub = await createPubSubAdapter(config.redisUrl, logger);
-  const events = eventBusOf(modules, logger, pubSub);
+  const events = eventDispatcherOf(modules, logger, pubSub, options.events);
   const { orm, demoLines } = await readyDatabase(config, options, modules, logger).catch(async (err: unknown) => {
     await pubSub.close();
     throw err;
@@ -112,10 +114,10 @@ function authenticatorOf(modules: readonly ModuleManifest[]): Authenticate | nul
   return authenticators[0]?.authenticate ?? null;
 }
 
-/** The event bus with every module's subscribers. */
-function eventBusOf(modules: readonly ModuleManifest[], logger: Logger, pubSub: PubSubAdapter): EventBus {
-  const events = new EventBus(logger, pubSub.pubSub);
-  for (const m of modules) for (const s of m.subscribers ?? []) events.subscribe(s);
+/** The durable events' dispatcher with every module's subscribers (it starts delivering at `listen`). */
+function eventDispatcherOf(modules: readonly ModuleManifest[], logger: Logger, pubSub: PubSubAdapter, options: DispatcherOptions | undefined): EventDispatcher {
+  const events = new EventDispatcher(logger, pubSub.pubSub, options);
+  for (const m of modules) events.subscribe(m.name, m.subscribers ?? []);
   return events;
 }
 
@@ -144,6 +146,7 @@ async function readyDatabase(config: Config, options: CreateAppOptions, modules:
     entities: modules.flatMap((m) => m.entities),
     onQuery: options.onQuery,
   });
+  guardReadOnly(orm); // a query that writes is refused (Context.readOnly)
   try {
     if (options.migrate !== false) {
       const applied = await migrate(orm);
@@ -229,6 +232,8 @@ interface Serving {
 async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Authenticate | null): Promise<Serving> {
   const { config, logger } = gateway;
   const viewers = viewerAccess(gateway, authenticate);
+  // One compiled executor for HTTP and WebSocket operations.
+  const compiler = new OperationCompiler(schema);
   const httpServer = createServer();
   const drainer = new ConnectionDrainer(httpServer);
   const draining = () => drainer.isDraining;
@@ -238,6 +243,7 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
   const ws = createWebSocketEndpoint({
     httpServer,
     schema,
+    compiler,
     gateway,
     authenticate,
     recentViewers: viewers.recentViewers,
@@ -247,7 +253,7 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
     draining,
   });
 
-  const apollo = await startApollo(schema, config, logger);
+  const apollo = await startApollo(schema, compiler, config, logger);
   const app = createHttpApp({
     apollo,
     orm: gateway.orm,
@@ -262,9 +268,9 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
 }
 
 /** Apollo on graphql-jit, with the operation checks of `operationPlugin`; errors masked by `formatError`. */
-async function startApollo(schema: GraphQLSchema, config: Config, logger: Logger): Promise<ApolloServer<Context>> {
+async function startApollo(schema: GraphQLSchema, compiler: OperationCompiler, config: Config, logger: Logger): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
-    gateway: jitGateway(schema),
+    gateway: jitGateway(compiler),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
@@ -355,13 +361,20 @@ function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapte
     wsServer: server.ws.wsServer,
     demoLines,
     contextFor: (viewer) => new Context(gateway, viewer, randomUUID(), logger),
-    listen: () => listen(server.httpServer, config),
+    listen: async () => {
+      const url = await listen(server.httpServer, config);
+      // Event delivery starts with the server: what was committed and not delivered (a crash, a stop)
+      // first, then each commit's events. Scripts that never listen leave events in the table.
+      gateway.events.start(gateway);
+      return url;
+    },
     close: async (options = {}) => {
       if (closed) return { cut: 0 };
       closed = true;
       const cut = await drain(server, logger, options.graceMs ?? config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await server.apollo.stop();
-      // Then the database and Redis.
+      // Then event delivery (the step under way ends; the rest waits in the table), the database and Redis.
+      await gateway.events.stop();
       await gateway.orm.close(true);
       await pubSub.close();
       return { cut };

@@ -39,6 +39,11 @@ export class Viewer {
     return new Viewer(null, null, null, []);
   }
 
+  /** The platform itself, for event subscribers (server/events.ts): no person, administrator rights. */
+  static system(): Viewer {
+    return new Viewer(null, null, PlatformRole.Admin, []);
+  }
+
   static person(args: { personId: string; tokenId: string | null; platformRole: PlatformRole | null; memberships: ViewerMembership[] }): Viewer {
     return new Viewer(args.personId, args.tokenId, args.platformRole, args.memberships);
   }

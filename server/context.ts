@@ -1,10 +1,11 @@
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, EventArgs, MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Viewer, PermissionRegistry } from './auth.js';
+import { Viewer, type PermissionRegistry } from './auth.js';
 import type { Permission } from './permissions.js';
 import { invalidToken } from './errors.js';
 import { sameViewer } from './viewers.js';
-import type { EventBus, EventDefinition, EventPayload, EmittedEvent } from './events.js';
+import type { EventDispatcher, EventDefinition, EventPayload, PublishOptions } from './events.js';
+import { insertEvents, type EmittedEvent, type StoredEvent } from './outbox.js';
 import type { Logger } from './logger.js';
 import type { ModuleManifest, NodeFetcher } from './module.js';
 import type { Config } from './config.js';
@@ -29,7 +30,8 @@ export interface Gateway {
   orm: MikroORM;
   modules: readonly ModuleManifest[];
   permissions: PermissionRegistry;
-  events: EventBus;
+  /** Delivers committed events (server/events.ts). */
+  events: EventDispatcher;
   /** Where subscriptions listen (memory, or Redis across processes). */
   pubSub: PubSub;
   nodes: ReadonlyMap<string, NodeFetcher>;
@@ -37,11 +39,39 @@ export interface Gateway {
   visibility: VisibilityRules;
 }
 
-/** Inside `ctx.transaction`: the transaction's EntityManager and the events to deliver after commit. */
+/**
+ * Inside `ctx.transaction`: the transaction's EntityManager and loaders (also `ctx.em` and `ctx.loaders`
+ * while it runs), and `publish`, which writes an event in the transaction, delivered after commit.
+ */
 export interface Transaction {
   em: SqlEntityManager;
-  viewer: Viewer;
-  publish<P extends EventPayload>(event: EventDefinition<P>, payload: P): void;
+  loaders: Loaders;
+  /** Writes `payload` as an event of `event` in this transaction (server/events.ts); its stream: `options.stream`, else the definition's. */
+  publish<P extends EventPayload>(event: EventDefinition<P>, payload: NoInfer<P>, options?: PublishOptions): void;
+}
+
+/** A write (a transaction or a flush) in a query operation, outside production (see Context.readOnly). */
+export class WriteInQueryError extends Error {
+  constructor(what: string) {
+    super(`${what} in a query operation: queries are read-only (their remembered viewer is not confirmed before they run). Make the operation a mutation.`);
+    this.name = 'WriteInQueryError';
+  }
+}
+
+/** EntityManagers of read-only operations (a query's), for the flush guard (guardReadOnly). */
+const readOnlyManagers = new WeakMap<EntityManager, Context>();
+
+/**
+ * Refuses a flush that writes on the EntityManager of a query operation (outside production, where it
+ * is logged): queries run with a viewer whose token check is still under way (server/viewers.ts).
+ */
+export function guardReadOnly(orm: MikroORM): void {
+  orm.em.getEventManager().registerSubscriber({
+    onFlush: (args: EventArgs<unknown> & { uow?: { getChangeSets(): unknown[] } }) => {
+      const ctx = readOnlyManagers.get(args.em);
+      if (ctx?.readOnly && (args.uow?.getChangeSets().length ?? 0) > 0) ctx.refuseWrite('A flush');
+    },
+  } as never);
 }
 
 /**
@@ -57,6 +87,9 @@ export class Context {
    * token had at its last request (see server/viewers.ts); null once confirmed, or when there is none.
    */
   private viewerCheck: Promise<Viewer | null> | null = null;
+  private readOnlyOperation = false;
+  /** The transaction under way (`ctx.transaction`), which nested calls join. */
+  private currentTransaction: Transaction | null = null;
 
   constructor(
     readonly gateway: Gateway,
@@ -101,10 +134,32 @@ export class Context {
     return true;
   }
 
+  /**
+   * True in a query operation (set by the executor): a transaction or a flush that writes throws
+   * WriteInQueryError, except in production, where it is logged. A query may run with a remembered
+   * viewer whose token check is still under way; a write must never ride on it.
+   */
+  get readOnly(): boolean {
+    return this.readOnlyOperation;
+  }
+
+  set readOnly(value: boolean) {
+    this.readOnlyOperation = value;
+    if (value) readOnlyManagers.set(this.em, this);
+  }
+
+  /** Throws WriteInQueryError (logged instead in production). */
+  refuseWrite(what: string): void {
+    const error = new WriteInQueryError(what);
+    if (process.env.NODE_ENV === 'production') this.logger.error({ err: error }, 'write in a query operation');
+    else throw error;
+  }
+
   /** Starts a fresh unit of work: new EntityManager fork, new loaders (per subscription event). */
   renew(): void {
     this.em = this.gateway.orm.em.fork({ clear: true, useContext: false }) as SqlEntityManager;
     this.loaders = lazyLoaders(this.gateway.modules, this.em);
+    if (this.readOnlyOperation) readOnlyManagers.set(this.em, this);
   }
 
   /** True when the viewer holds `permission` (see module manifests). */
@@ -113,22 +168,70 @@ export class Context {
   }
 
   /**
-   * Runs `work` in one database transaction; events it publishes are delivered after commit only.
-   * Use `tx.em` inside: PGlite has a single connection, so `ctx.em` would wait for it.
+   * Runs `work` in one database transaction; events it publishes are written in it and delivered after
+   * commit. A remembered viewer is confirmed first (its token checked again). While it runs, `ctx.em` and
+   * `ctx.loaders` are the transaction's (`tx.em`, `tx.loaders`): PGlite has a single connection, so a read
+   * outside the transaction would wait for it forever. A call inside a transaction joins it. After
+   * commit, the context's loaders start afresh (what they cached may have changed).
    */
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    // The executor confirms the viewer before any mutation starts; a write never rides on a guess.
-    if (this.viewerCheck) throw new Error('Context.transaction before the viewer was confirmed');
+    if (this.currentTransaction) return work(this.currentTransaction);
+    if (this.readOnlyOperation) this.refuseWrite('Context.transaction');
+    // A write never rides on a remembered viewer: the token check is awaited (the executor does it
+    // before mutations; this covers every other path).
+    if (this.viewerCheck && (await this.confirmViewer())) {
+      throw new Error('Context.transaction: the viewer changed while the operation ran; what it decided for the old one no longer holds');
+    }
     const pending: EmittedEvent[] = [];
-    const result = await this.em.transactional(async (em) =>
-      work({
-        em: em as SqlEntityManager,
-        viewer: this.viewer,
-        publish: (event, payload) => pending.push({ name: event.name, payload }),
-      }),
-    );
-    if (pending.length > 0) await this.gateway.events.dispatch(pending);
+    const outer = { em: this.em, loaders: this.loaders };
+    let result: T;
+    try {
+      result = await outer.em.transactional(async (em) => {
+        const txEm = em as SqlEntityManager;
+        const tx: Transaction = {
+          em: txEm,
+          loaders: lazyLoaders(this.gateway.modules, txEm),
+          publish: (event, payload, options) =>
+            void pending.push({ name: event.name, payload, stream: options?.stream ?? event.stream?.(payload) ?? null }),
+        };
+        this.currentTransaction = tx;
+        this.em = txEm;
+        this.loaders = tx.loaders;
+        const value = await work(tx);
+        if (pending.length > 0) await insertEvents(txEm, pending);
+        return value;
+      });
+    } finally {
+      this.currentTransaction = null;
+      this.em = outer.em;
+      this.loaders = lazyLoaders(this.gateway.modules, outer.em);
+    }
+    if (pending.length > 0) this.gateway.events.kick();
     return result;
+  }
+}
+
+/**
+ * The context of a subscriber running one event (server/events.ts): an operation of its own, as the
+ * system viewer (no person; administrator rights), with the event's id as its idempotency key.
+ */
+export class EventContext extends Context {
+  constructor(
+    gateway: Gateway,
+    readonly event: StoredEvent,
+    logger: Logger,
+  ) {
+    super(gateway, Viewer.system(), `event:${event.id}`, logger);
+  }
+
+  /** The event's id: the key that makes a handler idempotent (it may run more than once). */
+  get eventId(): string {
+    return this.event.id;
+  }
+
+  /** Publishes one event durably, in a transaction of its own (within `ctx.transaction`, use `tx.publish`). */
+  async publish<P extends EventPayload>(event: EventDefinition<P>, payload: NoInfer<P>, options?: PublishOptions): Promise<void> {
+    await this.transaction(async (tx) => tx.publish(event, payload, options));
   }
 }
 

@@ -10,6 +10,8 @@ import { migrations } from './migrations/index.js';
 import { registerKeyFormats } from './keys.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { StartupError, checkDatabase } from './preflight.js';
+import { EVENT_ENTITIES } from './event.entity.js';
+import { DISPATCHER_STATEMENT } from './outbox.js';
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; null for the embedded PGlite. */
@@ -28,7 +30,8 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 
 function ormOptions(options: DatabaseOptions): Options {
   const common: Options = {
-    entities: [...options.entities],
+    // The server's own tables (durable events) with the modules' entities.
+    entities: [...EVENT_ENTITIES, ...options.entities],
     extensions: [Migrator],
     // Migrations are listed in code (server/migrations/index.ts), so tsx, vitest and the compiled
     // build load them alike; MikroORM's own loader would use native import() on file paths.
@@ -47,7 +50,8 @@ function ormOptions(options: DatabaseOptions): Options {
     allowGlobalContext: false,
     debug: false,
     onQuery: (sql: string) => {
-      options.onQuery?.(sql);
+      // The event dispatcher's statements belong to no operation: not counted.
+      if (!sql.startsWith(DISPATCHER_STATEMENT)) options.onQuery?.(sql);
       return sql;
     },
   };

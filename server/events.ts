@@ -1,71 +1,234 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
+import { filter, map, pipe } from '@graphql-yoga/subscription';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { EventContext, type Gateway } from './context.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
+import { dispatchDue, dispatchStep, markDelivered, markFailed, release, type ClaimedDelivery, type StoredEvent } from './outbox.js';
+
+export { readStream, type StoredEvent } from './outbox.js';
 
 /**
- * Typed domain events. A module defines its events with `defineEvent`, publishes them inside a
- * transaction (`tx.publish`), and they are delivered after commit: to in-process subscribers declared
- * in manifests, and to the pubsub topic of the same name for GraphQL subscriptions (across processes
- * with Redis). Payloads carry ids, never managed entities, so they survive JSON.
+ * Typed, durable domain events. A module defines its events with `defineEvent` and publishes them
+ * inside a transaction (`tx.publish`): they are written to the `event` table in that transaction, and
+ * after commit the dispatcher (below) delivers them, at least once, even after a crash:
+ * - to the subscribers declared in manifests (`on(Event, handler)`), each with a context of its own;
+ * - to the pubsub topic of the event's name (memory, or Redis across processes), for GraphQL
+ *   subscriptions (`subscribeTo`).
+ * Payloads carry ids, never managed entities, so they survive JSON.
+ *
+ * Streams: an event may belong to a stream (`defineEvent(name, { stream: (p) => ... })`, or
+ * `tx.publish(Event, payload, { stream })`, which wins). A stream numbers its events 1, 2, 3… without
+ * gap in commit order (`seq`), so a live screen can replay "after seq k" (`readStream`) and then follow.
+ * See server/outbox.ts for how the per-stream and the global orders hold under concurrent writers.
  */
 export interface EventDefinition<P extends EventPayload> {
   readonly name: string;
+  /** The stream of a payload (e.g. `organization:<id>`), when events of this kind belong to one. */
+  readonly stream?: (payload: P) => string;
   /** Type-only marker; never set. */
   readonly payload?: P;
 }
 
 export type EventPayload = Record<string, string | number | boolean | null | readonly string[]>;
 
-export type PayloadOf<E> = E extends EventDefinition<infer P> ? P : never;
-
-export function defineEvent<P extends EventPayload>(name: string): EventDefinition<P> {
+export function defineEvent<P extends EventPayload>(name: string, options: { stream?: (payload: P) => string } = {}): EventDefinition<P> {
   if (!/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-.]*$/.test(name)) {
     throw new Error(`Event name "${name}" must read "module.what-happened"`);
   }
-  return { name };
+  return options.stream ? { name, stream: options.stream } : { name };
 }
 
-export interface EmittedEvent {
-  name: string;
-  payload: EventPayload;
+/** Options of `tx.publish`. */
+export interface PublishOptions {
+  /** The event's stream; by default the one its definition gives, or none. */
+  stream?: string;
 }
+
+/**
+ * A subscriber's handler: runs after commit, at least once per event (again after a failure, with
+ * backoff, or after a crash mid-way), so it must be idempotent: `ctx.eventId` is its key. `ctx` is
+ * an operation context of its own (fresh EntityManager fork and loaders, the system viewer, a logger
+ * naming the event); write with `ctx.transaction(tx => …)` (and `tx.publish` further events there, in
+ * the same transaction), or `ctx.publish(Event, payload)` for an event alone. Keep it small (STYLE.md).
+ */
+export type EventHandler<P extends EventPayload> = (payload: P, ctx: EventContext) => Promise<void> | void;
 
 export interface EventSubscriber<P extends EventPayload = EventPayload> {
   event: EventDefinition<P>;
-  /** Keep it small: it runs after every matching commit (see STYLE.md on slow handlers). */
-  handle: (payload: P) => Promise<void> | void;
+  /**
+   * Its name in the delivery table, unique in the module (default: the event's name, with `#2`, `#3`…
+   * for a module's second, third… subscriber of one event). Renaming it delivers every event again.
+   */
+  id?: string;
+  handle: EventHandler<P>;
 }
 
 /** Declares a reaction to an event, for a manifest's `subscribers`. */
-export function on<P extends EventPayload>(event: EventDefinition<P>, handle: (payload: P) => Promise<void> | void): EventSubscriber {
-  return { event, handle } as unknown as EventSubscriber;
+export function on<P extends EventPayload>(event: EventDefinition<P>, handle: EventHandler<P>, options: { id?: string } = {}): EventSubscriber {
+  return { event, handle, ...(options.id ? { id: options.id } : {}) } as unknown as EventSubscriber;
 }
 
-export class EventBus {
-  private readonly handlers = new Map<string, EventSubscriber[]>();
+/** How the dispatcher works; the defaults suit production, tests shorten the delays. */
+export interface DispatcherOptions {
+  /** False: nothing is delivered (a test stops here to kill the process between commit and delivery). */
+  dispatch?: boolean;
+  /** How often an idle dispatcher looks for work others left (crashed processes, retries due). */
+  pollMs?: number;
+  /** First retry delay after a failure; doubles with each failure up to `retryMaxMs`. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** How long a claimed delivery is reserved (a process that dies mid-delivery frees it then). */
+  leaseMs?: number;
+  /** Events positioned and deliveries claimed per step. */
+  batch?: number;
+}
+
+interface RegisteredSubscriber {
+  key: string;
+  subscriber: EventSubscriber;
+}
+
+/**
+ * Delivers committed events. Kicked right after each commit that wrote events (no polling latency on
+ * the happy path), it also runs at start (what was committed before a crash) and every `pollMs` while
+ * idle (retries due, and events a process that died after its commit left). Steps are described in
+ * server/outbox.ts; per subscriber, a failure is retried with backoff without running the others again.
+ */
+export class EventDispatcher {
+  private readonly subscribers = new Map<string, RegisteredSubscriber>();
+  private readonly options: Required<DispatcherOptions>;
+  private gateway: Gateway | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
 
   constructor(
     private readonly logger: Logger,
     private readonly pubSub: PubSub,
-  ) {}
-
-  subscribe(subscriber: EventSubscriber): void {
-    const list = this.handlers.get(subscriber.event.name) ?? [];
-    list.push(subscriber);
-    this.handlers.set(subscriber.event.name, list);
+    options: DispatcherOptions = {},
+  ) {
+    this.options = { dispatch: true, pollMs: 1000, retryBaseMs: 1000, retryMaxMs: 300_000, leaseMs: 60_000, batch: 200, ...options };
   }
 
-  /** Delivers committed events; a failing subscriber is logged and does not stop the others. */
-  async dispatch(events: readonly EmittedEvent[]): Promise<void> {
-    for (const { name, payload } of events) {
-      this.pubSub.publish(name, payload);
-      for (const subscriber of this.handlers.get(name) ?? []) {
-        try {
-          await subscriber.handle(payload);
-        } catch (err) {
-          this.logger.error({ err, event: name }, 'event subscriber failed');
-        }
+  /** Registers a module's subscribers; their keys name them in the delivery table. */
+  subscribe(moduleName: string, subscribers: readonly EventSubscriber[]): void {
+    const seen = new Map<string, number>();
+    for (const subscriber of subscribers) {
+      let id = subscriber.id;
+      if (!id) {
+        const n = (seen.get(subscriber.event.name) ?? 0) + 1;
+        seen.set(subscriber.event.name, n);
+        id = n === 1 ? subscriber.event.name : `${subscriber.event.name}#${n}`;
       }
+      const key = `${moduleName}:${id}`;
+      if (this.subscribers.has(key)) throw new Error(`Two subscribers are named "${key}": give one an id (on(Event, handler, { id }))`);
+      this.subscribers.set(key, { key, subscriber });
+    }
+  }
+
+  /** Starts delivering: what was left undelivered first, then on every kick and poll. */
+  start(gateway: Gateway): void {
+    this.gateway = gateway;
+    if (!this.options.dispatch) return;
+    this.kick();
+    this.timer = setInterval(() => void this.poll(), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  /** Delivers what was just committed (called after each commit that wrote events). */
+  kick(): void {
+    if (!this.gateway || this.stopped || !this.options.dispatch) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => (this.running = null));
+  }
+
+  /** Stops after the step under way (called before the database closes). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Resolves once the dispatcher is idle (tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.running || this.stopped) return;
+    try {
+      if (await dispatchDue(this.fork())) this.kick();
+    } catch (err) {
+      this.logger.warn({ err }, 'event dispatcher: could not look for work');
+    }
+  }
+
+  private fork(): SqlEntityManager {
+    return this.gateway!.orm.em.fork({ clear: true, useContext: false }) as SqlEntityManager;
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        while (!this.stopped && (await this.step()));
+      } while (this.again && !this.stopped);
+    } catch (err) {
+      // The database went away or a statement failed: the poll tries again.
+      this.logger.error({ err }, 'event dispatcher step failed; retrying at the next poll');
+    }
+  }
+
+  /** One step; true when there may be more work right away. */
+  private async step(): Promise<boolean> {
+    const subscribers = [...this.subscribers.values()].map((s) => ({ name: s.subscriber.event.name, subscriber: s.key }));
+    const { positioned, claimed } = await dispatchStep(this.fork(), {
+      subscribers,
+      limit: this.options.batch,
+      leaseMs: this.options.leaseMs,
+      publish: (events) => {
+        for (const event of events) this.pubSub.publish(event.name, event);
+      },
+    });
+    const held = new Set<string>(); // subscriber and stream of a failure in this step: later ones wait
+    const skipped: ClaimedDelivery[] = [];
+    for (const delivery of claimed) {
+      const streamKey = delivery.event.stream === null ? null : `${delivery.subscriber}\u0000${delivery.event.stream}`;
+      if (this.stopped || (streamKey && held.has(streamKey))) {
+        skipped.push(delivery);
+        continue;
+      }
+      if (!(await this.deliver(delivery)) && streamKey) held.add(streamKey);
+    }
+    await release(this.fork(), skipped);
+    return positioned === this.options.batch || claimed.length === this.options.batch;
+  }
+
+  /** Runs one subscriber on one event; records the outcome. */
+  private async deliver(delivery: ClaimedDelivery): Promise<boolean> {
+    const { event, subscriber: key } = delivery;
+    const registered = this.subscribers.get(key)!;
+    const logger = this.logger.child({ eventId: event.id, event: event.name, subscriber: key });
+    try {
+      const ctx = new EventContext(this.gateway!, event, logger);
+      await registered.subscriber.handle(event.payload as never, ctx);
+      await markDelivered(this.fork(), delivery);
+      return true;
+    } catch (err) {
+      const attempt = delivery.attempts + 1;
+      const delayMs = Math.min(this.options.retryBaseMs * 2 ** (attempt - 1), this.options.retryMaxMs);
+      logger.error({ err, attempt, retryInMs: delayMs }, 'event subscriber failed; will retry');
+      try {
+        await markFailed(this.fork(), delivery, delayMs, err instanceof Error ? err.message : String(err));
+      } catch (markErr) {
+        logger.error({ err: markErr }, 'event dispatcher: could not record a failure (retried when its claim expires)');
+      }
+      return false;
     }
   }
 }
@@ -74,15 +237,20 @@ export class EventBus {
  * The stream of one event for a subscription resolver (`@Subscription({ subscribe: ... })`), from the
  * pubsub of the gateway serving the operation, keeping the payloads that `keep` accepts. The schema
  * holds no pubsub of its own, so one schema can serve several gateways (tests build many per process).
+ * The resolver receives the payload as its root, with a fresh context per event (server/websocket.ts).
  *
  * Not an async generator: a generator's `return()` waits behind its pending `next()`, so a client's
  * `complete` ended the subscription (and freed its slot and pubsub listener) only at the next matching
- * event. `pipe`/`filter` pass `return()` straight to the pubsub's iterator.
+ * event. `pipe`/`filter`/`map` pass `return()` straight to the pubsub's iterator.
  */
 export function subscribeTo<P extends EventPayload>(
   context: { gateway: { pubSub: PubSub } },
   event: EventDefinition<P>,
   keep: (payload: P) => boolean = () => true,
 ): AsyncIterable<P> {
-  return pipe(context.gateway.pubSub.subscribe(event.name) as AsyncIterable<P>, filter((payload: P) => keep(payload)));
+  return pipe(
+    context.gateway.pubSub.subscribe(event.name) as AsyncIterable<StoredEvent<P>>,
+    map((stored: StoredEvent<P>) => stored.payload),
+    filter((payload: P) => keep(payload)),
+  );
 }

@@ -1,53 +1,138 @@
-import { GraphQLError, OperationTypeNode, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  OperationTypeNode,
+  createSourceEventStream,
+  printSchema,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Context } from './context.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 
 /**
- * Runs HTTP operations with graphql-jit: each document is compiled once into a JavaScript function,
- * which measured 12.0 ms of CPU against 17.1 ms for graphql-js on the portal list query (identical
- * results). Apollo still parses, validates, applies our limits and formats errors; it accepts a custom
- * executor through its gateway interface. Subscriptions keep graphql-js (graphql-ws).
+ * Runs operations with graphql-jit: each document is compiled once into a JavaScript function, which
+ * measured 12.0 ms of CPU against 17.1 ms for graphql-js on the portal list query (identical results).
+ * HTTP (through Apollo's gateway interface: Apollo still parses, validates, applies our limits and
+ * formats errors) and WebSocket (graphql-ws's execute and subscribe) share one compiler per schema.
  */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
-  const compile = (document: DocumentNode, operationName: string | undefined) => {
-    let byOperation = compiled.get(document);
-    if (!byOperation) compiled.set(document, (byOperation = new Map()));
+export class OperationCompiler {
+  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
+
+  constructor(readonly schema: GraphQLSchema) {}
+
+  /** The compiled operation, or graphql-js-like errors. */
+  compile(document: DocumentNode, operationName: string | null | undefined): CompiledQuery | ExecutionResult {
+    let byOperation = this.compiled.get(document);
+    if (!byOperation) this.compiled.set(document, (byOperation = new Map()));
     const key = operationName ?? '';
     let query = byOperation.get(key);
     if (!query) {
-      const result = compileQuery(schema, document, operationName);
+      const result = compileQuery(this.schema, document, operationName ?? undefined);
       if (!isCompiledQuery(result)) return result; // errors, reported as graphql-js would
       query = result;
       byOperation.set(key, query);
     }
     return query;
+  }
+}
+
+/**
+ * graphql-jit's errors are its own class; Apollo, graphql-ws and formatError expect graphql's, with their
+ * extensions. The request id rides on them for formatError (no AsyncLocalStorage on the hot path).
+ */
+function withGraphQLErrors(result: ExecutionResult, requestId: string | undefined): ExecutionResult {
+  if (!result.errors) return result;
+  const errors = result.errors.map((e) => {
+    const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions ?? undefined });
+    (error as { locations?: unknown }).locations = e.locations;
+    tagError(error, requestId);
+    return error;
+  });
+  return { ...result, errors };
+}
+
+/**
+ * A query or mutation over graphql-ws, with the compiled operation (as HTTP). A query's context is
+ * read-only (Context.readOnly); the caller (server/websocket.ts) confirms the viewer as HTTP does.
+ */
+export async function executeOperation(compiler: OperationCompiler, args: ExecutionArgs, operation: OperationTypeNode | undefined): Promise<ExecutionResult> {
+  const query = compiler.compile(args.document, args.operationName);
+  if (!isCompiledQuery(query)) return query;
+  const ctx = args.contextValue as Context;
+  ctx.readOnly = operation === OperationTypeNode.QUERY;
+  return withGraphQLErrors(await query.query(args.rootValue, ctx, args.variableValues ?? {}), ctx.requestId);
+}
+
+/**
+ * A subscription over graphql-ws: the source stream comes from the field's `subscribe` (graphql-js), and
+ * each pushed event runs the compiled operation on a fresh unit of work: a new EntityManager fork and new
+ * loaders in the subscription's context (same viewer, kept up to date by server/websocket.ts), so no
+ * event reads what an earlier one cached. Resolvers do nothing for it.
+ */
+export async function subscribeOperation(compiler: OperationCompiler, args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const query = compiler.compile(args.document, args.operationName);
+  if (!isCompiledQuery(query)) return query;
+  const ctx = args.contextValue as Context;
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
+  return mapEvents(source as AsyncIterable<unknown>, async (payload) => {
+    ctx.renew();
+    return withGraphQLErrors(await query.query(payload, ctx, args.variableValues ?? {}), ctx.requestId);
+  });
+}
+
+/** Maps each value of `source`, one at a time; `return()` goes straight to the source (frees its listener at once). */
+function mapEvents<T, R>(source: AsyncIterable<T>, mapper: (value: T) => Promise<R>): AsyncIterableIterator<R> {
+  const iterator = source[Symbol.asyncIterator]();
+  const close = async () => {
+    await iterator.return?.();
+    return { value: undefined, done: true } as IteratorResult<R>;
   };
+  const mapped: AsyncIterableIterator<R> = {
+    async next() {
+      const item = await iterator.next();
+      if (item.done) return { value: undefined, done: true };
+      try {
+        return { value: await mapper(item.value), done: false };
+      } catch (err) {
+        await close().catch(() => undefined);
+        throw err;
+      }
+    },
+    return: close,
+    async throw(error: unknown) {
+      if (iterator.throw) await iterator.throw(error);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return mapped;
+    },
+  };
+  return mapped;
+}
+
+/** Apollo's custom executor (HTTP), with the shared compiler. */
+export function jitGateway(compiler: OperationCompiler): GatewayInterface {
+  const schema = compiler.schema;
   return {
     async load() {
       return {
         executor: async (requestContext) => {
-          const query = compile(requestContext.document, requestContext.operationName ?? undefined);
-          if (!isCompiledQuery(query)) return query;
+          const query = compiler.compile(requestContext.document, requestContext.operationName);
+          if (!isCompiledQuery(query)) return query as never;
           const ctx = requestContext.context as Context;
           const variables = requestContext.request.variables ?? {};
+          const isQuery = requestContext.operation?.operation === OperationTypeNode.QUERY;
+          ctx.readOnly = isQuery; // a query that writes is refused (Context.readOnly)
           // A remembered viewer (server/viewers.ts): mutations wait for the token check; queries read
           // meanwhile (the check travels with their first reads), and answer only once it confirms.
-          if (ctx.viewerUnconfirmed && requestContext.operation?.operation !== OperationTypeNode.QUERY) await ctx.confirmViewer();
+          if (ctx.viewerUnconfirmed && !isQuery) await ctx.confirmViewer();
           let result = await query.query(undefined, ctx, variables);
           if (ctx.viewerUnconfirmed && (await ctx.confirmViewer())) result = await query.query(undefined, ctx, variables);
-          if (!result.errors) return result as never;
-          // graphql-jit's errors are its own class; Apollo and formatError expect graphql's, with their
-          // extensions. The request id rides on them for formatError (no AsyncLocalStorage on the hot path).
-          const requestId = (requestContext.context as { requestId?: string }).requestId;
-          const errors = result.errors.map((e) => {
-            const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions ?? undefined });
-            (error as { locations?: unknown }).locations = e.locations;
-            tagError(error, requestId);
-            return error;
-          });
-          return { ...result, errors } as never;
+          return withGraphQLErrors(result, ctx.requestId) as never;
         },
       };
     },

@@ -68,7 +68,13 @@ export interface ModuleManifest {
   visibility?: readonly VisibilityRule[];
   /** Hooks around every resolver (tracing, audit), outermost first. */
   hooks?: readonly ResolverHook[];
-  /** Reactions to events (this module's or its dependencies'), after commit. */
+  /**
+   * Reactions to events (this module's or its dependencies'): `on(Event, async (payload, ctx) => …)`.
+   * Durable: each runs after commit, at least once (again after a failure, with backoff, or after a
+   * crash), in per-stream order; so it must be idempotent, keyed by `ctx.eventId`. `ctx` is a context of
+   * its own (fresh `em` fork and loaders, the system viewer, a logger); write with `ctx.transaction` and
+   * `tx.publish` there, or `ctx.publish(Event, payload)`. See server/events.ts.
+   */
   subscribers?: readonly EventSubscriber[];
   /** Resolves a bearer token to a viewer (the accounts module); at most one module provides it. */
   authenticate?: (em: SqlEntityManager, token: string) => Promise<Viewer | null>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, OperationTypeNode, execute, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
@@ -12,6 +12,7 @@ import { checkVariables } from './validation.js';
 import { RATE_LIMITED, rateLimited, type RateDecision } from './rate-limit.js';
 import { sameViewer, type RecentViewers } from './viewers.js';
 import { DEFAULT_TOKEN_RECHECK_MS } from './config.js';
+import { executeOperation, subscribeOperation, type OperationCompiler } from './executor.js';
 
 /** graphql-ws closes with this code when the connection's token is refused (at connection or since). */
 export const CLOSE_FORBIDDEN = 4403;
@@ -23,6 +24,8 @@ export type Authenticate = (em: SqlEntityManager, token: string) => Promise<View
 export interface WebSocketOptions {
   httpServer: Server;
   schema: GraphQLSchema;
+  /** The compiled operations, shared with HTTP (server/executor.ts). */
+  compiler: OperationCompiler;
   gateway: Gateway;
   authenticate: Authenticate | null;
   recentViewers: RecentViewers;
@@ -70,7 +73,9 @@ const addressOf = (request: IncomingMessage) => request.socket.remoteAddress ?? 
  * on a timer while the socket is idle; a token revoked or expired since closes the socket with 4403.
  */
 export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEndpoint {
-  const { schema, gateway, authenticate, recentViewers } = options;
+  const { schema, compiler, gateway, authenticate, recentViewers } = options;
+  /** Queries and mutations run on the compiled executor, as on HTTP; a query's context is read-only. */
+  const execute = (args: ExecutionArgs) => executeOperation(compiler, args, getOperationAST(args.document, args.operationName)?.operation);
   const { config, logger } = gateway;
   const limits = config.limits;
   const recheckMs = config.tokenRecheckMs ?? DEFAULT_TOKEN_RECHECK_MS;
@@ -194,6 +199,9 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
   const cleanup = useServer<Record<string, unknown>>(
     {
       schema,
+      execute,
+      // Each pushed event runs on a fresh EntityManager and loaders (server/executor.ts).
+      subscribe: (args) => subscribeOperation(compiler, args),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : null);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { defineModule } from '../server/module.js';
 import { defineEvent, on } from '../server/events.js';
@@ -71,6 +71,9 @@ describe('events', () => {
     expect(failed.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
     const ok = await t.gql('mutation { probeCommit }');
     expect(ok.data.probeCommit).toBe('ok');
+    // Delivered after commit by the dispatcher, not inside the mutation.
+    await vi.waitFor(() => expect(delivered).toEqual(['committed']), { timeout: 5_000, interval: 20 });
+    await t.app.gateway.events.idle();
     expect(delivered).toEqual(['committed']);
     const sectors = (await t.gql('{ sectors { code } }')).data.sectors.map((s: any) => s.code);
     expect(sectors).toContain('committed');

@@ -5,6 +5,8 @@ import WebSocket from 'ws';
 import { createApp, type App } from '../server/app.js';
 import { DEFAULT_LIMITS, type Config } from '../server/config.js';
 import { withDependencies, type ModuleManifest } from '../server/module.js';
+import type { DispatcherOptions } from '../server/events.js';
+import type { Logger } from '../server/logger.js';
 import { ALL_MODULES } from '../modules/index.js';
 import { DEMO_PEOPLE } from '../modules/accounts/index.js';
 
@@ -70,7 +72,15 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** Boots the gateway on its own database with `modules` and their dependencies (all by default). */
 export async function startTestApp(
-  options: { modules?: string[]; config?: Partial<Config>; database?: { url: string | null; drop(): Promise<void> }; available?: readonly ModuleManifest[] } = {},
+  options: {
+    modules?: string[];
+    config?: Partial<Config>;
+    database?: { url: string | null; drop(): Promise<void> };
+    available?: readonly ModuleManifest[];
+    /** Delivery of durable events (shorter delays in tests of retries). */
+    events?: DispatcherOptions;
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const sql: string[] = [];
@@ -79,6 +89,8 @@ export async function startTestApp(
   const app = await createApp(testConfig({ databaseUrl: database.url, modules, ...options.config }), {
     onQuery: (statement) => sql.push(statement),
     available,
+    events: options.events,
+    logger: options.logger,
   });
   const url = await app.listen();
   const clients: Client[] = [];

@@ -94,7 +94,6 @@ export class OrganizationResolver {
     @Root() payload: { organizationId: string },
     @Ctx() ctx: Context,
   ): Promise<Organization> {
-    ctx.renew(); // one fresh EntityManager and loaders per pushed event
     return (await load(ctx, Organization, payload.organizationId))!;
   }
 }

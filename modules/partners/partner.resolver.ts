@@ -132,7 +132,6 @@ export class PartnerResolver {
     @Root() payload: { partnerId: string },
     @Ctx() ctx: Context,
   ): Promise<Partner> {
-    ctx.renew(); // one fresh EntityManager and loaders per pushed event
     return (await load(ctx, Partner, payload.partnerId))!;
   }
 }

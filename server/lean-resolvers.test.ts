@@ -37,6 +37,16 @@ class LeanThingResolver {
   shout(@Root() thing: LeanThing, @Arg('times', () => Number, { description: 'Times.' }) times: number): string {
     return thing.name.repeat(times);
   }
+
+  @FieldResolver(() => String, { description: 'With a boolean argument and its default.' })
+  loud(@Root() thing: LeanThing, @Arg('upper', () => Boolean, { defaultValue: false, description: 'Upper case.' }) upper: boolean): string {
+    return upper ? thing.name.toUpperCase() : thing.name;
+  }
+
+  @FieldResolver(() => String, { description: 'With a string argument (validated by type-graphql: not direct).' })
+  echo(@Root() thing: LeanThing, @Arg('text', () => String, { description: 'Text.' }) text: string): string {
+    return `${thing.name}${text}`;
+  }
 }
 
 const authChecker: AuthCheckerFn<TestContext, string> = ({ context }) => {
@@ -53,14 +63,14 @@ async function schemas() {
 }
 
 describe('lean field resolvers', () => {
-  it('replace the field resolvers without arguments or middlewares other than @Authorized', async () => {
+  it('replace the field resolvers without arguments but numbers and booleans, or middlewares other than @Authorized', async () => {
     const { installed } = await schemas();
-    expect(installed.sort()).toEqual(['LeanThing.label', 'LeanThing.secret']);
+    expect(installed.sort()).toEqual(['LeanThing.label', 'LeanThing.loud', 'LeanThing.secret', 'LeanThing.shout']);
   });
 
   it('answer and refuse exactly as type-graphql does', async () => {
     const { plain, lean } = await schemas();
-    const source = '{ leanThings { name label secret shout(times: 2) } }';
+    const source = '{ leanThings { name label secret shout(times: 2) loud quiet: loud(upper: false) upper: loud(upper: true) echo(text: "!") } }';
     for (const user of ['boss', 'intern', null]) {
       const run = async (schema: typeof plain) => {
         const ctx: TestContext = { user, checks: 0 };
@@ -69,7 +79,7 @@ describe('lean field resolvers', () => {
       };
       const [a, b] = [await run(plain), await run(lean)];
       expect(b.result).toEqual(a.result);
-      if (user === 'boss') expect(b.result.data.leanThings[0]).toEqual({ name: 'a', label: 'a:boss', secret: 's-a', shout: 'aa' });
+      if (user === 'boss') expect(b.result.data.leanThings[0]).toEqual({ name: 'a', label: 'a:boss', secret: 's-a', shout: 'aa', loud: 'a', quiet: 'a', upper: 'A', echo: 'a!' });
       else expect(b.result.errors[0].message).toBe(user ? 'Access denied! You don\'t have permission for this action!' : 'anonymous');
       // The checker runs once per row; a refusal (false) goes through type-graphql's own path, which checks
       // again. A checker that throws stops the list at its first row instead of after every row.

@@ -1,5 +1,5 @@
-import { GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { getMetadataStorage, type AuthCheckerFn } from 'type-graphql';
+import { GraphQLBoolean, GraphQLFloat, GraphQLInt, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { Float, Int, getMetadataStorage, type AuthCheckerFn } from 'type-graphql';
 
 /** What type-graphql's metadata holds about a `@FieldResolver` once a schema is built. */
 interface FieldResolverMetadata {
@@ -8,9 +8,18 @@ interface FieldResolverMetadata {
   methodName: string;
   schemaName: string;
   getObjectType?: () => unknown;
-  params?: { kind: string; index: number; propertyName?: string; getType?: () => unknown }[];
+  params?: { kind: string; index: number; name?: string; propertyName?: string; getType?: () => unknown }[];
   roles?: string[];
   middlewares?: unknown[];
+}
+
+/**
+ * An `@Arg` of a boolean or number type: type-graphql passes its value on as GraphQL coerced it
+ * (nothing to convert; our validateFn checks strings and input objects only), so a direct resolver may too.
+ */
+function plainScalarArg(p: { getType?: () => unknown }): boolean {
+  const type = p.getType?.();
+  return type === Boolean || type === Number || type === Float || type === Int || type === GraphQLBoolean || type === GraphQLInt || type === GraphQLFloat;
 }
 
 /** type-graphql's `convertToType` leaves these values as they are. */
@@ -41,7 +50,7 @@ export function installLeanResolvers(schema: GraphQLSchema, authChecker: AuthChe
   for (const def of storage.fieldResolvers) {
     if (def.kind !== 'external' || (def.middlewares?.length ?? 0) > 0 || !def.params) continue;
     const params = [...def.params].sort((a, b) => a.index - b.index);
-    if (params.some((p) => p.kind !== 'root' && p.kind !== 'context' && p.kind !== 'info')) continue;
+    if (params.some((p) => p.kind !== 'root' && p.kind !== 'context' && p.kind !== 'info' && !(p.kind === 'arg' && plainScalarArg(p)))) continue;
     const objectType = def.getObjectType?.();
     const typeName = storage.objectTypes.find((o) => o.target === objectType)?.name;
     const type = typeName ? schema.getType(typeName) : undefined;
@@ -74,6 +83,8 @@ export function installLeanResolvers(schema: GraphQLSchema, authChecker: AuthChe
           values[i] = value;
         } else if (p.kind === 'context') {
           values[i] = p.propertyName ? context[p.propertyName] : context;
+        } else if (p.kind === 'arg') {
+          values[i] = (args as Record<string, unknown>)[p.name!];
         } else {
           values[i] = info;
         }

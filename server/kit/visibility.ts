@@ -72,20 +72,30 @@ export function matches(row: unknown, filter: object | boolean): boolean {
   });
 }
 
+/** The primary key of an entity, a reference or a read row (by its class's metadata); other values as they are. */
+function keyOrValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const entity = Reference.isReference(value) ? (value as Reference<object>).unwrap() : value;
+  // Entities and read rows share their class's prototype, on which MikroORM puts the metadata.
+  const pk = (entity as { __meta?: { primaryKeys: string[] } }).__meta?.primaryKeys[0];
+  return pk ? (entity as Record<string, unknown>)[pk] : entity;
+}
+
 function matchesValue(actual: unknown, expected: unknown): boolean {
-  if (Array.isArray(expected)) return expected.includes(actual);
+  if (Array.isArray(expected)) return expected.includes(keyOrValue(actual));
   if (expected !== null && typeof expected === 'object' && !(expected instanceof Date)) {
     const ops = Object.entries(expected as object);
     if (ops.every(([op]) => op.startsWith('$'))) {
       return ops.every(([op, v]) => {
-        if (op === '$eq') return actual === v;
-        if (op === '$ne') return actual !== v;
-        if (op === '$in') return (v as unknown[]).includes(actual);
-        if (op === '$nin') return !(v as unknown[]).includes(actual);
+        const key = keyOrValue(actual);
+        if (op === '$eq') return key === v;
+        if (op === '$ne') return key !== v;
+        if (op === '$in') return (v as unknown[]).includes(key);
+        if (op === '$nin') return !(v as unknown[]).includes(key);
         throw new Error(`matches: operator ${op} is for SQL only`);
       });
     }
     return matches(actual, expected as object);
   }
-  return actual === expected;
+  return keyOrValue(actual) === expected;
 }

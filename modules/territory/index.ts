@@ -17,11 +17,6 @@ export default defineModule({
   entities: [Territory, Intercommunality, Commune],
   resolvers: [TerritoryResolver, IntercommunalityResolver, CommuneResolver],
   loaders: territoryLoaders,
-  nodes: {
-    Territory: (ctx, id) => ctx.loaders.territoryById.load(id),
-    Intercommunality: (ctx, id) => ctx.loaders.intercommunalityById.load(id),
-    Commune: (ctx, id) => ctx.loaders.communeById.load(id),
-  },
   reference: loadTerritory,
   // The same data with the demo; what it added is for `npm run setup` to print, not the demo banner.
   demo: async (ctx) => void (await loadTerritory(ctx)),

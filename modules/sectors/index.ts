@@ -15,7 +15,6 @@ export default defineModule({
   entities: [Sector],
   resolvers: [SectorResolver],
   loaders: sectorLoaders,
-  nodes: { Sector: (ctx, code) => ctx.loaders.sectorByCode.load(code) },
   reference: loadSectors,
   // The same data with the demo; what it added is for `npm run setup` to print, not the demo banner.
   demo: async (ctx) => void (await loadSectors(ctx)),

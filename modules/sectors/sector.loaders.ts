@@ -8,6 +8,10 @@ declare module '../../server/context.js' {
   }
 }
 
+/**
+ * Kept for the partners module (`InterventionCriteria.sectors`) until it reads sectors through the kit
+ * (`loadMany(ctx, Sector, codes)`); this module's own reads go through the kit.
+ */
 export const sectorLoaders = (em: SqlEntityManager) => ({
   sectorByCode: byKeyLoader(em, Sector, 'code'),
 });

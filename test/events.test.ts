@@ -1,3 +1,4 @@
+import { load, loadMany } from '../server/kit/index.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
@@ -52,9 +53,10 @@ class EventsProbeResolver {
     return ctx.transaction(async (tx) => {
       tx.em.create(Sector, { code, name: `Filière ${code}` });
       await tx.em.flush();
-      const viaContext = await ctx.loaders.sectorByCode.load(code);
-      const viaTx = await tx.loaders.sectorByCode.load(code);
-      return `${viaContext?.name}|${viaTx?.name}`;
+      // The kit's loaders of the context read on the transaction's connection while it runs.
+      const viaContext = await load(ctx, Sector, code);
+      const [viaMany] = await loadMany(ctx, Sector, [code]);
+      return `${viaContext?.name}|${viaMany?.name}`;
     });
   }
 

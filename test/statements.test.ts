@@ -47,7 +47,8 @@ async function statementsOf(query: string, variables: Record<string, unknown>, t
   return { data: res.data, statements: sql.splice(0, sql.length) };
 }
 
-const shape = (statements: string[]) => statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 70));
+// Statements of one level leave in the order their loaders were first used: compared as a set.
+const shape = (statements: string[]) => statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 70)).sort();
 
 const PARTNERS = `query($first: Int) { partners(first: $first) { totalCount pageInfo { hasNextPage endCursor }
   edges { cursor node { id name kind
@@ -79,7 +80,7 @@ describe('constant statement counts', () => {
     const small = await statementsOf(PARTNERS_AFTER, { first: 5, after: start > 0 ? edges[start - 1].cursor : null }, TOKENS.admin);
     expect(small.data.partners.edges.map((e: any) => e.node.id)).toEqual(edges.slice(start, start + 5).map((e: any) => e.node.id));
     expect(shape(large.statements)).toEqual(shape(small.statements));
-    expect(large.statements.length).toBeLessThanOrEqual(12);
+    expect(large.statements.length).toBeLessThanOrEqual(8);
   });
 
   it('finds the eligible partners of a page of organizations, with their criteria and schemes, in as many statements for 5 as for 50', async () => {

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { load } from '../../server/kit/index.js';
 import { IsEmail, IsOptional, Length, MaxLength, registerDecorator } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { Context } from '../../server/context.js';
 import { Authorized } from '../../server/permissions.js';
-import { refKey } from '../../server/read.js';
+import { Needs } from '../../server/kit/index.js';
 import { Partner } from '../partners/index.js';
 import { ApiToken } from './api-token.entity.js';
 import { Membership } from './membership.entity.js';
@@ -93,18 +92,14 @@ export class PersonResolver {
   }
 
   @Authorized()
+  @Needs('email')
   @FieldResolver(() => String, { description: 'E-mail address (signed-in callers only).' })
   email(@Root() person: Person): string {
     return person.email;
   }
 
   @Authorized()
-  @FieldResolver(() => [Membership], { description: 'Partners the person belongs to, with their role (signed-in callers only).' })
-  memberships(@Root() person: Person, @Ctx() ctx: Context): Promise<Membership[]> {
-    return ctx.loaders.membershipsByPersonId.load(person.id);
-  }
-
-  @Authorized()
+  @Needs('id')
   @FieldResolver(() => [ApiToken], { description: "The person's API tokens, newest first (the person themself, or administrators)." })
   apiTokens(@Root() person: Person, @Ctx() ctx: Context): Promise<ApiToken[]> {
     return AccountService.tokensOf(ctx, person);
@@ -161,25 +156,13 @@ export class PersonResolver {
   }
 }
 
-@Resolver(() => Membership)
-export class MembershipResolver {
-  @FieldResolver(() => Person, { description: 'The person.' })
-  async person(@Root() membership: Membership, @Ctx() ctx: Context): Promise<Person> {
-    return (await ctx.loaders.personById.load(refKey(membership.person)))!;
-  }
-
-  @FieldResolver(() => Partner, { description: 'The partner.' })
-  async partner(@Root() membership: Membership, @Ctx() ctx: Context): Promise<Partner> {
-    return (await load(ctx, Partner, membership.partner.id))!;
-  }
-}
-
 /** Adds `Partner.members` without touching the partners module. */
 @Resolver(() => Partner)
 export class PartnerMembersResolver {
   @Authorized()
+  @Needs('id')
   @FieldResolver(() => [Membership], { description: "The partner's people and their roles (signed-in callers only)." })
   members(@Root() partner: Partner, @Ctx() ctx: Context): Promise<Membership[]> {
-    return ctx.loaders.membershipsByPartnerId.load(partner.id);
+    return AccountService.membersOf(ctx, partner);
   }
 }

@@ -1,10 +1,10 @@
-import { LockMode } from '@mikro-orm/core';
+import { LoadStrategy, LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../server/context.js';
 import { Viewer, type PlatformRole, type ViewerMembership } from '../../server/auth.js';
 import { conflict, forbidden, notFound } from '../../server/errors.js';
 import { decodeId } from '../../server/relay.js';
-import { batchedRead, inlineParams } from '../../server/read.js';
+import { load, loadChildren, type Order } from '../../server/kit/index.js';
 import { Partner } from '../partners/index.js';
 import { AccountPolicy } from './account.policy.js';
 import { ApiToken } from './api-token.entity.js';
@@ -13,45 +13,55 @@ import { Person } from './person.entity.js';
 import { MembershipRoleEnum, PlatformRoleEnum } from './account.enums.js';
 import { hashToken, newToken, tokenPrefix } from './token.js';
 
-interface TokenRow {
-  token_id: string;
-  person_id: string;
-  platform_role: string | null;
-  memberships: ViewerMembership[] | string;
-}
+/** The order of a partner's members: managers first, then by seniority. */
+const MEMBERS_ORDER: Order<Membership> = [
+  ['role', 'asc'],
+  ['createdAt', 'asc'],
+  ['id', 'asc'],
+];
+
+/** The order of a person's tokens: newest first. */
+const TOKENS_ORDER: Order<ApiToken> = [
+  ['createdAt', 'desc'],
+  ['id', 'desc'],
+];
 
 /** People, memberships and API tokens. */
 export const AccountService = {
   /**
-   * One SQL statement: the token, its person and their memberships; null when unknown, expired or
-   * revoked. It goes in `em`'s next batch of reads, so a check of a remembered token travels with the
-   * operation's first reads (see server/viewers.ts).
+   * The viewer of a bearer token: the token, its person and their memberships in one statement (joined
+   * by MikroORM); null when the token is unknown, expired or revoked, or its person inactive. Read
+   * outside `em`'s identity map, so an operation that checks its token keeps a clean unit of work.
    */
   async authenticate(em: SqlEntityManager, token: string): Promise<Viewer | null> {
     if (!/^mlg_[\w-]{20,100}$/.test(token)) return null;
-    const rows = (await batchedRead(em, inlineParams(
-      `select t.id as token_id, p.id as person_id, p.platform_role,
-              coalesce(json_agg(json_build_object('partnerId', m.partner_id, 'role', m.role)) filter (where m.id is not null), '[]') as memberships
-         from api_token t
-         join person p on p.id = t.person_id and p.active
-         left join membership m on m.person_id = p.id
-        where t.token_hash = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
-        group by t.id, p.id`,
-      [hashToken(token)],
-    ))) as unknown as TokenRow[];
-    const row = rows[0];
-    if (!row) return null;
-    const memberships = typeof row.memberships === 'string' ? (JSON.parse(row.memberships) as ViewerMembership[]) : row.memberships;
+    const found = await em.findOne(
+      ApiToken,
+      {
+        tokenHash: hashToken(token),
+        revokedAt: null,
+        $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }],
+        person: { active: true },
+      },
+      {
+        populate: ['person.memberships'],
+        fields: ['id', 'person.id', 'person.platformRole', 'person.memberships.partner', 'person.memberships.role'],
+        strategy: LoadStrategy.JOINED,
+        disableIdentityMap: true,
+      },
+    );
+    if (!found) return null;
+    const person = found.person.getEntity();
     return Viewer.person({
-      personId: row.person_id,
-      tokenId: row.token_id,
-      platformRole: (row.platform_role as PlatformRole | null) ?? null,
-      memberships,
+      personId: person.id,
+      tokenId: found.id,
+      platformRole: (person.platformRole as PlatformRole | null) ?? null,
+      memberships: person.memberships.getItems().map((m): ViewerMembership => ({ partnerId: m.partner.id, role: m.role as ViewerMembership['role'] })),
     });
   },
 
   viewerPerson(ctx: Context): Promise<Person | null> {
-    return ctx.viewer.personId ? ctx.loaders.personById.load(ctx.viewer.personId) : Promise.resolve(null);
+    return ctx.viewer.personId ? load(ctx, Person, ctx.viewer.personId) : Promise.resolve(null);
   },
 
   /**
@@ -97,25 +107,28 @@ export const AccountService = {
       if (!apiToken || !AccountPolicy.mayManageTokensOf(ctx, apiToken.person.id)) throw notFound('Jeton', globalId);
       apiToken.revokedAt ??= new Date();
       await tx.em.flush();
-      // Every token it created, and those they created, in the same transaction.
-      await tx.em.getConnection().execute(
-        `with recursive descendant(id) as (
-           select id from api_token where parent_token_id = ?
-           union
-           select t.id from api_token t join descendant d on t.parent_token_id = d.id
-         )
-         update api_token set revoked_at = ? where id in (select id from descendant) and revoked_at is null`,
-        [apiToken.id, apiToken.revokedAt],
-        'run',
-        tx.em.getTransactionContext(),
-      );
+      // Every token it created, and those they created, in the same transaction: a level per statement
+      // (a chain of tokens is short: each expires no later than its parent), then one update.
+      const descendants: string[] = [];
+      for (let level = [apiToken.id]; level.length > 0; ) {
+        const children = await tx.em.find(ApiToken, { parentToken: { $in: level } }, { fields: ['id'], disableIdentityMap: true });
+        level = children.map((t) => t.id).filter((id) => !descendants.includes(id));
+        descendants.push(...level);
+      }
+      if (descendants.length > 0) await tx.em.nativeUpdate(ApiToken, { id: { $in: descendants }, revokedAt: null }, { revokedAt: apiToken.revokedAt });
       return apiToken;
     });
   },
 
+  /** A person's tokens, newest first: for that person and administrators (others: FORBIDDEN). */
   tokensOf(ctx: Context, person: Person): Promise<ApiToken[]> {
     if (!AccountPolicy.mayManageTokensOf(ctx, person.id)) throw forbidden();
-    return ctx.em.find(ApiToken, { person: person.id }, { orderBy: { createdAt: 'desc' } });
+    return loadChildren(ctx, ApiToken, 'person', person.id, { orderBy: TOKENS_ORDER });
+  },
+
+  /** A partner's people and their roles, managers first (one statement for every partner of a page). */
+  membersOf(ctx: Context, partner: Partner): Promise<Membership[]> {
+    return loadChildren(ctx, Membership, 'partner', partner.id, { orderBy: MEMBERS_ORDER });
   },
 
   async createPerson(ctx: Context, input: { name: string; email: string; platformRole?: PlatformRoleEnum | null }): Promise<Person> {

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+import { DEFAULT_LIMITS } from '../../server/config.js';
+import { ApiToken } from './api-token.entity.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ modules: ['accounts'] });
+  // Pages of members with each person's memberships cost more than the default limit allows.
+  t = await startTestApp({ modules: ['accounts'], config: { limits: { ...DEFAULT_LIMITS, maxCost: Number.MAX_SAFE_INTEGER } } });
 });
 afterAll(async () => t?.close());
 
@@ -16,8 +19,7 @@ describe('API tokens', () => {
     const { token, apiToken } = created.data.createApiToken;
     expect(token).toMatch(/^mlg_/);
     expect(token.startsWith(apiToken.prefix)).toBe(true);
-    const rows = await t.app.gateway.orm.em.fork().getConnection().execute('select token_hash from api_token where token_hash = ?', [token]);
-    expect(rows).toHaveLength(0); // never stored in clear
+    expect(await t.app.gateway.orm.em.fork().count(ApiToken, { tokenHash: token })).toBe(0); // never stored in clear
 
     const me = await t.gql('{ viewer { person { name apiTokens { name } } } }', {}, token);
     expect(me.data.viewer.person.name).toContain('Experte');
@@ -140,5 +142,47 @@ describe('people and memberships', () => {
   it('hides e-mail addresses and memberships from anonymous callers', async () => {
     const res = await t.gql('{ partners(first: 3) { edges { node { members { person { email } } } } } }');
     expect(res.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('statements', () => {
+  /** The statements of an operation after a first run (its token remembered, caches warm). */
+  async function statementsOf(query: string, variables: Record<string, unknown>, token: string): Promise<{ data: any; statements: string[] }> {
+    const warm = await t.gql(query, variables, token);
+    expect(warm.errors, JSON.stringify(warm.errors)).toBeUndefined();
+    t.resetSql();
+    const res = await t.gql(query, variables, token);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return { data: res.data, statements: [...t.sql] };
+  }
+  const shape = (statements: string[]) => statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 80));
+
+  it('checks a token in one statement, its hash a bound parameter', async () => {
+    const { data, statements } = await statementsOf('{ viewer { isAuthenticated person { name } } }', {}, TOKENS.funder);
+    expect(data.viewer.person.name).toContain('Financeur');
+    const checks = statements.filter((s) => s.includes('"api_token"'));
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatch(/from "api_token" as "a0" inner join "person" as "p1" .* left join "membership" as "m2"/);
+    expect(checks[0]).toContain('"token_hash" = ?');
+    expect(statements).toHaveLength(2); // and the person
+  });
+
+  it("lists partners' members with their people, memberships and partners in as many statements for 3 as for 10", async () => {
+    const q = `query($first: Int, $after: String) { partners(first: $first, after: $after) { edges { cursor node { name
+      members { role person { name email memberships { role partner { name } } } partner { name } } } } } }`;
+    const large = await statementsOf(q, { first: 10 }, TOKENS.admin);
+    const edges = large.data.partners.edges;
+    const members = edges.flatMap((e: any) => e.node.members);
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.every((m: any) => m.person.memberships.length > 0 && m.partner.name)).toBe(true);
+    // Three partners in a row, one of them with members, so every loader of the large page runs.
+    const start = edges.findIndex((_: unknown, i: number) => i + 3 <= edges.length && edges.slice(i, i + 3).some((e: any) => e.node.members.length > 0));
+    const small = await statementsOf(q, { first: 3, after: start > 0 ? edges[start - 1].cursor : null }, TOKENS.admin);
+    expect(small.data.partners.edges.map((e: any) => e.node.name)).toEqual(edges.slice(start, start + 3).map((e: any) => e.node.name));
+    expect(shape(large.statements)).toEqual(shape(small.statements));
+    // token, partners, members, people, people's memberships, partners (of members and memberships)
+    expect(large.statements.length).toBeLessThanOrEqual(7);
+    // Values are bound parameters, never in the text (keys, and the token's hash).
+    expect(large.statements.join('\n')).not.toMatch(/'[0-9a-f]{8}-[0-9a-f]{4}|'[0-9a-f]{64}'/);
   });
 });

@@ -35,8 +35,8 @@ export class ApiToken {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  /** SHA-256 of the token, hex. */
-  @Property({ type: 'string', length: 64, unique: true })
+  /** SHA-256 of the token, hex: compared when authenticating, never read into rows (lazy and hidden). */
+  @Property({ type: 'string', length: 64, unique: true, lazy: true, hidden: true })
   tokenHash!: string;
 
   @Field(() => String, { description: 'First characters of the token, to recognise it.' })

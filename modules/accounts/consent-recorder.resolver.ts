@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { load } from '../../server/kit/index.js';
 import type { Context } from '../../server/context.js';
+import { load, Needs } from '../../server/kit/index.js';
 import { OrganizationConsent } from '../organizations/index.js';
 import { Partner } from '../partners/index.js';
 import { Person } from './person.entity.js';
@@ -13,11 +13,13 @@ import { Person } from './person.entity.js';
 @Resolver(() => OrganizationConsent)
 export class ConsentRecorderResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'The person who recorded it; null for imported or demo data.' })
+  @Needs('recordedById')
   recordedBy(@Root() record: OrganizationConsent, @Ctx() ctx: Context): Promise<Person | null> | null {
-    return record.recordedById ? ctx.loaders.personById.load(record.recordedById) : null;
+    return record.recordedById ? load(ctx, Person, record.recordedById) : null;
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: 'The partner on whose behalf it was recorded; null for an administrator acting for the platform.' })
+  @Needs('recordedByPartnerId')
   recordedByPartner(@Root() record: OrganizationConsent, @Ctx() ctx: Context): Promise<Partner | null> | null {
     return record.recordedByPartnerId ? load(ctx, Partner, record.recordedByPartnerId) : null;
   }

@@ -2,8 +2,7 @@ import { defineModule } from '../../server/module.js';
 import { ApiToken } from './api-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
-import { accountLoaders } from './account.loaders.js';
-import { MembershipResolver, PartnerMembersResolver, PersonResolver } from './account.resolver.js';
+import { PartnerMembersResolver, PersonResolver } from './account.resolver.js';
 import { ConsentRecorderResolver } from './consent-recorder.resolver.js';
 import { AccountService } from './account.service.js';
 import { ACCOUNT_VISIBILITY } from './account.policy.js';
@@ -20,9 +19,8 @@ export default defineModule({
   description: 'People, memberships in partners with roles, and API tokens (stored hashed, revocable, with expiry).',
   dependsOn: ['partners', 'organizations'],
   entities: [Person, Membership, ApiToken],
-  resolvers: [PersonResolver, MembershipResolver, PartnerMembersResolver, ConsentRecorderResolver],
+  resolvers: [PersonResolver, PartnerMembersResolver, ConsentRecorderResolver],
   permissions: AccountPermissions,
-  loaders: accountLoaders,
   visibility: ACCOUNT_VISIBILITY,
   authenticate: AccountService.authenticate,
   demo: seedAccounts,

@@ -23,9 +23,11 @@ export class Membership {
     return toGlobalId('Membership', this.id);
   }
 
+  @Field(() => Person, { description: 'The person.' })
   @ManyToOne(() => Person, { ref: true, index: true, deleteRule: 'cascade' })
   person!: Ref<Person>;
 
+  @Field(() => Partner, { description: 'The partner.' })
   @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })
   partner!: Ref<Partner>;
 

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../server/relay.js';
 import { PlatformRoleEnum } from './account.enums.js';
+import { Membership } from './membership.entity.js';
 
 @Entity({ tableName: 'person' })
 @ObjectType('Person', {
  implements: Node,
  simpleResolvers: true, description: "A person using the platform on behalf of partners (a partner's representative, an expert, an administrator)." })
 export class Person {
-  [OptionalProps]?: 'globalId' | 'platformRole' | 'active' | 'createdAt';
+  [OptionalProps]?: 'globalId' | 'platformRole' | 'active' | 'createdAt' | 'memberships';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -37,4 +38,9 @@ export class Person {
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  /** Memberships, like people, are rows only signed-in callers see (ACCOUNT_VISIBILITY in account.policy.ts). */
+  @Field(() => [Membership], { description: 'Partners the person belongs to, with their role (signed-in callers only).' })
+  @OneToMany(() => Membership, (m) => m.person, { orderBy: { createdAt: 'asc', id: 'asc' } })
+  memberships = new Collection<Membership>(this);
 }

@@ -1,6 +1,5 @@
 import { defineModule } from '../../server/module.js';
 import { Sector } from './sector.entity.js';
-import { sectorLoaders } from './sector.loaders.js';
 import { SectorResolver } from './sector.resolver.js';
 import { loadSectors } from './sector.reference.js';
 
@@ -14,8 +13,6 @@ export default defineModule({
   dependsOn: [],
   entities: [Sector],
   resolvers: [SectorResolver],
-  loaders: sectorLoaders,
-  nodes: { Sector: (ctx, code) => ctx.loaders.sectorByCode.load(code) },
   reference: loadSectors,
   // The same data with the demo; what it added is for `npm run setup` to print, not the demo banner.
   demo: async (ctx) => void (await loadSectors(ctx)),

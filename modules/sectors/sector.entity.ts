@@ -2,6 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../server/relay.js';
+import { Needs } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'sector' })
 @ObjectType('Sector', {
@@ -21,6 +22,7 @@ export class Sector {
   }
 
   @Field(() => String, { name: 'code', simple: false, description: 'Stable ASCII code, e.g. "recyclage-reemploi"; usable in filters.' })
+  @Needs('code')
   get codeField(): string {
     return this.code;
   }

@@ -1,4 +1,5 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Ctx, Info, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../server/context.js';
 import { Sector } from './sector.entity.js';
 import { SectorService } from './sector.service.js';
@@ -6,7 +7,7 @@ import { SectorService } from './sector.service.js';
 @Resolver(() => Sector)
 export class SectorResolver {
   @Query(() => [Sector], { description: 'The sectors (filières) the platform follows, in display order.' })
-  sectors(@Ctx() ctx: Context): Promise<Sector[]> {
-    return SectorService.list(ctx);
+  sectors(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Sector[]> {
+    return SectorService.list(ctx, info);
   }
 }

@@ -1,13 +1,19 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../server/context.js';
+import { find } from '../../server/kit/index.js';
 import { badInput } from '../../server/errors.js';
 import { fromGlobalId } from '../../server/relay.js';
 import { Sector } from './sector.entity.js';
 
+/** The most sectors `sectors` lists: the cost the operation limits charge for a list without a declared bound. */
+export const MAX_SECTORS = 100;
+
 /** Sectors (filières): public reference data. */
 export const SectorService = {
-  list(ctx: Context): Promise<Sector[]> {
-    return ctx.em.find(Sector, {}, { orderBy: { position: 'asc', name: 'asc' } });
+  /** Every sector in display order, at most `MAX_SECTORS` (what the operation limits charge for the list). */
+  list(ctx: Context, info: GraphQLResolveInfo): Promise<Sector[]> {
+    return find(ctx, Sector, { orderBy: [['position', 'asc'], ['name', 'asc'], ['code', 'asc']], info, limit: MAX_SECTORS });
   },
 
   /**

@@ -29,6 +29,7 @@ export class Commune {
   @Property({ type: 'string', length: 120, unique: true })
   slug!: string;
 
+  @Field(() => Intercommunality, { description: 'The intercommunality the commune belongs to.' })
   @ManyToOne(() => Intercommunality, { ref: true, index: true, deleteRule: 'cascade' })
   intercommunality!: Ref<Intercommunality>;
 }

@@ -2,7 +2,6 @@ import { defineModule } from '../../server/module.js';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
-import { territoryLoaders } from './territory.loaders.js';
 import { CommuneResolver, IntercommunalityResolver, TerritoryResolver } from './territory.resolver.js';
 import { loadTerritory } from './territory.demo.js';
 
@@ -16,12 +15,6 @@ export default defineModule({
   dependsOn: [],
   entities: [Territory, Intercommunality, Commune],
   resolvers: [TerritoryResolver, IntercommunalityResolver, CommuneResolver],
-  loaders: territoryLoaders,
-  nodes: {
-    Territory: (ctx, id) => ctx.loaders.territoryById.load(id),
-    Intercommunality: (ctx, id) => ctx.loaders.intercommunalityById.load(id),
-    Commune: (ctx, id) => ctx.loaders.communeById.load(id),
-  },
   reference: loadTerritory,
   // The same data with the demo; what it added is for `npm run setup` to print, not the demo banner.
   demo: async (ctx) => void (await loadTerritory(ctx)),

@@ -1,12 +1,12 @@
-import { Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root, Arg } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, Info, InputType, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import type { Context } from '../../server/context.js';
-import { refKey } from '../../server/read.js';
 import { ConnectionArgs, connectionType, toConnection } from '../../server/relay.js';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
-import { TerritoryService } from './territory.service.js';
+import { MAX_INTERCOMMUNALITIES, MAX_TERRITORIES, TerritoryService } from './territory.service.js';
 import { MaxItems } from '../../server/limits.js';
 
 @ObjectType('CommuneConnection', { description: 'A page of communes.' })
@@ -27,36 +27,19 @@ export class CommuneFilter {
 
 @Resolver(() => Territory)
 export class TerritoryResolver {
-  @MaxItems(3) // a platform serves one territorial network: one perimeter, a few at most
+  @MaxItems(MAX_TERRITORIES) // a platform serves one territorial network: one perimeter, a few at most
   @Query(() => [Territory], { description: 'The perimeters this platform covers.' })
-  territories(@Ctx() ctx: Context): Promise<Territory[]> {
-    return TerritoryService.territories(ctx);
-  }
-
-  @MaxItems(25) // a département has about 20 EPCI
-  @FieldResolver(() => [Intercommunality], { description: 'Intercommunalities of the territory, by name.' })
-  intercommunalities(@Root() territory: Territory, @Ctx() ctx: Context): Promise<Intercommunality[]> {
-    return ctx.loaders.intercommunalitiesByTerritoryId.load(territory.id);
+  territories(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Territory[]> {
+    return TerritoryService.territories(ctx, info);
   }
 }
 
 @Resolver(() => Intercommunality)
 export class IntercommunalityResolver {
-  @MaxItems(75) // 3 territories of 25
+  @MaxItems(MAX_INTERCOMMUNALITIES) // 3 territories of 25
   @Query(() => [Intercommunality], { description: 'Every intercommunality of the platform, by name.' })
-  intercommunalities(@Ctx() ctx: Context): Promise<Intercommunality[]> {
-    return TerritoryService.intercommunalities(ctx);
-  }
-
-  @FieldResolver(() => Territory, { description: 'The territory it belongs to.' })
-  async territory(@Root() intercommunality: Intercommunality, @Ctx() ctx: Context): Promise<Territory> {
-    return (await ctx.loaders.territoryById.load(refKey(intercommunality.territory)))!;
-  }
-
-  @MaxItems(200) // the largest French EPCI has 158 communes
-  @FieldResolver(() => [Commune], { description: 'Its communes, by name.' })
-  communes(@Root() intercommunality: Intercommunality, @Ctx() ctx: Context): Promise<Commune[]> {
-    return ctx.loaders.communesByIntercommunalityId.load(intercommunality.id);
+  intercommunalities(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Intercommunality[]> {
+    return TerritoryService.intercommunalities(ctx, info);
   }
 }
 
@@ -67,12 +50,8 @@ export class CommuneResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => CommuneFilter, { nullable: true, description: 'Filters to apply.' }) filter: CommuneFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CommuneConnection> {
-    return toConnection(CommuneConnection, await TerritoryService.communes(ctx, filter, args));
-  }
-
-  @FieldResolver(() => Intercommunality, { description: 'The intercommunality the commune belongs to.' })
-  async intercommunality(@Root() commune: Commune, @Ctx() ctx: Context): Promise<Intercommunality> {
-    return (await ctx.loaders.intercommunalityById.load(refKey(commune.intercommunality)))!;
+    return toConnection(CommuneConnection, await TerritoryService.communes(ctx, filter, args, info));
   }
 }

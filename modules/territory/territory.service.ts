@@ -1,7 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../server/context.js';
-import { decodeId, paginate, type ConnectionArgs, type Page } from '../../server/relay.js';
+import { find, list, type Order } from '../../server/kit/index.js';
+import { decodeId, type ConnectionArgs, type Page } from '../../server/relay.js';
 import { containsPattern } from '../../server/text.js';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
@@ -12,23 +14,33 @@ export interface CommuneFilterValues {
   search?: string | null;
 }
 
+/** At most this many territories (a platform serves one network) and intercommunalities (3 of 25). */
+export const MAX_TERRITORIES = 3;
+export const MAX_INTERCOMMUNALITIES = 75;
+
+const BY_NAME: Order<{ name: string; id: string }> = [
+  ['name', 'asc'],
+  ['id', 'asc'],
+];
+
 /** Territories, intercommunalities and communes: public reference data. */
 export const TerritoryService = {
-  territories(ctx: Context): Promise<Territory[]> {
-    return ctx.em.find(Territory, {}, { orderBy: { name: 'asc' } });
+  territories(ctx: Context, info: GraphQLResolveInfo): Promise<Territory[]> {
+    return find<Territory>(ctx, Territory, { orderBy: BY_NAME, info, limit: MAX_TERRITORIES });
   },
 
-  intercommunalities(ctx: Context): Promise<Intercommunality[]> {
-    return ctx.em.find(Intercommunality, {}, { orderBy: { name: 'asc' } });
+  intercommunalities(ctx: Context, info: GraphQLResolveInfo): Promise<Intercommunality[]> {
+    return find<Intercommunality>(ctx, Intercommunality, { orderBy: BY_NAME, info, limit: MAX_INTERCOMMUNALITIES });
   },
 
-  communes(ctx: Context, filter: CommuneFilterValues | null | undefined, args: ConnectionArgs): Promise<Page<Commune>> {
+  /** Communes by name; `search` matches the slug ("saint mar" finds "saint-martin-boulogne"). */
+  communes(ctx: Context, filter: CommuneFilterValues | null | undefined, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<Page<Commune>> {
     const where: FilterQuery<Commune> = {};
     if (filter?.intercommunalityId) {
       where.intercommunality = decodeId(filter.intercommunalityId, 'Intercommunality', 'filter.intercommunalityId');
     }
     if (filter?.search?.trim()) where.slug = { $like: containsPattern(filter.search).replace(/ /g, '-') };
-    return paginate(ctx.em, Commune, where, { name: 'asc', id: 'asc' }, args);
+    return list<Commune>(ctx, Commune, { where, orderBy: BY_NAME, args, info });
   },
 
   /** Communes by exact name, for other modules' demo data and imports. */

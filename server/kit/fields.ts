@@ -54,6 +54,9 @@ export function fieldReads(entity: Function): ReadonlyMap<string, FieldReads> {
   }
   for (const r of storage.fieldResolvers) {
     if (r.getObjectType?.() !== entity) continue;
+    // type-graphql also lists the entity's own getters declared `simple: false` (`globalId`) as field
+    // resolvers of the entity class itself: those are fields of the entity, read as above.
+    if (r.target === entity || entity.prototype instanceof r.target) continue;
     fields.set(r.schemaName, { needs: declared.get(r.target)?.get(r.methodName) });
   }
   byEntity.set(entity, fields);

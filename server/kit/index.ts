@@ -4,7 +4,7 @@
  * lint rule hold it). See docs/modules.md.
  */
 export { list, find, type ListOptions, type Order } from './list.js';
-export { load, loadMany, related, once } from './loaders.js';
+export { load, loadMany, loadChildren, related, once } from './loaders.js';
 export { Needs } from './fields.js';
 export { visibleTo, matches, type VisibilityRule, type Rights, type RowRule } from './visibility.js';
 export { type ResolverHook, type ResolverCall } from './schema.js';

@@ -7,6 +7,7 @@ import { Statement, runRead } from './statement.js';
 import { pgArray } from '../read.js';
 import { keyFits } from '../keys.js';
 import type { EntityClass } from '@mikro-orm/core';
+import type { Order } from './list.js';
 
 /*
  * Relation loaders chosen from the metadata, one per entity (by key) and per OneToMany relation (by
@@ -61,12 +62,21 @@ export function byKey(scope: Scope, info: EntityInfo): KeyedLoader<object | null
 
 /** The loader of the rows of a OneToMany relation, by parent key, in the relation's order. */
 export function children(scope: Scope, relation: OneToManyInfo): KeyedLoader<object[]> {
-  const target = relation.target();
-  const fk = target.relations.get(relation.foreignKey) as { column: string; property: string };
-  const parent = target.relations.get(relation.foreignKey)!.target();
-  return loaderOf(scope, `${target.name}.${relation.foreignKey}`, () =>
+  return childrenBy(scope, relation.target(), relation.foreignKey, relation);
+}
+
+/**
+ * The loader of `target` rows by the key their ManyToOne `foreignKey` holds, in `order` (at most
+ * `order.limit` per key): one per relation, order and limit in a unit of work.
+ */
+function childrenBy(scope: Scope, target: EntityInfo, foreignKey: string, order: { orderBy: readonly (readonly [string, 'asc' | 'desc'])[]; limit: number | null }): KeyedLoader<object[]> {
+  const fk = target.relations.get(foreignKey);
+  if (fk?.kind !== 'one') throw new Error(`${target.name}.${foreignKey} is not a ManyToOne relation`);
+  const parent = fk.target();
+  const name = `${target.name}.${foreignKey}:${order.orderBy.map(([p, d]) => `${p} ${d}`).join(',')}:${order.limit ?? ''}`;
+  return loaderOf(scope, name, () =>
     new KeyedLoader<object[]>(async (keys) => {
-      const rows = await readWhereIn(scope, target, { column: fk.column, arrayType: parent.pk.arrayType }, keys as readonly string[], relation);
+      const rows = await readWhereIn(scope, target, { column: fk.column, arrayType: parent.pk.arrayType }, (keys as readonly string[]).filter((k) => keyFits(parent.name, k)), order);
       const groups = new Map<string, object[]>();
       for (const row of rows) {
         const key = keyOf(parent, (row as Record<string, object>)[fk.property]!);
@@ -110,4 +120,21 @@ export function once<T>(ctx: KitContext, key: string, compute: () => Promise<T>)
   let value = memo.get(key) as Promise<T> | undefined;
   if (!value) memo.set(key, (value = compute()));
   return value;
+}
+
+/**
+ * The `entity` rows whose ManyToOne `property` holds `key` that the viewer may see, in `orderBy` order
+ * (at most `limit` per key): for a list field a module adds to another module's type, where the owner
+ * declares no OneToMany (`Partner.members`, added by accounts). Batched with the other keys of the
+ * level, like the relation fields: one statement per level, whatever the number of parents.
+ */
+export function loadChildren<T extends object>(
+  ctx: KitContext,
+  entity: EntityClass<T>,
+  property: keyof T & string,
+  key: string,
+  options: { orderBy: Order<T>; limit?: number },
+): Promise<T[]> {
+  const loader = childrenBy(scopeOf(ctx), entityInfo(ctx.em, entity as EntityClass<object>), property, { orderBy: options.orderBy, limit: options.limit ?? null });
+  return loader.load(key) as Promise<T[]>;
 }

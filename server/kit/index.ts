@@ -9,3 +9,19 @@ export { Needs } from './fields.js';
 export { visibleTo, matches, type VisibilityRule, type Rights, type RowRule } from './visibility.js';
 export { type ResolverHook, type ResolverCall } from './schema.js';
 export { type KitContext } from './scope.js';
+
+// What else modules need of server/, re-exported so that this file stays their one door.
+// Manifests and demo data.
+export { defineModule, type ModuleManifest, type DemoContext, type DemoResult, type ReferenceContext, type NodeFetcher } from '../module.js';
+// The operation's context and its transactions (`ctx.transaction(tx => …)`, `tx.em`, `tx.publish`).
+export { type Context, type Transaction } from '../context.js';
+// Typed permissions: `definePermissions` in <module>.permissions.ts, this `Authorized` (never type-graphql's).
+export { definePermissions, Authorized, type Permission } from '../permissions.js';
+// Events: defined once, published in a transaction, delivered after commit; `subscribeTo` for GraphQL subscriptions.
+export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber } from '../events.js';
+// Relay: Node and global ids, connections and their arguments.
+export { Node, toGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, type Page } from '../relay.js';
+// Errors people read (French messages): bad input names its field.
+export { badInput, notFound, conflict, forbidden } from '../errors.js';
+// The declared maximum of an unpaged list field (what the query cost charges, what the kit reads).
+export { MaxItems } from '../limits.js';

@@ -50,7 +50,7 @@ export function decodeIds(globalIds: readonly string[], type: string, field: str
   description: 'A record with an opaque global id, fetchable with `node(id)`.',
 })
 export abstract class Node {
-  @Field(() => ID, { name: 'id', description: 'Opaque global id of the record.' })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id of the record.', simple: false })
   readonly globalId!: string;
 }
 

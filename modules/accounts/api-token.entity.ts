@@ -1,25 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { Person } from './person.entity.js';
 
 @Entity({ tableName: 'api_token' })
 @ObjectType('ApiToken', {
  implements: Node,
  simpleResolvers: true, description: 'An API token of a person. Only its hash is stored; the token itself is shown once, at creation.' })
-export class ApiToken {
+export class ApiToken extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'parentToken' | 'createdAt' | 'expiresAt' | 'revokedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('ApiToken', this.id);
-  }
 
   @ManyToOne(() => Person, { ref: true, index: true, deleteRule: 'cascade' })
   person!: Ref<Person>;

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { Partner } from '../partners/index.js';
 import { MembershipRoleEnum } from './account.enums.js';
 import { Person } from './person.entity.js';
@@ -12,16 +12,8 @@ import { Person } from './person.entity.js';
 @ObjectType('Membership', {
  implements: Node,
  simpleResolvers: true, description: 'A person belongs to a partner, with a role.' })
-export class Membership {
+export class Membership extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'createdAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('Membership', this.id);
-  }
 
   @Field(() => Person, { description: 'The person.' })
   @ManyToOne(() => Person, { ref: true, index: true, deleteRule: 'cascade' })

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Collection, Entity, Enum, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, OneToMany, Property } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { PlatformRoleEnum } from './account.enums.js';
 import { Membership } from './membership.entity.js';
 
@@ -10,16 +10,8 @@ import { Membership } from './membership.entity.js';
 @ObjectType('Person', {
  implements: Node,
  simpleResolvers: true, description: "A person using the platform on behalf of partners (a partner's representative, an expert, an administrator)." })
-export class Person {
+export class Person extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'platformRole' | 'active' | 'createdAt' | 'memberships';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('Person', this.id);
-  }
 
   @Field(() => String, { description: 'Display name.' })
   @Property({ type: 'string', length: 200 })

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { Organization } from './organization.entity.js';
 import { ConsentMethod } from './organization-consent.enums.js';
 
@@ -18,16 +18,8 @@ import { ConsentMethod } from './organization-consent.enums.js';
   simpleResolvers: true,
   description: "An entry of an organization's consent history: the holder gave or withdrew consent, recorded by whom, when and how.",
 })
-export class OrganizationConsent {
+export class OrganizationConsent extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'obtainedOnDay' | 'note' | 'recordedById' | 'recordedByPartnerId' | 'recordedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('OrganizationConsent', this.id);
-  }
 
   @Field(() => Organization, { description: 'The organization whose holder decided.' })
   @ManyToOne(() => Organization, { ref: true, index: true, deleteRule: 'cascade' })

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { Organization } from './organization.entity.js';
 
 @Entity({ tableName: 'organization_contact' })
@@ -11,16 +11,8 @@ import { Organization } from './organization.entity.js';
   simpleResolvers: true,
   description: 'A contact person of an organization (personal data: visible to partners only, with the holder\'s consent).',
 })
-export class OrganizationContact {
+export class OrganizationContact extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'role' | 'email' | 'phone' | 'isHolder' | 'createdAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('OrganizationContact', this.id);
-  }
 
   @ManyToOne(() => Organization, { ref: true, index: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;

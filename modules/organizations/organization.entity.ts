@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { Needs } from '../../server/kit/index.js';
 import { MaxItems } from '../../server/limits.js';
 import { Commune } from '../territory/index.js';
@@ -23,16 +23,8 @@ const MAX_CONSENT_HISTORY = 20;
   simpleResolvers: true,
   description: 'An SSE organization (structure de l\'ESS) or a project holder known to the platform.',
 })
-export class Organization {
+export class Organization extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'isEmployer' | 'contacts' | 'consents' | 'searchText' | 'siret' | 'employees' | 'foundedYear' | 'esus' | 'description' | 'email' | 'phone' | 'website' | 'consentToShare' | 'consentRecordedAt' | 'createdAt' | 'updatedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('Organization', this.id);
-  }
 
   @Field(() => String, { description: 'Name, e.g. "Recyclerie du Boulonnais".' })
   @Property({ type: 'string', length: 200 })

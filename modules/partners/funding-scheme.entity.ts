@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { Stage } from '../organizations/index.js';
 import { FundingSchemeKind } from './partner.enums.js';
 import { Partner } from './partner.entity.js';
@@ -14,16 +14,8 @@ import { Partner } from './partner.entity.js';
   simpleResolvers: true,
   description: 'A funding scheme (dispositif) a partner can mobilise: grant, loan, honour loan, guarantee, equity or support programme.',
 })
-export class FundingScheme {
+export class FundingScheme extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'description' | 'eligibility' | 'minAmount' | 'maxAmount' | 'stages' | 'active';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('FundingScheme', this.id);
-  }
 
   @Field(() => Partner, { description: 'The partner that mobilises the scheme.' })
   @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })

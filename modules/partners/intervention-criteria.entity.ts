@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { ArrayType, Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { LegalForm, Stage } from '../organizations/index.js';
 import { Partner } from './partner.entity.js';
 
@@ -12,16 +12,8 @@ import { Partner } from './partner.entity.js';
   simpleResolvers: true,
   description: "One set of a partner's intervention criteria (critères d'intervention). An empty list means no restriction on that axis.",
 })
-export class InterventionCriteria {
+export class InterventionCriteria extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'sectorCodes' | 'stages' | 'legalForms' | 'minAmount' | 'maxAmount' | 'wholeTerritory' | 'communeIds';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('InterventionCriteria', this.id);
-  }
 
   @Field(() => Partner, { description: 'The partner these criteria belong to.' })
   @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { ArrayType, Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Collection, Entity, Enum, Index, OneToMany, Property } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { PartnerKind } from './partner.enums.js';
 import { MaxItems } from '../../server/limits.js';
 import { PARTNER_LISTS } from './partner.inputs.js';
@@ -17,16 +17,8 @@ import { InterventionCriteria } from './intervention-criteria.entity.js';
   simpleResolvers: true,
   description: 'A partner organization of the platform: funder, expert, technical partner, SSE representative or host.',
 })
-export class Partner {
+export class Partner extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'criteria' | 'schemes' | 'shortName' | 'description' | 'website' | 'email' | 'technicalCommittee' | 'steeringBoard' | 'constraints' | 'needs' | 'contributions' | 'active' | 'searchText' | 'createdAt' | 'updatedAt';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('Partner', this.id);
-  }
 
   @Field(() => String, { description: 'Stable ASCII identifier, e.g. "conseil-regional".' })
   @Property({ type: 'string', length: 80, unique: true })

@@ -16,7 +16,7 @@ export class Sector {
   @PrimaryKey({ type: 'string', length: 64 })
   code!: string;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
+  @Field(() => ID, { name: 'id', description: 'Opaque global id of the record.', simple: false })
   get globalId(): string {
     return toGlobalId('Sector', this.code);
   }

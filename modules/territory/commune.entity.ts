@@ -1,24 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { Intercommunality } from './intercommunality.entity.js';
 
 @Entity({ tableName: 'commune' })
 @ObjectType('Commune', {
  implements: Node,
  simpleResolvers: true, description: "A commune (municipality) of the platform's perimeter." })
-export class Commune {
+export class Commune extends UuidEntity {
   [OptionalProps]?: 'globalId';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('Commune', this.id);
-  }
 
   @Field(() => String, { description: 'Official name, e.g. "Boulogne-sur-Mer".' })
   @Property({ type: 'string', length: 120 })

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Collection, Entity, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { MaxItems } from '../../server/limits.js';
 import { Territory } from './territory.entity.js';
 import { Commune } from './commune.entity.js';
@@ -11,16 +11,8 @@ import { Commune } from './commune.entity.js';
 @ObjectType('Intercommunality', {
  implements: Node,
  simpleResolvers: true, description: 'A grouping of communes (EPCI), e.g. the Communauté d\'agglomération du Boulonnais (CAB).' })
-export class Intercommunality {
+export class Intercommunality extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'communes';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('Intercommunality', this.id);
-  }
 
   @Field(() => String, { description: 'Full name, e.g. "Communauté de communes de Desvres-Samer".' })
   @Property({ type: 'string', length: 200, unique: true })

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Collection, Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, OneToMany, Property } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../../server/relay.js';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../server/relay.js';
+import { UuidEntity } from '../../server/kit/index.js';
 import { MaxItems } from '../../server/limits.js';
 import { Intercommunality } from './intercommunality.entity.js';
 
@@ -10,16 +10,8 @@ import { Intercommunality } from './intercommunality.entity.js';
 @ObjectType('Territory', {
  implements: Node,
  simpleResolvers: true, description: "A platform's perimeter (territoire): here the Boulonnais, made of intercommunalities." })
-export class Territory {
+export class Territory extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'description' | 'intercommunalities';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Field(() => ID, { name: 'id', description: 'Opaque global id.', simple: false })
-  get globalId(): string {
-    return toGlobalId('Territory', this.id);
-  }
 
   @Field(() => String, { description: 'Name of the territory, e.g. "Boulonnais".' })
   @Property({ type: 'string', length: 200, unique: true })

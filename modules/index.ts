@@ -1,9 +1,9 @@
-import type { ModuleManifest } from '../server/module.js';
 import territory from './territory/index.js';
 import sectors from './sectors/index.js';
 import organizations from './organizations/index.js';
 import partners from './partners/index.js';
 import accounts from './accounts/index.js';
+import { type ModuleManifest } from '../server/kit/index.js';
 
 /** Every module of the platform; the gateway orders them by dependency and enables those in MODULES. */
 export const ALL_MODULES: readonly ModuleManifest[] = [territory, sectors, organizations, partners, accounts];

@@ -31,6 +31,21 @@ describe('module boundaries', () => {
     expect(problems).toEqual([]);
   });
 
+  it('reaches server/ only through the kit (server/kit/index.ts), outside tests', () => {
+    const problems: string[] = [];
+    const server = join(root, '..', 'server');
+    for (const file of files(root)) {
+      if (file.endsWith('.test.ts')) continue;
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import\() ?'([^']+)'/g)) {
+        if (!spec!.startsWith('.')) continue;
+        const target = join(file, '..', spec!);
+        if (relative(server, target).startsWith('..')) continue; // not in server/
+        if (relative(server, target) !== join('kit', 'index.js')) problems.push(`${relative(root, file)} imports ${spec}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('keeps the module graph acyclic', () => {
     expect(orderModules(ALL_MODULES).map((m) => m.name)).toHaveLength(ALL_MODULES.length);
   });

@@ -1,10 +1,10 @@
-import type { DemoContext, DemoResult } from '../../server/module.js';
 import { Partner, PartnerKind } from '../partners/index.js';
 import { ApiToken } from './api-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
 import { MembershipRoleEnum, PlatformRoleEnum } from './account.enums.js';
 import { hashToken, tokenPrefix } from './token.js';
+import { type DemoContext, type DemoResult } from '../../server/kit/index.js';
 
 /**
  * Demo people with fixed, published tokens: for the demo on the embedded database only (DEMO=true).

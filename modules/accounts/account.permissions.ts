@@ -1,4 +1,4 @@
-import { definePermissions } from '../../server/permissions.js';
+import { definePermissions } from '../../server/kit/index.js';
 
 /** What the accounts module lets roles do; name them as `AccountPermissions.tokens.issue`. */
 export const AccountPermissions = definePermissions('accounts', {

@@ -1,10 +1,7 @@
-import type { Context } from '../../server/context.js';
-import { MembershipRole } from '../../server/auth.js';
-import { badInput, forbidden, invalidToken } from '../../server/errors.js';
-import { visibleTo } from '../../server/kit/index.js';
 import { ApiToken } from './api-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
+import { visibleTo, type Context, MembershipRole, badInput, forbidden, invalidToken } from '../../server/kit/index.js';
 
 /**
  * Who may act on people's tokens and partners' memberships, and how long a new token may live, written

@@ -1,9 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsEmail, IsOptional, Length, MaxLength, registerDecorator } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
-import type { Context } from '../../server/context.js';
-import { Authorized } from '../../server/permissions.js';
-import { Needs } from '../../server/kit/index.js';
 import { Partner } from '../partners/index.js';
 import { ApiToken } from './api-token.entity.js';
 import { Membership } from './membership.entity.js';
@@ -11,6 +8,7 @@ import { Person } from './person.entity.js';
 import { MembershipRoleEnum, PlatformRoleEnum } from './account.enums.js';
 import { AccountService } from './account.service.js';
 import { AccountPermissions } from './account.permissions.js';
+import { Needs, type Context, Authorized } from '../../server/kit/index.js';
 
 @ObjectType('Viewer', { description: 'Who is calling, and what they may do.' })
 export class ViewerInfo {

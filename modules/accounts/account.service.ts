@@ -1,10 +1,5 @@
 import { LoadStrategy, LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../server/context.js';
-import { Viewer, type PlatformRole, type ViewerMembership } from '../../server/auth.js';
-import { conflict, forbidden, notFound } from '../../server/errors.js';
-import { decodeId } from '../../server/relay.js';
-import { load, loadChildren, type Order } from '../../server/kit/index.js';
 import { Partner } from '../partners/index.js';
 import { AccountPolicy } from './account.policy.js';
 import { ApiToken } from './api-token.entity.js';
@@ -12,6 +7,7 @@ import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
 import { MembershipRoleEnum, PlatformRoleEnum } from './account.enums.js';
 import { hashToken, newToken, tokenPrefix } from './token.js';
+import { load, loadChildren, type Order, type Context, Viewer, type PlatformRole, type ViewerMembership, conflict, forbidden, notFound, decodeId } from '../../server/kit/index.js';
 
 /** The order of a partner's members: managers first, then by seniority. */
 const MEMBERS_ORDER: Order<Membership> = [

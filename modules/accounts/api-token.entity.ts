@@ -2,9 +2,8 @@ import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
 import { Person } from './person.entity.js';
+import { UuidEntity, Node } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'api_token' })
 @ObjectType('ApiToken', {

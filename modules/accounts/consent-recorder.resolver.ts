@@ -1,9 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../server/context.js';
-import { load, Needs } from '../../server/kit/index.js';
 import { OrganizationConsent } from '../organizations/index.js';
 import { Partner } from '../partners/index.js';
 import { Person } from './person.entity.js';
+import { load, Needs, type Context } from '../../server/kit/index.js';
 
 /**
  * Adds who recorded a consent decision to `OrganizationConsent` without touching the organizations

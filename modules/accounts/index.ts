@@ -1,4 +1,3 @@
-import { defineModule } from '../../server/module.js';
 import { ApiToken } from './api-token.entity.js';
 import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
@@ -8,6 +7,7 @@ import { AccountService } from './account.service.js';
 import { ACCOUNT_VISIBILITY } from './account.policy.js';
 import { seedAccounts } from './account.demo.js';
 import { AccountPermissions } from './account.permissions.js';
+import { defineModule } from '../../server/kit/index.js';
 
 export { AccountPermissions, ApiToken, Membership, Person, AccountService };
 export { DEMO_PEOPLE } from './account.demo.js';

@@ -1,11 +1,10 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
 import { Partner } from '../partners/index.js';
 import { MembershipRoleEnum } from './account.enums.js';
 import { Person } from './person.entity.js';
+import { UuidEntity, Node } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'membership' })
 @Unique({ properties: ['person', 'partner'] })

@@ -1,10 +1,9 @@
 import { Collection, Entity, Enum, OneToMany, Property } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
 import { PlatformRoleEnum } from './account.enums.js';
 import { Membership } from './membership.entity.js';
+import { UuidEntity, Node } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'person' })
 @ObjectType('Person', {

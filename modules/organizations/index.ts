@@ -1,4 +1,3 @@
-import { defineModule } from '../../server/module.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
@@ -7,6 +6,7 @@ import { OrganizationResolver } from './organization.resolver.js';
 import { OrganizationService } from './organization.service.js';
 import { OrganizationPermissions } from './organization.permissions.js';
 import { seedOrganizations } from './organization.demo.js';
+import { defineModule } from '../../server/kit/index.js';
 
 export { Organization, OrganizationConsent, OrganizationContact, OrganizationPermissions, OrganizationService };
 export { ConsentMethod } from './organization-consent.enums.js';

@@ -2,10 +2,9 @@ import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
 import { Organization } from './organization.entity.js';
 import { ConsentMethod } from './organization-consent.enums.js';
+import { UuidEntity, Node } from '../../server/kit/index.js';
 
 /**
  * One entry of an organization's consent history: the holder gave or withdrew consent to share its

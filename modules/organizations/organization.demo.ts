@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { DemoContext } from '../../server/module.js';
-import { searchKey } from '../../server/text.js';
 import { TerritoryService } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { DEMO_EMPLOYER_COUNT, DEMO_ORGANIZATION_COUNT, DEMO_SEED, generateOrganizations } from './demo/organizations.generator.js';
 import type { LegalForm, Stage } from './organization.enums.js';
+import { type DemoContext, searchKey } from '../../server/kit/index.js';
 
 const BATCH = 1000;
 

@@ -2,16 +2,14 @@ import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type R
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
 import { Needs } from '../../server/kit/index.js';
-import { MaxItems } from '../../server/limits.js';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
 import { LegalForm, Stage } from './organization.enums.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
 import { MAX_CONTACTS } from './organization.inputs.js';
+import { UuidEntity, Node, MaxItems } from '../../server/kit/index.js';
 
 /** Most consent decisions `consentHistory` shows (the latest ones). */
 const MAX_CONSENT_HISTORY = 20;

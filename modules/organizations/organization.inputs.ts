@@ -3,10 +3,10 @@ import {
   ArrayMaxSize, IsBoolean, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested,
   registerDecorator, type ValidationOptions,
 } from 'class-validator';
-import { OmitOrSet } from '../../server/validation.js';
 import { LegalForm, OrganizationOrder, Stage } from './organization.enums.js';
 import { ConsentInput } from './organization-consent.inputs.js';
 import { isValidSiret } from './siret.js';
+import { OmitOrSet } from '../../server/kit/index.js';
 
 /** class-validator rule: a valid SIRET (Luhn), spaces allowed. */
 function IsSiret(options?: ValidationOptions) {

@@ -1,4 +1,4 @@
-import { definePermissions } from '../../server/permissions.js';
+import { definePermissions } from '../../server/kit/index.js';
 
 /** What the organizations module lets roles do; name them as `OrganizationPermissions.update`. */
 export const OrganizationPermissions = definePermissions('organizations', {

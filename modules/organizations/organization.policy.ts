@@ -1,11 +1,9 @@
-import type { Context } from '../../server/context.js';
-import { AppError, ErrorCode, badInput } from '../../server/errors.js';
-import { decodeId } from '../../server/relay.js';
 import { mayEditContacts } from './contact-visibility.js';
 import type { Organization } from './organization.entity.js';
 import { ConsentMethod, WRITTEN_CONSENT_METHODS } from './organization-consent.enums.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
 import { OrganizationPermissions } from './organization.permissions.js';
+import { type Context, AppError, ErrorCode, badInput, decodeId } from '../../server/kit/index.js';
 
 /*
  * Who may record a holder's consent and edit an organization's contacts, written apart from the service

@@ -1,10 +1,5 @@
 import { Arg, Args, Ctx, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../../server/context.js';
-import { Authorized } from '../../server/permissions.js';
-import { subscribeTo } from '../../server/events.js';
-import { load } from '../../server/kit/index.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
@@ -14,6 +9,7 @@ import { OrganizationChanged } from './organization.events.js';
 import { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
 import { OrganizationService } from './organization.service.js';
 import { OrganizationPermissions } from './organization.permissions.js';
+import { load, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/kit/index.js';
 
 @ObjectType('OrganizationConnection', { description: 'A page of the organizations directory.' })
 export class OrganizationConnection extends connectionType(Organization, 'Organization') {}

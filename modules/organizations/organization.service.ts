@@ -1,10 +1,5 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context, Transaction } from '../../server/context.js';
-import { badInput, conflict, notFound } from '../../server/errors.js';
-import { decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/relay.js';
-import { list, type Order } from '../../server/kit/index.js';
-import { searchKey } from '../../server/text.js';
 import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
@@ -16,6 +11,7 @@ import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
 import { normalizeSiret } from './siret.js';
+import { list, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page, searchKey } from '../../server/kit/index.js';
 
 const ORDERS: Record<OrganizationOrder, Order<Organization>> = {
   [OrganizationOrder.NAME]: [['name', 'asc'], ['id', 'asc']],

@@ -1,11 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
 import { Stage } from '../organizations/index.js';
 import { FundingSchemeKind } from './partner.enums.js';
 import { Partner } from './partner.entity.js';
+import { UuidEntity, Node } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'funding_scheme' })
 @Index({ name: 'funding_scheme_name_id_index', properties: ['name', 'id'] })

@@ -1,10 +1,10 @@
-import { defineModule } from '../../server/module.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { FundingSchemeResolver, InterventionCriteriaResolver, OrganizationPartnersResolver, PartnerResolver } from './partner.resolver.js';
 import { seedPartners } from './partner.demo.js';
 import { PartnerPermissions } from './partner.permissions.js';
+import { defineModule } from '../../server/kit/index.js';
 
 export { FundingScheme, InterventionCriteria, Partner, PartnerPermissions };
 export { PartnerKind, FundingSchemeKind } from './partner.enums.js';

@@ -1,10 +1,9 @@
 import { ArrayType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
 import { LegalForm, Stage } from '../organizations/index.js';
 import { Partner } from './partner.entity.js';
+import { UuidEntity, Node } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'intervention_criteria' })
 @ObjectType('InterventionCriteria', {

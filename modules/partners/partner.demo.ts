@@ -1,5 +1,3 @@
-import type { DemoContext } from '../../server/module.js';
-import { searchKey } from '../../server/text.js';
 import { TerritoryService } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
 import type { LegalForm, Stage } from '../organizations/index.js';
@@ -8,6 +6,7 @@ import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import type { FundingSchemeKind, PartnerKind } from './partner.enums.js';
 import { DEMO_PARTNERS, generatePartners } from './demo/partners.data.js';
+import { type DemoContext, searchKey } from '../../server/kit/index.js';
 
 /** The partners named in the call, with plausible criteria and schemes (more for benchmarks). */
 export async function seedPartners({ em, scale, logger }: DemoContext): Promise<void> {

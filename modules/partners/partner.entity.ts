@@ -2,13 +2,11 @@ import { ArrayType, Collection, Entity, Enum, Index, OneToMany, Property } from 
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
 import { PartnerKind } from './partner.enums.js';
-import { MaxItems } from '../../server/limits.js';
 import { PARTNER_LISTS } from './partner.inputs.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
+import { UuidEntity, Node, MaxItems } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'partner' })
 @Index({ name: 'partner_name_id_index', properties: ['name', 'id'] })

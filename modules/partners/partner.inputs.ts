@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { OmitOrSet } from '../../server/validation.js';
 import { LegalForm, Stage } from '../organizations/index.js';
 import { FundingSchemeKind, PartnerKind } from './partner.enums.js';
+import { OmitOrSet } from '../../server/kit/index.js';
 
 const URL_MESSAGE = "L'adresse du site doit commencer par http:// ou https://.";
 const EMAIL_MESSAGE = "L'adresse e-mail n'est pas valide (254 caractères au plus).";

@@ -1,4 +1,4 @@
-import { definePermissions } from '../../server/permissions.js';
+import { definePermissions } from '../../server/kit/index.js';
 
 /** What the partners module lets roles do; name them as `PartnerPermissions.update`. */
 export const PartnerPermissions = definePermissions('partners', {

@@ -1,7 +1,5 @@
-import type { Context } from '../../server/context.js';
-import { forbidden } from '../../server/errors.js';
-import { MembershipRole } from '../../server/auth.js';
 import type { UpdatePartnerInput } from './partner.inputs.js';
+import { type Context, forbidden, MembershipRole } from '../../server/kit/index.js';
 
 /**
  * Who may change a partner, written once so that it can be read, tested and mutation-tested on its own

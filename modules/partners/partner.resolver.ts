@@ -1,11 +1,6 @@
 import { Arg, Args, Info, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import type { Context } from '../../server/context.js';
-import { Authorized } from '../../server/permissions.js';
-import { subscribeTo } from '../../server/events.js';
-import { Needs, load, loadMany, related } from '../../server/kit/index.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/relay.js';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
 import { Organization } from '../organizations/index.js';
@@ -17,7 +12,7 @@ import { PartnerChanged } from './partner.events.js';
 import { PartnerPermissions } from './partner.permissions.js';
 import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PARTNER_LISTS, PartnerFilter, UpdatePartnerInput } from './partner.inputs.js';
 import { PartnerService } from './partner.service.js';
-import { MaxItems } from '../../server/limits.js';
+import { Needs, load, loadMany, related, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection, MaxItems } from '../../server/kit/index.js';
 
 @ObjectType('PartnerConnection', { description: 'A page of partners.' })
 export class PartnerConnection extends connectionType(Partner, 'Partner') {}

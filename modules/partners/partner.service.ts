@@ -1,10 +1,5 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Context, Transaction } from '../../server/context.js';
-import { badInput, conflict, notFound } from '../../server/errors.js';
-import { decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/relay.js';
-import { searchKey } from '../../server/text.js';
-import { find, list, loadMany, once } from '../../server/kit/index.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
@@ -17,6 +12,7 @@ import type { FundingSchemeKind } from './partner.enums.js';
 import { PartnerPolicy } from './partner.policy.js';
 import { criteriaCovers, type Situation } from './criteria-match.js';
 import { PARTNER_LISTS, type CreatePartnerInput, type FundingSchemeInput, type InterventionCriteriaInput, type PartnerFilter, type PartnerSupportQuery, type UpdatePartnerInput } from './partner.inputs.js';
+import { find, list, loadMany, once, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page, searchKey } from '../../server/kit/index.js';
 
 function searchTextOf(p: Pick<Partner, 'name' | 'shortName' | 'description'>): string {
   return searchKey(`${p.name} ${p.shortName ?? ''} ${p.description}`);

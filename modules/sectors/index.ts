@@ -1,7 +1,7 @@
-import { defineModule } from '../../server/module.js';
 import { Sector } from './sector.entity.js';
 import { SectorResolver } from './sector.resolver.js';
 import { loadSectors } from './sector.reference.js';
+import { defineModule } from '../../server/kit/index.js';
 
 export { Sector };
 export { SectorService } from './sector.service.js';

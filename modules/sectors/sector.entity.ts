@@ -1,8 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Node, toGlobalId } from '../../server/relay.js';
-import { Needs } from '../../server/kit/index.js';
+import { Needs, Node, toGlobalId } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'sector' })
 @ObjectType('Sector', {

@@ -1,6 +1,6 @@
-import type { ReferenceContext, ReferenceResult } from '../../server/module.js';
 import { Sector } from './sector.entity.js';
 import { SECTORS } from './demo/sectors.data.js';
+import { type ReferenceContext, type ReferenceResult } from '../../server/kit/index.js';
 
 /**
  * The sectors (filières) of the platform, loaded by `npm run setup` and with the demo data. Adds the

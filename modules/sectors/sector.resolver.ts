@@ -1,8 +1,8 @@
 import { Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../server/context.js';
 import { Sector } from './sector.entity.js';
 import { SectorService } from './sector.service.js';
+import { type Context } from '../../server/kit/index.js';
 
 @Resolver(() => Sector)
 export class SectorResolver {

@@ -1,10 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../server/context.js';
-import { find } from '../../server/kit/index.js';
-import { badInput } from '../../server/errors.js';
-import { fromGlobalId } from '../../server/relay.js';
 import { Sector } from './sector.entity.js';
+import { find, type Context, badInput, fromGlobalId } from '../../server/kit/index.js';
 
 /** The most sectors `sectors` lists: the cost the operation limits charge for a list without a declared bound. */
 export const MAX_SECTORS = 100;

@@ -1,9 +1,8 @@
 import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
 import { Intercommunality } from './intercommunality.entity.js';
+import { UuidEntity, Node } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'commune' })
 @ObjectType('Commune', {

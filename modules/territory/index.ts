@@ -1,9 +1,9 @@
-import { defineModule } from '../../server/module.js';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
 import { CommuneResolver, IntercommunalityResolver, TerritoryResolver } from './territory.resolver.js';
 import { loadTerritory } from './territory.demo.js';
+import { defineModule } from '../../server/kit/index.js';
 
 export { Commune, Intercommunality, Territory };
 export { TerritoryService } from './territory.service.js';

@@ -1,11 +1,9 @@
 import { Collection, Entity, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
-import { MaxItems } from '../../server/limits.js';
 import { Territory } from './territory.entity.js';
 import { Commune } from './commune.entity.js';
+import { UuidEntity, Node, MaxItems } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'intercommunality' })
 @ObjectType('Intercommunality', {

@@ -1,9 +1,8 @@
-import type { ReferenceContext, ReferenceResult } from '../../server/module.js';
-import { slugify } from '../../server/text.js';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
 import { TERRITORY } from './demo/territory.data.js';
+import { type ReferenceContext, type ReferenceResult, slugify } from '../../server/kit/index.js';
 
 /**
  * The platform's real perimeter, the Boulonnais: the CAB's 22 communes and Desvres-Samer's 31. Loaded

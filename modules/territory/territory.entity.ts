@@ -1,10 +1,8 @@
 import { Collection, Entity, OneToMany, Property } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from '../../server/relay.js';
-import { UuidEntity } from '../../server/kit/index.js';
-import { MaxItems } from '../../server/limits.js';
 import { Intercommunality } from './intercommunality.entity.js';
+import { UuidEntity, Node, MaxItems } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'territory' })
 @ObjectType('Territory', {

@@ -1,13 +1,11 @@
 import { Arg, Args, Ctx, Field, ID, Info, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import type { Context } from '../../server/context.js';
-import { ConnectionArgs, connectionType, toConnection } from '../../server/relay.js';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
 import { MAX_INTERCOMMUNALITIES, MAX_TERRITORIES, TerritoryService } from './territory.service.js';
-import { MaxItems } from '../../server/limits.js';
+import { type Context, ConnectionArgs, connectionType, toConnection, MaxItems } from '../../server/kit/index.js';
 
 @ObjectType('CommuneConnection', { description: 'A page of communes.' })
 export class CommuneConnection extends connectionType(Commune, 'Commune') {}

@@ -1,13 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../server/context.js';
-import { find, list, type Order } from '../../server/kit/index.js';
-import { decodeId, type ConnectionArgs, type Page } from '../../server/relay.js';
-import { containsPattern } from '../../server/text.js';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
+import { find, list, type Order, type Context, decodeId, type ConnectionArgs, type Page, containsPattern } from '../../server/kit/index.js';
 
 export interface CommuneFilterValues {
   intercommunalityId?: string | null;

@@ -13,7 +13,7 @@ export { type KitContext } from './scope.js';
 
 // What else modules need of server/, re-exported so that this file stays their one door.
 // Manifests and demo data.
-export { defineModule, type ModuleManifest, type DemoContext, type DemoResult, type ReferenceContext, type NodeFetcher } from '../module.js';
+export { defineModule, type ModuleManifest, type DemoContext, type DemoResult, type ReferenceContext, type ReferenceResult, type NodeFetcher } from '../module.js';
 // The operation's context and its transactions (`ctx.transaction(tx => …)`, `tx.em`, `tx.publish`).
 export { type Context, type Transaction } from '../context.js';
 // Typed permissions: `definePermissions` in <module>.permissions.ts, this `Authorized` (never type-graphql's).
@@ -21,8 +21,16 @@ export { definePermissions, Authorized, type Permission } from '../permissions.j
 // Events: defined once, published in a transaction, delivered after commit; `subscribeTo` for GraphQL subscriptions.
 export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber } from '../events.js';
 // Relay: Node and global ids, connections and their arguments.
-export { Node, toGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, type Page } from '../relay.js';
+export { Node, toGlobalId, fromGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, type Page } from '../relay.js';
 // Errors people read (French messages): bad input names its field.
-export { badInput, notFound, conflict, forbidden } from '../errors.js';
+export { AppError, ErrorCode, badInput, notFound, conflict, forbidden, invalidToken } from '../errors.js';
 // The declared maximum of an unpaged list field (what the query cost charges, what the kit reads).
 export { MaxItems } from '../limits.js';
+// Who calls: the viewer, its memberships and roles.
+export { Viewer, MembershipRole, type PlatformRole, type ViewerMembership } from '../auth.js';
+// Text: search keys (lower case, no accents), slugs, `$like` patterns.
+export { searchKey, slugify, containsPattern } from '../text.js';
+// Input classes: `OmitOrSet` (a field left out, or set, possibly to null).
+export { OmitOrSet } from '../validation.js';
+// Demo data: a seeded random generator.
+export { createRandom, type Random } from '../random.js';

@@ -10,7 +10,7 @@
  */
 
 import { isValidSiret, luhnCheckDigit } from '../siret.js';
-import { createRandom, type Random } from '../../../server/random.js';
+import { createRandom, type Random } from '../../../server/kit/index.js';
 
 export type LegalFormCode =
   | 'ASSOCIATION'

@@ -9,8 +9,8 @@
  * Sector codes are those of modules/sectors/demo/sectors.data.ts; commune names those of territory.json.
  */
 
-import { createRandom, type Random } from '../../../server/random.js';
 import type { LegalForm, Stage } from '../../organizations/index.js';
+import { createRandom, type Random } from '../../../server/kit/index.js';
 
 // The organizations module's vocabulary, through its public index (partners depends on organizations).
 export type StageCode = `${Stage}`;

@@ -11,17 +11,7 @@ import type { ModuleManifest, NodeFetcher } from './module.js';
 import type { Config } from './config.js';
 import type { PubSub } from './pubsub.js';
 import type { VisibilityRules } from './kit/visibility.js';
-
-/**
- * DataLoaders of every module, created afresh per operation. Each module adds its own keys by
- * declaration merging in its loader files:
- *
- * ```ts
- * declare module '../../server/context.js' { interface Loaders { communeById: DataLoader<string, Commune | null> } }
- * ```
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Loaders {}
+import { forgetScope } from './kit/scope.js';
 
 /** What lives as long as the process: shared by every operation. */
 export interface Gateway {
@@ -40,12 +30,12 @@ export interface Gateway {
 }
 
 /**
- * Inside `ctx.transaction`: the transaction's EntityManager and loaders (also `ctx.em` and `ctx.loaders`
- * while it runs), and `publish`, which writes an event in the transaction, delivered after commit.
+ * Inside `ctx.transaction`: the transaction's EntityManager (also `ctx.em` while it runs, so the kit's
+ * reads and loaders read inside it), and `publish`, which writes an event in the transaction, delivered
+ * after commit.
  */
 export interface Transaction {
   em: SqlEntityManager;
-  loaders: Loaders;
   /** Writes `payload` as an event of `event` in this transaction (server/events.ts); its stream: `options.stream`, else the definition's. */
   publish<P extends EventPayload>(event: EventDefinition<P>, payload: NoInfer<P>, options?: PublishOptions): void;
 }
@@ -80,7 +70,6 @@ export function guardReadOnly(orm: MikroORM): void {
  */
 export class Context {
   em!: SqlEntityManager;
-  loaders!: Loaders;
   private currentViewer: Viewer;
   /**
    * The check of the bearer token, still under way, when the operation started with the viewer the
@@ -155,10 +144,9 @@ export class Context {
     else throw error;
   }
 
-  /** Starts a fresh unit of work: new EntityManager fork, new loaders (per subscription event). */
+  /** Starts a fresh unit of work: new EntityManager fork, so new kit loaders too (per subscription event). */
   renew(): void {
     this.em = this.gateway.orm.em.fork({ clear: true, useContext: false }) as SqlEntityManager;
-    this.loaders = lazyLoaders(this.gateway.modules, this.em);
     if (this.readOnlyOperation) readOnlyManagers.set(this.em, this);
   }
 
@@ -169,10 +157,10 @@ export class Context {
 
   /**
    * Runs `work` in one database transaction; events it publishes are written in it and delivered after
-   * commit. A remembered viewer is confirmed first (its token checked again). While it runs, `ctx.em` and
-   * `ctx.loaders` are the transaction's (`tx.em`, `tx.loaders`): PGlite has a single connection, so a read
+   * commit. A remembered viewer is confirmed first (its token checked again). While it runs, `ctx.em` is
+   * the transaction's (`tx.em`), and so are the kit's loaders: PGlite has a single connection, so a read
    * outside the transaction would wait for it forever. A call inside a transaction joins it. After
-   * commit, the context's loaders start afresh (what they cached may have changed).
+   * commit, the context's kit loaders start afresh (what they cached may have changed).
    */
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     if (this.currentTransaction) return work(this.currentTransaction);
@@ -183,20 +171,18 @@ export class Context {
       throw new Error('Context.transaction: the viewer changed while the operation ran; what it decided for the old one no longer holds');
     }
     const pending: EmittedEvent[] = [];
-    const outer = { em: this.em, loaders: this.loaders };
+    const outer = { em: this.em };
     let result: T;
     try {
       result = await outer.em.transactional(async (em) => {
         const txEm = em as SqlEntityManager;
         const tx: Transaction = {
           em: txEm,
-          loaders: lazyLoaders(this.gateway.modules, txEm),
           publish: (event, payload, options) =>
             void pending.push({ name: event.name, payload, stream: options?.stream ?? event.stream?.(payload) ?? null }),
         };
         this.currentTransaction = tx;
         this.em = txEm;
-        this.loaders = tx.loaders;
         const value = await work(tx);
         if (pending.length > 0) await insertEvents(txEm, pending);
         return value;
@@ -204,7 +190,7 @@ export class Context {
     } finally {
       this.currentTransaction = null;
       this.em = outer.em;
-      this.loaders = lazyLoaders(this.gateway.modules, outer.em);
+      forgetScope(outer.em);
     }
     if (pending.length > 0) this.gateway.events.kick();
     return result;
@@ -233,38 +219,4 @@ export class EventContext extends Context {
   async publish<P extends EventPayload>(event: EventDefinition<P>, payload: NoInfer<P>, options?: PublishOptions): Promise<void> {
     await this.transaction(async (tx) => tx.publish(event, payload, options));
   }
-}
-
-/** Per module list: a prototype whose getters create a module's loaders on first use. */
-const loaderPrototypes = new WeakMap<readonly ModuleManifest[], object>();
-const EM = Symbol('em');
-
-/**
- * The loaders of one operation. Each module's loaders are created when the operation first uses one of
- * them (an operation touches few modules; creating every module's loaders cost measurable CPU per request).
- */
-function lazyLoaders(modules: readonly ModuleManifest[], em: SqlEntityManager): Loaders {
-  let proto = loaderPrototypes.get(modules);
-  if (!proto) {
-    proto = {};
-    for (const m of modules) {
-      const create = m.loaders;
-      if (!create) continue;
-      // The keys come from one throwaway set, created once per process (with the first operation's
-      // EntityManager; a loader does nothing until used).
-      for (const key of Object.keys(create(em))) {
-        Object.defineProperty(proto, key, {
-          get(this: Loaders & { [EM]: SqlEntityManager }) {
-            const created = create(this[EM]);
-            for (const [k, loader] of Object.entries(created)) Object.defineProperty(this, k, { value: loader, enumerable: true });
-            return (created as Record<string, unknown>)[key];
-          },
-        });
-      }
-    }
-    loaderPrototypes.set(modules, proto);
-  }
-  const loaders = Object.create(proto) as Loaders & { [EM]: SqlEntityManager };
-  loaders[EM] = em;
-  return loaders;
 }

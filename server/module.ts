@@ -4,7 +4,7 @@ import type { Viewer } from './auth.js';
 import type { EventSubscriber } from './events.js';
 import type { Logger } from './logger.js';
 import type { PermissionSet } from './permissions.js';
-import type { Context, Loaders } from './context.js';
+import type { Context } from './context.js';
 import type { VisibilityRule } from './kit/visibility.js';
 import type { ResolverHook } from './kit/schema.js';
 
@@ -54,8 +54,6 @@ export interface ModuleManifest {
   resolvers: readonly Function[];
   /** The module's permissions, from `definePermissions(name, …)`: the roles that hold each (admins hold all). */
   permissions?: PermissionSet;
-  /** DataLoaders, created afresh for every operation. */
-  loaders?: (em: SqlEntityManager) => Partial<Loaders>;
   /**
    * `node(id)` fetchers by GraphQL type name, for types that need more than the default: every entity of
    * `entities` whose type implements Node is fetched by key through the kit, with its visibility.

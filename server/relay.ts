@@ -1,9 +1,7 @@
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { IsOptional, IsString, Max, Min } from 'class-validator';
-import { Cursor, ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty, type FilterQuery, type OrderDefinition } from '@mikro-orm/core';
+import { Cursor, ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { countRows, readPage, readSqlPage, type PagePrefetch, type SqlCondition } from './read.js';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { badInput } from './errors.js';
 import { CONTROL, isUuid, keyFits } from './keys.js';
 
@@ -188,17 +186,8 @@ function checkCursor(em: SqlEntityManager, entity: EntityClass<object>, order: r
   });
 }
 
-/** `orderBy` as [property, direction] pairs, in order. */
-function orderPairs<T>(orderBy: OrderDefinition<T>): [string, unknown][] {
-  return (Array.isArray(orderBy) ? orderBy : [orderBy]).flatMap((o) => Object.entries(o as object));
-}
-
-/** Checks `first`/`last`/`after`/`before` together (cursors against `order`) and returns MikroORM cursor options. */
+/** Checks `first`/`last`/`after`/`before` together (cursors against `order`) and returns the page asked for. */
 export function checkPageArgs(args: ConnectionArgs, em: SqlEntityManager, entity: EntityClass<object>, order: readonly (readonly [string, unknown])[]) {
-  return cursorOptions(args, em, entity, order);
-}
-
-function cursorOptions(args: ConnectionArgs, em: SqlEntityManager, entity: EntityClass<object>, order: readonly (readonly [string, unknown])[]) {
   if (args.first != null && args.last != null) {
     throw badInput('first', 'Utilisez first ou last, pas les deux.');
   }
@@ -213,104 +202,6 @@ function cursorOptions(args: ConnectionArgs, em: SqlEntityManager, entity: Entit
   };
 }
 
-/**
- * One page of `entity` by keyset pagination: one SQL statement for the page, and one more for
- * `totalCount` only when the client asks for it.
- */
-export async function paginate<T extends object>(
-  em: SqlEntityManager,
-  entity: EntityClass<T>,
-  where: FilterQuery<T>,
-  orderBy: OrderDefinition<T>,
-  args: ConnectionArgs,
-  selected?: ReadonlySet<string>,
-): Promise<Page<T>> {
-  const options = cursorOptions(args, em, entity as EntityClass<object>, orderPairs(orderBy));
-  const count = () => countRows(em, entity, where);
-  if (options.first === 0 || options.last === 0) {
-    return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, count };
-  }
-  const page = await readPage(em, entity, where, { ...options, orderBy: orderBy as never, selected });
-  // Cursors are encoded only when asked for: most clients read pageInfo.endCursor alone.
-  const edges = page.items.map((node) => ({
-    node: node as T,
-    get cursor(): string {
-      return page.from(node as T);
-    },
-  }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPrevPage,
-      startCursor: page.items.length > 0 ? page.from(page.items[0]!) : null,
-      endCursor: page.items.length > 0 ? page.from(page.items.at(-1)!) : null,
-    },
-    count,
-  };
-}
-
-/** An edge whose cursor is encoded only when asked for (most clients read `pageInfo.endCursor` alone). */
-class LazyEdge<T> {
-  constructor(
-    readonly node: T,
-    private readonly cursorOf: (node: T) => string,
-  ) {}
-
-  get cursor(): string {
-    return this.cursorOf(this.node);
-  }
-}
-
-/**
- * One page from hand-written SQL conditions (see `readSqlPage`): for the hottest lists, where building
- * a query per request costs more than the query. Same cursors, checks and laziness as `paginate`.
- */
-export async function paginateSql<T extends object>(
-  em: SqlEntityManager,
-  entity: EntityClass<T>,
-  conditions: readonly SqlCondition[],
-  order: readonly (readonly [string, 'asc' | 'desc'])[],
-  args: ConnectionArgs,
-  read: {
-    /** What the client asked for: long texts are read, and `totalCount` counted, only when wanted. */
-    selection?: ConnectionSelection;
-    /** Loaders to fill in the page's round trip (relations asked for on each node). */
-    prefetch?: readonly PagePrefetch<T>[];
-    /** What node fields that are not properties read (see `readSqlPage`), so a page reads only those columns. */
-    fieldNeeds?: Readonly<Record<string, readonly string[]>>;
-  } = {},
-): Promise<Page<T>> {
-  const options = cursorOptions(args, em, entity as EntityClass<object>, order);
-  let page;
-  try {
-    page = await readSqlPage(em, entity, conditions, order, {
-      ...options,
-      selected: read.selection?.node,
-      countNow: read.selection?.connection.has('totalCount') ?? false,
-      prefetch: read.prefetch,
-      fieldNeeds: read.fieldNeeds,
-    });
-  } catch (err) {
-    if (err instanceof Error && err.message === 'cursor does not match the order') {
-      throw badInput(options.after ? 'after' : 'before', "Ce curseur ne correspond pas à l'ordre demandé.");
-    }
-    throw err;
-  }
-  if (options.first === 0 || options.last === 0) page.items.length = 0;
-  const { items, cursorOf } = page;
-  return {
-    edges: items.map((node) => new LazyEdge(node, cursorOf)),
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: items.length > 0 ? cursorOf(items[0]!) : null,
-      endCursor: items.length > 0 ? cursorOf(items.at(-1)!) : null,
-    },
-    count: page.count,
-  };
-}
-
 /** Wraps a page in the connection class so `totalCount` resolves lazily. */
 export function toConnection<C extends { edges: unknown; pageInfo: PageInfo; count: () => Promise<number> }>(
   Type: abstract new () => C,
@@ -318,37 +209,4 @@ export function toConnection<C extends { edges: unknown; pageInfo: PageInfo; cou
 ): C {
   const connection = Object.create(Type.prototype) as C;
   return Object.assign(connection, page);
-}
-
-/** Fields asked for on a connection and on its `edges.node`. */
-export interface ConnectionSelection {
-  connection: ReadonlySet<string>;
-  node: ReadonlySet<string>;
-}
-
-/**
- * Names of the fields asked for on the connection being resolved and on its `edges.node` (fragments
- * included), so a list reads its large columns (descriptions), counts, and fills the loaders of its
- * relations only when a client wants them.
- */
-export function selectedFields(info: GraphQLResolveInfo): ConnectionSelection {
-  const connection = new Set<string>();
-  const node = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined, path: string[]) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
-        if (path.length === 0) connection.add(name);
-        if (path.length === 0 && name === 'edges') visit(selection.selectionSet, ['edges']);
-        else if (path.length === 1 && name === 'node') visit(selection.selectionSet, ['edges', 'node']);
-        else if (path.length === 2) node.add(name);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet, path);
-      } else {
-        visit(info.fragments[selection.name.value]?.selectionSet, path);
-      }
-    }
-  };
-  for (const fieldNode of info.fieldNodes) visit(fieldNode.selectionSet, []);
-  return { connection, node };
 }

@@ -194,7 +194,7 @@ describe('durable events', () => {
 });
 
 describe('transactions', () => {
-  it('reads through ctx.loaders and tx.loaders inside the transaction (without waiting for it on PGlite)', async () => {
+  it('reads through the kit inside the transaction (without waiting for it on PGlite)', async () => {
     const res = await t.gql('mutation { eventsProbeLoadersInTx(code: "lue-dans-la-transaction") }', {}, TOKENS.admin);
     expect(res.errors).toBeUndefined();
     expect(res.data.eventsProbeLoadersInTx).toBe('Filière lue-dans-la-transaction|Filière lue-dans-la-transaction');

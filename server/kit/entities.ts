@@ -1,6 +1,6 @@
 import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { converterOf, type Converter } from '../read.js';
+import { converterOf, type Converter } from './convert.js';
 import { isReference, readPrototype, referenceMaker } from './prototypes.js';
 import { maxItemsOf } from './fields.js';
 

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { pgArray } from '../read.js';
+import { pgArray } from './convert.js';
 import { entityInfo, isReference, type ColumnInfo, type EntityInfo, type RelationInfo } from './entities.js';
 
 /*

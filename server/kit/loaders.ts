@@ -1,10 +1,10 @@
-import { KeyedLoader } from '../loaders.js';
+import { KeyedLoader } from './keyed-loader.js';
 import { entityInfo, keyOf, type EntityInfo, type OneToManyInfo } from './entities.js';
 import { fullPlan } from './plan.js';
 import { GATHERED, plainRows, selectPlan, type Gathered } from './rows.js';
 import { rowRule, scopeOf, type KitContext, type Scope } from './scope.js';
 import { Statement, runRead } from './statement.js';
-import { pgArray } from '../read.js';
+import { pgArray } from './convert.js';
 import { keyFits } from '../keys.js';
 import type { EntityClass } from '@mikro-orm/core';
 import type { Order } from './list.js';

@@ -4,7 +4,7 @@ import { ArrayType, Collection, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, 
 import { PostgreSqlPlatform, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { openDatabase } from '../database.js';
 import { createTestDatabase } from '../../test/harness.js';
-import { parsePgTimestamp } from '../read.js';
+import { parsePgTimestamp } from './convert.js';
 import { Viewer } from '../auth.js';
 import { find, load, loadMany } from './index.js';
 import { entityInfo } from './entities.js';

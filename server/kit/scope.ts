@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth.js';
-import type { KeyedLoader } from '../loaders.js';
+import type { KeyedLoader } from './keyed-loader.js';
 import type { ColumnInfo, EntityInfo } from './entities.js';
 import type { Statement } from './statement.js';
 import type { Rights, VisibilityRules } from './visibility.js';
@@ -60,4 +60,9 @@ export function selectColumn(st: Statement, scope: Scope, info: EntityInfo, alia
   if (rule === true) return st.text(`${alias}."${column.column}"`);
   if (rule === false) return st.text(`null::${column.arrayType.slice(0, -2)}`);
   return st.text('case when ').filter(info, alias, rule).text(` then ${alias}."${column.column}" end`);
+}
+
+/** Forgets the kit's state for `em` (its loaders and memos): after a commit, what they cached may have changed. */
+export function forgetScope(em: SqlEntityManager): void {
+  scopes.delete(em);
 }

@@ -216,5 +216,5 @@ async function makeAdministrator(app: App, name: string, email: string, out: Set
   out.log('');
   out.log(`  ${token}`);
   out.log('');
-  out.log('With it, create the partners, the people and their own tokens through the API; then revoke this one (revokeApiToken).');
+  out.log('With it, create the partners, the people and their own tokens through the API (issueApiToken). Keep it in a secret store: revoking it would revoke every token made with it. Lost? Run setup again with --force.');
 }

@@ -98,6 +98,9 @@ describe('npm run setup', () => {
     expect(first.out).toMatch(/sectors: 15 added/);
     const token = TOKEN.exec(first.out)?.[1];
     expect(token).toBeDefined();
+    // Every token made with it depends on it: the operator is told to keep it, never to revoke it.
+    expect(first.out).toMatch(/Keep it in a secret store: revoking it would revoke every token made with it/);
+    expect(first.out).not.toMatch(/then revoke this one/);
 
     const again = await cli('--name', 'Claire Martin', '--email', 'claire.martin@example.org');
     expect(again.code).toBe(SetupExit.AdminExists);

@@ -7,6 +7,7 @@ import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
 import { assertMayEditContacts, consentEntry } from './organization.policy.js';
+import { mayEditContacts } from './contact-visibility.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
@@ -59,7 +60,7 @@ export const OrganizationService = {
     // same who/when/how as `recordConsent`.
     const consent = input.consent ? consentEntry(ctx, input.consent, 'input.consent') : null;
     return ctx.transaction(async (tx) => {
-      const [sector] = await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector');
+      const [sector] = await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector', { single: true });
       const commune = await findCommune(tx, input.communeId, 'input.communeId');
       const siret = input.siret ? normalizeSiret(input.siret) : null;
       checkFoundedYear(input.foundedYear);
@@ -102,7 +103,7 @@ export const OrganizationService = {
       if (legalForm !== undefined) organization.legalForm = legalForm;
       const sector = requireValue(input.sector, 'input.sector', 'La filière');
       if (sector !== undefined) {
-        const [code] = await SectorService.resolveCodes(tx.em, [sector], 'input.sector');
+        const [code] = await SectorService.resolveCodes(tx.em, [sector], 'input.sector', { single: true });
         organization.sector = tx.em.getReference('Sector', code!) as never;
       }
       const communeId = requireValue(input.communeId, 'input.communeId', 'La commune');
@@ -154,8 +155,8 @@ export const OrganizationService = {
     const id = decodeId(contactGlobalId, 'OrganizationContact', 'id');
     return ctx.transaction(async (tx) => {
       const contact = await tx.em.findOne(OrganizationContact, id, { populate: ['organization'] });
-      if (!contact) throw notFound('Contact', contactGlobalId);
-      assertMayEditContacts(ctx, contact.organization.getEntity());
+      // A contact the caller may not see does not exist for them, as for node(id): no hint that it does.
+      if (!contact || !mayEditContacts(ctx, contact.organization.getEntity())) throw notFound('Contact', contactGlobalId);
       const organizationId = contact.organization.id;
       tx.em.remove(contact);
       await tx.em.flush();

@@ -208,6 +208,8 @@ describe('organization changes', () => {
     expect(badCommune.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.communeId' });
     const future = await t.gql(CREATE, { input: { ...base, foundedYear: 2999 } }, TOKENS.expert);
     expect(future.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.foundedYear' });
+    const unknownSector = await t.gql(CREATE, { input: { ...base, sector: 'astrologie' } }, TOKENS.expert);
+    expect(unknownSector.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sector' }); // one value: no [0]
     expect((await t.gql(LIST, { first: 1 })).data.organizations.totalCount).toBe(before);
   });
 

@@ -15,9 +15,9 @@ export const SectorService = {
 
   /**
    * Sector codes from what a client sent: codes ("insertion") or global ids. Unknown ones are refused
-   * as bad input on `field`.
+   * as bad input on `field[i]`, or on `field` itself for a single value (`single`).
    */
-  async resolveCodes(em: SqlEntityManager, values: readonly string[], field: string): Promise<string[]> {
+  async resolveCodes(em: SqlEntityManager, values: readonly string[], field: string, options: { single?: boolean } = {}): Promise<string[]> {
     const codes = values.map((v) => {
       const parsed = fromGlobalId(v);
       return parsed?.type === 'Sector' ? parsed.id : v;
@@ -25,7 +25,7 @@ export const SectorService = {
     if (codes.length === 0) return [];
     const known = new Set((await em.find(Sector, { code: { $in: codes } }, { fields: ['code'] })).map((s) => s.code));
     codes.forEach((code, i) => {
-      if (!known.has(code)) throw badInput(`${field}[${i}]`, `Filière inconnue : « ${String(values[i]).slice(0, 64)} ».`);
+      if (!known.has(code)) throw badInput(options.single ? field : `${field}[${i}]`, `Filière inconnue : « ${String(values[i]).slice(0, 64)} ».`);
     });
     return [...new Set(codes)];
   },

@@ -87,6 +87,9 @@ export function assertFree(n: Names): void {
   const index = readFileSync(MODULE_INDEX, 'utf8');
   if (index.includes(`'./${n.name}/index.js'`)) throw new Refused(`modules/index.ts already registers a module "${n.name}".`);
   const schema = existsSync(SCHEMA) ? readFileSync(SCHEMA, 'utf8') : '';
+  // GraphQL's own names never appear in the schema file but are taken all the same.
+  const builtIn = new Set(['Boolean', 'Float', 'ID', 'Int', 'String', 'Query', 'Mutation', 'Subscription']);
+  if (builtIn.has(n.Pascal) || n.Pascal.startsWith('__')) throw new Refused(`${n.Pascal} is a name GraphQL itself uses; choose another entity name with --entity.`);
   for (const type of [n.Pascal, `${n.Pascal}Connection`, `${n.Pascal}Edge`, `${n.Pascal}Filter`, `Create${n.Pascal}Input`]) {
     if (new RegExp(`^(type|input|enum|interface|scalar|union) ${type}\\b`, 'm').test(schema)) {
       throw new Refused(`The GraphQL type ${type} already exists (schema/schema.graphql); choose another name, or another entity name with --entity.`);

@@ -55,7 +55,13 @@ interface StoredField {
 
 /** Installs the relation resolvers; returns the fields it installed (`Type.field`). */
 export function installRelationResolvers(schema: GraphQLSchema): string[] {
-  const storage = getMetadataStorage() as unknown as { fields: StoredField[]; objectTypes: { target: Function; name: string }[] };
+  const storage = getMetadataStorage() as unknown as {
+    fields: StoredField[];
+    objectTypes: { target: Function; name: string }[];
+    authorizedFields: { target: Function; fieldName: string }[];
+    middlewares: { target: Function; fieldName: string }[];
+  };
+  const guarded = (f: StoredField) => [...storage.authorizedFields, ...storage.middlewares].some((g) => g.target === f.target && g.fieldName === f.name);
   const installed: string[] = [];
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
@@ -66,6 +72,8 @@ export function installRelationResolvers(schema: GraphQLSchema): string[] {
       const kind = properties[f.name]?.kind;
       const field = type.getFields()[f.schemaName];
       if (!field || (kind !== ReferenceKind.MANY_TO_ONE && kind !== ReferenceKind.ONE_TO_MANY)) continue;
+      // The kit's resolver replaces type-graphql's, whose @Authorized and middlewares would silently go.
+      if (guarded(f)) throw new Error(`${type.name}.${field.name}: the kit resolves relation fields; declare who sees ${kind === ReferenceKind.MANY_TO_ONE ? 'the target' : 'its rows'} with a visibility rule, not @Authorized or a middleware on the field`);
       field.resolve = (kind === ReferenceKind.MANY_TO_ONE ? manyToOne(f.name) : oneToMany(f.name)) as GraphQLFieldResolver<unknown, unknown>;
       installed.push(`${type.name}.${field.name}`);
     }

@@ -1,3 +1,4 @@
+import { SearchTextSubscriber } from './kit/search.js';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +48,8 @@ function ormOptions(options: DatabaseOptions): Options {
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? '_' + name : ''}`,
     },
     forceUtcTimezone: true,
+    // Declared search columns follow their sources on every create and update (server/kit/search.ts).
+    subscribers: [new SearchTextSubscriber()],
     allowGlobalContext: false,
     debug: false,
     onQuery: (sql: string) => {

@@ -2,7 +2,7 @@ import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type R
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Needs } from '../../server/kit/index.js';
+import { Needs, SearchText } from '../../server/kit/index.js';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
 import { LegalForm, Stage } from './organization.enums.js';
@@ -29,6 +29,7 @@ export class Organization extends UuidEntity {
   name!: string;
 
   /** Lower-case, accent-free name and description for search. */
+  @SearchText('name', 'description')
   @Property({ type: 'text', default: '', lazy: true, hidden: true })
   searchText: string = '';
 

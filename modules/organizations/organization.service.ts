@@ -12,7 +12,7 @@ import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
 import { normalizeSiret } from './siret.js';
-import { list, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page, searchKey } from '../../server/kit/index.js';
+import { applyChanges, list, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
 
 const ORDERS: Record<OrganizationOrder, Order<Organization>> = {
   [OrganizationOrder.NAME]: [['name', 'asc'], ['id', 'asc']],
@@ -21,20 +21,9 @@ const ORDERS: Record<OrganizationOrder, Order<Organization>> = {
   [OrganizationOrder.UPDATED_AT_DESC]: [['updatedAt', 'desc'], ['id', 'asc']],
 };
 
-/**
- * The search text of an organization: its name and description. `description` is lazy, so an entity
- * loaded without it would silently lose its words: refuse that instead.
- */
-function searchTextOf(o: Pick<Organization, 'name' | 'description'>): string {
-  if (typeof o.name !== 'string' || typeof o.description !== 'string') throw new Error('searchTextOf: name and description must be loaded');
-  return searchKey(`${o.name} ${o.description}`);
-}
 
-/** Nulls in an update mean "clear" only for clearable fields; required fields refuse them. */
-function requireValue<T>(value: T | null | undefined, field: string, label: string): T | undefined {
-  if (value === null) throw badInput(field, `${label} ne peut pas être vide.`);
-  return value;
-}
+/** Fields an update may not clear (null), with their French labels (the inputs refuse null too). */
+const REQUIRED = { name: 'Le nom', legalForm: 'La forme juridique', sector: 'La filière', communeId: 'La commune', employees: 'Le nombre de salariés', stage: 'La phase', esus: "L'agrément ESUS" } as const;
 
 
 export const OrganizationService = {
@@ -52,7 +41,7 @@ export const OrganizationService = {
         filter?.esus != null ? { esus: filter.esus } : {},
       ],
     };
-    return list(ctx, Organization, { where, orderBy: ORDERS[order], search: { column: 'searchText', text: filter?.search }, args, info });
+    return list(ctx, Organization, { where, orderBy: ORDERS[order], search: filter?.search, args, info });
   },
 
   async create(ctx: Context, input: CreateOrganizationInput): Promise<Organization> {
@@ -82,7 +71,6 @@ export const OrganizationService = {
         consentToShare: consent?.given ?? false,
         consentRecordedAt: consent ? new Date() : null,
       });
-      organization.searchText = searchTextOf(organization);
       for (const contact of input.contacts ?? []) tx.em.create(OrganizationContact, contactValues(organization, contact));
       if (consent) tx.em.create(OrganizationConsent, { organization, ...consent, recordedAt: organization.consentRecordedAt! });
       await tx.em.flush();
@@ -97,36 +85,17 @@ export const OrganizationService = {
       // The lazy description is loaded too: the search text is recomputed from it.
       const organization = await tx.em.findOne(Organization, id, { populate: ['description'] });
       if (!organization) throw notFound('Organisation', globalId);
-      const name = requireValue(input.name, 'input.name', 'Le nom');
-      if (name !== undefined) organization.name = name.trim();
-      const legalForm = requireValue(input.legalForm, 'input.legalForm', 'La forme juridique');
-      if (legalForm !== undefined) organization.legalForm = legalForm;
-      const sector = requireValue(input.sector, 'input.sector', 'La filière');
-      if (sector !== undefined) {
-        const [code] = await SectorService.resolveCodes(tx.em, [sector], 'input.sector', { single: true });
+      if (input.sector != null) {
+        const [code] = await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector', { single: true });
         organization.sector = tx.em.getReference('Sector', code!) as never;
       }
-      const communeId = requireValue(input.communeId, 'input.communeId', 'La commune');
-      if (communeId !== undefined) organization.commune = (await findCommune(tx, communeId, 'input.communeId')) as never;
+      if (input.communeId != null) organization.commune = (await findCommune(tx, input.communeId, 'input.communeId')) as never;
       if (input.siret !== undefined) {
-        const siret = input.siret ? normalizeSiret(input.siret) : null;
-        await checkSiretFree(tx, siret, organization.id);
-        organization.siret = siret;
+        organization.siret = input.siret ? normalizeSiret(input.siret) : null;
+        await checkSiretFree(tx, organization.siret, organization.id);
       }
-      const employees = requireValue(input.employees, 'input.employees', 'Le nombre de salariés');
-      if (employees !== undefined) organization.employees = employees;
-      if (input.foundedYear !== undefined) {
-        checkFoundedYear(input.foundedYear);
-        organization.foundedYear = input.foundedYear;
-      }
-      const stage = requireValue(input.stage, 'input.stage', 'La phase');
-      if (stage !== undefined) organization.stage = stage;
-      if (input.esus != null) organization.esus = input.esus;
-      if (input.description !== undefined) organization.description = input.description?.trim() ?? '';
-      if (input.email !== undefined) organization.email = input.email;
-      if (input.phone !== undefined) organization.phone = input.phone;
-      if (input.website !== undefined) organization.website = input.website;
-      organization.searchText = searchTextOf(organization);
+      if (input.foundedYear !== undefined) checkFoundedYear(input.foundedYear);
+      applyChanges(organization, input, { required: REQUIRED, clearTo: { description: '' }, skip: ['sector', 'communeId', 'siret'] });
       organization.updatedAt = new Date();
       await tx.em.flush();
       tx.publish(OrganizationChanged, { organizationId: organization.id, change: 'UPDATED' });

@@ -6,7 +6,7 @@ import { PartnerKind } from './partner.enums.js';
 import { PARTNER_LISTS } from './partner.inputs.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
-import { UuidEntity, Node, MaxItems } from '../../server/kit/index.js';
+import { UuidEntity, Node, MaxItems, SearchText } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'partner' })
 @Index({ name: 'partner_name_id_index', properties: ['name', 'id'] })
@@ -83,6 +83,7 @@ export class Partner extends UuidEntity {
   schemes = new Collection<FundingScheme>(this);
 
   /** Lower-case, accent-free name, short name and description for search. */
+  @SearchText('name', 'shortName', 'description')
   @Property({ type: 'text', default: '', lazy: true, hidden: true })
   searchText: string = '';
 

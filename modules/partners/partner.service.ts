@@ -12,11 +12,8 @@ import type { FundingSchemeKind } from './partner.enums.js';
 import { PartnerPolicy } from './partner.policy.js';
 import { criteriaCovers, type Situation } from './criteria-match.js';
 import { PARTNER_LISTS, type CreatePartnerInput, type FundingSchemeInput, type InterventionCriteriaInput, type PartnerFilter, type PartnerSupportQuery, type UpdatePartnerInput } from './partner.inputs.js';
-import { find, list, loadMany, once, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page, searchKey } from '../../server/kit/index.js';
+import { find, list, loadMany, once, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
 
-function searchTextOf(p: Pick<Partner, 'name' | 'shortName' | 'description'>): string {
-  return searchKey(`${p.name} ${p.shortName ?? ''} ${p.description}`);
-}
 
 function checkRange(min: number | null | undefined, max: number | null | undefined, field: string): void {
   if (min != null && max != null && min > max) throw badInput(field, 'Le montant minimum dépasse le montant maximum.');
@@ -57,7 +54,7 @@ export const PartnerService = {
       const situation = await situationFrom(ctx.em, filter.canSupport, 'filter.canSupport');
       where.push({ id: { $in: await coveringPartnerIds(ctx, situation) } });
     }
-    return list(ctx, Partner, { where: { $and: where }, orderBy: BY_NAME, search: { column: 'searchText', text: filter?.search }, args, info });
+    return list(ctx, Partner, { where: { $and: where }, orderBy: BY_NAME, search: filter?.search, args, info });
   },
 
   fundingSchemes(ctx: Context, filter: { kinds?: FundingSchemeKind[] | null; partnerIds?: string[] | null; amount?: number | null } | null, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<Page<FundingScheme>> {
@@ -103,7 +100,6 @@ export const PartnerService = {
         contributions: input.contributions ?? [],
         active: input.active ?? true,
       });
-      partner.searchText = searchTextOf(partner);
       for (const [i, c] of (input.criteria ?? []).entries()) await addCriteria(tx, partner, c, `input.criteria[${i}]`);
       for (const [i, s] of (input.fundingSchemes ?? []).entries()) addScheme(tx, partner, s, `input.fundingSchemes[${i}]`);
       await tx.em.flush();
@@ -136,7 +132,6 @@ export const PartnerService = {
       if (input.technicalCommittee != null) partner.technicalCommittee = input.technicalCommittee;
       if (input.steeringBoard != null) partner.steeringBoard = input.steeringBoard;
       if (input.active != null) partner.active = input.active;
-      partner.searchText = searchTextOf(partner);
       partner.updatedAt = new Date();
       await tx.em.flush();
       tx.publish(PartnerChanged, { partnerId: partner.id, change: 'UPDATED' });

@@ -7,6 +7,8 @@ export { list, find, type ListOptions, type Order } from './list.js';
 export { load, loadMany, loadChildren, related, once } from './loaders.js';
 export { Needs } from './fields.js';
 export { UuidEntity } from './node-entity.js';
+export { SearchText } from './search.js';
+export { applyChanges } from './changes.js';
 export { visibleTo, matches, type VisibilityRule, type Rights, type RowRule } from './visibility.js';
 export { type ResolverHook, type ResolverCall } from './schema.js';
 export { type KitContext } from './scope.js';

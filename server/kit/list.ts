@@ -2,6 +2,7 @@ import { Cursor, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { checkPageArgs, type ConnectionArgs, type Page } from '../relay.js';
 import { containsPattern } from '../text.js';
+import { searchColumnOf } from './search.js';
 import { entityInfo, type EntityInfo } from './entities.js';
 import { planRead, type ReadPlan } from './plan.js';
 import { joinPlan, readRows, selectPlan } from './rows.js';
@@ -16,21 +17,24 @@ export interface ListOptions<T extends object> {
   /** Which rows: a MikroORM filter (values become bound parameters). */
   where?: FilterQuery<T>;
   orderBy: Order<T>;
-  /** Words every row must contain in its search column (`searchColumn`), accents and case ignored. */
-  search?: { column: keyof T & string; text: string | null | undefined };
+  /** Words every row must contain in the entity's search column (`@SearchText`), accents and case ignored. */
+  search?: string | null;
 }
 
 /** Up to 8 words of a search, each a `$like` on the entity's search column. */
-function searchFilter<T>(search: ListOptions<T & object>['search']): object[] {
-  const words = (search?.text ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
-  return words.map((w) => ({ [search!.column]: { $like: containsPattern(w) } }));
+function searchFilter(info: EntityInfo, search: string | null | undefined): object[] {
+  const words = (search ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  if (words.length === 0) return [];
+  const column = searchColumnOf(info.entity);
+  if (!column) throw new Error(`${info.name} declares no @SearchText column to search`);
+  return words.map((w) => ({ [column]: { $like: containsPattern(w) } }));
 }
 
 /** The rows the viewer may see among those `options` select, as one filter. */
 function visibleWhere<T extends object>(scope: Scope, info: EntityInfo, options: ListOptions<T>): object | false {
   const rule = rowRule(scope, info);
   if (rule === false) return false;
-  const parts = [options.where ?? {}, ...searchFilter(options.search), ...(rule === true ? [] : [rule])];
+  const parts = [options.where ?? {}, ...searchFilter(info, options.search), ...(rule === true ? [] : [rule])];
   return { $and: parts };
 }
 

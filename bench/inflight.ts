@@ -23,7 +23,7 @@ export class InFlight {
     server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
       this.inFlight++;
       this.lastArrival = performance.now();
-      const end = res.end;
+      const end = res.end.bind(res);
       let done = false;
       res.end = ((...args: Parameters<ServerResponse['end']>) => {
         if (!done) {

@@ -175,7 +175,7 @@ async function loadDemo(modules: readonly ModuleManifest[], orm: MikroORM, logge
 /** Who calls: bearer tokens resolved to viewers, remembered so that a known token's check rides with the first reads. */
 interface ViewerAccess {
   recentViewers: RecentViewers;
-  viewerFor(token: string | null): Promise<Viewer>;
+  viewerFor: (token: string | null) => Promise<Viewer>;
   httpContext(token: string | null, requestId: string): Promise<Context>;
   httpRateKey(authorization: string | undefined, address: string): string;
 }

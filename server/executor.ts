@@ -26,7 +26,7 @@ export class OperationCompiler {
   /** The compiled operation, or graphql-js-like errors. */
   compile(document: DocumentNode, operationName: string | null | undefined): CompiledQuery | ExecutionResult {
     let byOperation = this.compiled.get(document);
-    if (!byOperation) this.compiled.set(document, (byOperation = new Map()));
+    if (!byOperation) this.compiled.set(document, (byOperation = new Map<string, CompiledQuery>()));
     const key = operationName ?? '';
     let query = byOperation.get(key);
     if (!query) {

@@ -132,7 +132,7 @@ function errorAnswer({ logger, maxBodyBytes }: HttpAppOptions): ErrorRequestHand
     } else if (err.type === 'entity.parse.failed') {
       sendError(res, 400, HttpErrorCode.BadRequest, "Corps de requête illisible : ce n'est pas du JSON valide.");
     } else {
-      sendError(res, status, HttpErrorCode.BadRequest, `Requête invalide (${String(err.type ?? err.message ?? status)}).`);
+      sendError(res, status, HttpErrorCode.BadRequest, `Requête invalide (${[err.type, err.message].find((v) => typeof v === 'string') ?? status}).`);
     }
   };
 }

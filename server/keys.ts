@@ -9,6 +9,7 @@ import type { MetadataStorage } from '@mikro-orm/core';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (key: string): boolean => UUID.test(key);
 /** Control characters (NUL above all, which PostgreSQL refuses in any text) never belong in a key. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** What each record type's primary key column accepts, by type name (the entity's class name). */

@@ -68,7 +68,7 @@ export function installLeanResolvers(schema: GraphQLSchema, authChecker: AuthChe
     const simple =
       params.length === 2 && params[0]!.kind === 'root' && !params[0]!.propertyName && rootTypes[0] === undefined &&
       params[1]!.kind === 'context' && !params[1]!.propertyName;
-    const lean: GraphQLFieldResolver<unknown, Record<string, unknown>> = (root, args, context, info) => {
+    const lean: GraphQLFieldResolver<unknown, Record<string, unknown>, Record<string, unknown>> = (root, args, context, info) => {
       if (roles) {
         const granted = authChecker({ root, args, context, info } as never, roles);
         if (granted !== true) return original(root, args, context, info);

@@ -12,6 +12,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  OperationTypeNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLOutputType,
@@ -323,7 +324,7 @@ function checkUncached(
     throw tooComplex(`Trop d'alias : ${aliases} pour ${limits.maxAliases} au plus.`, { limit: 'aliases', value: aliases, max: limits.maxAliases });
   }
   const root =
-    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) throw new Unmeasurable(`no ${operation.operation} type`);
   const cost = new CostWalker(schema, fragments, operation, variables, limits.maxPageSize).selection(operation.selectionSet, root, null);
   if (!(cost <= limits.maxCost)) {

@@ -25,8 +25,8 @@ async function preflight(config: Config): Promise<void> {
   if (config.redisUrl) checks.push(checkRedis(config.redisUrl));
   const results = await Promise.allSettled(checks);
   const problems = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-  const unexpected = problems.find((p) => !(p instanceof StartupError));
-  if (unexpected) throw unexpected;
+  const unexpected = problems.filter((p) => !(p instanceof StartupError));
+  if (unexpected.length > 0) throw unexpected[0];
   if (problems.length > 0) fail(...problems.map((p) => (p as StartupError).message));
 }
 

@@ -19,6 +19,7 @@ const NUL_MESSAGE = 'Ce texte contient un caractère nul (\\u0000), que la base 
  * (they can make a name read otherwise than it is: "Trojan Source").
  */
 const REFUSED_CHARACTERS: readonly [RegExp, string][] = [
+  // eslint-disable-next-line no-control-regex -- NUL is what this entry refuses
   [/\u0000/, NUL_MESSAGE],
   [/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/, 'Ce texte contient un caractère Unicode invalide (demi-caractère isolé).'],
   [/[\u202A-\u202E\u2066-\u2069]/, 'Ce texte contient un caractère de contrôle de direction (U+202A à U+202E, U+2066 à U+2069), refusé car il peut masquer le texte réel.'],
@@ -114,7 +115,7 @@ export async function validateInput(argValue: unknown, argType: unknown, resolve
   const fields: { field: string; message: string }[] = [];
   for (const [i, value] of values.entries()) {
     if (value == null || typeof value !== 'object') continue;
-    const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+    const errors = await validate(value as object, { forbidUnknownValues: false, validationError: { target: false, value: false } });
     const prefix = Array.isArray(argValue) ? (name ? `${name}.${i}` : String(i)) : name;
     fields.push(...flatten(errors, prefix));
   }

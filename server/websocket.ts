@@ -204,7 +204,7 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
       subscribe: (args) => subscribeOperation(compiler, args),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
-        const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : null);
+        const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${typeof params.token === 'string' ? params.token : JSON.stringify(params.token)}` : null);
         let token: string | null;
         let viewer: Viewer;
         try {

@@ -88,7 +88,7 @@ function walk(value: unknown, into: Walk = { types: new Set(), dates: 0, badDate
     if (field && getNamedType(field.type).name === 'DateTime') {
       if (v === null) continue;
       into.dates++;
-      if (typeof v !== 'string' || !ISO_DATE_TIME.test(v) || Number.isNaN(Date.parse(v))) into.badDates.push(`${typeName}.${key} = ${JSON.stringify(v)}`);
+      if (typeof v !== 'string' || !ISO_DATE_TIME.test(v) || Number.isNaN(Date.parse(v))) into.badDates.push(`${typeName as string}.${key} = ${JSON.stringify(v)}`);
     } else {
       walk(v, into);
     }

@@ -121,7 +121,7 @@ export async function startTestApp(
       return client;
     },
     close: async () => {
-      await Promise.all(clients.map((c) => c.dispose()));
+      await Promise.all(clients.map(async (c) => c.dispose()));
       await app.close();
       await database.drop();
     },

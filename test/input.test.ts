@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReferenceKind } from '@mikro-orm/core';
 import { getMetadataStorage } from 'class-validator';
 import { getMetadataStorage as getTypeGraphQLMetadata } from 'type-graphql';
 import { GraphQLInputObjectType, GraphQLList, GraphQLNonNull, getNamedType, isLeafType, type GraphQLField } from 'graphql';
@@ -157,7 +158,7 @@ describe('strings longer than their column', () => {
         const entity = entities[type.name];
         const property = entity ? t.app.gateway.orm.getMetadata().find(entity)?.properties[field.name as never] : undefined;
         // Relations (`sector`, `communeId`) take ids, not the column's value.
-        const length = property?.kind === 'scalar' ? property.length : undefined;
+        const length = property?.kind === ReferenceKind.SCALAR ? property.length : undefined;
         if (entity && field.name in { name: 1, website: 1, email: 1, firstName: 1, lastName: 1 }) expect(length, `${entity}.${field.name}`).toBeGreaterThan(0);
         // The SIRET may be written with spaces; the service stores its 14 digits.
         if (length && field.name !== 'siret') expect(max, `${type.name}.${field.name}: ${max} > column ${length}`).toBeLessThanOrEqual(length);
@@ -194,7 +195,7 @@ describe('nesting of variables', () => {
       setTimeout(resolve, 5000);
       socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${TOKENS.admin}` } })));
       socket.on('message', (data) => {
-        const message = JSON.parse(String(data));
+        const message = JSON.parse((data as Buffer).toString());
         messages.push(message);
         if (message.type === 'connection_ack') {
           const n = 100_000;
@@ -246,7 +247,7 @@ describe('variable coercion errors name the field (the variable path)', () => {
       for (const field of Object.values(root.getFields()) as GraphQLField<unknown, unknown>[]) {
         if (field.args.length === 0) continue;
         const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
-        const query = `${keyword}(${field.args.map((a) => `$${a.name}: ${a.defaultValue !== undefined && a.type instanceof GraphQLNonNull ? a.type.ofType : a.type}`).join(', ')}) { ${field.name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})${selection} }`;
+        const query = `${keyword}(${field.args.map((a) => `$${a.name}: ${a.defaultValue !== undefined && a.type instanceof GraphQLNonNull ? String(a.type.ofType) : String(a.type)}`).join(', ')}) { ${field.name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})${selection} }`;
         for (const arg of field.args) {
           const type = getNamedType(arg.type);
           const wrongValues: [unknown, string][] = type instanceof GraphQLInputObjectType

@@ -129,7 +129,7 @@ describe('WebSocket caps', () => {
     await open3[0]!.dispose();
     await settle();
     const again = await open(null);
-    await Promise.all([again, ...open3.slice(1)].map((c) => c.dispose()));
+    await Promise.all([again, ...open3.slice(1)].map(async (c) => c.dispose()));
     await settle();
   });
 });

@@ -22,6 +22,6 @@ export default defineModule({
   resolvers: [PersonResolver, PartnerMembersResolver, ConsentRecorderResolver],
   permissions: AccountPermissions,
   visibility: ACCOUNT_VISIBILITY,
-  authenticate: AccountService.authenticate,
+  authenticate: (em, token) => AccountService.authenticate(em, token),
   demo: seedAccounts,
 });

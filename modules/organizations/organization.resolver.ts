@@ -80,7 +80,8 @@ export class OrganizationResolver {
 
   @Subscription(() => Organization, {
     subscribe: ({ args, context }) => {
-      const id = args.id ? decodeId(args.id as string, 'Organization', 'id') : null;
+      const { id: raw } = args as { id?: string | null };
+      const id = raw ? decodeId(raw, 'Organization', 'id') : null;
       return subscribeTo(context as Context, OrganizationChanged, (payload) => !id || payload.organizationId === id);
     },
     description: 'Pushes an organization each time it is created or changed (all of them, or the one with `id`).',

@@ -1064,7 +1064,7 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
   const sectorWeights = sectorCodes.map((code) => [code, SECTOR_WEIGHTS[code] ?? DEFAULT_SECTOR_WEIGHT] as const);
 
   // 1. Sector, legal form and commune of every organization.
-  const drafts: Draft[] = new Array(count);
+  const drafts = new Array<Draft>(count);
   for (let i = 0; i < count; i++) {
     const sector = r.weighted(sectorWeights);
     drafts[i] = {
@@ -1112,7 +1112,7 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
   // 4. Details.
   const names: NameRegistry = { used: new Set<string>(), nextNumber: new Map<string, number>() };
   const sirets = new Set<string>();
-  const organizations: OrganizationSeed[] = new Array(count);
+  const organizations = new Array<OrganizationSeed>(count);
   for (let i = 0; i < count; i++) {
     const { form, sector, commune, holder, employer } = drafts[i] as Draft;
     const name = uniqueName(form, sector, commune, names, r);

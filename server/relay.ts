@@ -207,6 +207,6 @@ export function toConnection<C extends { edges: unknown; pageInfo: PageInfo; cou
   Type: abstract new () => C,
   page: Page<unknown>,
 ): C {
-  const connection = Object.create(Type.prototype) as C;
+  const connection = Object.create(Type.prototype as object) as C;
   return Object.assign(connection, page);
 }

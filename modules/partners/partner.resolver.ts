@@ -117,7 +117,8 @@ export class PartnerResolver {
 
   @Subscription(() => Partner, {
     subscribe: ({ args, context }) => {
-      const id = args.id ? decodeId(args.id as string, 'Partner', 'id') : null;
+      const { id: raw } = args as { id?: string | null };
+      const id = raw ? decodeId(raw, 'Partner', 'id') : null;
       return subscribeTo(context as Context, PartnerChanged, (payload) => !id || payload.partnerId === id);
     },
     description: 'Pushes a partner each time it, its criteria or its schemes change (all partners, or the one with `id`).',

@@ -19,7 +19,7 @@ function checkRange(min: number | null | undefined, max: number | null | undefin
   if (min != null && max != null && min > max) throw badInput(field, 'Le montant minimum dépasse le montant maximum.');
 }
 
-const { assertCanManage } = PartnerPolicy;
+const assertCanManage = (ctx: Context, partnerId: string) => PartnerPolicy.assertCanManage(ctx, partnerId);
 
 const BY_NAME = [['name', 'asc'], ['id', 'asc']] as const;
 

@@ -105,7 +105,8 @@ export function converterOf(meta: EntityMetadata, prop: EntityProperty, platform
   if (customType instanceof JsonType) return null; // node-pg and PGlite both parse json and jsonb
   if (customType) {
     const fits = hasRuntimeType(prop.runtimeType);
-    return fits ? (v) => (fits(v) ? v : customType.convertToJSValue(v, platform)) : (v) => customType.convertToJSValue(v, platform);
+    const toJs = (v: unknown): unknown => customType.convertToJSValue(v, platform) as unknown;
+    return fits ? (v) => (fits(v) ? v : toJs(v)) : toJs;
   }
   return null;
 }

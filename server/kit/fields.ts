@@ -14,7 +14,7 @@ export function Needs(...properties: string[]): MethodDecorator & PropertyDecora
   return (target: object, member: string | symbol) => {
     const owner = typeof target === 'function' ? target : target.constructor;
     let byMember = declared.get(owner);
-    if (!byMember) declared.set(owner, (byMember = new Map()));
+    if (!byMember) declared.set(owner, (byMember = new Map<string, readonly string[]>()));
     byMember.set(String(member), properties);
   };
 }

@@ -13,7 +13,7 @@ const readPrototypes = new WeakMap<object, object>();
 export function readPrototype(em: SqlEntityManager, entity: EntityClass<object>): object {
   let proto = readPrototypes.get(entity);
   if (!proto) {
-    proto = Object.create(entity.prototype) as object;
+    proto = Object.create(entity.prototype as object) as object;
     for (const name of Object.keys(em.getMetadata().get(entity.name).properties)) {
       Object.defineProperty(proto, name, { value: undefined, writable: true, enumerable: true, configurable: true });
     }

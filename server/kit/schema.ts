@@ -95,7 +95,7 @@ export function installHooks(schema: GraphQLSchema, hooks: readonly ResolverHook
       const resolve = field.resolve;
       if (!resolve) continue;
       field.resolve = (root, args, context, info) => {
-        const call: ResolverCall = { root, args, context, info };
+        const call: ResolverCall = { root, args: args as Record<string, unknown>, context, info };
         const run = (i: number): unknown => (i === hooks.length ? resolve(root, args, context, info) : hooks[i]!(call, () => run(i + 1)));
         return run(0);
       };

@@ -38,7 +38,7 @@ export class Statement {
 export async function runRead(em: SqlEntityManager, statement: Statement): Promise<Record<string, unknown>[]> {
   em.config.get('onQuery')(statement.sql, statement.params); // statement counts in tests and logs
   const query = em.getKnex().raw(statement.sql, statement.params as never[]);
-  const trx = em.getTransactionContext();
+  const trx = em.getTransactionContext<Parameters<typeof query.transacting>[0] | undefined>();
   if (trx) query.transacting(trx);
   const result = (await query) as { rows: Record<string, unknown>[] };
   return result.rows;

@@ -12,12 +12,6 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: [
-      'server/auth.test.ts',
-      'server/viewers.test.ts',
-      'server/limits.test.ts',
-      'modules/**/*.policy.test.ts',
-      'modules/organizations/contact-visibility.test.ts',
-    ],
+    include: ['server/auth.test.ts', 'server/viewers.test.ts', 'server/limits.test.ts', 'modules/**/*.policy.test.ts', 'modules/organizations/contact-visibility.test.ts'],
   },
 });

@@ -22,14 +22,7 @@ export async function post(url: string, body: string): Promise<{ status: number;
  * with the reference; the first wrong answer kills autocannon and rejects. Autocannon's own count of
  * non-2xx answers, connection errors and timeouts must be zero too.
  */
-export async function checkedLoad(
-  label: string,
-  url: string,
-  body: string,
-  reference: string,
-  connections: number,
-  duration: number,
-): Promise<{ result: autocannon.Result; checked: number }> {
+export async function checkedLoad(label: string, url: string, body: string, reference: string, connections: number, duration: number): Promise<{ result: autocannon.Result; checked: number }> {
   const controller = new AbortController();
   const send = (target: string) => post(target, body);
   const checker = new LoadChecker(label, url, reference, send, (err) => controller.abort(err), CHECK_INTERVAL_MS).start();
@@ -54,8 +47,25 @@ export async function checkedLoad(
  */
 function load(url: string, body: string, connections: number, duration: number, signal: AbortSignal): Promise<autocannon.Result> {
   const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-  const args = [cli, '--json', '-c', String(connections), '-d', String(duration), '-t', '30', '-m', 'POST',
-    '-H', 'content-type=application/json', '-H', `authorization=Bearer ${TOKENS.expert}`, '-b', body, url];
+  const args = [
+    cli,
+    '--json',
+    '-c',
+    String(connections),
+    '-d',
+    String(duration),
+    '-t',
+    '30',
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-H',
+    `authorization=Bearer ${TOKENS.expert}`,
+    '-b',
+    body,
+    url,
+  ];
   return new Promise((resolve, reject) => {
     // With Node's defaults: the server's V8 tuning (NODE_OPTIONS in `npm run bench`) is not the load tool's.
     const { NODE_OPTIONS: _serverOptions, ...env } = process.env;

@@ -115,7 +115,10 @@ function verdict(results: RunResult[]): string {
 export function printScenario(s: ScenarioResult, database: string, durationS: number): void {
   console.log('');
   console.log(`${s.scenario}, ${s.title} — ${database}, ${durationS} s per run`);
-  printTable(COLUMNS.map(([h]) => h), s.results.map((r) => COLUMNS.map(([, cell]) => cell(r))));
+  printTable(
+    COLUMNS.map(([h]) => h),
+    s.results.map((r) => COLUMNS.map(([, cell]) => cell(r))),
+  );
   console.log(`Goals (req/s ≥ ${GOALS.minThroughputRatio}× the floor's, p99 ≤ ${GOALS.maxP99Ratio}× the floor's): ${verdict(s.results)}`);
 }
 

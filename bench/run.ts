@@ -111,16 +111,21 @@ function redact(url: string): string {
 /** createApp with the demo data at SCALE, recording statements into `sql` while asked to. */
 async function seededApp(databaseUrl: string | null, sql: Bench['sql']): Promise<App> {
   const start = performance.now();
-  const app = await createApp(
-    testConfig({ databaseUrl, demo: true, logLevel: 'silent', limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000, rateLimit: 0 } }),
-    { demoScale: SCALE, onQuery: (s) => { if (sql.recording) sql.statements.push(s); } },
-  );
+  const app = await createApp(testConfig({ databaseUrl, demo: true, logLevel: 'silent', limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000, rateLimit: 0 } }), {
+    demoScale: SCALE,
+    onQuery: (s) => {
+      if (sql.recording) sql.statements.push(s);
+    },
+  });
   const seconds = fmt((performance.now() - start) / 1000, 1);
-  const [c] = (await app.gateway.orm.em.fork().getConnection().execute(
-    'select (select count(*) from organization)::int as organizations, (select count(*) from organization_contact)::int as contacts, (select count(*) from organization where consent_to_share)::int as consenting, (select count(*) from partner)::int as partners, (select count(*) from intervention_criteria)::int as criteria, (select count(*) from funding_scheme)::int as schemes',
-    [],
-    'all',
-  )) as Array<Record<string, number>>;
+  const [c] = (await app.gateway.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      'select (select count(*) from organization)::int as organizations, (select count(*) from organization_contact)::int as contacts, (select count(*) from organization where consent_to_share)::int as consenting, (select count(*) from partner)::int as partners, (select count(*) from intervention_criteria)::int as criteria, (select count(*) from funding_scheme)::int as schemes',
+      [],
+      'all',
+    )) as Array<Record<string, number>>;
   console.log(
     `Seeding (createApp: migrations + demo data + schema): ${seconds} s — ${c!.organizations} organizations (${c!.consenting} consenting), ` +
       `${c!.contacts} contacts, ${c!.partners} partners, ${c!.criteria} intervention criteria, ${c!.schemes} funding schemes`,
@@ -295,7 +300,15 @@ async function main(): Promise<void> {
     floorDb = floorExecutor(app.gateway.orm, database?.url ?? null);
     const dbCpu = new DatabaseCpu();
     const graphqlUrl = await app.listen();
-    await runAll({ app, graphqlUrl, graphqlInFlight: new InFlight(app.httpServer), postgres: database !== null, floorExecute: floorDb.execute, sql, dbCpu: database && dbCpu.available ? dbCpu : null });
+    await runAll({
+      app,
+      graphqlUrl,
+      graphqlInFlight: new InFlight(app.httpServer),
+      postgres: database !== null,
+      floorExecute: floorDb.execute,
+      sql,
+      dbCpu: database && dbCpu.available ? dbCpu : null,
+    });
   } finally {
     await floorDb?.close().catch((err: unknown) => console.error("closing the floor's database connection:", err));
     await app?.close().catch((err: unknown) => console.error('closing the app:', err));

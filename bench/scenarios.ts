@@ -74,7 +74,10 @@ export const SCENARIOS: readonly Scenario[] = [portalList, partnerList];
 
 /** The scenarios named in `names` (comma-separated, case-insensitive), all of them when empty. */
 export function selectScenarios(names: string | undefined): Scenario[] {
-  const wanted = (names ?? '').split(',').map((n) => n.trim().toLowerCase()).filter(Boolean);
+  const wanted = (names ?? '')
+    .split(',')
+    .map((n) => n.trim().toLowerCase())
+    .filter(Boolean);
   if (wanted.length === 0) return [...SCENARIOS];
   return wanted.map((w) => {
     const found = SCENARIOS.find((s) => s.name.toLowerCase() === w);

@@ -70,7 +70,7 @@ const schemaCache = new Map<string, Promise<GraphQLSchema>>();
 function bearerToken(header: unknown): string | null {
   if (typeof header !== 'string' || header.trim() === '') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw new AppError(ErrorCode.Unauthenticated, "En-tête Authorization invalide : attendu « Bearer <jeton> ».", { http: { status: 401 } });
+  if (!match) throw new AppError(ErrorCode.Unauthenticated, 'En-tête Authorization invalide : attendu « Bearer <jeton> ».', { http: { status: 401 } });
   return match[1]!;
 }
 
@@ -91,7 +91,17 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     await pubSub.close();
     throw err;
   });
-  const gateway: Gateway = { config, logger, orm, modules, permissions, events, pubSub: pubSub.pubSub, nodes: nodeFetchers(modules), visibility: new VisibilityRules(modules.flatMap((m) => m.visibility ?? [])) };
+  const gateway: Gateway = {
+    config,
+    logger,
+    orm,
+    modules,
+    permissions,
+    events,
+    pubSub: pubSub.pubSub,
+    nodes: nodeFetchers(modules),
+    visibility: new VisibilityRules(modules.flatMap((m) => m.visibility ?? [])),
+  };
   const server = await serve(gateway, schema, authenticate);
   return appHandle(gateway, schema, pubSub, demoLines, server);
 }

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAuthChecker, MembershipRole, PermissionRegistry, PlatformRole, Viewer } from './auth.js';
 import { definePermissions } from './permissions.js';
 
-const person = (memberships: { partnerId: string; role: MembershipRole }[], platformRole: PlatformRole | null = null) =>
-  Viewer.person({ personId: 'p1', tokenId: 't1', platformRole, memberships });
+const person = (memberships: { partnerId: string; role: MembershipRole }[], platformRole: PlatformRole | null = null) => Viewer.person({ personId: 'p1', tokenId: 't1', platformRole, memberships });
 
 const X = definePermissions('x', {
   read: { roles: ['AUTHENTICATED'], description: 'Any signed-in person.' },
@@ -38,7 +37,11 @@ describe('the viewer', () => {
   });
 
   it('a person holds AUTHENTICATED, their platform role and the roles of their memberships', () => {
-    const v = person([{ partnerId: 'x', role: 'MEMBER' }, { partnerId: 'y', role: 'MANAGER' }, { partnerId: 'z', role: 'MEMBER' }]);
+    const v = person([
+      { partnerId: 'x', role: 'MEMBER' },
+      { partnerId: 'y', role: 'MANAGER' },
+      { partnerId: 'z', role: 'MEMBER' },
+    ]);
     expect(v.isAuthenticated).toBe(true);
     expect(v.isAdmin).toBe(false);
     expect([...v.roles].sort()).toEqual(['AUTHENTICATED', 'MANAGER', 'MEMBER']);
@@ -49,7 +52,10 @@ describe('the viewer', () => {
   });
 
   it('holds a role in a partner only through a membership of that partner, any role when none is named', () => {
-    const v = person([{ partnerId: 'x', role: 'MEMBER' }, { partnerId: 'y', role: 'MANAGER' }]);
+    const v = person([
+      { partnerId: 'x', role: 'MEMBER' },
+      { partnerId: 'y', role: 'MANAGER' },
+    ]);
     expect(v.hasRoleIn('x')).toBe(true);
     expect(v.hasRoleIn('x', 'MEMBER')).toBe(true);
     expect(v.hasRoleIn('x', 'MANAGER')).toBe(false);
@@ -64,7 +70,13 @@ describe('the viewer', () => {
   });
 
   it('lists each of its partners once', () => {
-    expect(person([{ partnerId: 'x', role: 'MEMBER' }, { partnerId: 'x', role: 'MANAGER' }, { partnerId: 'y', role: 'MEMBER' }]).partnerIds).toEqual(['x', 'y']);
+    expect(
+      person([
+        { partnerId: 'x', role: 'MEMBER' },
+        { partnerId: 'x', role: 'MANAGER' },
+        { partnerId: 'y', role: 'MEMBER' },
+      ]).partnerIds,
+    ).toEqual(['x', 'y']);
   });
 });
 

@@ -122,7 +122,12 @@ class EnvReader {
 
   moduleNames(name: string): string[] | null {
     const raw = this.text(name);
-    const modules = raw ? raw.split(',').map((m) => m.trim()).filter(Boolean) : null;
+    const modules = raw
+      ? raw
+          .split(',')
+          .map((m) => m.trim())
+          .filter(Boolean)
+      : null;
     if (modules?.some((m) => !/^[a-z][a-z0-9-]*$/.test(m))) this.problems.push(`${name}: expected comma-separated module names, got "${raw}"`);
     return modules;
   }

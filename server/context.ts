@@ -178,8 +178,7 @@ export class Context {
         const txEm = em as SqlEntityManager;
         const tx: Transaction = {
           em: txEm,
-          publish: (event, payload, options) =>
-            void pending.push({ name: event.name, payload, stream: options?.stream ?? event.stream?.(payload) ?? null }),
+          publish: (event, payload, options) => void pending.push({ name: event.name, payload, stream: options?.stream ?? event.stream?.(payload) ?? null }),
         };
         this.currentTransaction = tx;
         this.em = txEm;

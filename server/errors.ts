@@ -22,19 +22,14 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (message = 'Authentification requise.') =>
-  new AppError(ErrorCode.Unauthenticated, message);
+export const unauthenticated = (message = 'Authentification requise.') => new AppError(ErrorCode.Unauthenticated, message);
 /** A bearer token that is unknown, expired or revoked (HTTP 401). */
 export const invalidToken = () => new AppError(ErrorCode.Unauthenticated, 'Jeton invalide, expiré ou révoqué.', { http: { status: 401 } });
-export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette opération.") =>
-  new AppError(ErrorCode.Forbidden, message);
-export const notFound = (what: string, id?: string) =>
-  new AppError(ErrorCode.NotFound, `${what} introuvable.`, id ? { id } : {});
-export const conflict = (message: string, field?: string) =>
-  new AppError(ErrorCode.Conflict, message, field ? { field } : {});
+export const forbidden = (message = "Vous n'avez pas les droits nécessaires pour cette opération.") => new AppError(ErrorCode.Forbidden, message);
+export const notFound = (what: string, id?: string) => new AppError(ErrorCode.NotFound, `${what} introuvable.`, id ? { id } : {});
+export const conflict = (message: string, field?: string) => new AppError(ErrorCode.Conflict, message, field ? { field } : {});
 /** Bad input on one field; `field` is the path as the client wrote it (e.g. `input.siret`). */
-export const badInput = (field: string, message: string) =>
-  new AppError(ErrorCode.BadUserInput, message, { field });
+export const badInput = (field: string, message: string) => new AppError(ErrorCode.BadUserInput, message, { field });
 
 const NAME = '[_A-Za-z][_0-9A-Za-z]*';
 const VARIABLE = new RegExp(`^Variable "\\$(${NAME})"`);
@@ -99,7 +94,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   if (original instanceof ForeignKeyConstraintViolationException) {
     return {
-      message: "Cet enregistrement est encore référencé ailleurs, ou fait référence à un enregistrement inexistant.",
+      message: 'Cet enregistrement est encore référencé ailleurs, ou fait référence à un enregistrement inexistant.',
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.Conflict },

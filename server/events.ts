@@ -243,11 +243,7 @@ export class EventDispatcher {
  * `complete` ended the subscription (and freed its slot and pubsub listener) only at the next matching
  * event. `pipe`/`filter`/`map` pass `return()` straight to the pubsub's iterator.
  */
-export function subscribeTo<P extends EventPayload>(
-  context: { gateway: { pubSub: PubSub } },
-  event: EventDefinition<P>,
-  keep: (payload: P) => boolean = () => true,
-): AsyncIterable<P> {
+export function subscribeTo<P extends EventPayload>(context: { gateway: { pubSub: PubSub } }, event: EventDefinition<P>, keep: (payload: P) => boolean = () => true): AsyncIterable<P> {
   return pipe(
     context.gateway.pubSub.subscribe(event.name) as AsyncIterable<StoredEvent<P>>,
     map((stored: StoredEvent<P>) => stored.payload),

@@ -46,4 +46,3 @@ export function registerKeyFormats(metadata: MetadataStorage): void {
 export function keyFits(type: string, key: string): boolean {
   return (keyFormats.get(type) ?? isUuid)(key);
 }
-

@@ -80,7 +80,7 @@ describe('lean field resolvers', () => {
       const [a, b] = [await run(plain), await run(lean)];
       expect(b.result).toEqual(a.result);
       if (user === 'boss') expect(b.result.data.leanThings[0]).toEqual({ name: 'a', label: 'a:boss', secret: 's-a', shout: 'aa', loud: 'a', quiet: 'a', upper: 'A', echo: 'a!' });
-      else expect(b.result.errors[0].message).toBe(user ? 'Access denied! You don\'t have permission for this action!' : 'anonymous');
+      else expect(b.result.errors[0].message).toBe(user ? "Access denied! You don't have permission for this action!" : 'anonymous');
       // The checker runs once per row; a refusal (false) goes through type-graphql's own path, which checks
       // again. A checker that throws stops the list at its first row instead of after every row.
       if (user === 'intern') expect(b.checks).toBe(2 * a.checks);

@@ -65,9 +65,7 @@ export function installLeanResolvers(schema: GraphQLSchema, authChecker: AuthChe
     const roles = def.roles;
     const rootTypes = params.map((p) => (p.kind === 'root' && p.getType ? p.getType() : undefined));
     // (@Root() row, @Ctx() ctx) with no conversion to make: called as is.
-    const simple =
-      params.length === 2 && params[0]!.kind === 'root' && !params[0]!.propertyName && rootTypes[0] === undefined &&
-      params[1]!.kind === 'context' && !params[1]!.propertyName;
+    const simple = params.length === 2 && params[0]!.kind === 'root' && !params[0]!.propertyName && rootTypes[0] === undefined && params[1]!.kind === 'context' && !params[1]!.propertyName;
     const lean: GraphQLFieldResolver<unknown, Record<string, unknown>, Record<string, unknown>> = (root, args, context, info) => {
       if (roles) {
         const granted = authChecker({ root, args, context, info } as never, roles);

@@ -121,7 +121,10 @@ describe('the cost model', () => {
   });
 
   it('refuses what it cannot measure, and leaves a missing operation to graphql-js', () => {
-    const run = (query: string, operationName: string | null = null) => () => checkOperationLimits(schema, parse(query), {}, operationName, DEFAULT_LIMITS);
+    const run =
+      (query: string, operationName: string | null = null) =>
+      () =>
+        checkOperationLimits(schema, parse(query), {}, operationName, DEFAULT_LIMITS);
     expect(run('query { ...A } fragment A on Query { ...A }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
     expect(run('{ notAField }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
     expect(run('query { ...Missing }')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'unmeasurable' }) }));
@@ -133,7 +136,10 @@ describe('the cost model', () => {
   it('caches a passed check per document, page-size variables and limits', () => {
     const document = parse(`query($n: Int) { communes(first: $n) { ${EDGES} } }`);
     const limits = { ...DEFAULT_LIMITS, maxCost: 20 };
-    const check = (variables: Record<string, unknown>, l = limits) => () => checkOperationLimits(schema, document, variables, null, l);
+    const check =
+      (variables: Record<string, unknown>, l = limits) =>
+      () =>
+        checkOperationLimits(schema, document, variables, null, l);
     expect(check({ n: 5 })).not.toThrow();
     expect(check({ n: 5 })).not.toThrow();
     expect(check({ n: 10 })).toThrow(/trop coûteuse/);
@@ -250,8 +256,7 @@ describe('the limits at their thresholds', () => {
   });
 
   it('keys its cache on what the cost sees of each page-size variable: absent, null, an integer or something else', () => {
-    const check = (document: ReturnType<typeof parse>, variables: Record<string, unknown> | null) => () =>
-      checkOperationLimits(schema, document, variables, null, { ...DEFAULT_LIMITS, maxCost: 42 });
+    const check = (document: ReturnType<typeof parse>, variables: Record<string, unknown> | null) => () => checkOperationLimits(schema, document, variables, null, { ...DEFAULT_LIMITS, maxCost: 42 });
     for (const first of [{}, { n: null }, null]) {
       const document = parse('query($n: Int) { communes(first: $n) { edges { node { name } } } }');
       expect(check(document, first)).not.toThrow(); // 20 by default: 42

@@ -86,7 +86,10 @@ function depthOf(set: SelectionSetNode, fragments: Map<string, FragmentDefinitio
     } else {
       const fragment = fragments.get(s.name.value);
       if (!fragment) throw new Unmeasurable(`unknown fragment ${s.name.value}`);
-      max = Math.max(max, memoized(memo, s.name.value, () => depthOf(fragment.selectionSet, fragments, memo)));
+      max = Math.max(
+        max,
+        memoized(memo, s.name.value, () => depthOf(fragment.selectionSet, fragments, memo)),
+      );
     }
   }
   return max;
@@ -104,7 +107,10 @@ function aliasesOf(set: SelectionSetNode, fragments: Map<string, FragmentDefinit
     } else {
       const fragment = fragments.get(s.name.value);
       if (!fragment) throw new Unmeasurable(`unknown fragment ${s.name.value}`);
-      count = add(count, memoized(memo, s.name.value, () => aliasesOf(fragment.selectionSet, fragments, memo)));
+      count = add(
+        count,
+        memoized(memo, s.name.value, () => aliasesOf(fragment.selectionSet, fragments, memo)),
+      );
     }
   }
   return count;
@@ -147,9 +153,7 @@ class CostWalker {
         const name = s.name.value;
         const fragment = this.fragments.get(name);
         if (!fragment) throw new Unmeasurable(`unknown fragment ${name}`);
-        const cost = memoized(this.memo, page === null ? name : `${name}\u0000${page}`, () =>
-          this.selection(fragment.selectionSet, this.compositeType(fragment.typeCondition.name.value), page),
-        );
+        const cost = memoized(this.memo, page === null ? name : `${name}\u0000${page}`, () => this.selection(fragment.selectionSet, this.compositeType(fragment.typeCondition.name.value), page));
         total = add(total, cost);
       }
     }
@@ -171,10 +175,7 @@ class CostWalker {
     let items = 1;
     if (lists > 0) {
       const declared = def.extensions?.maxItems;
-      const bound =
-        typeof declared === 'number' && Number.isInteger(declared) && declared >= 0
-          ? declared
-          : (pageSize ?? page ?? (isEnumType(type) ? type.getValues().length : UNDECLARED_LIST_ITEMS));
+      const bound = typeof declared === 'number' && Number.isInteger(declared) && declared >= 0 ? declared : (pageSize ?? page ?? (isEnumType(type) ? type.getValues().length : UNDECLARED_LIST_ITEMS));
       items = bound ** lists;
     }
     // A list of scalars or enums is one value (one column, one array): it costs like any field.
@@ -305,13 +306,7 @@ export function checkOperationLimits(
   if (entry.passed.size < 100) entry.passed.add(key); // bounded: page sizes vary without limit
 }
 
-function checkUncached(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | null | undefined,
-  operationName: string | null | undefined,
-  limits: OperationLimits,
-): void {
+function checkUncached(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, operationName: string | null | undefined, limits: OperationLimits): void {
   const operation = selectedOperation(document, operationName);
   if (!operation) return; // no operation runs: graphql-js reports the missing operation itself
   const fragments = fragmentsOf(document);
@@ -323,8 +318,7 @@ function checkUncached(
   if (aliases > limits.maxAliases) {
     throw tooComplex(`Trop d'alias : ${aliases} pour ${limits.maxAliases} au plus.`, { limit: 'aliases', value: aliases, max: limits.maxAliases });
   }
-  const root =
-    operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
+  const root = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) throw new Unmeasurable(`no ${operation.operation} type`);
   const cost = new CostWalker(schema, fragments, operation, variables, limits.maxPageSize).selection(operation.selectionSet, root, null);
   if (!(cost <= limits.maxCost)) {

@@ -37,7 +37,8 @@ export function statementShape(sql: string): string {
 }
 
 /** Words after which PostgreSQL quotes a name (relation "person"), not a value (for type uuid: "…"). */
-const NAMED = /\b(relation|constraint|column|table|type|index|schema|function|sequence|encoding|operator|database|role|extension|trigger|view|enum|collation|cursor|savepoint|portal|statement|domain)\s*$/i;
+const NAMED =
+  /\b(relation|constraint|column|table|type|index|schema|function|sequence|encoding|operator|database|role|extension|trigger|view|enum|collation|cursor|savepoint|portal|statement|domain)\s*$/i;
 
 /** PostgreSQL's own message, with the values it quotes (`invalid input syntax for type uuid: "…"`) masked. */
 function redactServerMessage(message: string): string {
@@ -60,9 +61,7 @@ function splitStatement(message: string): [statement: string | null, server: str
 
 /** What is logged of a database error: its kind, SQLSTATE, names and statement shape; no values, no detail. */
 export function serializeDatabaseError(err: ErrorLike): Record<string, unknown> {
-  const [inlined, server] = typeof err.query === 'string' && err.message.startsWith(`${err.query} - `)
-    ? [err.query, err.message.slice(err.query.length + 3)]
-    : splitStatement(err.message);
+  const [inlined, server] = typeof err.query === 'string' && err.message.startsWith(`${err.query} - `) ? [err.query, err.message.slice(err.query.length + 3)] : splitStatement(err.message);
   const statement = inlined === null ? undefined : statementShape(inlined);
   const message = `${statement ? `${statement} - ` : ''}${redactServerMessage(server)}`;
   const out: Record<string, unknown> = { type: err.name === 'error' ? 'DatabaseError' : err.name, code: err.code, message };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineModule, orderModules, withDependencies, ModuleGraphError, type ModuleManifest } from './module.js';
 
-const mod = (name: string, dependsOn: string[] = []): ModuleManifest =>
-  defineModule({ name, description: name, dependsOn, entities: [], resolvers: [] });
+const mod = (name: string, dependsOn: string[] = []): ModuleManifest => defineModule({ name, description: name, dependsOn, entities: [], resolvers: [] });
 
 describe('module graph', () => {
   const available = [mod('partners', ['territory', 'sectors']), mod('territory'), mod('sectors'), mod('accounts', ['partners'])];

@@ -152,16 +152,18 @@ export async function dispatchStep(
       [options.leaseMs, names, options.limit],
       'all',
     )) as (EventRow & { subscriber: string; attempts: number })[];
-    const deliveries = claimed
-      .map((row) => ({ event: toStored(row), subscriber: row.subscriber, attempts: Number(row.attempts) }))
-      .sort((a, b) => a.event.position! - b.event.position!);
+    const deliveries = claimed.map((row) => ({ event: toStored(row), subscriber: row.subscriber, attempts: Number(row.attempts) })).sort((a, b) => a.event.position! - b.event.position!);
     return { positioned: positioned.length, claimed: deliveries };
   });
 }
 
 /** A delivery done: never run again. */
 export async function markDelivered(em: SqlEntityManager, delivery: ClaimedDelivery): Promise<void> {
-  await em.execute(`${DISPATCHER_STATEMENT}update event_delivery set done_at = now(), locked_until = null, last_error = null where event_id = ? and subscriber = ?`, [delivery.event.id, delivery.subscriber], 'run');
+  await em.execute(
+    `${DISPATCHER_STATEMENT}update event_delivery set done_at = now(), locked_until = null, last_error = null where event_id = ? and subscriber = ?`,
+    [delivery.event.id, delivery.subscriber],
+    'run',
+  );
 }
 
 /** A delivery failed: tried again after `delayMs`. */
@@ -197,10 +199,6 @@ export async function dispatchDue(em: SqlEntityManager): Promise<boolean> {
 
 /** The events of `stream` after `afterSeq`, in order (replay for live screens), at most `limit`. */
 export async function readStream(em: SqlEntityManager, stream: string, afterSeq: number, limit = 1000): Promise<StoredEvent[]> {
-  const rows = (await em.execute(
-    `select id, name, stream, seq, "position", payload from event where stream = ? and seq > ? order by seq limit ?`,
-    [stream, afterSeq, limit],
-    'all',
-  )) as EventRow[];
+  const rows = (await em.execute(`select id, name, stream, seq, "position", payload from event where stream = ? and seq > ? order by seq limit ?`, [stream, afterSeq, limit], 'all')) as EventRow[];
   return rows.map(toStored);
 }

@@ -31,9 +31,7 @@ describe('definePermissions', () => {
   });
 
   it('refuses a key that is not camelCase (a dotted key would hide a group)', () => {
-    expect(() => definePermissions('interviews', { 'answers.record': { roles: [], description: '' } })).toThrow(
-      'Permission key "answers.record" under "interviews" must be camelCase',
-    );
+    expect(() => definePermissions('interviews', { 'answers.record': { roles: [], description: '' } })).toThrow('Permission key "answers.record" under "interviews" must be camelCase');
   });
 
   it('takes only its constants in @Authorized and ctx.can (checked by tsc)', () => {

@@ -125,8 +125,7 @@ export function assertDeclaredPermissions(schema: GraphQLSchema, resolvers: read
   }
   if (problems.length > 0) {
     throw new Error(
-      `Unknown permission(s): no enabled module declares\n${problems.join('\n')}\n` +
-        `Declared: ${[...declared].join(', ') || '(none)'}. Name permissions by the constants of definePermissions.`,
+      `Unknown permission(s): no enabled module declares\n${problems.join('\n')}\n` + `Declared: ${[...declared].join(', ') || '(none)'}. Name permissions by the constants of definePermissions.`,
     );
   }
 }

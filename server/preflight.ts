@@ -113,7 +113,11 @@ export async function checkDatabase(url: string, timeoutMs = CONNECT_TIMEOUT_MS)
   client.on('error', () => undefined); // reported through connect()'s rejection
   try {
     // The deadline also bounds a DNS lookup, which pg's own timeout does not cover.
-    await withDeadline(client.connect().then(() => client.query('select 1')), timeoutMs + 250, () => new Timeout());
+    await withDeadline(
+      client.connect().then(() => client.query('select 1')),
+      timeoutMs + 250,
+      () => new Timeout(),
+    );
   } catch (err) {
     throw new StartupError('DATABASE_URL', databaseProblem(err, url, timeoutMs));
   } finally {

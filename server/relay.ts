@@ -203,10 +203,7 @@ export function checkPageArgs(args: ConnectionArgs, em: SqlEntityManager, entity
 }
 
 /** Wraps a page in the connection class so `totalCount` resolves lazily. */
-export function toConnection<C extends { edges: unknown; pageInfo: PageInfo; count: () => Promise<number> }>(
-  Type: abstract new () => C,
-  page: Page<unknown>,
-): C {
+export function toConnection<C extends { edges: unknown; pageInfo: PageInfo; count: () => Promise<number> }>(Type: abstract new () => C, page: Page<unknown>): C {
   const connection = Object.create(Type.prototype as object) as C;
   return Object.assign(connection, page);
 }

@@ -43,7 +43,10 @@ export async function buildGatewaySchema({ modules, permissions }: SchemaOptions
   installLeanResolvers(schema, authChecker as AuthCheckerFn<never, string>);
   // Relation fields resolve from the metadata, with the target's visibility (server/kit).
   installRelationResolvers(schema);
-  installHooks(schema, modules.flatMap((m) => m.hooks ?? []));
+  installHooks(
+    schema,
+    modules.flatMap((m) => m.hooks ?? []),
+  );
   const roots = {
     Query: 'Read operations of the Maillage API.',
     Mutation: 'Write operations; each runs in one transaction and changes nothing when refused.',

@@ -79,9 +79,9 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): SetupArgs {
 /** Problems with the administrator's name and e-mail, each naming its flag. */
 function adminProblems(args: SetupArgs): string[] {
   const problems: string[] = [];
-  if (!args.name) problems.push('--name (or ADMIN_NAME): the first administrator\'s name is required.');
+  if (!args.name) problems.push("--name (or ADMIN_NAME): the first administrator's name is required.");
   else if (args.name.length > 200) problems.push('--name: at most 200 characters.');
-  if (!args.email) problems.push('--email (or ADMIN_EMAIL): the first administrator\'s e-mail address is required.');
+  if (!args.email) problems.push("--email (or ADMIN_EMAIL): the first administrator's e-mail address is required.");
   else if (args.email.length > 254 || !EMAIL.test(args.email)) problems.push(`--email: "${args.email}" is not an e-mail address.`);
   return problems;
 }
@@ -216,5 +216,7 @@ async function makeAdministrator(app: App, name: string, email: string, out: Set
   out.log('');
   out.log(`  ${token}`);
   out.log('');
-  out.log('With it, create the partners, the people and their own tokens through the API (issueApiToken). Keep it in a secret store: revoking it would revoke every token made with it. Lost? Run setup again with --force.');
+  out.log(
+    'With it, create the partners, the people and their own tokens through the API (issueApiToken). Keep it in a secret store: revoking it would revoke every token made with it. Lost? Run setup again with --force.',
+  );
 }

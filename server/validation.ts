@@ -55,8 +55,7 @@ function flatten(errors: ValidationError[], prefix: string): { field: string; me
   });
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !(value instanceof Date);
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !(value instanceof Date);
 
 /**
  * Trims, in place, the strings of an input (so what is validated is what services store: a name of
@@ -148,12 +147,7 @@ export function checkVariablesDepth(variables: Record<string, unknown> | null | 
  * coercion by graphql-js, whose messages give the path of the wrong value (graphql-jit's name a field
  * as if it were the variable). Refuses with BAD_USER_INPUT, the first `field`, and every error in `fields`.
  */
-export function checkVariables(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | null | undefined,
-  operationName?: string | null,
-): void {
+export function checkVariables(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | null | undefined, operationName?: string | null): void {
   checkVariablesDepth(variables);
   const operation = getOperationAST(document, operationName);
   if (!operation?.variableDefinitions?.length) return;

@@ -2,16 +2,45 @@ import { describe, expect, it } from 'vitest';
 import { Viewer } from './auth.js';
 import { RecentViewers, sameViewer } from './viewers.js';
 
-const person = (memberships: { partnerId: string; role: 'MANAGER' | 'MEMBER' }[], platformRole: 'ADMIN' | null = null) =>
-  Viewer.person({ personId: 'p1', tokenId: 't1', platformRole, memberships });
+const person = (memberships: { partnerId: string; role: 'MANAGER' | 'MEMBER' }[], platformRole: 'ADMIN' | null = null) => Viewer.person({ personId: 'p1', tokenId: 't1', platformRole, memberships });
 
 describe('remembered viewers', () => {
   it('compare people, roles and memberships, in any order', () => {
-    const a = person([{ partnerId: 'x', role: 'MEMBER' }, { partnerId: 'y', role: 'MANAGER' }]);
-    expect(sameViewer(a, person([{ partnerId: 'y', role: 'MANAGER' }, { partnerId: 'x', role: 'MEMBER' }]))).toBe(true);
-    expect(sameViewer(a, person([{ partnerId: 'x', role: 'MEMBER' }, { partnerId: 'y', role: 'MEMBER' }]))).toBe(false);
+    const a = person([
+      { partnerId: 'x', role: 'MEMBER' },
+      { partnerId: 'y', role: 'MANAGER' },
+    ]);
+    expect(
+      sameViewer(
+        a,
+        person([
+          { partnerId: 'y', role: 'MANAGER' },
+          { partnerId: 'x', role: 'MEMBER' },
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      sameViewer(
+        a,
+        person([
+          { partnerId: 'x', role: 'MEMBER' },
+          { partnerId: 'y', role: 'MEMBER' },
+        ]),
+      ),
+    ).toBe(false);
     expect(sameViewer(a, person([{ partnerId: 'x', role: 'MEMBER' }]))).toBe(false);
-    expect(sameViewer(a, person([{ partnerId: 'x', role: 'MEMBER' }, { partnerId: 'y', role: 'MANAGER' }], 'ADMIN'))).toBe(false);
+    expect(
+      sameViewer(
+        a,
+        person(
+          [
+            { partnerId: 'x', role: 'MEMBER' },
+            { partnerId: 'y', role: 'MANAGER' },
+          ],
+          'ADMIN',
+        ),
+      ),
+    ).toBe(false);
   });
 
   it('forget refused tokens and keep at most the given number', () => {
@@ -53,8 +82,14 @@ describe('remembered viewers', () => {
 
   it('compare memberships one by one, not their concatenation', () => {
     const of = (memberships: { partnerId: string; role: 'MANAGER' | 'MEMBER' }[]) => Viewer.person({ personId: 'p1', tokenId: 't1', platformRole: null, memberships });
-    const a = of([{ partnerId: 'x', role: 'MEMBER' }, { partnerId: 'y:MEMBERz', role: 'MEMBER' }]);
-    const b = of([{ partnerId: 'x:MEMBERy', role: 'MEMBER' }, { partnerId: 'z', role: 'MEMBER' }]);
+    const a = of([
+      { partnerId: 'x', role: 'MEMBER' },
+      { partnerId: 'y:MEMBERz', role: 'MEMBER' },
+    ]);
+    const b = of([
+      { partnerId: 'x:MEMBERy', role: 'MEMBER' },
+      { partnerId: 'z', role: 'MEMBER' },
+    ]);
     expect(sameViewer(a, b)).toBe(false);
   });
 });

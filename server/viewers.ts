@@ -38,6 +38,10 @@ export class RecentViewers {
 export function sameViewer(a: Viewer, b: Viewer): boolean {
   if (a.personId !== b.personId || a.tokenId !== b.tokenId || a.platformRole !== b.platformRole) return false;
   if (a.memberships.length !== b.memberships.length) return false;
-  const key = (v: Viewer) => v.memberships.map((m) => `${m.partnerId}:${m.role}`).sort().join(',');
+  const key = (v: Viewer) =>
+    v.memberships
+      .map((m) => `${m.partnerId}:${m.role}`)
+      .sort()
+      .join(',');
   return key(a) === key(b);
 }

@@ -330,8 +330,7 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
         if (!result.errors) return;
         return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, logger, requestId)) };
       },
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((e) => (e.extensions?.code === RATE_LIMITED ? e.toJSON() : formatError(e.toJSON(), e, logger))),
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => (e.extensions?.code === RATE_LIMITED ? e.toJSON() : formatError(e.toJSON(), e, logger))),
       onComplete: (ctx, id) => {
         const state = states.get(ctx.extra.socket);
         if (!state) return;

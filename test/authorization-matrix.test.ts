@@ -60,7 +60,11 @@ async function asAdmin(document: string, variables: Record<string, unknown> = {}
 async function organization(consent: boolean): Promise<string> {
   const data = await asAdmin('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', {
     input: {
-      name: `Structure ${unique()}`, legalForm: 'ASSOCIATION', sector: 'insertion', communeId, stage: 'CREATION',
+      name: `Structure ${unique()}`,
+      legalForm: 'ASSOCIATION',
+      sector: 'insertion',
+      communeId,
+      stage: 'CREATION',
       contacts: [{ firstName: 'Anne', lastName: 'Contact' }],
       ...(consent ? { consent: { given: true, method: 'WRITTEN_FORM', obtainedOn: '2026-11-01' } } : {}),
     },
@@ -75,7 +79,8 @@ async function contactOf(consent: boolean): Promise<string> {
 }
 
 async function newPerson(): Promise<string> {
-  return (await asAdmin('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', { input: { name: `Personne ${unique()}`, email: `p.${unique()}@example.org` } })).createPerson.id;
+  return (await asAdmin('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', { input: { name: `Personne ${unique()}`, email: `p.${unique()}@example.org` } })).createPerson
+    .id;
 }
 
 const ANYONE_SIGNED_IN: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'OK', member: 'OK', otherManager: 'OK', ownManager: 'OK', admin: 'OK' };
@@ -87,38 +92,60 @@ const ADMIN: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner:
 const ADMIN_OTHERS_NOT_FOUND: Record<ViewerKey, Outcome> = { ...ADMIN, member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'NOT_FOUND' };
 
 const CASES: Record<string, Case[]> = {
-  createApiToken: [{ name: 'for oneself', document: 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }', prepare: async () => ({ input: { name: `Jeton ${unique()}` } }), expect: ANYONE_SIGNED_IN }],
-  revokeApiToken: [{
-    name: "the own manager's token: its holder and administrators",
-    document: 'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }',
-    prepare: async () => {
-      const res = await t.gql('mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } } }', { input: { name: `À révoquer ${unique()}` } }, TOKENS.funder);
-      return { id: res.data.createApiToken.apiToken.id };
+  createApiToken: [
+    {
+      name: 'for oneself',
+      document: 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }',
+      prepare: async () => ({ input: { name: `Jeton ${unique()}` } }),
+      expect: ANYONE_SIGNED_IN,
     },
-    expect: { anonymous: 'UNAUTHENTICATED', loner: 'NOT_FOUND', member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'OK', admin: 'OK' },
-  }],
-  issueApiToken: [{
-    name: 'for another person: administrators only',
-    document: 'mutation($p: ID!, $input: CreateApiTokenInput!) { issueApiToken(personId: $p, input: $input) { token } }',
-    prepare: async () => ({ p: await newPerson(), input: { name: `Jeton remis ${unique()}` } }),
-    expect: ADMIN,
-  }],
-  createPerson: [{ name: 'administrators only', document: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', prepare: async () => ({ input: { name: `Personne ${unique()}`, email: `n.${unique()}@example.org` } }), expect: ADMIN }],
-  setMembership: [{
-    name: "into the target partner: its managers",
-    document: 'mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MEMBER) { id } }',
-    prepare: async () => ({ p: await newPerson(), q: partnerId }),
-    expect: OWN_MANAGER,
-  }],
-  removeMembership: [{
-    name: 'from the target partner: its managers',
-    document: 'mutation($id: ID!) { removeMembership(id: $id) }',
-    prepare: async () => {
-      const p = await newPerson();
-      return { id: (await asAdmin('mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MEMBER) { id } }', { p, q: partnerId })).setMembership.id };
+  ],
+  revokeApiToken: [
+    {
+      name: "the own manager's token: its holder and administrators",
+      document: 'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }',
+      prepare: async () => {
+        const res = await t.gql('mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } } }', { input: { name: `À révoquer ${unique()}` } }, TOKENS.funder);
+        return { id: res.data.createApiToken.apiToken.id };
+      },
+      expect: { anonymous: 'UNAUTHENTICATED', loner: 'NOT_FOUND', member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'OK', admin: 'OK' },
     },
-    expect: OWN_MANAGER,
-  }],
+  ],
+  issueApiToken: [
+    {
+      name: 'for another person: administrators only',
+      document: 'mutation($p: ID!, $input: CreateApiTokenInput!) { issueApiToken(personId: $p, input: $input) { token } }',
+      prepare: async () => ({ p: await newPerson(), input: { name: `Jeton remis ${unique()}` } }),
+      expect: ADMIN,
+    },
+  ],
+  createPerson: [
+    {
+      name: 'administrators only',
+      document: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
+      prepare: async () => ({ input: { name: `Personne ${unique()}`, email: `n.${unique()}@example.org` } }),
+      expect: ADMIN,
+    },
+  ],
+  setMembership: [
+    {
+      name: 'into the target partner: its managers',
+      document: 'mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MEMBER) { id } }',
+      prepare: async () => ({ p: await newPerson(), q: partnerId }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  removeMembership: [
+    {
+      name: 'from the target partner: its managers',
+      document: 'mutation($id: ID!) { removeMembership(id: $id) }',
+      prepare: async () => {
+        const p = await newPerson();
+        return { id: (await asAdmin('mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MEMBER) { id } }', { p, q: partnerId })).setMembership.id };
+      },
+      expect: OWN_MANAGER,
+    },
+  ],
   createOrganization: [
     {
       name: "without the holder's consent: partners' people",
@@ -129,16 +156,20 @@ const CASES: Record<string, Case[]> = {
     {
       name: "with the holder's consent: managers and administrators",
       document: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-      prepare: async () => ({ input: { name: `Consentante ${unique()}`, legalForm: 'SCOP', sector: 'insertion', communeId, stage: 'CREATION', consent: { given: true, method: 'EMAIL', obtainedOn: '2026-11-03' } } }),
+      prepare: async () => ({
+        input: { name: `Consentante ${unique()}`, legalForm: 'SCOP', sector: 'insertion', communeId, stage: 'CREATION', consent: { given: true, method: 'EMAIL', obtainedOn: '2026-11-03' } },
+      }),
       expect: MANAGERS,
     },
   ],
-  updateOrganization: [{
-    name: "partners' people",
-    document: 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id } }',
-    prepare: async () => ({ id: await organization(false), input: { employees: 7 } }),
-    expect: PARTNERS_PEOPLE,
-  }],
+  updateOrganization: [
+    {
+      name: "partners' people",
+      document: 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id } }',
+      prepare: async () => ({ id: await organization(false), input: { employees: 7 } }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
   addOrganizationContact: [
     {
       name: 'to a consenting organization',
@@ -155,55 +186,89 @@ const CASES: Record<string, Case[]> = {
   ],
   removeOrganizationContact: [
     { name: 'of a consenting organization', document: 'mutation($id: ID!) { removeOrganizationContact(id: $id) }', prepare: async () => ({ id: await contactOf(true) }), expect: PARTNERS_PEOPLE },
-    { name: 'of a non-consenting organization: administrators only', document: 'mutation($id: ID!) { removeOrganizationContact(id: $id) }', prepare: async () => ({ id: await contactOf(false) }), expect: ADMIN_OTHERS_NOT_FOUND },
-  ],
-  recordOrganizationConsent: [{
-    name: "the holder's consent: managers and administrators",
-    document: 'mutation($id: ID!, $input: ConsentInput!) { recordOrganizationConsent(organizationId: $id, input: $input) { id } }',
-    prepare: async () => ({ id: await organization(false), input: { given: true, method: 'SIGNED_AGREEMENT', obtainedOn: '2026-11-04' } }),
-    expect: MANAGERS,
-  }],
-  createPartner: [{
-    name: 'administrators only',
-    document: 'mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id } }',
-    prepare: async () => {
-      const u = unique();
-      return { input: { slug: `partenaire-${u}`, name: `Partenaire ${u}`, kind: 'EXPERT' } };
+    {
+      name: 'of a non-consenting organization: administrators only',
+      document: 'mutation($id: ID!) { removeOrganizationContact(id: $id) }',
+      prepare: async () => ({ id: await contactOf(false) }),
+      expect: ADMIN_OTHERS_NOT_FOUND,
     },
-    expect: ADMIN,
-  }],
-  updatePartner: [
-    { name: 'its own managers', document: 'mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id } }', prepare: async () => ({ id: partnerId, input: { needs: [`Besoin ${unique()}`] } }), expect: OWN_MANAGER },
-    { name: '`active`: administrators only', document: 'mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id } }', prepare: async () => ({ id: partnerId, input: { active: true, needs: [`Besoin ${unique()}`] } }), expect: ADMIN },
-    { name: 'bodies: administrators only', document: 'mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id } }', prepare: async () => ({ id: partnerId, input: { technicalCommittee: true, needs: [`Besoin ${unique()}`] } }), expect: ADMIN },
   ],
-  addInterventionCriteria: [{
-    name: 'its own managers',
-    document: 'mutation($id: ID!) { addInterventionCriteria(partnerId: $id, input: { label: "Critère de test" }) { id } }',
-    prepare: async () => ({ id: partnerId }),
-    expect: OWN_MANAGER,
-  }],
-  removeInterventionCriteria: [{
-    name: 'its own managers',
-    document: 'mutation($id: ID!) { removeInterventionCriteria(id: $id) }',
-    prepare: async () => ({ id: (await asAdmin('mutation($id: ID!) { addInterventionCriteria(partnerId: $id, input: { label: "À retirer" }) { id } }', { id: partnerId })).addInterventionCriteria.id }),
-    expect: OWN_MANAGER,
-  }],
-  addFundingScheme: [{
-    name: 'its own managers',
-    document: 'mutation($id: ID!) { addFundingScheme(partnerId: $id, input: { name: "Dispositif de test", kind: GRANT }) { id } }',
-    prepare: async () => ({ id: partnerId }),
-    expect: OWN_MANAGER,
-  }],
-  updateFundingScheme: [{
-    name: 'its own managers',
-    document: 'mutation($id: ID!, $input: FundingSchemeInput!) { updateFundingScheme(id: $id, input: $input) { id } }',
-    prepare: async () => ({
-      id: (await asAdmin('mutation($id: ID!) { addFundingScheme(partnerId: $id, input: { name: "À changer", kind: GRANT }) { id } }', { id: partnerId })).addFundingScheme.id,
-      input: { name: `Changé ${unique()}`, kind: 'LOAN' },
-    }),
-    expect: OWN_MANAGER,
-  }],
+  recordOrganizationConsent: [
+    {
+      name: "the holder's consent: managers and administrators",
+      document: 'mutation($id: ID!, $input: ConsentInput!) { recordOrganizationConsent(organizationId: $id, input: $input) { id } }',
+      prepare: async () => ({ id: await organization(false), input: { given: true, method: 'SIGNED_AGREEMENT', obtainedOn: '2026-11-04' } }),
+      expect: MANAGERS,
+    },
+  ],
+  createPartner: [
+    {
+      name: 'administrators only',
+      document: 'mutation($input: CreatePartnerInput!) { createPartner(input: $input) { id } }',
+      prepare: async () => {
+        const u = unique();
+        return { input: { slug: `partenaire-${u}`, name: `Partenaire ${u}`, kind: 'EXPERT' } };
+      },
+      expect: ADMIN,
+    },
+  ],
+  updatePartner: [
+    {
+      name: 'its own managers',
+      document: 'mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id } }',
+      prepare: async () => ({ id: partnerId, input: { needs: [`Besoin ${unique()}`] } }),
+      expect: OWN_MANAGER,
+    },
+    {
+      name: '`active`: administrators only',
+      document: 'mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id } }',
+      prepare: async () => ({ id: partnerId, input: { active: true, needs: [`Besoin ${unique()}`] } }),
+      expect: ADMIN,
+    },
+    {
+      name: 'bodies: administrators only',
+      document: 'mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id } }',
+      prepare: async () => ({ id: partnerId, input: { technicalCommittee: true, needs: [`Besoin ${unique()}`] } }),
+      expect: ADMIN,
+    },
+  ],
+  addInterventionCriteria: [
+    {
+      name: 'its own managers',
+      document: 'mutation($id: ID!) { addInterventionCriteria(partnerId: $id, input: { label: "Critère de test" }) { id } }',
+      prepare: async () => ({ id: partnerId }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  removeInterventionCriteria: [
+    {
+      name: 'its own managers',
+      document: 'mutation($id: ID!) { removeInterventionCriteria(id: $id) }',
+      prepare: async () => ({
+        id: (await asAdmin('mutation($id: ID!) { addInterventionCriteria(partnerId: $id, input: { label: "À retirer" }) { id } }', { id: partnerId })).addInterventionCriteria.id,
+      }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  addFundingScheme: [
+    {
+      name: 'its own managers',
+      document: 'mutation($id: ID!) { addFundingScheme(partnerId: $id, input: { name: "Dispositif de test", kind: GRANT }) { id } }',
+      prepare: async () => ({ id: partnerId }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  updateFundingScheme: [
+    {
+      name: 'its own managers',
+      document: 'mutation($id: ID!, $input: FundingSchemeInput!) { updateFundingScheme(id: $id, input: $input) { id } }',
+      prepare: async () => ({
+        id: (await asAdmin('mutation($id: ID!) { addFundingScheme(partnerId: $id, input: { name: "À changer", kind: GRANT }) { id } }', { id: partnerId })).addFundingScheme.id,
+        input: { name: `Changé ${unique()}`, kind: 'LOAN' },
+      }),
+      expect: OWN_MANAGER,
+    },
+  ],
 };
 
 describe('authorization matrix', () => {

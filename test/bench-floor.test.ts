@@ -103,14 +103,27 @@ describe('checks during the load', () => {
   }
 
   it('accepts identical data whatever the key order', async () => {
-    const checker = await runChecker([{ status: 200, body: good }, { status: 200, body: reordered }], 4);
+    const checker = await runChecker(
+      [
+        { status: 200, body: good },
+        { status: 200, body: reordered },
+      ],
+      4,
+    );
     expect(checker.failure).toBeNull();
     expect(checker.checked).toBeGreaterThanOrEqual(4);
   });
 
   it('stops at the first answer with errors, even with a 200', async () => {
     const errors = JSON.stringify({ data: null, errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    const checker = await runChecker([{ status: 200, body: good }, { status: 200, body: good }, { status: 200, body: errors }], 10);
+    const checker = await runChecker(
+      [
+        { status: 200, body: good },
+        { status: 200, body: good },
+        { status: 200, body: errors },
+      ],
+      10,
+    );
     expect(checker.checked).toBe(2);
     expect(checker.failure?.message).toMatch(/target \(sample 3 during the load\): HTTP 200, errors: .*boom/);
   });
@@ -119,7 +132,13 @@ describe('checks during the load', () => {
     const overloaded = await runChecker([{ status: 503, body: 'busy' }], 10);
     expect(overloaded.failure?.message).toMatch(/HTTP 503/);
     const other = JSON.stringify({ data: { organizations: { totalCount: 2, edges: [{ node: { id: 'a', name: 'B' } }] } } });
-    const differs = await runChecker([{ status: 200, body: good }, { status: 200, body: other }], 10);
+    const differs = await runChecker(
+      [
+        { status: 200, body: good },
+        { status: 200, body: other },
+      ],
+      10,
+    );
     expect(differs.checked).toBe(1);
     expect(differs.failure?.message).toMatch(/data differ from the reference answer at character/);
   });

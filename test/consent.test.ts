@@ -172,15 +172,26 @@ describe('who changes consent', () => {
     expect((await t.gql(NODE, { id: created.id }, TOKENS.expert)).data.node).toEqual({ consentToShare: false, contacts: [], consentHistory: [] });
     expect((await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: record }, TOKENS.expert)).data.node).toBeNull();
     const history = (await t.gql(NODE, { id: created.id }, TOKENS.admin)).data.node.consentHistory;
-    expect(history.map((h: any) => [h.given, h.method])).toEqual([[false, 'ORAL'], [true, 'WRITTEN_FORM']]);
+    expect(history.map((h: any) => [h.given, h.method])).toEqual([
+      [false, 'ORAL'],
+      [true, 'WRITTEN_FORM'],
+    ]);
   });
 
   it('records consent at registration only with the same right and the same who, when and how', async () => {
     const consent = { given: true, method: 'WRITTEN_FORM', obtainedOn: '2026-11-01' };
     const before = await databaseDigest(t);
-    const byMember = await t.gql(CREATE, { input: { name: 'Garage solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'insertion', communeId: commune, stage: 'CREATION', contacts: CONTACTS, consent } }, TOKENS.expert);
+    const byMember = await t.gql(
+      CREATE,
+      { input: { name: 'Garage solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'insertion', communeId: commune, stage: 'CREATION', contacts: CONTACTS, consent } },
+      TOKENS.expert,
+    );
     expect(byMember.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.consent' });
-    const noHow = await t.gql(CREATE, { input: { name: 'Garage solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'insertion', communeId: commune, stage: 'CREATION', consent: { given: true } } }, TOKENS.funder);
+    const noHow = await t.gql(
+      CREATE,
+      { input: { name: 'Garage solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'insertion', communeId: commune, stage: 'CREATION', consent: { given: true } } },
+      TOKENS.funder,
+    );
     expect(noHow.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(await databaseDigest(t)).toBe(before);
     const created = await register('Garage solidaire du Portel', TOKENS.funder, { consent });

@@ -183,9 +183,12 @@ describe.skipIf(!shared)('two processes, four writers (PostgreSQL and Redis)', (
         }
       }
       // The pubsub (Redis): every process receives every event once.
-      await vi.waitFor(() => {
-        for (const server of [a, b]) expect(server.lines.filter((l) => l.published)).toHaveLength(expected);
-      }, { timeout: 10_000, interval: 100 });
+      await vi.waitFor(
+        () => {
+          for (const server of [a, b]) expect(server.lines.filter((l) => l.published)).toHaveLength(expected);
+        },
+        { timeout: 10_000, interval: 100 },
+      );
       for (const server of [a, b]) expect(new Set(server.lines.filter((l) => l.published).map((l) => l.eventId)).size).toBe(expected);
       await Promise.all([stop(a), stop(b)]);
     } finally {

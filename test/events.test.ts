@@ -36,12 +36,7 @@ const followed: { from: string; stream: string | null; seq: number | null }[] = 
 @Resolver()
 class EventsProbeResolver {
   @Mutation(() => Boolean, { description: 'Publishes `count` events of `code` on `stream` in one transaction.' })
-  async eventsProbeWrite(
-    @Arg('code', () => String) code: string,
-    @Arg('stream', () => String) stream: string,
-    @Arg('count', () => Int) count: number,
-    @Ctx() ctx: Context,
-  ): Promise<boolean> {
+  async eventsProbeWrite(@Arg('code', () => String) code: string, @Arg('stream', () => String) stream: string, @Arg('count', () => Int) count: number, @Ctx() ctx: Context): Promise<boolean> {
     return ctx.transaction(async (tx) => {
       for (let n = 0; n < count; n++) tx.publish(ProbeWritten, { code, n }, { stream });
       return true;

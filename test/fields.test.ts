@@ -1,15 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  getNamedType,
-  isInterfaceType,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLNamedType,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import { getNamedType, isInterfaceType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { DEFAULT_LIMITS } from '../server/config.js';
 import { TOKENS, collect, startTestApp, type TestApp } from './harness.js';
 
@@ -32,12 +22,13 @@ afterAll(async () => t?.close());
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
-const isNodeType = (type: GraphQLNamedType): type is GraphQLObjectType =>
-  isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
+const isNodeType = (type: GraphQLNamedType): type is GraphQLObjectType => isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
 
 /** Object types implementing Node that the schema exposes. */
 function nodeTypes(): GraphQLObjectType[] {
-  return Object.values(schema.getTypeMap()).filter(isNodeType).filter((type) => !type.name.startsWith('__'));
+  return Object.values(schema.getTypeMap())
+    .filter(isNodeType)
+    .filter((type) => !type.name.startsWith('__'));
 }
 
 const hasRequiredArgs = (field: GraphQLField<unknown, unknown>) => field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined);
@@ -48,7 +39,10 @@ const hasRequiredArgs = (field: GraphQLField<unknown, unknown>) => field.args.so
  */
 function selection(type: GraphQLNamedType, nodeHops: number): string {
   if (isInterfaceType(type)) {
-    return `{ __typename ${schema.getPossibleTypes(type).map((t) => `... on ${t.name} ${selection(t, nodeHops)}`).join(' ')} }`;
+    return `{ __typename ${schema
+      .getPossibleTypes(type)
+      .map((t) => `... on ${t.name} ${selection(t, nodeHops)}`)
+      .join(' ')} }`;
   }
   if (!isObjectType(type)) return '';
   const parts = ['__typename'];
@@ -137,7 +131,11 @@ describe('every scalar field of every record type, on every read path', () => {
     // Every type a root field lists directly is there (so the loops above ran on records).
     for (const field of rootFields()) {
       const named = getNamedType(field.type);
-      const nodeType = isNodeType(named) ? named : isObjectType(named) && named.getFields().edges ? getNamedType((getNamedType(named.getFields().edges!.type) as GraphQLObjectType).getFields().node!.type) : null;
+      const nodeType = isNodeType(named)
+        ? named
+        : isObjectType(named) && named.getFields().edges
+          ? getNamedType((getNamedType(named.getFields().edges!.type) as GraphQLObjectType).getFields().node!.type)
+          : null;
       if (nodeType) expect(listed, field.name).toContain(nodeType.name);
     }
   });
@@ -153,7 +151,11 @@ describe('every scalar field of every record type, on every read path', () => {
     }
     expect(nested.badDates).toEqual([]);
     // Every record type of the schema is reached through some relation.
-    expect([...nested.types].sort()).toEqual(nodeTypes().map((n) => n.name).sort());
+    expect([...nested.types].sort()).toEqual(
+      nodeTypes()
+        .map((n) => n.name)
+        .sort(),
+    );
   });
 
   it('node(id) for every type that has a fetcher', async () => {
@@ -190,7 +192,10 @@ describe('every scalar field of every record type, on every read path', () => {
       TOKENS.admin,
     );
     expect(updated.errors).toBeUndefined();
-    for (const [name, results] of [['organizationChanged', await organizations.results], ['partnerChanged', await partners.results]] as const) {
+    for (const [name, results] of [
+      ['organizationChanged', await organizations.results],
+      ['partnerChanged', await partners.results],
+    ] as const) {
       expect(results, name).toHaveLength(1);
       expect(results[0]!.errors, name).toBeUndefined();
       expect(results[0]!.data[name], name).not.toBeNull();

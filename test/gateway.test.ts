@@ -114,10 +114,7 @@ describe('gateway', () => {
   it('limits depth and cost on WebSocket too', async () => {
     const client = t.ws();
     const result = await new Promise<any>((resolve) => {
-      client.subscribe(
-        { query: `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: sectors { name }`).join(' ')} }` },
-        { next: () => resolve('unexpected data'), error: resolve, complete: () => {} },
-      );
+      client.subscribe({ query: `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: sectors { name }`).join(' ')} }` }, { next: () => resolve('unexpected data'), error: resolve, complete: () => {} });
     });
     expect(Array.isArray(result) ? result[0].extensions.code : result).toBe('OPERATION_TOO_COMPLEX');
   });

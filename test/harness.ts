@@ -129,7 +129,13 @@ export async function startTestApp(
 }
 
 /** Collects `count` results of a subscription, or rejects after `timeoutMs`. */
-export function collect<T = any>(client: Client, query: string, variables: Record<string, unknown>, count: number, timeoutMs = 10_000): { ready: Promise<void>; results: Promise<GraphQLResponse<T>[]> } {
+export function collect<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  count: number,
+  timeoutMs = 10_000,
+): { ready: Promise<void>; results: Promise<GraphQLResponse<T>[]> } {
   const results: GraphQLResponse<T>[] = [];
   let readyResolve!: () => void;
   const ready = new Promise<void>((r) => (readyResolve = r));

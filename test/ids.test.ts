@@ -22,7 +22,10 @@ const BAD_UUID_KEYS = ['not-a-uuid', '1', '0000', 'ffffffff-ffff-ffff-ffff-fffff
 
 function expectBadInput(res: { data: any; errors: any }, field: string, label: string) {
   expect(res.errors, label).toBeDefined();
-  expect(res.errors.map((e: any) => e.extensions?.code), label).toEqual(['BAD_USER_INPUT']);
+  expect(
+    res.errors.map((e: any) => e.extensions?.code),
+    label,
+  ).toEqual(['BAD_USER_INPUT']);
   expect(res.errors[0].extensions.field, label).toBe(field);
 }
 
@@ -41,7 +44,10 @@ describe('global ids', () => {
       const res = await t.gql('query ($id: ID!) { node(id: $id) { id } }', { id }, TOKENS.admin);
       expect(res.errors, Buffer.from(id, 'base64url').toString()).toBeUndefined();
       expect(res.data.node, id).toBeNull();
-      expect(t.sql.filter((s) => !/api_token/.test(s)), id).toEqual([]);
+      expect(
+        t.sql.filter((s) => !/api_token/.test(s)),
+        id,
+      ).toEqual([]);
     }
     const many = await t.gql('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: cases }, TOKENS.admin);
     expect(many.errors).toBeUndefined();
@@ -125,7 +131,10 @@ describe('cursors', () => {
     let checked = 0;
     for (const [name, list] of LISTS) {
       for (const cursor of FORGED) {
-        for (const [field, args] of [['after', `first: 5, after: $c`], ['before', `last: 5, before: $c`]] as const) {
+        for (const [field, args] of [
+          ['after', `first: 5, after: $c`],
+          ['before', `last: 5, before: $c`],
+        ] as const) {
           const res = await t.gql(`query ($c: String!) { ${list.replace('CURSOR', args)} }`, { c: cursor }, TOKENS.admin);
           if (name === 'organizations(EMPLOYEES_DESC)' && cursor === FORGED[11]) {
             expect(res.errors, name).toBeUndefined();

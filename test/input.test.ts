@@ -101,7 +101,11 @@ describe('NUL bytes (PostgreSQL refuses \\u0000 in text)', () => {
   });
 
   it('are refused in a literal of the document and in scalar arguments', async () => {
-    await expectRefused(`mutation { createOrganization(input: { name: "A\\u0000B", legalForm: SCOP, sector: "insertion", communeId: "${await communeId()}", stage: CREATION }) { id } }`, {}, 'input.name');
+    await expectRefused(
+      `mutation { createOrganization(input: { name: "A\\u0000B", legalForm: SCOP, sector: "insertion", communeId: "${await communeId()}", stage: CREATION }) { id } }`,
+      {},
+      'input.name',
+    );
     await expectRefused('query($s: String) { organizations(first: 1, filter: { search: $s }) { totalCount } }', { s: 'vélo\u0000' }, 'filter.search', null);
     await expectRefused('query($id: ID!) { node(id: $id) { id } }', { id: 'T3JnYW5pemF0aW9uOgA=\u0000' }, 'id', null);
   });
@@ -175,7 +179,11 @@ describe('nesting of variables', () => {
   it('refuses variables nested 100,000 deep as BAD_USER_INPUT, on HTTP', async () => {
     const before = await snapshot();
     for (const depth of [MAX_VARIABLES_DEPTH + 1, 100_000]) {
-      const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${TOKENS.admin}` }, body: deepBody(CREATE_ORG, depth) });
+      const res = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${TOKENS.admin}` },
+        body: deepBody(CREATE_ORG, depth),
+      });
       const body = (await res.json()) as any;
       expect(res.status).toBe(400);
       expect(body.errors).toHaveLength(1);
@@ -250,11 +258,16 @@ describe('variable coercion errors name the field (the variable path)', () => {
         const query = `${keyword}(${field.args.map((a) => `$${a.name}: ${a.defaultValue !== undefined && a.type instanceof GraphQLNonNull ? String(a.type.ofType) : String(a.type)}`).join(', ')}) { ${field.name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})${selection} }`;
         for (const arg of field.args) {
           const type = getNamedType(arg.type);
-          const wrongValues: [unknown, string][] = type instanceof GraphQLInputObjectType
-            ? Object.values(type.getFields()).map((f) => [{ [f.name]: getNamedType(f.type) instanceof GraphQLInputObjectType ? 7 : { wrong: true } }, `${arg.name}.${f.name}`])
-            : [[{ wrong: true }, arg.name]];
+          const wrongValues: [unknown, string][] =
+            type instanceof GraphQLInputObjectType
+              ? Object.values(type.getFields()).map((f) => [{ [f.name]: getNamedType(f.type) instanceof GraphQLInputObjectType ? 7 : { wrong: true } }, `${arg.name}.${f.name}`])
+              : [[{ wrong: true }, arg.name]];
           for (const [value, path] of wrongValues) {
-            const res = await t.gql(query, { [arg.name]: arg.type instanceof GraphQLList || (arg.type instanceof GraphQLNonNull && arg.type.ofType instanceof GraphQLList) ? [value] : value }, TOKENS.admin);
+            const res = await t.gql(
+              query,
+              { [arg.name]: arg.type instanceof GraphQLList || (arg.type instanceof GraphQLNonNull && arg.type.ofType instanceof GraphQLList) ? [value] : value },
+              TOKENS.admin,
+            );
             expect(res.errors?.length, `${field.name} ${path}`).toBeGreaterThan(0);
             // Refused before execution: one error, the others in `fields`.
             const all = res.errors.flatMap((e: any) => [e, ...(e.extensions?.fields ?? []).map((f: any) => ({ message: f.message, extensions: { code: e.extensions.code, field: f.field } }))]);
@@ -275,7 +288,10 @@ describe('variable coercion errors name the field (the variable path)', () => {
     const client = t.ws(TOKENS.admin);
     const variables = { input: { ...(await organization()), contacts: [{ firstName: 'Lucie', lastName: 3 }] } };
     // Refused before execution: graphql-ws answers with an `error` message (the errors themselves).
-    const errors = await collect(client, CREATE_ORG, variables, 1).results.then((r) => r[0]!.errors, (e: unknown) => e as any[]);
+    const errors = await collect(client, CREATE_ORG, variables, 1).results.then(
+      (r) => r[0]!.errors,
+      (e: unknown) => e as any[],
+    );
     expect(errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.contacts.0.lastName' });
   });
 });
@@ -294,7 +310,11 @@ describe('names made only of spaces, and trimming', () => {
   });
 
   it('stores the trimmed value', async () => {
-    const res = await t.gql(CREATE_ORG, { input: await organization({ name: '  Recyclerie   des Caps ', website: ' https://recyclerie.example.fr ', contacts: [{ firstName: ' Lucie ', lastName: ' Martin ' }] }) }, TOKENS.admin);
+    const res = await t.gql(
+      CREATE_ORG,
+      { input: await organization({ name: '  Recyclerie   des Caps ', website: ' https://recyclerie.example.fr ', contacts: [{ firstName: ' Lucie ', lastName: ' Martin ' }] }) },
+      TOKENS.admin,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.createOrganization).toMatchObject({ name: 'Recyclerie   des Caps', website: 'https://recyclerie.example.fr', contacts: [{ firstName: 'Lucie' }] });
     const token = await t.gql(CREATE_TOKEN, { input: { name: '  Portail  ' } }, TOKENS.admin);

@@ -116,7 +116,10 @@ describe.each(transports)('limits at their thresholds over %s', (_name, send) =>
     expectAccepted(await send(`query { ${fields('a', 15)} ...More } fragment More on Query { ${fields('b', 14)} sectors { label: name } }`));
     expectRefused(await send(`query { ${fields('a', 15)} ...More } fragment More on Query { ${fields('b', 15)} sectors { label: name } }`), 'aliases');
     // In a fragment spread twice, its aliases count twice.
-    expectRefused(await send(`query { ${fields('a', 10)} x: territories { ...T } y: territories { ...T } } fragment T on Territory { ${Array.from({ length: 10 }, (_, i) => `n${i}: name`).join(' ')} }`), 'aliases');
+    expectRefused(
+      await send(`query { ${fields('a', 10)} x: territories { ...T } y: territories { ...T } } fragment T on Territory { ${Array.from({ length: 10 }, (_, i) => `n${i}: name`).join(' ')} }`),
+      'aliases',
+    );
   });
 
   const PAGES = (arg: string) =>

@@ -45,7 +45,11 @@ describe('bounded lists', () => {
     const list = await t.gql('{ organizations(first: 1) { edges { node { id contacts { id } } } } }', {}, TOKENS.admin);
     const { id, contacts } = list.data.organizations.edges[0].node;
     const add = (i: number) =>
-      t.gql('mutation($o: ID!, $i: OrganizationContactInput!) { addOrganizationContact(organizationId: $o, input: $i) { id } }', { o: id, i: { firstName: 'Camille', lastName: `Contact ${i}` } }, TOKENS.admin);
+      t.gql(
+        'mutation($o: ID!, $i: OrganizationContactInput!) { addOrganizationContact(organizationId: $o, input: $i) { id } }',
+        { o: id, i: { firstName: 'Camille', lastName: `Contact ${i}` } },
+        TOKENS.admin,
+      );
     for (let i = contacts.length; i < MAX_CONTACTS; i++) expect((await add(i)).errors).toBeUndefined();
     const refused = await add(99);
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -93,7 +93,7 @@ describe('database errors in the log', () => {
     expect(entry.err.stack).toMatch(/\n\s+at /);
   });
 
-  it("masks the value PostgreSQL quotes in its own message", async () => {
+  it('masks the value PostgreSQL quotes in its own message', async () => {
     const { line, entry } = await logOf('{ logProbeBadUuid }', 'req-log-bad-uuid');
     expectNoPersonalData(line);
     expect(entry.err.code).toBe('22P02');
@@ -106,15 +106,13 @@ describe('database errors in the log', () => {
     expectNoPersonalData(line);
     expect(entry.err.code).toBe('23502');
     expect(entry.err).toMatchObject({ table: 'person', column: 'email' });
-    expect(entry.err.statement).toBe("insert into person (id, name, email, created_at) values (?, ?, null, now())");
+    expect(entry.err.statement).toBe('insert into person (id, name, email, created_at) values (?, ?, null, now())');
   });
 });
 
 describe('the serializer', () => {
   it('masks literals and numbers but keeps quoted identifiers', () => {
-    expect(statementShape(`insert into "t1" ("a", "b2") values (E'l\\'été', 'l''été', 42, 3.5, "c1") returning "id"`)).toBe(
-      'insert into "t1" ("a", "b2") values (?, ?, ?, ?, "c1") returning "id"',
-    );
+    expect(statementShape(`insert into "t1" ("a", "b2") values (E'l\\'été', 'l''été', 42, 3.5, "c1") returning "id"`)).toBe('insert into "t1" ("a", "b2") values (?, ?, ?, ?, "c1") returning "id"');
   });
 
   it('redacts a database error nested as the cause of another', () => {

@@ -52,7 +52,17 @@ function query(client: Client, q: string): Promise<{ data?: any; errors?: any[] 
 function subscribe(client: Client, ms = 500): Promise<any[] | null> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), ms);
-    client.subscribe({ query: 'subscription { partnerChanged { id } }' }, { next: () => {}, error: (err) => { clearTimeout(timer); resolve(Array.isArray(err) ? err : [err]); }, complete: () => {} });
+    client.subscribe(
+      { query: 'subscription { partnerChanged { id } }' },
+      {
+        next: () => {},
+        error: (err) => {
+          clearTimeout(timer);
+          resolve(Array.isArray(err) ? err : [err]);
+        },
+        complete: () => {},
+      },
+    );
   });
 }
 

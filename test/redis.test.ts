@@ -37,15 +37,15 @@ describe.skipIf(!enabled)('two processes sharing Redis and PostgreSQL', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(
-      children.map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))))),
-    );
+    await Promise.all(children.map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))))));
     await database?.drop();
   });
 
   it('pushes a change made on process A to a subscriber on process B', async () => {
     const gqlA = async (query: string, variables: Record<string, unknown>) =>
-      (await (await fetch(urlA, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.admin}` }, body: JSON.stringify({ query, variables }) })).json()) as any;
+      (await (
+        await fetch(urlA, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.admin}` }, body: JSON.stringify({ query, variables }) })
+      ).json()) as any;
     const list = await gqlA('{ partners(first: 1) { edges { node { id } } } }', {});
     const id = list.data.partners.edges[0].node.id;
 

@@ -34,9 +34,7 @@ describe('search text after an update', () => {
   it('keeps the description words and never holds "undefined"', async () => {
     const page = await t.gql(`{ organizations(first: 50) { edges { node { id name description } } } }`, {}, TOKENS.admin);
     expect(page.errors).toBeUndefined();
-    const candidates = page.data.organizations.edges
-      .map((e: any) => ({ ...e.node, word: descriptionWord(e.node.name, e.node.description) }))
-      .filter((o: any) => o.word);
+    const candidates = page.data.organizations.edges.map((e: any) => ({ ...e.node, word: descriptionWord(e.node.name, e.node.description) })).filter((o: any) => o.word);
     expect(candidates.length).toBeGreaterThanOrEqual(2);
     const [a, b] = candidates as { id: string; name: string; word: string }[];
 

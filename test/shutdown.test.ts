@@ -154,7 +154,11 @@ describe('shutdown on SIGTERM', () => {
 
     // Requests sent on those connections (one each: none waits in the agent's queue), then the signal at once.
     const reads = Array.from({ length: 7 }, (_, i) => post(agent, { query: `{ r${i}: organizations(first: 50) { totalCount edges { node { id name } } } }` }));
-    const write = post(agent, { query: 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id name } } }', variables: { input: { name: 'Pendant l’arrêt' } } }, TOKENS.expert);
+    const write = post(
+      agent,
+      { query: 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id name } } }', variables: { input: { name: 'Pendant l’arrêt' } } },
+      TOKENS.expert,
+    );
     await new Promise((resolve) => setTimeout(resolve, 5));
     child.kill('SIGTERM');
 

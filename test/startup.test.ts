@@ -178,12 +178,17 @@ describe('start-up with a wrong setting', () => {
     const port = await closedPort();
     const result = await runServer({ DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/x`, REDIS_URL: `redis://127.0.0.1:${port}` });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n').map((l) => l.split(':')[0])).toEqual(['DATABASE_URL', 'REDIS_URL']);
+    expect(
+      result.stderr
+        .trim()
+        .split('\n')
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['DATABASE_URL', 'REDIS_URL']);
   });
 });
 
 describe('one process per PGlite data folder', () => {
-  it('refuses a second server on the same folder at once, naming the folder and the PID holding it; the lock goes with the first (a dead process\'s lock: test/data-dir-lock.test.ts)', async () => {
+  it("refuses a second server on the same folder at once, naming the folder and the PID holding it; the lock goes with the first (a dead process's lock: test/data-dir-lock.test.ts)", async () => {
     const dataDir = join(folder, 'shared');
     const lockFile = `${resolve(dataDir)}.lock`;
     const first = await startServer({ DATA_DIR: dataDir });

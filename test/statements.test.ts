@@ -68,10 +68,7 @@ describe('constant statement counts', () => {
     const fills = (nodes: any[]) => {
       const criteria = nodes.flatMap((n) => n.criteria);
       return (
-        criteria.some((c: any) => c.sectors.length > 0) &&
-        criteria.some((c: any) => c.communes.length > 0) &&
-        nodes.some((n) => n.fundingSchemes.length > 0) &&
-        nodes.some((n) => n.members.length > 0)
+        criteria.some((c: any) => c.sectors.length > 0) && criteria.some((c: any) => c.communes.length > 0) && nodes.some((n) => n.fundingSchemes.length > 0) && nodes.some((n) => n.members.length > 0)
       );
     };
     expect(fills(edges.map((e: any) => e.node)), 'the page of 50 has every nested list').toBe(true);
@@ -91,7 +88,10 @@ describe('constant statement counts', () => {
     const large = await statementsOf(q, { first: 50 }, TOKENS.expert);
     expect(small.data.organizations.edges).toHaveLength(5);
     expect(large.data.organizations.edges).toHaveLength(50);
-    for (const { data, min } of [{ data: small.data, min: 5 }, { data: large.data, min: 50 }]) {
+    for (const { data, min } of [
+      { data: small.data, min: 5 },
+      { data: large.data, min: 50 },
+    ]) {
       const eligible = data.organizations.edges.flatMap((e: any) => e.node.eligiblePartners);
       expect(eligible.length).toBeGreaterThan(min);
       expect(eligible.some((p: any) => p.fundingSchemes.length > 0)).toBe(true);

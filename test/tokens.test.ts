@@ -92,7 +92,11 @@ describe('tokens created by tokens', () => {
 
   it('issued by an administrator for another person: work for that person, depend on the issuing token, never for an inactive or unknown person', async () => {
     const admin = await create(TOKENS.admin, { name: 'Administration', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-    const person = await t.gql('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id name } }', { input: { name: 'Inès Porteuse', email: `ines.${Date.now()}@example.org` } }, admin.token);
+    const person = await t.gql(
+      'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id name } }',
+      { input: { name: 'Inès Porteuse', email: `ines.${Date.now()}@example.org` } },
+      admin.token,
+    );
     expect(person.errors).toBeUndefined();
     const ISSUE = 'mutation($p: ID!, $input: CreateApiTokenInput!) { issueApiToken(personId: $p, input: $input) { token apiToken { expiresAt } } }';
     const issued = await t.gql(ISSUE, { p: person.data.createPerson.id, input: { name: 'Portail' } }, admin.token);

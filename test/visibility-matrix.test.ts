@@ -171,7 +171,13 @@ async function subscriptionLeaks(t: TestApp, tokens: Map<Role, string | null>, m
 
 async function setUp(t: TestApp): Promise<{ tokens: Map<Role, string | null>; viewers: Map<Role, Viewer> }> {
   const loner = await personWithToken(t, { name: 'Sans Partenaire' });
-  const tokens = new Map<Role, string | null>([['anonymous', null], ['loner', loner.token], ['expert', TOKENS.expert], ['funder', TOKENS.funder], ['admin', TOKENS.admin]]);
+  const tokens = new Map<Role, string | null>([
+    ['anonymous', null],
+    ['loner', loner.token],
+    ['expert', TOKENS.expert],
+    ['funder', TOKENS.funder],
+    ['admin', TOKENS.admin],
+  ]);
   const authenticate = t.app.gateway.modules.find((m) => m.authenticate)!.authenticate!;
   const viewers = new Map<Role, Viewer>();
   const { Viewer: ViewerClass } = await import('../server/auth.js');

@@ -52,8 +52,7 @@ async function tokenNames(): Promise<string[]> {
   return mine.data.viewer.person.apiTokens.map((x: { name: string }) => x.name);
 }
 
-const refused = (answer: { data?: any; errors?: any[]; closed?: number }) =>
-  answer.closed === 4403 || (answer.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' && !answer.data);
+const refused = (answer: { data?: any; errors?: any[]; closed?: number }) => answer.closed === 4403 || (answer.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' && !answer.data);
 
 describe('WebSocket and token revocation', () => {
   it('refuses a query and a mutation on a socket opened before its token was revoked, and closes it with 4403', async () => {

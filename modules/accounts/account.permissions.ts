@@ -9,6 +9,6 @@ export const AccountPermissions = definePermissions('accounts', {
     issue: { roles: [], description: 'Issue an API token for another person (administrators).' },
   },
   memberships: {
-    manage: { roles: ['MANAGER'], description: "Add people to a partner, change their role, remove them (the service keeps managers to their own partner)." },
+    manage: { roles: ['MANAGER'], description: 'Add people to a partner, change their role, remove them (the service keeps managers to their own partner).' },
   },
 });

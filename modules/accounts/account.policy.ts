@@ -19,7 +19,7 @@ export const AccountPolicy = {
    */
   assertMayIssueTokenFor(ctx: Context, personId: string): void {
     if (personId !== ctx.viewer.personId && !ctx.viewer.isAdmin) {
-      throw forbidden("Seuls les administrateurs créent un jeton pour une autre personne.");
+      throw forbidden('Seuls les administrateurs créent un jeton pour une autre personne.');
     }
   },
 
@@ -38,12 +38,7 @@ export const AccountPolicy = {
    * the parent must still be valid, the child expires no later than it, and without `expiresAt` it
    * expires with it.
    */
-  childTokenExpiry(
-    ctx: Context,
-    parent: { revokedAt?: Date | null; expiresAt?: Date | null } | null,
-    expiresAt: Date | null,
-    now = Date.now(),
-  ): Date | null {
+  childTokenExpiry(ctx: Context, parent: { revokedAt?: Date | null; expiresAt?: Date | null } | null, expiresAt: Date | null, now = Date.now()): Date | null {
     if (ctx.viewer.tokenId && (!parent || parent.revokedAt || (parent.expiresAt && parent.expiresAt.getTime() <= now))) throw invalidToken();
     const limit = parent?.expiresAt ?? null;
     if (limit && expiresAt && expiresAt.getTime() > limit.getTime()) {

@@ -43,9 +43,7 @@ function IsFutureWithinLifetime() {
       propertyName,
       options: { message: "La date d'expiration doit être dans le futur, à un an au plus." },
       validator: {
-        validate: (value: unknown) =>
-          value == null ||
-          (value instanceof Date && value.getTime() > Date.now() && value.getTime() <= Date.now() + MAX_TOKEN_LIFETIME_DAYS * 86_400_000),
+        validate: (value: unknown) => value == null || (value instanceof Date && value.getTime() > Date.now() && value.getTime() <= Date.now() + MAX_TOKEN_LIFETIME_DAYS * 86_400_000),
       },
     });
 }
@@ -56,7 +54,11 @@ export class CreateApiTokenInput {
   @Length(1, 200, { message: 'Le nom du jeton doit compter de 1 à 200 caractères.' })
   name!: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it stops working: in the future, at most 366 days ahead, and no later than the token that creates it; omitted, it expires with that token (never, when that token never expires).' })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      'When it stops working: in the future, at most 366 days ahead, and no later than the token that creates it; omitted, it expires with that token (never, when that token never expires).',
+  })
   @IsOptional()
   @IsFutureWithinLifetime()
   expiresAt?: Date | null;
@@ -114,7 +116,7 @@ export class PersonResolver {
   @Authorized(AccountPermissions.tokens.issue)
   @Mutation(() => CreatedApiToken, {
     description:
-      "Creates an API token for another person (administrators), to hand over to them by a safe channel: it expires no later than the token you call with, and revoking that token revokes this one; the token is shown only in this answer.",
+      'Creates an API token for another person (administrators), to hand over to them by a safe channel: it expires no later than the token you call with, and revoking that token revokes this one; the token is shown only in this answer.',
   })
   issueApiToken(
     @Arg('personId', () => ID, { description: 'Id of the person the token is for (active).' }) personId: string,
@@ -125,7 +127,7 @@ export class PersonResolver {
   }
 
   @Authorized()
-  @Mutation(() => ApiToken, { description: 'Revokes one of your API tokens (administrators: anyone\'s) and every token it created, transitively; they stop working at once.' })
+  @Mutation(() => ApiToken, { description: "Revokes one of your API tokens (administrators: anyone's) and every token it created, transitively; they stop working at once." })
   revokeApiToken(@Arg('id', () => ID, { description: 'Id of the token.' }) id: string, @Ctx() ctx: Context): Promise<ApiToken> {
     return AccountService.revokeToken(ctx, id);
   }

@@ -78,9 +78,7 @@ export const AccountService = {
       if (!holder || !holder.active) throw notFound('Personne', personGlobalId);
       // Locked against a revocation under way: once it commits, this sees the parent revoked (and the
       // revocation, had it come second, would see this child).
-      const parent = ctx.viewer.tokenId
-        ? await tx.em.findOne(ApiToken, ctx.viewer.tokenId, { lockMode: LockMode.PESSIMISTIC_READ })
-        : null;
+      const parent = ctx.viewer.tokenId ? await tx.em.findOne(ApiToken, ctx.viewer.tokenId, { lockMode: LockMode.PESSIMISTIC_READ }) : null;
       const expiry = AccountPolicy.childTokenExpiry(ctx, parent, expiresAt);
       const created = tx.em.create(ApiToken, {
         person: holder,
@@ -106,7 +104,7 @@ export const AccountService = {
       // Every token it created, and those they created, in the same transaction: a level per statement
       // (a chain of tokens is short: each expires no later than its parent), then one update.
       const descendants: string[] = [];
-      for (let level = [apiToken.id]; level.length > 0; ) {
+      for (let level = [apiToken.id]; level.length > 0;) {
         const children = await tx.em.find(ApiToken, { parentToken: { $in: level } }, { fields: ['id'], disableIdentityMap: true });
         level = children.map((t) => t.id).filter((id) => !descendants.includes(id));
         descendants.push(...level);

@@ -7,8 +7,10 @@ import { UuidEntity, Node } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'api_token' })
 @ObjectType('ApiToken', {
- implements: Node,
- simpleResolvers: true, description: 'An API token of a person. Only its hash is stored; the token itself is shown once, at creation.' })
+  implements: Node,
+  simpleResolvers: true,
+  description: 'An API token of a person. Only its hash is stored; the token itself is shown once, at creation.',
+})
 export class ApiToken extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'parentToken' | 'createdAt' | 'expiresAt' | 'revokedAt';
 

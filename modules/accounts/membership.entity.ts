@@ -9,8 +9,10 @@ import { UuidEntity, Node } from '../../server/kit/index.js';
 @Entity({ tableName: 'membership' })
 @Unique({ properties: ['person', 'partner'] })
 @ObjectType('Membership', {
- implements: Node,
- simpleResolvers: true, description: 'A person belongs to a partner, with a role.' })
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A person belongs to a partner, with a role.',
+})
 export class Membership extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'createdAt';
 

@@ -7,8 +7,10 @@ import { UuidEntity, Node } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'person' })
 @ObjectType('Person', {
- implements: Node,
- simpleResolvers: true, description: "A person using the platform on behalf of partners (a partner's representative, an expert, an administrator)." })
+  implements: Node,
+  simpleResolvers: true,
+  description: "A person using the platform on behalf of partners (a partner's representative, an expert, an administrator).",
+})
 export class Person extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'platformRole' | 'active' | 'createdAt' | 'memberships';
 

@@ -10,12 +10,7 @@ export enum ConsentMethod {
 }
 
 /** Ways that leave a written trace: the only ones accepted to record consent given. */
-export const WRITTEN_CONSENT_METHODS: ReadonlySet<ConsentMethod> = new Set([
-  ConsentMethod.WRITTEN_FORM,
-  ConsentMethod.SIGNED_AGREEMENT,
-  ConsentMethod.EMAIL,
-  ConsentMethod.ONLINE_FORM,
-]);
+export const WRITTEN_CONSENT_METHODS: ReadonlySet<ConsentMethod> = new Set([ConsentMethod.WRITTEN_FORM, ConsentMethod.SIGNED_AGREEMENT, ConsentMethod.EMAIL, ConsentMethod.ONLINE_FORM]);
 
 registerEnumType(ConsentMethod, {
   name: 'ConsentMethod',

@@ -8,7 +8,7 @@ import { UuidEntity, Node } from '../../server/kit/index.js';
 @ObjectType('OrganizationContact', {
   implements: Node,
   simpleResolvers: true,
-  description: 'A contact person of an organization (personal data: visible to partners only, with the holder\'s consent).',
+  description: "A contact person of an organization (personal data: visible to partners only, with the holder's consent).",
 })
 export class OrganizationContact extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'role' | 'email' | 'phone' | 'isHolder' | 'createdAt';

@@ -19,10 +19,27 @@ const MAX_CONSENT_HISTORY = 20;
 @ObjectType('Organization', {
   implements: Node,
   simpleResolvers: true,
-  description: 'An SSE organization (structure de l\'ESS) or a project holder known to the platform.',
+  description: "An SSE organization (structure de l'ESS) or a project holder known to the platform.",
 })
 export class Organization extends UuidEntity {
-  [OptionalProps]?: 'globalId' | 'isEmployer' | 'contacts' | 'consents' | 'searchText' | 'siret' | 'employees' | 'foundedYear' | 'esus' | 'description' | 'email' | 'phone' | 'website' | 'consentToShare' | 'consentRecordedAt' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'globalId'
+    | 'isEmployer'
+    | 'contacts'
+    | 'consents'
+    | 'searchText'
+    | 'siret'
+    | 'employees'
+    | 'foundedYear'
+    | 'esus'
+    | 'description'
+    | 'email'
+    | 'phone'
+    | 'website'
+    | 'consentToShare'
+    | 'consentRecordedAt'
+    | 'createdAt'
+    | 'updatedAt';
 
   @Field(() => String, { description: 'Name, e.g. "Recyclerie du Boulonnais".' })
   @Property({ type: 'string', length: 200 })
@@ -67,7 +84,7 @@ export class Organization extends UuidEntity {
   @Enum({ items: () => Stage, nativeEnumName: 'stage' })
   stage!: Stage;
 
-  @Field(() => Boolean, { description: 'Holds the ESUS accreditation (entreprise solidaire d\'utilité sociale).' })
+  @Field(() => Boolean, { description: "Holds the ESUS accreditation (entreprise solidaire d'utilité sociale)." })
   @Property({ type: 'boolean', default: false })
   esus: boolean = false;
 
@@ -87,7 +104,9 @@ export class Organization extends UuidEntity {
   @Property({ type: 'string', length: 300, nullable: true })
   website: string | null = null;
 
-  @Field(() => Boolean, { description: "The holder agreed that partners of the platform see its contact people and file: the latest decision of `consentHistory`, recorded with `recordOrganizationConsent`." })
+  @Field(() => Boolean, {
+    description: 'The holder agreed that partners of the platform see its contact people and file: the latest decision of `consentHistory`, recorded with `recordOrganizationConsent`.',
+  })
   @Property({ type: 'boolean', default: false })
   consentToShare: boolean = false;
 

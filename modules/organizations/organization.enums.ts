@@ -34,7 +34,7 @@ export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
 
 registerEnumType(LegalForm, {
   name: 'LegalForm',
-  description: 'Legal form (forme juridique) of an organization. SIAE_* are the kinds of insertion structures (structures d\'insertion par l\'activité économique).',
+  description: "Legal form (forme juridique) of an organization. SIAE_* are the kinds of insertion structures (structures d'insertion par l'activité économique).",
   valuesConfig: Object.fromEntries(Object.entries(LEGAL_FORM_LABELS).map(([k, v]) => [k, { description: v }])) as never,
 });
 

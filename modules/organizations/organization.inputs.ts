@@ -1,8 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import {
-  ArrayMaxSize, IsBoolean, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested,
-  registerDecorator, type ValidationOptions,
-} from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested, registerDecorator, type ValidationOptions } from 'class-validator';
 import { LegalForm, OrganizationOrder, Stage } from './organization.enums.js';
 import { ConsentInput } from './organization-consent.inputs.js';
 import { isValidSiret } from './siret.js';
@@ -118,7 +115,7 @@ abstract class OrganizationDetailsInput {
 
   @Field(() => Int, { nullable: true, description: 'Number of employees (0 by default, at most 100,000); null is refused.' })
   @OmitOrSet('Le nombre de salariés ne peut pas être vide : omettez-le pour le laisser inchangé.')
-  @Min(0, { message: "Le nombre de salariés ne peut pas être négatif." })
+  @Min(0, { message: 'Le nombre de salariés ne peut pas être négatif.' })
   @Max(100_000, { message: 'Le nombre de salariés semble erroné.' })
   employees?: number | null;
 
@@ -156,7 +153,8 @@ abstract class OrganizationDetailsInput {
 }
 
 @InputType('UpdateOrganizationInput', {
-  description: "Changes to an organization; omitted fields stay as they are. The holder's consent is not changed here: it is the holder's, recorded with who, when and how through `recordOrganizationConsent`.",
+  description:
+    "Changes to an organization; omitted fields stay as they are. The holder's consent is not changed here: it is the holder's, recorded with who, when and how through `recordOrganizationConsent`.",
 })
 export class UpdateOrganizationInput extends OrganizationDetailsInput {
   @Field(() => String, { nullable: true, description: 'Name; null is refused.' })

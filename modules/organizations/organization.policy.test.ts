@@ -9,8 +9,7 @@ import { assertMayEditContacts, consentEntry } from './organization.policy.js';
 const consenting = { consentToShare: true } as Organization;
 const refusing = { consentToShare: false } as Organization;
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 24 * 3600 * 1000).toISOString().slice(0, 10);
-const input = (values: Partial<ConsentInput> = {}): ConsentInput =>
-  ({ given: true, method: ConsentMethod.WRITTEN_FORM, obtainedOn: day(0), ...values }) as ConsentInput;
+const input = (values: Partial<ConsentInput> = {}): ConsentInput => ({ given: true, method: ConsentMethod.WRITTEN_FORM, obtainedOn: day(0), ...values }) as ConsentInput;
 
 describe("who may edit an organization's contacts", () => {
   it.each<[ViewerKey, boolean, boolean]>([
@@ -21,7 +20,10 @@ describe("who may edit an organization's contacts", () => {
     ['manager', true, false],
     ['admin', true, true],
   ])('%s: with consent %s, without %s', (viewer, withConsent, withoutConsent) => {
-    for (const [organization, allowed] of [[consenting, withConsent], [refusing, withoutConsent]] as const) {
+    for (const [organization, allowed] of [
+      [consenting, withConsent],
+      [refusing, withoutConsent],
+    ] as const) {
       const check = () => assertMayEditContacts(contextOf(viewer), organization);
       expectAllowedOrForbidden(check, allowed, "Vous ne pouvez pas modifier les contacts de cette organisation : son porteur n'a pas consenti à leur partage.");
     }
@@ -83,7 +85,10 @@ describe("recording a holder's consent", () => {
   });
 
   it('is recorded for one of the viewer’s partners: the one named, or their only one', () => {
-    const both = person([{ partnerId: PARTNER, role: 'MANAGER' }, { partnerId: OTHER_PARTNER, role: 'MANAGER' }]);
+    const both = person([
+      { partnerId: PARTNER, role: 'MANAGER' },
+      { partnerId: OTHER_PARTNER, role: 'MANAGER' },
+    ]);
     expect(consentEntry(contextOf(both), input({ partnerId: toGlobalId('Partner', OTHER_PARTNER) }), 'input').recordedByPartnerId).toBe(OTHER_PARTNER);
     expect(consentEntry(contextOf('manager'), input({ partnerId: toGlobalId('Partner', PARTNER) }), 'input').recordedByPartnerId).toBe(PARTNER);
 
@@ -101,7 +106,10 @@ describe("recording a holder's consent", () => {
 
   it('an administrator without a partner records it for the platform; two roles in one partner are one partner', () => {
     expect(consentEntry(contextOf('admin'), input(), 'input').recordedByPartnerId).toBeNull();
-    const twice = person([{ partnerId: PARTNER, role: 'MANAGER' }, { partnerId: PARTNER, role: 'MEMBER' }]);
+    const twice = person([
+      { partnerId: PARTNER, role: 'MANAGER' },
+      { partnerId: PARTNER, role: 'MEMBER' },
+    ]);
     expect(consentEntry(contextOf(twice), input(), 'input').recordedByPartnerId).toBe(PARTNER);
   });
 });

@@ -14,10 +14,7 @@ import { type Context, AppError, ErrorCode, badInput, decodeId } from '../../ser
 /** Contacts are edited only by those who may read them (the consent rule), on top of `organizations.update`. */
 export function assertMayEditContacts(ctx: Context, organization: Organization): void {
   if (!mayEditContacts(ctx, organization)) {
-    throw new AppError(
-      ErrorCode.Forbidden,
-      "Vous ne pouvez pas modifier les contacts de cette organisation : son porteur n'a pas consenti à leur partage.",
-    );
+    throw new AppError(ErrorCode.Forbidden, "Vous ne pouvez pas modifier les contacts de cette organisation : son porteur n'a pas consenti à leur partage.");
   }
 }
 
@@ -27,11 +24,7 @@ export function assertMayEditContacts(ctx: Context, organization: Organization):
  */
 export function consentEntry(ctx: Context, input: ConsentInput, field: string) {
   if (!ctx.can(OrganizationPermissions.consent.record)) {
-    throw new AppError(
-      ErrorCode.Forbidden,
-      "Seuls les gestionnaires des partenaires et les administrateurs enregistrent le consentement d'un porteur.",
-      { field },
-    );
+    throw new AppError(ErrorCode.Forbidden, "Seuls les gestionnaires des partenaires et les administrateurs enregistrent le consentement d'un porteur.", { field });
   }
   if (input.given && !WRITTEN_CONSENT_METHODS.has(input.method)) {
     throw badInput(`${field}.method`, 'Le consentement doit être recueilli par écrit (formulaire, convention, courriel ou formulaire en ligne) ; une déclaration orale ne vaut que pour un retrait.');

@@ -37,7 +37,7 @@ export class OrganizationResolver {
 
   @Authorized(OrganizationPermissions.update)
   @Mutation(() => Organization, {
-    description: "Changes an organization; omitted fields stay as they are. Consent is not changed here (see `recordOrganizationConsent`).",
+    description: 'Changes an organization; omitted fields stay as they are. Consent is not changed here (see `recordOrganizationConsent`).',
   })
   updateOrganization(
     @Arg('id', () => ID, { description: 'Id of the organization.' }) id: string,

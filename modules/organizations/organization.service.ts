@@ -15,16 +15,34 @@ import { normalizeSiret } from './siret.js';
 import { applyChanges, list, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
 
 const ORDERS: Record<OrganizationOrder, Order<Organization>> = {
-  [OrganizationOrder.NAME]: [['name', 'asc'], ['id', 'asc']],
-  [OrganizationOrder.NAME_DESC]: [['name', 'desc'], ['id', 'desc']],
-  [OrganizationOrder.EMPLOYEES_DESC]: [['employees', 'desc'], ['id', 'asc']],
-  [OrganizationOrder.UPDATED_AT_DESC]: [['updatedAt', 'desc'], ['id', 'asc']],
+  [OrganizationOrder.NAME]: [
+    ['name', 'asc'],
+    ['id', 'asc'],
+  ],
+  [OrganizationOrder.NAME_DESC]: [
+    ['name', 'desc'],
+    ['id', 'desc'],
+  ],
+  [OrganizationOrder.EMPLOYEES_DESC]: [
+    ['employees', 'desc'],
+    ['id', 'asc'],
+  ],
+  [OrganizationOrder.UPDATED_AT_DESC]: [
+    ['updatedAt', 'desc'],
+    ['id', 'asc'],
+  ],
 };
 
-
 /** Fields an update may not clear (null), with their French labels (the inputs refuse null too). */
-const REQUIRED = { name: 'Le nom', legalForm: 'La forme juridique', sector: 'La filière', communeId: 'La commune', employees: 'Le nombre de salariés', stage: 'La phase', esus: "L'agrément ESUS" } as const;
-
+const REQUIRED = {
+  name: 'Le nom',
+  legalForm: 'La forme juridique',
+  sector: 'La filière',
+  communeId: 'La commune',
+  employees: 'Le nombre de salariés',
+  stage: 'La phase',
+  esus: "L'agrément ESUS",
+} as const;
 
 export const OrganizationService = {
   /** The directory, filtered and paged (the kit reads only what the client asked for, in one statement). */
@@ -187,4 +205,3 @@ function contactValues(organization: Organization, input: OrganizationContactInp
     isHolder: input.isHolder ?? false,
   };
 }
-

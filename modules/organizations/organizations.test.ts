@@ -95,7 +95,15 @@ describe('organizations directory', () => {
     }
     const someName = (await t.gql(LIST, { first: 1 })).data.organizations.edges[0].node.name as string;
     const word = someName.split(' ').sort((a, b) => b.length - a.length)[0]!;
-    const found = await t.gql(LIST, { first: 100, filter: { search: word.toUpperCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') } });
+    const found = await t.gql(LIST, {
+      first: 100,
+      filter: {
+        search: word
+          .toUpperCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      },
+    });
     expect(found.data.organizations.edges.map((e: any) => e.node.name)).toContain(someName);
     // Values reach SQL as literals: quotes, question marks and backslashes are only text.
     for (const search of ["l'?eau", '$1 ? \\', "'); drop table organization; --"]) {
@@ -216,11 +224,7 @@ describe('organization changes', () => {
   it('refuses a SIRET already registered as CONFLICT', async () => {
     const existing = await t.gql('{ organizations(first: 50, filter: { employer: true }) { edges { node { siret } } } }');
     const siret = existing.data.organizations.edges.find((e: any) => e.node.siret).node.siret;
-    const res = await t.gql(
-      CREATE,
-      { input: { name: 'Doublon', legalForm: 'SCOP', sector: 'insertion', communeId: await communeId('Desvres'), stage: 'DEVELOPMENT', siret } },
-      TOKENS.expert,
-    );
+    const res = await t.gql(CREATE, { input: { name: 'Doublon', legalForm: 'SCOP', sector: 'insertion', communeId: await communeId('Desvres'), stage: 'DEVELOPMENT', siret } }, TOKENS.expert);
     expect(res.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.siret' });
   });
 

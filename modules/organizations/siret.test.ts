@@ -10,11 +10,7 @@ describe('normalizeSiret', () => {
 });
 
 describe('isValidSiret', () => {
-  it.each([
-    '73282932000074',
-    '44306184100047',
-    '55208131766522',
-  ])('accepts the Luhn-valid SIRET %s', (siret) => {
+  it.each(['73282932000074', '44306184100047', '55208131766522'])('accepts the Luhn-valid SIRET %s', (siret) => {
     expect(isValidSiret(siret)).toBe(true);
   });
 

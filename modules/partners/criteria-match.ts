@@ -11,7 +11,10 @@ export interface Situation {
 }
 
 /** True when `criteria` covers `situation` on every axis (empty lists restrict nothing). */
-export function criteriaCovers(criteria: Pick<InterventionCriteria, 'sectorCodes' | 'stages' | 'legalForms' | 'minAmount' | 'maxAmount' | 'wholeTerritory' | 'communeIds'>, situation: Situation): boolean {
+export function criteriaCovers(
+  criteria: Pick<InterventionCriteria, 'sectorCodes' | 'stages' | 'legalForms' | 'minAmount' | 'maxAmount' | 'wholeTerritory' | 'communeIds'>,
+  situation: Situation,
+): boolean {
   const { sectorCode, stage, legalForm, communeId, amount } = situation;
   if (sectorCode && criteria.sectorCodes.length > 0 && !criteria.sectorCodes.includes(sectorCode)) return false;
   if (stage && criteria.stages.length > 0 && !criteria.stages.includes(stage)) return false;

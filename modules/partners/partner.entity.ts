@@ -16,7 +16,23 @@ import { UuidEntity, Node, MaxItems, SearchText } from '../../server/kit/index.j
   description: 'A partner organization of the platform: funder, expert, technical partner, SSE representative or host.',
 })
 export class Partner extends UuidEntity {
-  [OptionalProps]?: 'globalId' | 'criteria' | 'schemes' | 'shortName' | 'description' | 'website' | 'email' | 'technicalCommittee' | 'steeringBoard' | 'constraints' | 'needs' | 'contributions' | 'active' | 'searchText' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'globalId'
+    | 'criteria'
+    | 'schemes'
+    | 'shortName'
+    | 'description'
+    | 'website'
+    | 'email'
+    | 'technicalCommittee'
+    | 'steeringBoard'
+    | 'constraints'
+    | 'needs'
+    | 'contributions'
+    | 'active'
+    | 'searchText'
+    | 'createdAt'
+    | 'updatedAt';
 
   @Field(() => String, { description: 'Stable ASCII identifier, e.g. "conseil-regional".' })
   @Property({ type: 'string', length: 80, unique: true })
@@ -50,7 +66,7 @@ export class Partner extends UuidEntity {
   @Property({ type: 'boolean', default: false })
   technicalCommittee: boolean = false;
 
-  @Field(() => Boolean, { description: "Sits in the steering board (instance de pilotage)." })
+  @Field(() => Boolean, { description: 'Sits in the steering board (instance de pilotage).' })
   @Property({ type: 'boolean', default: false })
   steeringBoard: boolean = false;
 

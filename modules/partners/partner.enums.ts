@@ -15,7 +15,7 @@ registerEnumType(PartnerKind, {
   valuesConfig: {
     FUNDER: { description: 'Financeur: public body, solidarity finance or bank that can mobilise funding schemes.' },
     EXPERT: { description: 'Expert: support structure bringing expertise (regional networks, federations).' },
-    TECHNICAL_PARTNER: { description: "Partenaire technique: incubator, business nursery, seed service, local development agency." },
+    TECHNICAL_PARTNER: { description: 'Partenaire technique: incubator, business nursery, seed service, local development agency.' },
     SSE_REPRESENTATIVE: { description: "Représentant de l'ESS: association, cooperative bank or mutual insurer witnessing for the sector." },
     HOST: { description: "Structure porteuse: runs the platform (the Maison de l'Emploi et de la Formation)." },
   },

@@ -79,7 +79,7 @@ export class PartnerFilter {
  */
 export const PARTNER_LISTS = { criteria: 10, fundingSchemes: 20, sectorsPerCriteria: 20, communesPerCriteria: 100 } as const;
 
-@InputType('InterventionCriteriaInput', { description: "A set of intervention criteria; empty lists mean no restriction." })
+@InputType('InterventionCriteriaInput', { description: 'A set of intervention criteria; empty lists mean no restriction.' })
 export class InterventionCriteriaInput {
   @Field(() => String, { description: 'What these criteria cover (French).' })
   @Length(2, 200, { message: 'Le libellé doit compter de 2 à 200 caractères.' })
@@ -209,11 +209,11 @@ export class UpdatePartnerInput {
   contributions?: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Sits in the technical committee (administrators only); null is refused.' })
-  @OmitOrSet("La présence au comité technique vaut true ou false : omettez-la pour la laisser inchangée.")
+  @OmitOrSet('La présence au comité technique vaut true ou false : omettez-la pour la laisser inchangée.')
   technicalCommittee?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Sits in the steering board (administrators only); null is refused.' })
-  @OmitOrSet("La présence au comité de pilotage vaut true ou false : omettez-la pour la laisser inchangée.")
+  @OmitOrSet('La présence au comité de pilotage vaut true ou false : omettez-la pour la laisser inchangée.')
   steeringBoard?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Still a partner (administrators only); null is refused.' })

@@ -70,7 +70,7 @@ export class PartnerResolver {
   }
 
   @Authorized(PartnerPermissions.update)
-  @Mutation(() => Partner, { description: "Changes a partner (its managers, or administrators); omitted fields stay as they are." })
+  @Mutation(() => Partner, { description: 'Changes a partner (its managers, or administrators); omitted fields stay as they are.' })
   updatePartner(
     @Arg('id', () => ID, { description: 'Id of the partner.' }) id: string,
     @Arg('input', () => UpdatePartnerInput, { description: 'The changes.' }) input: UpdatePartnerInput,
@@ -123,11 +123,7 @@ export class PartnerResolver {
     },
     description: 'Pushes a partner each time it, its criteria or its schemes change (all partners, or the one with `id`).',
   })
-  async partnerChanged(
-    @Arg('id', () => ID, { nullable: true, description: 'Only this partner.' }) _id: string | null,
-    @Root() payload: { partnerId: string },
-    @Ctx() ctx: Context,
-  ): Promise<Partner> {
+  async partnerChanged(@Arg('id', () => ID, { nullable: true, description: 'Only this partner.' }) _id: string | null, @Root() payload: { partnerId: string }, @Ctx() ctx: Context): Promise<Partner> {
     return (await load(ctx, Partner, payload.partnerId))!;
   }
 }

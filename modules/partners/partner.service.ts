@@ -11,9 +11,16 @@ import { PartnerChanged } from './partner.events.js';
 import type { FundingSchemeKind } from './partner.enums.js';
 import { PartnerPolicy } from './partner.policy.js';
 import { criteriaCovers, type Situation } from './criteria-match.js';
-import { PARTNER_LISTS, type CreatePartnerInput, type FundingSchemeInput, type InterventionCriteriaInput, type PartnerFilter, type PartnerSupportQuery, type UpdatePartnerInput } from './partner.inputs.js';
+import {
+  PARTNER_LISTS,
+  type CreatePartnerInput,
+  type FundingSchemeInput,
+  type InterventionCriteriaInput,
+  type PartnerFilter,
+  type PartnerSupportQuery,
+  type UpdatePartnerInput,
+} from './partner.inputs.js';
 import { find, list, loadMany, once, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
-
 
 function checkRange(min: number | null | undefined, max: number | null | undefined, field: string): void {
   if (min != null && max != null && min > max) throw badInput(field, 'Le montant minimum dépasse le montant maximum.');
@@ -21,16 +28,17 @@ function checkRange(min: number | null | undefined, max: number | null | undefin
 
 const assertCanManage = (ctx: Context, partnerId: string) => PartnerPolicy.assertCanManage(ctx, partnerId);
 
-const BY_NAME = [['name', 'asc'], ['id', 'asc']] as const;
+const BY_NAME = [
+  ['name', 'asc'],
+  ['id', 'asc'],
+] as const;
 
 /**
  * Ids of the active partners with criteria covering `situation`. Every active criteria is read once per
  * operation (a few hundred rows) and matched here (criteria-match.ts), for any number of organizations.
  */
 async function coveringPartnerIds(ctx: Context, situation: Situation): Promise<string[]> {
-  const criteria = await once(ctx, 'partners.activeCriteria', () =>
-    find(ctx, InterventionCriteria, { where: { partner: { active: true } }, orderBy: [['id', 'asc']], limit: 100_000 }),
-  );
+  const criteria = await once(ctx, 'partners.activeCriteria', () => find(ctx, InterventionCriteria, { where: { partner: { active: true } }, orderBy: [['id', 'asc']], limit: 100_000 }));
   return [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => c.partner.id))];
 }
 
@@ -57,7 +65,12 @@ export const PartnerService = {
     return list(ctx, Partner, { where: { $and: where }, orderBy: BY_NAME, search: filter?.search, args, info });
   },
 
-  fundingSchemes(ctx: Context, filter: { kinds?: FundingSchemeKind[] | null; partnerIds?: string[] | null; amount?: number | null } | null, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<Page<FundingScheme>> {
+  fundingSchemes(
+    ctx: Context,
+    filter: { kinds?: FundingSchemeKind[] | null; partnerIds?: string[] | null; amount?: number | null } | null,
+    args: ConnectionArgs,
+    info: GraphQLResolveInfo,
+  ): Promise<Page<FundingScheme>> {
     const where: FilterQuery<FundingScheme>[] = [{ active: true }, { partner: { active: true } }];
     if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
     if (filter?.partnerIds?.length) where.push({ partner: { $in: decodeIds(filter.partnerIds, 'Partner', 'filter.partnerIds') } });

@@ -5,8 +5,10 @@ import { Needs, Node, toGlobalId } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'sector' })
 @ObjectType('Sector', {
- implements: Node,
- simpleResolvers: true, description: 'A sector of activity (filière) studied as a whole: insertion, services à la personne, recyclage…' })
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A sector of activity (filière) studied as a whole: insertion, services à la personne, recyclage…',
+})
 export class Sector {
   [OptionalProps]?: 'globalId' | 'codeField' | 'description' | 'position';
   [PrimaryKeyProp]?: 'code';

@@ -10,7 +10,15 @@ export const MAX_SECTORS = 100;
 export const SectorService = {
   /** Every sector in display order, at most `MAX_SECTORS` (what the operation limits charge for the list). */
   list(ctx: Context, info: GraphQLResolveInfo): Promise<Sector[]> {
-    return find(ctx, Sector, { orderBy: [['position', 'asc'], ['name', 'asc'], ['code', 'asc']], info, limit: MAX_SECTORS });
+    return find(ctx, Sector, {
+      orderBy: [
+        ['position', 'asc'],
+        ['name', 'asc'],
+        ['code', 'asc'],
+      ],
+      info,
+      limit: MAX_SECTORS,
+    });
   },
 
   /**

@@ -6,8 +6,10 @@ import { UuidEntity, Node } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'commune' })
 @ObjectType('Commune', {
- implements: Node,
- simpleResolvers: true, description: "A commune (municipality) of the platform's perimeter." })
+  implements: Node,
+  simpleResolvers: true,
+  description: "A commune (municipality) of the platform's perimeter.",
+})
 export class Commune extends UuidEntity {
   [OptionalProps]?: 'globalId';
 

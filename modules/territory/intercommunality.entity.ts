@@ -7,8 +7,10 @@ import { UuidEntity, Node, MaxItems } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'intercommunality' })
 @ObjectType('Intercommunality', {
- implements: Node,
- simpleResolvers: true, description: 'A grouping of communes (EPCI), e.g. the Communauté d\'agglomération du Boulonnais (CAB).' })
+  implements: Node,
+  simpleResolvers: true,
+  description: "A grouping of communes (EPCI), e.g. the Communauté d'agglomération du Boulonnais (CAB).",
+})
 export class Intercommunality extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'communes';
 

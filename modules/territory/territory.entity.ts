@@ -6,8 +6,10 @@ import { UuidEntity, Node, MaxItems } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'territory' })
 @ObjectType('Territory', {
- implements: Node,
- simpleResolvers: true, description: "A platform's perimeter (territoire): here the Boulonnais, made of intercommunalities." })
+  implements: Node,
+  simpleResolvers: true,
+  description: "A platform's perimeter (territoire): here the Boulonnais, made of intercommunalities.",
+})
 export class Territory extends UuidEntity {
   [OptionalProps]?: 'globalId' | 'description' | 'intercommunalities';
 

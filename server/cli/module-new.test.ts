@@ -7,7 +7,12 @@ describe('npm run module:new', () => {
   it('derives every name from the kebab-case module name, or from --entity', () => {
     expect(namesOf('probe')).toMatchObject({ Pascal: 'Probe', camel: 'probe', plural: 'probes', Plural: 'Probes', file: 'probe', table: 'probe', UPPER: 'PROBE' });
     expect(namesOf('support-requests', 'SupportRequest')).toMatchObject({
-      Pascal: 'SupportRequest', camel: 'supportRequest', plural: 'supportRequests', file: 'support-request', table: 'support_request', UPPER: 'SUPPORT_REQUEST',
+      Pascal: 'SupportRequest',
+      camel: 'supportRequest',
+      plural: 'supportRequests',
+      file: 'support-request',
+      table: 'support_request',
+      UPPER: 'SUPPORT_REQUEST',
     });
     expect(namesOf('sector-study').plural).toBe('sectorStudies');
     expect(namesOf('radar-axis').plural).toBe('radarAxises');

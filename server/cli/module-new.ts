@@ -24,9 +24,11 @@ const SCHEMA = join(ROOT, 'schema/schema.graphql');
 
 /** Words a module name may not be: they become identifiers in modules/index.ts. */
 const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in ' +
     'instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package ' +
-    'private protected public await index server kit node').split(' '),
+    'private protected public await index server kit node'
+  ).split(' '),
 );
 
 export class Refused extends Error {}
@@ -44,8 +46,16 @@ export interface Names {
   description: string;
 }
 
-const pascalOf = (kebab: string) => kebab.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-const wordsOf = (pascal: string) => pascal.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(' ');
+const pascalOf = (kebab: string) =>
+  kebab
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+const wordsOf = (pascal: string) =>
+  pascal
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(' ');
 
 function pluralOf(word: string): string {
   if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies';
@@ -98,7 +108,9 @@ export function assertFree(n: Names): void {
   for (const field of [n.plural, `create${n.Pascal}`, `${n.camel}Created`]) {
     if (new RegExp(`^  ${field}[(:]`, 'm').test(schema)) throw new Refused(`The GraphQL field ${field} already exists (schema/schema.graphql); choose another name or --entity.`);
   }
-  const migrations = readdirSync(MIGRATIONS).map((f) => readFileSync(join(MIGRATIONS, f), 'utf8')).join('\n');
+  const migrations = readdirSync(MIGRATIONS)
+    .map((f) => readFileSync(join(MIGRATIONS, f), 'utf8'))
+    .join('\n');
   if (migrations.includes(`create table "${n.table}"`)) throw new Refused(`A table "${n.table}" already exists (server/migrations); choose another name or --entity.`);
 }
 
@@ -177,7 +189,9 @@ function main(): number {
   const written: string[] = [];
   try {
     mkdirSync(folder);
-    for (const template of readdirSync(TEMPLATES).filter((f) => f.endsWith('.tmpl')).sort()) {
+    for (const template of readdirSync(TEMPLATES)
+      .filter((f) => f.endsWith('.tmpl'))
+      .sort()) {
       const target = join(folder, fill(template.replace(/\.tmpl$/, ''), n));
       writeFileSync(target, fill(readFileSync(join(TEMPLATES, template), 'utf8'), n));
       written.push(relative(ROOT, target));

@@ -63,7 +63,7 @@ export class FilterWalk {
   }
 
   private scalar(sql: string, column: ColumnInfo, value: unknown): string {
-    if (value === null) return (this.shape += 'null', `${sql} is null`);
+    if (value === null) return ((this.shape += 'null'), `${sql} is null`);
     if (Array.isArray(value)) return this.operator(sql, column, '$in', value);
     if (typeof value === 'object' && !(value instanceof Date)) {
       const ops = Object.entries(value as object).filter(([, v]) => v !== undefined);

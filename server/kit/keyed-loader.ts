@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 
-const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
-  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> => typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 /**
  * A DataLoader over string keys whose values come from one statement per batch, and which answers
@@ -54,5 +53,4 @@ export class KeyedLoader<V> extends DataLoader<string, V> {
     this.known.clear();
     return super.clearAll();
   }
-
 }

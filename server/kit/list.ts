@@ -43,8 +43,15 @@ function keyset(st: Statement, info: EntityInfo, order: Order<object>, values: u
   st.text('(');
   order.forEach(([prop, dir], i) => {
     st.text(i > 0 ? ' or (' : '(');
-    order.slice(0, i).forEach(([p], k) => st.text(`e."${info.columns.get(p)!.column}" = `).param(values[k]).text(' and '));
-    st.text(`e."${info.columns.get(prop)!.column}" ${(dir === 'asc') === after ? '>' : '<'} `).param(values[i]).text(')');
+    order.slice(0, i).forEach(([p], k) =>
+      st
+        .text(`e."${info.columns.get(p)!.column}" = `)
+        .param(values[k])
+        .text(' and '),
+    );
+    st.text(`e."${info.columns.get(prop)!.column}" ${(dir === 'asc') === after ? '>' : '<'} `)
+      .param(values[i])
+      .text(')');
   });
   st.text(')');
 }
@@ -72,7 +79,9 @@ function pageStatement(scope: Scope, plan: ReadPlan, where: object, order: Order
   st.text(` from "${info.table}" e where `).filter(info, 'e', where);
   if (request.after) keyset(st.text(' and '), info, order, Cursor.decode(request.after) as unknown[], true);
   if (request.before) keyset(st.text(' and '), info, order, Cursor.decode(request.before) as unknown[], false);
-  st.text(` order by ${orderSql(info, order, backward)} limit `).param(limit + 1).text(') e');
+  st.text(` order by ${orderSql(info, order, backward)} limit `)
+    .param(limit + 1)
+    .text(') e');
   joinPlan(st, scope, plan, 'e');
   return st.text(` order by ${orderSql(info, order, backward)}`);
 }
@@ -87,11 +96,7 @@ function countStatement(scope: Scope, info: EntityInfo, where: object): Statemen
  * for joined and the OneToMany ones gathered, and the count when `totalCount` is asked: one statement,
  * whatever the page size. `args` are checked first (a bad cursor is the client's error).
  */
-export async function list<T extends object>(
-  ctx: KitContext,
-  entity: EntityClass<T>,
-  options: ListOptions<T> & { args: ConnectionArgs; info: GraphQLResolveInfo },
-): Promise<Page<T>> {
+export async function list<T extends object>(ctx: KitContext, entity: EntityClass<T>, options: ListOptions<T> & { args: ConnectionArgs; info: GraphQLResolveInfo }): Promise<Page<T>> {
   const scope = scopeOf(ctx);
   const info = entityInfo(ctx.em, entity as EntityClass<object>);
   const order = options.orderBy as Order<object>;
@@ -104,7 +109,12 @@ export async function list<T extends object>(
   const count = () => (total ??= where === false ? Promise.resolve(0) : runRead(scope.em, countStatement(scope, info, where)).then(([r]) => Number(r!.__total)));
   if (where === false || request.first === 0 || request.last === 0) return pageOf([], false, false, cursorOf, count);
 
-  const plan = planRead(ctx.em, info, selection.node, order.map(([p]) => p));
+  const plan = planRead(
+    ctx.em,
+    info,
+    selection.node,
+    order.map(([p]) => p),
+  );
   const raws = await runRead(scope.em, pageStatement(scope, plan, where, order, request, counted));
   const backward = request.first == null && request.last != null;
   const limit = (backward ? request.last : request.first) ?? 20;
@@ -145,17 +155,18 @@ function pageOf<T>(rows: T[], hasNextPage: boolean, hasPreviousPage: boolean, cu
  * Rows of `entity` the viewer may see among `where`, in `orderBy` order, at most `limit` (a short list
  * that is not paged, e.g. the communes of an intercommunality): one statement, relations as in `list`.
  */
-export async function find<T extends object>(
-  ctx: KitContext,
-  entity: EntityClass<T>,
-  options: ListOptions<T> & { info?: GraphQLResolveInfo; limit: number },
-): Promise<T[]> {
+export async function find<T extends object>(ctx: KitContext, entity: EntityClass<T>, options: ListOptions<T> & { info?: GraphQLResolveInfo; limit: number }): Promise<T[]> {
   const scope = scopeOf(ctx);
   const info = entityInfo(ctx.em, entity as EntityClass<object>);
   const where = visibleWhere(scope, info, options);
   if (where === false) return [];
   const order = options.orderBy as Order<object>;
-  const plan = planRead(ctx.em, info, options.info ? selectionOf(options.info) : null, order.map(([p]) => p));
+  const plan = planRead(
+    ctx.em,
+    info,
+    options.info ? selectionOf(options.info) : null,
+    order.map(([p]) => p),
+  );
   const raws = await runRead(scope.em, pageStatement(scope, plan, where, order, { first: options.limit }, false));
   if (raws.length > options.limit) raws.length = options.limit;
   return readRows(scope, plan, raws) as T[];

@@ -39,9 +39,13 @@ async function readWhereIn(
   const st = new Statement(scope.em).text('select ');
   selectPlan(st, scope, plan, 'e');
   if (order.limit != null) {
-    st.text(' from unnest(').param(pgArray([...new Set(keys)])).text(`::${column.arrayType}) k(key) cross join lateral (select * from "${info.table}" e where e."${column.column}" = k.key`);
+    st.text(' from unnest(')
+      .param(pgArray([...new Set(keys)]))
+      .text(`::${column.arrayType}) k(key) cross join lateral (select * from "${info.table}" e where e."${column.column}" = k.key`);
   } else {
-    st.text(` from "${info.table}" e where e."${column.column}" = any(`).param(pgArray([...new Set(keys)])).text(`::${column.arrayType})`);
+    st.text(` from "${info.table}" e where e."${column.column}" = any(`)
+      .param(pgArray([...new Set(keys)]))
+      .text(`::${column.arrayType})`);
   }
   if (rule !== true) st.text(' and ').filter(info, 'e', rule);
   if (order.limit != null) st.text(`${orderSql ? ` order by ${orderSql}` : ''} limit ${order.limit}) e`);
@@ -51,12 +55,23 @@ async function readWhereIn(
 
 /** The loader of `info` rows by primary key (null: not found or not visible). */
 export function byKey(scope: Scope, info: EntityInfo): KeyedLoader<object | null> {
-  return loaderOf(scope, info.name, () =>
-    new KeyedLoader<object | null>(async (keys) => {
-      // A key the primary key could not hold names no row (and must not reach the database).
-      const rows = await readWhereIn(scope, info, info.pk, (keys as readonly string[]).filter((k) => keyFits(info.name, k)));
-      return new Map(rows.map((r) => [keyOf(info, r), r]));
-    }, () => null),
+  return loaderOf(
+    scope,
+    info.name,
+    () =>
+      new KeyedLoader<object | null>(
+        async (keys) => {
+          // A key the primary key could not hold names no row (and must not reach the database).
+          const rows = await readWhereIn(
+            scope,
+            info,
+            info.pk,
+            (keys as readonly string[]).filter((k) => keyFits(info.name, k)),
+          );
+          return new Map(rows.map((r) => [keyOf(info, r), r]));
+        },
+        () => null,
+      ),
   );
 }
 
@@ -74,18 +89,30 @@ function childrenBy(scope: Scope, target: EntityInfo, foreignKey: string, order:
   if (fk?.kind !== 'one') throw new Error(`${target.name}.${foreignKey} is not a ManyToOne relation`);
   const parent = fk.target();
   const name = `${target.name}.${foreignKey}:${order.orderBy.map(([p, d]) => `${p} ${d}`).join(',')}:${order.limit ?? ''}`;
-  return loaderOf(scope, name, () =>
-    new KeyedLoader<object[]>(async (keys) => {
-      const rows = await readWhereIn(scope, target, { column: fk.column, arrayType: parent.pk.arrayType }, (keys as readonly string[]).filter((k) => keyFits(parent.name, k)), order);
-      const groups = new Map<string, object[]>();
-      for (const row of rows) {
-        const key = keyOf(parent, (row as Record<string, object>)[fk.property]!);
-        const group = groups.get(key);
-        if (group) group.push(row);
-        else groups.set(key, [row]);
-      }
-      return groups;
-    }, () => []),
+  return loaderOf(
+    scope,
+    name,
+    () =>
+      new KeyedLoader<object[]>(
+        async (keys) => {
+          const rows = await readWhereIn(
+            scope,
+            target,
+            { column: fk.column, arrayType: parent.pk.arrayType },
+            (keys as readonly string[]).filter((k) => keyFits(parent.name, k)),
+            order,
+          );
+          const groups = new Map<string, object[]>();
+          for (const row of rows) {
+            const key = keyOf(parent, (row as Record<string, object>)[fk.property]!);
+            const group = groups.get(key);
+            if (group) group.push(row);
+            else groups.set(key, [row]);
+          }
+          return groups;
+        },
+        () => [],
+      ),
   );
 }
 
@@ -128,13 +155,7 @@ export function once<T>(ctx: KitContext, key: string, compute: () => Promise<T>)
  * declares no OneToMany (`Partner.members`, added by accounts). Batched with the other keys of the
  * level, like the relation fields: one statement per level, whatever the number of parents.
  */
-export function loadChildren<T extends object>(
-  ctx: KitContext,
-  entity: EntityClass<T>,
-  property: keyof T & string,
-  key: string,
-  options: { orderBy: Order<T>; limit?: number },
-): Promise<T[]> {
+export function loadChildren<T extends object>(ctx: KitContext, entity: EntityClass<T>, property: keyof T & string, key: string, options: { orderBy: Order<T>; limit?: number }): Promise<T[]> {
   const loader = childrenBy(scopeOf(ctx), entityInfo(ctx.em, entity as EntityClass<object>), property, { orderBy: options.orderBy, limit: options.limit ?? null });
   return loader.load(key) as Promise<T[]>;
 }

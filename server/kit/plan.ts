@@ -75,7 +75,16 @@ function planField(
   } else if (relation?.kind === 'many') {
     into.wanted.add(info.pk.property);
     if (depth === 0 && !into.gathers.some((g) => g.relation === relation)) {
-      into.gathers.push({ relation, plan: planRead(em, relation.target(), sub, relation.orderBy.map(([p]) => p), depth + 1) });
+      into.gathers.push({
+        relation,
+        plan: planRead(
+          em,
+          relation.target(),
+          sub,
+          relation.orderBy.map(([p]) => p),
+          depth + 1,
+        ),
+      });
     }
   } else if (property === 'globalId') {
     into.wanted.add(info.pk.property);

@@ -192,7 +192,13 @@ describe('kit reads convert every column to the property type', () => {
     const probe = entityInfo(em, ReadProbe);
     const gathered = await readPlanned({ ...fullPlan(parent), gathers: [{ relation: parent.relations.get('probes') as never, plan: fullPlan(probe, true) }] });
     const paths: Record<string, object[]> = {
-      find: await find(ctx, ReadProbe, { orderBy: [['name', 'asc'], ['id', 'asc']], limit: 10 }),
+      find: await find(ctx, ReadProbe, {
+        orderBy: [
+          ['name', 'asc'],
+          ['id', 'asc'],
+        ],
+        limit: 10,
+      }),
       load: [(await load(ctx, ReadProbe, ids[0]!))!, (await load(ctx, ReadProbe, ids[1]!))!],
       loadMany: (await loadMany(ctx, ReadProbe, ids)) as object[],
       gathered: (gathered[0] as Record<symbol, Record<string, object[]>>)[GATHERED]!.probes!,
@@ -221,7 +227,7 @@ describe('kit reads convert every column to the property type', () => {
 });
 
 describe('parsePgTimestamp', () => {
-  it('reads what PostgreSQL writes as MikroORM\'s parser does, and leaves the rest to it', () => {
+  it("reads what PostgreSQL writes as MikroORM's parser does, and leaves the rest to it", () => {
     const platform = new PostgreSqlPlatform();
     const postgresDate = (s: string) => platform.parseDate(s) as Date;
     const readable = [
@@ -235,7 +241,16 @@ describe('parsePgTimestamp', () => {
       '9999-12-31 23:59:59.999-09:30',
     ];
     for (const s of readable) expect(parsePgTimestamp(s)?.toISOString(), s).toBe(postgresDate(s).toISOString());
-    for (const s of ['0099-11-30 22:47:58+00', '12026-11-30 22:47:58+00', '2026-11-30 22:47:58.563+00 BC', '2026-11-30 22:47:58.563+05:45:12', 'infinity', '2026-11-30T22:47:58.563Z', '2026-11-30 22:47:58', '']) {
+    for (const s of [
+      '0099-11-30 22:47:58+00',
+      '12026-11-30 22:47:58+00',
+      '2026-11-30 22:47:58.563+00 BC',
+      '2026-11-30 22:47:58.563+05:45:12',
+      'infinity',
+      '2026-11-30T22:47:58.563Z',
+      '2026-11-30 22:47:58',
+      '',
+    ]) {
       expect(parsePgTimestamp(s), s).toBeNull();
     }
   });

@@ -73,7 +73,10 @@ export function installRelationResolvers(schema: GraphQLSchema): string[] {
       const field = type.getFields()[f.schemaName];
       if (!field || (kind !== ReferenceKind.MANY_TO_ONE && kind !== ReferenceKind.ONE_TO_MANY)) continue;
       // The kit's resolver replaces type-graphql's, whose @Authorized and middlewares would silently go.
-      if (guarded(f)) throw new Error(`${type.name}.${field.name}: the kit resolves relation fields; declare who sees ${kind === ReferenceKind.MANY_TO_ONE ? 'the target' : 'its rows'} with a visibility rule, not @Authorized or a middleware on the field`);
+      if (guarded(f))
+        throw new Error(
+          `${type.name}.${field.name}: the kit resolves relation fields; declare who sees ${kind === ReferenceKind.MANY_TO_ONE ? 'the target' : 'its rows'} with a visibility rule, not @Authorized or a middleware on the field`,
+        );
       field.resolve = (kind === ReferenceKind.MANY_TO_ONE ? manyToOne(f.name) : oneToMany(f.name)) as GraphQLFieldResolver<unknown, unknown>;
       installed.push(`${type.name}.${field.name}`);
     }

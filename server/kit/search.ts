@@ -48,5 +48,10 @@ function refresh(entity: object): void {
   if (values.some((v) => v === undefined)) {
     throw new Error(`${entity.constructor.name}.${column.property}: load ${column.sources.join(', ')} before changing it (a lazy source would lose its words)`);
   }
-  (entity as Record<string, unknown>)[column.property] = searchKey(values.filter((v) => v != null).map(String).join(' '));
+  (entity as Record<string, unknown>)[column.property] = searchKey(
+    values
+      .filter((v) => v != null)
+      .map(String)
+      .join(' '),
+  );
 }

@@ -35,7 +35,10 @@ function merge(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | unde
 
 /** What is asked under the field being resolved. */
 export function selectionOf(info: GraphQLResolveInfo): Selection {
-  return merge(info, info.fieldNodes.map((n) => n.selectionSet));
+  return merge(
+    info,
+    info.fieldNodes.map((n) => n.selectionSet),
+  );
 }
 
 /** What is asked of a connection (its own fields) and of its nodes (`edges.node`). */

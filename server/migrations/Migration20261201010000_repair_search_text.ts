@@ -8,9 +8,7 @@ import { searchKey } from '../text.js';
  */
 export class Migration20261201010000_repair_search_text extends Migration {
   override async up(): Promise<void> {
-    const rows = (await this.execute(
-      `select id, name, description from organization where search_text like '%undefined%'`,
-    )) as { id: string; name: string; description: string }[];
+    const rows = (await this.execute(`select id, name, description from organization where search_text like '%undefined%'`)) as { id: string; name: string; description: string }[];
     for (const row of rows) {
       const text = searchKey(`${row.name} ${row.description}`);
       this.addSql(this.getKnex().raw('update organization set search_text = ? where id = ?', [text, row.id]).toQuery());

@@ -12,19 +12,7 @@
 import { isValidSiret, luhnCheckDigit } from '../siret.js';
 import { createRandom, type Random } from '../../../server/kit/index.js';
 
-export type LegalFormCode =
-  | 'ASSOCIATION'
-  | 'MUTUAL'
-  | 'SCOP'
-  | 'SCIC'
-  | 'COOPERATIVE'
-  | 'SARL'
-  | 'SAS'
-  | 'FOUNDATION'
-  | 'SIAE_ACI'
-  | 'SIAE_EI'
-  | 'SIAE_ETTI'
-  | 'SIAE_AI';
+export type LegalFormCode = 'ASSOCIATION' | 'MUTUAL' | 'SCOP' | 'SCIC' | 'COOPERATIVE' | 'SARL' | 'SAS' | 'FOUNDATION' | 'SIAE_ACI' | 'SIAE_EI' | 'SIAE_ETTI' | 'SIAE_AI';
 
 export type StageCode = 'CREATION' | 'DEVELOPMENT' | 'CONSOLIDATION';
 
@@ -110,32 +98,44 @@ const COMMUNE_WEIGHTS: Record<string, number> = {
 };
 const DEFAULT_COMMUNE_WEIGHT = 0.5;
 
-const COASTAL_COMMUNES = new Set([
-  'Boulogne-sur-Mer',
-  'Le Portel',
-  'Outreau',
-  'Wimereux',
-  'Wimille',
-  'Équihen-Plage',
-  'Neufchâtel-Hardelot',
-  'Dannes',
-  'Condette',
-  'Saint-Étienne-au-Mont',
-]);
+const COASTAL_COMMUNES = new Set(['Boulogne-sur-Mer', 'Le Portel', 'Outreau', 'Wimereux', 'Wimille', 'Équihen-Plage', 'Neufchâtel-Hardelot', 'Dannes', 'Condette', 'Saint-Étienne-au-Mont']);
 
 const DESVRES_SAMER_COMMUNES = new Set([
-  'Alincthun', 'Bellebrune', 'Belle-et-Houllefort', 'Bournonville', 'Brunembert', 'Carly', 'Colembert',
-  'Courset', 'Crémarest', 'Desvres', 'Doudeauville', 'Halinghen', 'Henneveux', 'Lacres', 'Le Wast',
-  'Longfossé', 'Longueville', 'Lottinghen', 'Menneville', 'Nabringhen', 'Quesques', 'Saint-Martin-Choquel',
-  'Samer', 'Selles', 'Senlecques', 'Tingry', 'Verlincthun', 'Vieil-Moutier', 'Wierre-au-Bois', 'Wirwignes',
+  'Alincthun',
+  'Bellebrune',
+  'Belle-et-Houllefort',
+  'Bournonville',
+  'Brunembert',
+  'Carly',
+  'Colembert',
+  'Courset',
+  'Crémarest',
+  'Desvres',
+  'Doudeauville',
+  'Halinghen',
+  'Henneveux',
+  'Lacres',
+  'Le Wast',
+  'Longfossé',
+  'Longueville',
+  'Lottinghen',
+  'Menneville',
+  'Nabringhen',
+  'Quesques',
+  'Saint-Martin-Choquel',
+  'Samer',
+  'Selles',
+  'Senlecques',
+  'Tingry',
+  'Verlincthun',
+  'Vieil-Moutier',
+  'Wierre-au-Bois',
+  'Wirwignes',
   'Zoteux',
 ]);
 
 /** Neighbourhoods of Boulogne-sur-Mer, used to tell apart two structures that would share a name. */
-const BOULOGNE_NEIGHBOURHOODS = [
-  'Haute-Ville', 'Capécure', 'Bréquerecque', 'Saint-Pierre', 'Chemin Vert', 'Transition', 'Beaurepaire',
-  'Tintelleries', 'Montlambert', 'Dernier Sou',
-];
+const BOULOGNE_NEIGHBOURHOODS = ['Haute-Ville', 'Capécure', 'Bréquerecque', 'Saint-Pierre', 'Chemin Vert', 'Transition', 'Beaurepaire', 'Tintelleries', 'Montlambert', 'Dernier Sou'];
 
 /** Names whose initial h is mute ("d'Hesdin"). */
 const ELIDED_H = new Set(["Hesdin-l'Abbé", 'Hesdigneul-lès-Boulogne']);
@@ -221,30 +221,127 @@ const DEFAULT_SECTOR_WEIGHT = 3;
 type FormWeights = readonly (readonly [LegalFormCode, number])[];
 
 const DEFAULT_FORMS: FormWeights = [
-  ['ASSOCIATION', 86], ['SCOP', 3], ['SCIC', 1.5], ['COOPERATIVE', 2.5], ['MUTUAL', 1.5],
-  ['FOUNDATION', 1.5], ['SARL', 1.5], ['SAS', 2],
+  ['ASSOCIATION', 86],
+  ['SCOP', 3],
+  ['SCIC', 1.5],
+  ['COOPERATIVE', 2.5],
+  ['MUTUAL', 1.5],
+  ['FOUNDATION', 1.5],
+  ['SARL', 1.5],
+  ['SAS', 2],
 ];
 
 /** Legal forms by sector, weighted like the real SSE (SIAE kinds only in 'insertion'). */
 const FORMS_BY_SECTOR: Record<string, FormWeights> = {
   insertion: [
-    ['ASSOCIATION', 38], ['SIAE_ACI', 24], ['SIAE_AI', 12], ['SIAE_EI', 12], ['SIAE_ETTI', 5], ['SCOP', 3],
-    ['SCIC', 3], ['SARL', 1.5], ['SAS', 1.5],
+    ['ASSOCIATION', 38],
+    ['SIAE_ACI', 24],
+    ['SIAE_AI', 12],
+    ['SIAE_EI', 12],
+    ['SIAE_ETTI', 5],
+    ['SCOP', 3],
+    ['SCIC', 3],
+    ['SARL', 1.5],
+    ['SAS', 1.5],
   ],
-  'sport-loisirs': [['ASSOCIATION', 98], ['SCIC', 1], ['FOUNDATION', 0.5], ['SAS', 0.5]],
-  culture: [['ASSOCIATION', 90], ['SCOP', 4], ['SCIC', 4], ['SARL', 1.5], ['FOUNDATION', 0.5]],
-  'action-sociale-sante': [['ASSOCIATION', 82], ['MUTUAL', 10], ['FOUNDATION', 5], ['SCIC', 2], ['COOPERATIVE', 1]],
-  'education-formation': [['ASSOCIATION', 88], ['SCOP', 6], ['COOPERATIVE', 2], ['FOUNDATION', 2], ['SARL', 2]],
-  'services-a-la-personne': [['ASSOCIATION', 80], ['SCOP', 6], ['SCIC', 6], ['MUTUAL', 2], ['SAS', 3], ['SARL', 3]],
-  'finance-solidaire-assurance': [['MUTUAL', 45], ['COOPERATIVE', 30], ['ASSOCIATION', 20], ['FOUNDATION', 3], ['SCIC', 2]],
-  'tourisme-social': [['ASSOCIATION', 80], ['COOPERATIVE', 4], ['SCIC', 5], ['MUTUAL', 3], ['SAS', 4], ['FOUNDATION', 4]],
-  environnement: [['ASSOCIATION', 82], ['SCIC', 8], ['SCOP', 6], ['FOUNDATION', 2], ['SAS', 2]],
-  'recyclage-reemploi': [['ASSOCIATION', 62], ['SCIC', 14], ['SCOP', 10], ['SAS', 7], ['SARL', 7]],
-  'agriculture-alimentation': [['ASSOCIATION', 60], ['COOPERATIVE', 25], ['SCOP', 6], ['SCIC', 7], ['SAS', 2]],
-  'habitat-logement': [['ASSOCIATION', 55], ['COOPERATIVE', 25], ['SCIC', 10], ['FOUNDATION', 4], ['SAS', 6]],
-  'peche-economie-maritime': [['COOPERATIVE', 45], ['ASSOCIATION', 40], ['SCOP', 8], ['SCIC', 4], ['MUTUAL', 3]],
-  'commerce-equitable': [['ASSOCIATION', 60], ['SCOP', 12], ['SCIC', 12], ['COOPERATIVE', 10], ['SAS', 6]],
-  mobilite: [['ASSOCIATION', 70], ['SCIC', 15], ['SCOP', 10], ['SAS', 5]],
+  'sport-loisirs': [
+    ['ASSOCIATION', 98],
+    ['SCIC', 1],
+    ['FOUNDATION', 0.5],
+    ['SAS', 0.5],
+  ],
+  culture: [
+    ['ASSOCIATION', 90],
+    ['SCOP', 4],
+    ['SCIC', 4],
+    ['SARL', 1.5],
+    ['FOUNDATION', 0.5],
+  ],
+  'action-sociale-sante': [
+    ['ASSOCIATION', 82],
+    ['MUTUAL', 10],
+    ['FOUNDATION', 5],
+    ['SCIC', 2],
+    ['COOPERATIVE', 1],
+  ],
+  'education-formation': [
+    ['ASSOCIATION', 88],
+    ['SCOP', 6],
+    ['COOPERATIVE', 2],
+    ['FOUNDATION', 2],
+    ['SARL', 2],
+  ],
+  'services-a-la-personne': [
+    ['ASSOCIATION', 80],
+    ['SCOP', 6],
+    ['SCIC', 6],
+    ['MUTUAL', 2],
+    ['SAS', 3],
+    ['SARL', 3],
+  ],
+  'finance-solidaire-assurance': [
+    ['MUTUAL', 45],
+    ['COOPERATIVE', 30],
+    ['ASSOCIATION', 20],
+    ['FOUNDATION', 3],
+    ['SCIC', 2],
+  ],
+  'tourisme-social': [
+    ['ASSOCIATION', 80],
+    ['COOPERATIVE', 4],
+    ['SCIC', 5],
+    ['MUTUAL', 3],
+    ['SAS', 4],
+    ['FOUNDATION', 4],
+  ],
+  environnement: [
+    ['ASSOCIATION', 82],
+    ['SCIC', 8],
+    ['SCOP', 6],
+    ['FOUNDATION', 2],
+    ['SAS', 2],
+  ],
+  'recyclage-reemploi': [
+    ['ASSOCIATION', 62],
+    ['SCIC', 14],
+    ['SCOP', 10],
+    ['SAS', 7],
+    ['SARL', 7],
+  ],
+  'agriculture-alimentation': [
+    ['ASSOCIATION', 60],
+    ['COOPERATIVE', 25],
+    ['SCOP', 6],
+    ['SCIC', 7],
+    ['SAS', 2],
+  ],
+  'habitat-logement': [
+    ['ASSOCIATION', 55],
+    ['COOPERATIVE', 25],
+    ['SCIC', 10],
+    ['FOUNDATION', 4],
+    ['SAS', 6],
+  ],
+  'peche-economie-maritime': [
+    ['COOPERATIVE', 45],
+    ['ASSOCIATION', 40],
+    ['SCOP', 8],
+    ['SCIC', 4],
+    ['MUTUAL', 3],
+  ],
+  'commerce-equitable': [
+    ['ASSOCIATION', 60],
+    ['SCOP', 12],
+    ['SCIC', 12],
+    ['COOPERATIVE', 10],
+    ['SAS', 6],
+  ],
+  mobilite: [
+    ['ASSOCIATION', 70],
+    ['SCIC', 15],
+    ['SCOP', 10],
+    ['SAS', 5],
+  ],
 };
 
 const SIAE_FORMS = new Set<LegalFormCode>(['SIAE_ACI', 'SIAE_EI', 'SIAE_ETTI', 'SIAE_AI']);
@@ -277,8 +374,19 @@ const MIN_FOUNDED_YEAR: Partial<Record<LegalFormCode, number>> = {
 
 /** [first year of the decade, weight]: weighted to recent decades. */
 const DECADE_WEIGHTS: readonly (readonly [number, number])[] = [
-  [1900, 1], [1910, 0.4], [1920, 0.8], [1930, 1.2], [1940, 0.8], [1950, 2], [1960, 3], [1970, 5],
-  [1980, 8], [1990, 11], [2000, 14], [2010, 16], [2020, 8],
+  [1900, 1],
+  [1910, 0.4],
+  [1920, 0.8],
+  [1930, 1.2],
+  [1940, 0.8],
+  [1950, 2],
+  [1960, 3],
+  [1970, 5],
+  [1980, 8],
+  [1990, 11],
+  [2000, 14],
+  [2010, 16],
+  [2020, 8],
 ];
 
 // ---------------------------------------------------------------------------
@@ -287,13 +395,53 @@ const DECADE_WEIGHTS: readonly (readonly [number, number])[] = [
 
 /** Evocative names of the coast and the bocage, with their article. */
 const EVOCATIVE = [
-  'Les Embruns', 'La Mouette', 'Les Dunes', "L'Escale", 'Le Phare', 'La Marée', 'Les Falaises', "L'Estran",
-  'Le Goéland', 'La Boussole', 'La Passerelle', "Le Trait d'union", "L'Arc-en-ciel", 'Les Hirondelles',
-  'Le Tremplin', "L'Envol", 'La Ruche', 'La Rose des vents', 'Le Bocage', 'La Liane', 'Les Oyats', 'Le Fanal',
-  'La Vigie', 'Les Coquelicots', 'Le Chardon', 'Les Genêts', 'La Source', "L'Horizon", 'Le Sillon',
-  'Le Rivage', 'La Caravelle', 'Les Sternes', 'Le Courlis', 'La Digue', 'Le Beffroi', 'Les Remparts',
-  "L'Éclaircie", 'Le Grand Large', 'Le Sémaphore', 'La Forêt', 'Le Moulin', 'Les Marronniers', 'Le Cormoran',
-  "L'Ancre", 'La Bruyère', 'Les Écluses', 'Le Vent du large',
+  'Les Embruns',
+  'La Mouette',
+  'Les Dunes',
+  "L'Escale",
+  'Le Phare',
+  'La Marée',
+  'Les Falaises',
+  "L'Estran",
+  'Le Goéland',
+  'La Boussole',
+  'La Passerelle',
+  "Le Trait d'union",
+  "L'Arc-en-ciel",
+  'Les Hirondelles',
+  'Le Tremplin',
+  "L'Envol",
+  'La Ruche',
+  'La Rose des vents',
+  'Le Bocage',
+  'La Liane',
+  'Les Oyats',
+  'Le Fanal',
+  'La Vigie',
+  'Les Coquelicots',
+  'Le Chardon',
+  'Les Genêts',
+  'La Source',
+  "L'Horizon",
+  'Le Sillon',
+  'Le Rivage',
+  'La Caravelle',
+  'Les Sternes',
+  'Le Courlis',
+  'La Digue',
+  'Le Beffroi',
+  'Les Remparts',
+  "L'Éclaircie",
+  'Le Grand Large',
+  'Le Sémaphore',
+  'La Forêt',
+  'Le Moulin',
+  'Les Marronniers',
+  'Le Cormoran',
+  "L'Ancre",
+  'La Bruyère',
+  'Les Écluses',
+  'Le Vent du large',
 ];
 
 const EVOCATIVE_OF = new Map(EVOCATIVE.map((phrase) => [phrase, ofPhrase(phrase)] as const));
@@ -314,10 +462,26 @@ interface NameParts {
 type NameTemplate = (p: NameParts, r: Random) => string;
 
 const SPORT_CLUBS = [
-  'Judo club', 'Tennis club', 'Badminton club', 'Basket club', 'Handball club', 'Volley-ball club',
-  'Club de tennis de table', 'Club de gymnastique', "Compagnie d'arc", 'Cyclo-club', 'Club de pétanque',
-  "Club d'échecs", 'Club de natation', 'Aïkido club', 'Twirling club', 'Club de karaté', 'Athlétic club',
-  'Club de boxe', 'Club de danse', 'Club de randonnée',
+  'Judo club',
+  'Tennis club',
+  'Badminton club',
+  'Basket club',
+  'Handball club',
+  'Volley-ball club',
+  'Club de tennis de table',
+  'Club de gymnastique',
+  "Compagnie d'arc",
+  'Cyclo-club',
+  'Club de pétanque',
+  "Club d'échecs",
+  'Club de natation',
+  'Aïkido club',
+  'Twirling club',
+  'Club de karaté',
+  'Athlétic club',
+  'Club de boxe',
+  'Club de danse',
+  'Club de randonnée',
 ];
 const NAUTICAL_CLUBS = ['Cercle nautique', 'Char à voile club', 'Club de kayak de mer', 'École de voile', 'Club de plongée', 'Surf club'];
 
@@ -422,12 +586,7 @@ const ASSOCIATION_NAMES: Record<string, NameTemplate[]> = {
     (p) => `Toit solidaire ${p.de}`,
     (p) => `Amélioration de l'habitat ${p.area}`,
   ],
-  'finance-solidaire-assurance': [
-    (p) => `Cigale ${p.ofEvocative}`,
-    (p) => `Club d'épargne solidaire ${p.de}`,
-    (p) => `Association de microcrédit ${p.area}`,
-    (p) => `Point conseil budget ${p.de}`,
-  ],
+  'finance-solidaire-assurance': [(p) => `Cigale ${p.ofEvocative}`, (p) => `Club d'épargne solidaire ${p.de}`, (p) => `Association de microcrédit ${p.area}`, (p) => `Point conseil budget ${p.de}`],
   'tourisme-social': [
     (p) => `Centre de vacances ${p.ofEvocative}`,
     (p) => `Auberge de jeunesse ${p.de}`,
@@ -468,11 +627,7 @@ const ASSOCIATION_NAMES: Record<string, NameTemplate[]> = {
   ],
 };
 
-const GENERIC_ASSOCIATION_NAMES: NameTemplate[] = [
-  (p) => `Association ${p.evocative}`,
-  (p) => `Les Amis ${p.de}`,
-  (p) => `Association solidaire ${p.ofEvocative}`,
-];
+const GENERIC_ASSOCIATION_NAMES: NameTemplate[] = [(p) => `Association ${p.evocative}`, (p) => `Les Amis ${p.de}`, (p) => `Association solidaire ${p.ofEvocative}`];
 
 const SIAE_NAMES: Record<'SIAE_ACI' | 'SIAE_EI' | 'SIAE_ETTI' | 'SIAE_AI', NameTemplate[]> = {
   SIAE_ACI: [
@@ -489,17 +644,8 @@ const SIAE_NAMES: Record<'SIAE_ACI' | 'SIAE_EI' | 'SIAE_ETTI' | 'SIAE_AI', NameT
     (p) => `Restaurant d'insertion ${p.ofEvocative}`,
     (p) => `Espaces verts solidaires ${p.area}`,
   ],
-  SIAE_ETTI: [
-    (p) => `Intérim d'insertion ${p.area}`,
-    (p) => `${p.evocative} Intérim`,
-    (p) => `Travail temporaire solidaire ${p.area}`,
-  ],
-  SIAE_AI: [
-    (p) => `Association intermédiaire ${p.ofEvocative}`,
-    (p) => `${p.evocative} Emploi services`,
-    (p) => `Services et emploi ${p.area}`,
-    (p) => `Coup de main ${p.de}`,
-  ],
+  SIAE_ETTI: [(p) => `Intérim d'insertion ${p.area}`, (p) => `${p.evocative} Intérim`, (p) => `Travail temporaire solidaire ${p.area}`],
+  SIAE_AI: [(p) => `Association intermédiaire ${p.ofEvocative}`, (p) => `${p.evocative} Emploi services`, (p) => `Services et emploi ${p.area}`, (p) => `Coup de main ${p.de}`],
 };
 
 /** Trade words used in names of cooperatives and social enterprises, by sector. */
@@ -523,24 +669,10 @@ const TRADES: Record<string, string[]> = {
 const GENERIC_TRADES = ['Atelier', 'Ateliers', 'Services'];
 
 const COOPERATIVE_NAMES: Record<string, NameTemplate[]> = {
-  'finance-solidaire-assurance': [
-    (p) => `Banque coopérative du littoral – agence ${p.de}`,
-    (p) => `Caisse locale de crédit coopératif ${p.de}`,
-  ],
-  'agriculture-alimentation': [
-    (p) => `CUMA ${p.de}`,
-    (p) => `Coopérative agricole ${p.area}`,
-    (p) => `Coopérative laitière ${p.area}`,
-  ],
-  'peche-economie-maritime': [
-    (p) => `Coopérative maritime ${p.area}`,
-    (p) => `Coopérative des artisans pêcheurs ${p.de}`,
-    (p) => `Armement coopératif ${p.ofEvocative}`,
-  ],
-  'habitat-logement': [
-    (p) => `Coopérative d'habitants ${p.ofEvocative}`,
-    (p) => `Coopérative HLM ${p.area}`,
-  ],
+  'finance-solidaire-assurance': [(p) => `Banque coopérative du littoral – agence ${p.de}`, (p) => `Caisse locale de crédit coopératif ${p.de}`],
+  'agriculture-alimentation': [(p) => `CUMA ${p.de}`, (p) => `Coopérative agricole ${p.area}`, (p) => `Coopérative laitière ${p.area}`],
+  'peche-economie-maritime': [(p) => `Coopérative maritime ${p.area}`, (p) => `Coopérative des artisans pêcheurs ${p.de}`, (p) => `Armement coopératif ${p.ofEvocative}`],
+  'habitat-logement': [(p) => `Coopérative d'habitants ${p.ofEvocative}`, (p) => `Coopérative HLM ${p.area}`],
   'commerce-equitable': [(p) => `Épicerie coopérative ${p.ofEvocative}`],
 };
 
@@ -562,10 +694,7 @@ const GENERIC_MUTUAL_NAMES: NameTemplate[] = [
   (p) => `Mutuelle ${p.area}`,
 ];
 
-const FOUNDATION_TOPICS = [
-  "pour l'enfance", "pour l'autonomie", 'pour la culture', "pour l'initiative solidaire", 'pour la mer',
-  "pour l'insertion des jeunes", 'pour le patrimoine',
-];
+const FOUNDATION_TOPICS = ["pour l'enfance", "pour l'autonomie", 'pour la culture', "pour l'initiative solidaire", 'pour la mer', "pour l'insertion des jeunes", 'pour le patrimoine'];
 
 function buildName(form: LegalFormCode, sector: string, p: NameParts, r: Random): string {
   switch (form) {
@@ -586,17 +715,10 @@ function buildName(form: LegalFormCode, sector: string, p: NameParts, r: Random)
     case 'COOPERATIVE': {
       const own = COOPERATIVE_NAMES[sector];
       if (own && r.chance(0.8)) return r.pick(own)(p, r);
-      return r.pick([
-        `Coopérative ${p.ofEvocative}`,
-        `Coopérative ${r.pick(TRADES[sector] ?? GENERIC_TRADES).toLowerCase()} ${p.area}`,
-      ]);
+      return r.pick([`Coopérative ${p.ofEvocative}`, `Coopérative ${r.pick(TRADES[sector] ?? GENERIC_TRADES).toLowerCase()} ${p.area}`]);
     }
     case 'FOUNDATION':
-      return r.pick([
-        `Fondation ${r.pick(FOUNDATION_TOPICS)} ${p.area}`,
-        `Fondation ${r.pick(FEMALE_FIRST_NAMES)} ${r.pick(LAST_NAMES)}`,
-        `Fondation ${p.ofEvocative}`,
-      ]);
+      return r.pick([`Fondation ${r.pick(FOUNDATION_TOPICS)} ${p.area}`, `Fondation ${r.pick(FEMALE_FIRST_NAMES)} ${r.pick(LAST_NAMES)}`, `Fondation ${p.ofEvocative}`]);
     case 'SCOP':
     case 'SCIC':
     case 'SARL':
@@ -691,11 +813,7 @@ const ACTIVITIES: Record<string, string[]> = {
     'accueil et information touristique',
     'classes de découverte du littoral et du bocage',
   ],
-  'commerce-equitable': [
-    "vente de produits du commerce équitable et de l'artisanat",
-    'sensibilisation à la consommation responsable',
-    'approvisionnement en produits locaux et équitables',
-  ],
+  'commerce-equitable': ["vente de produits du commerce équitable et de l'artisanat", 'sensibilisation à la consommation responsable', 'approvisionnement en produits locaux et équitables'],
   mobilite: [
     'réparation de véhicules à prix solidaire pour les personnes en insertion',
     'location solidaire de scooters et de voitures pour se rendre au travail',
@@ -735,25 +853,146 @@ const SIAE_ACTIVITIES: Record<'SIAE_ACI' | 'SIAE_EI' | 'SIAE_ETTI' | 'SIAE_AI', 
 // ---------------------------------------------------------------------------
 
 const FEMALE_FIRST_NAMES = [
-  'Marie', 'Nathalie', 'Isabelle', 'Sandrine', 'Valérie', 'Christine', 'Sophie', 'Céline', 'Stéphanie', 'Catherine',
-  'Véronique', 'Sylvie', 'Aurélie', 'Émilie', 'Julie', 'Camille', 'Léa', 'Manon', 'Chloé', 'Pauline', 'Hélène',
-  'Anne-Sophie', 'Marie-Thérèse', 'Brigitte', 'Françoise', 'Martine', 'Élodie', 'Laëtitia', 'Agnès', 'Maryse',
-  'Gaëlle', 'Océane', 'Noémie', 'Clémence', 'Inès',
+  'Marie',
+  'Nathalie',
+  'Isabelle',
+  'Sandrine',
+  'Valérie',
+  'Christine',
+  'Sophie',
+  'Céline',
+  'Stéphanie',
+  'Catherine',
+  'Véronique',
+  'Sylvie',
+  'Aurélie',
+  'Émilie',
+  'Julie',
+  'Camille',
+  'Léa',
+  'Manon',
+  'Chloé',
+  'Pauline',
+  'Hélène',
+  'Anne-Sophie',
+  'Marie-Thérèse',
+  'Brigitte',
+  'Françoise',
+  'Martine',
+  'Élodie',
+  'Laëtitia',
+  'Agnès',
+  'Maryse',
+  'Gaëlle',
+  'Océane',
+  'Noémie',
+  'Clémence',
+  'Inès',
 ];
 const MALE_FIRST_NAMES = [
-  'Jean', 'Philippe', 'Michel', 'Alain', 'Patrick', 'Christophe', 'Thierry', 'Frédéric', 'Laurent', 'Éric',
-  'Stéphane', 'Olivier', 'Sébastien', 'Nicolas', 'Julien', 'Maxime', 'Thomas', 'Antoine', 'Hugo', 'Lucas',
-  'Jean-Pierre', 'Jean-Marc', 'Bernard', 'Gérard', 'Dominique', 'François', 'Jérôme', 'Grégory', 'Benoît',
-  'Rémi', 'Loïc', 'Mathéo', 'Bastien', 'Régis', 'Joël',
+  'Jean',
+  'Philippe',
+  'Michel',
+  'Alain',
+  'Patrick',
+  'Christophe',
+  'Thierry',
+  'Frédéric',
+  'Laurent',
+  'Éric',
+  'Stéphane',
+  'Olivier',
+  'Sébastien',
+  'Nicolas',
+  'Julien',
+  'Maxime',
+  'Thomas',
+  'Antoine',
+  'Hugo',
+  'Lucas',
+  'Jean-Pierre',
+  'Jean-Marc',
+  'Bernard',
+  'Gérard',
+  'Dominique',
+  'François',
+  'Jérôme',
+  'Grégory',
+  'Benoît',
+  'Rémi',
+  'Loïc',
+  'Mathéo',
+  'Bastien',
+  'Régis',
+  'Joël',
 ];
 const LAST_NAMES = [
-  'Fourmentin', 'Lebas', 'Leprêtre', 'Caron', 'Lefebvre', 'Delattre', 'Dupont', 'Vasseur', 'Leroy', 'Lemaire',
-  'Leclercq', 'Deseille', 'Hochart', 'Bigot', 'Ledez', 'Wacheux', 'Martel', 'Cazin', 'Lengaigne', 'Bourgain',
-  'Sauvage', 'Leleu', 'Noël', 'Pruvost', 'Fasquel', 'Tétard', 'Delpierre', 'Crépin', 'Dufour', 'Boulanger',
-  'Baillet', 'Ducrocq', 'Lecat', 'Morel', 'Dumont', 'Fontaine', 'Sergeant', 'Hamy', 'Huguet', 'Évrard',
-  'Bécart', 'Testu', 'Dewaele', 'Verhaeghe', 'Pollet', 'Lefranc', 'Carpentier', 'Deneuville', 'Masson',
-  'Lamotte', 'Delahaye', 'Lheureux', 'Routier', 'Duhamel', 'Lefèvre', 'Vandenbussche', 'Marquant', 'Hénon',
-  'Lavogez', 'Baheu', 'Dégardin', 'Obert', 'Sailly', 'Gournay', 'Coppin', 'Merlen',
+  'Fourmentin',
+  'Lebas',
+  'Leprêtre',
+  'Caron',
+  'Lefebvre',
+  'Delattre',
+  'Dupont',
+  'Vasseur',
+  'Leroy',
+  'Lemaire',
+  'Leclercq',
+  'Deseille',
+  'Hochart',
+  'Bigot',
+  'Ledez',
+  'Wacheux',
+  'Martel',
+  'Cazin',
+  'Lengaigne',
+  'Bourgain',
+  'Sauvage',
+  'Leleu',
+  'Noël',
+  'Pruvost',
+  'Fasquel',
+  'Tétard',
+  'Delpierre',
+  'Crépin',
+  'Dufour',
+  'Boulanger',
+  'Baillet',
+  'Ducrocq',
+  'Lecat',
+  'Morel',
+  'Dumont',
+  'Fontaine',
+  'Sergeant',
+  'Hamy',
+  'Huguet',
+  'Évrard',
+  'Bécart',
+  'Testu',
+  'Dewaele',
+  'Verhaeghe',
+  'Pollet',
+  'Lefranc',
+  'Carpentier',
+  'Deneuville',
+  'Masson',
+  'Lamotte',
+  'Delahaye',
+  'Lheureux',
+  'Routier',
+  'Duhamel',
+  'Lefèvre',
+  'Vandenbussche',
+  'Marquant',
+  'Hénon',
+  'Lavogez',
+  'Baheu',
+  'Dégardin',
+  'Obert',
+  'Sailly',
+  'Gournay',
+  'Coppin',
+  'Merlen',
 ];
 
 type Gender = 'F' | 'M';
@@ -845,7 +1084,11 @@ function fictionalPhone(r: Random): string {
 }
 
 function makeContacts(form: LegalFormCode, employees: number, isHolderOrg: boolean, r: Random): ContactSeed[] {
-  const count = r.weighted<number>([[1, 45], [2, 35], [3, 20]]);
+  const count = r.weighted<number>([
+    [1, 45],
+    [2, 35],
+    [3, 20],
+  ]);
   const contacts: ContactSeed[] = [];
   const usedRoles = new Set<GenderedRole>();
   for (let i = 0; i < count; i++) {
@@ -858,22 +1101,13 @@ function makeContacts(form: LegalFormCode, employees: number, isHolderOrg: boole
     } else if (i === 0) {
       role = firstRole(form, r);
     } else {
-      const pool =
-        employees === 0
-          ? VOLUNTEER_ROLES
-          : SIAE_FORMS.has(form)
-            ? SIAE_POOL
-            : form === 'ASSOCIATION'
-              ? ASSOCIATION_STAFF_POOL
-              : STAFF_ROLES;
+      const pool = employees === 0 ? VOLUNTEER_ROLES : SIAE_FORMS.has(form) ? SIAE_POOL : form === 'ASSOCIATION' ? ASSOCIATION_STAFF_POOL : STAFF_ROLES;
       // Draw until the role is new in this organization (pools have at least 3 roles, at most 2 are taken).
       do role = r.pick(pool);
       while (usedRoles.has(role));
     }
     usedRoles.add(role);
-    const email = r.chance(0.85)
-      ? `${cachedSlug(firstName)}.${cachedSlug(lastName)}@${r.chance(0.7) ? 'example.org' : 'example.fr'}`
-      : null;
+    const email = r.chance(0.85) ? `${cachedSlug(firstName)}.${cachedSlug(lastName)}@${r.chance(0.7) ? 'example.org' : 'example.fr'}` : null;
     contacts.push({
       firstName,
       lastName,
@@ -923,7 +1157,15 @@ function employeeCount(form: LegalFormCode, sector: string, r: Random): number {
     case 'SIAE_EI':
       return r.int(5, 40);
     case 'MUTUAL':
-      return r.weighted<number>([[0, 70], [1, 25], [2, 5]]) === 0 ? skewedInt(r, 2, 12) : r.chance(0.83) ? r.int(13, 40) : r.int(41, 150);
+      return r.weighted<number>([
+        [0, 70],
+        [1, 25],
+        [2, 5],
+      ]) === 0
+        ? skewedInt(r, 2, 12)
+        : r.chance(0.83)
+          ? r.int(13, 40)
+          : r.int(41, 150);
     case 'COOPERATIVE':
       return r.chance(0.8) ? skewedInt(r, 1, 12) : r.int(13, 60);
     case 'SCOP':
@@ -937,7 +1179,13 @@ function employeeCount(form: LegalFormCode, sector: string, r: Random): number {
       return r.chance(0.6) ? skewedInt(r, 1, 10) : skewedInt(r, 11, 120);
     case 'ASSOCIATION': {
       const big = sector === 'action-sociale-sante' || sector === 'services-a-la-personne' ? 2.5 : 1;
-      const band = r.weighted<number>([[0, 45], [1, 30], [2, 17], [3, 6 * big], [4, 2 * big]]);
+      const band = r.weighted<number>([
+        [0, 45],
+        [1, 30],
+        [2, 17],
+        [3, 6 * big],
+        [4, 2 * big],
+      ]);
       return [r.int(1, 2), r.int(3, 10), r.int(11, 30), r.int(31, 80), skewedInt(r, 81, 250)][band] as number;
     }
   }
@@ -964,12 +1212,7 @@ const EMPLOYER_PROPENSITY_BY_SECTOR: Record<string, number> = {
 
 /** SIAE, SCOP, mutuals and cooperative bank branches always have staff (as long as there are enough employers to go round). */
 function employsByNature(form: LegalFormCode, sector: string): boolean {
-  return (
-    SIAE_FORMS.has(form) ||
-    form === 'SCOP' ||
-    form === 'MUTUAL' ||
-    (form === 'COOPERATIVE' && sector === 'finance-solidaire-assurance')
-  );
+  return SIAE_FORMS.has(form) || form === 'SCOP' || form === 'MUTUAL' || (form === 'COOPERATIVE' && sector === 'finance-solidaire-assurance');
 }
 
 function employerPropensity(form: LegalFormCode, sector: string): number {
@@ -1097,7 +1340,12 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
   }
   const chosen =
     employers <= mustEmploy.length
-      ? weightedSample(mustEmploy, mustEmploy.map(() => 1), employers, r)
+      ? weightedSample(
+          mustEmploy,
+          mustEmploy.map(() => 1),
+          employers,
+          r,
+        )
       : [
           ...mustEmploy,
           ...weightedSample(
@@ -1120,20 +1368,14 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
     const year = holder ? null : foundedYear(form, r);
     const stage: StageCode = year === null ? 'CREATION' : stageFromYear(year, r);
     const esus = !holder && (SIAE_FORMS.has(form) || r.chance(esusProbability(form)));
-    const activity =
-      SIAE_FORMS.has(form) ? r.pick(SIAE_ACTIVITIES[form as keyof typeof SIAE_ACTIVITIES]) : r.pick(ACTIVITIES[sector] ?? GENERIC_ACTIVITIES);
+    const activity = SIAE_FORMS.has(form) ? r.pick(SIAE_ACTIVITIES[form as keyof typeof SIAE_ACTIVITIES]) : r.pick(ACTIVITIES[sector] ?? GENERIC_ACTIVITIES);
     const slug = shortSlug(name, 40);
 
     let description: string;
     if (holder) {
       description = `Projet en création ${communeInfo(commune).at} : ${activity}. Forme juridique envisagée : ${LEGAL_FORM_LABELS[form]}.`;
     } else {
-      const staff =
-        employees > 0
-          ? `${employees} salarié${employees > 1 ? 's' : ''}.`
-          : form === 'ASSOCIATION'
-            ? 'Association animée par des bénévoles.'
-            : 'Aucun salarié à ce jour.';
+      const staff = employees > 0 ? `${employees} salarié${employees > 1 ? 's' : ''}.` : form === 'ASSOCIATION' ? 'Association animée par des bénévoles.' : 'Aucun salarié à ce jour.';
       description = `${capitalize(communeInfo(commune).at)} : ${activity}. Forme juridique : ${LEGAL_FORM_LABELS[form]}, créée en ${year}. ${staff}`;
       if (esus) description += " Agrément ESUS (entreprise solidaire d'utilité sociale).";
     }

@@ -3,36 +3,95 @@ import { DEMO_PARTNERS, generatePartners, type PartnerSeed } from './partners.da
 
 // Perimeter of the call (territory.json).
 const CAB = [
-  'Baincthun', 'Boulogne-sur-Mer', 'Condette', 'Conteville-lès-Boulogne', 'Dannes', 'Echinghen', 'Équihen-Plage',
-  'Hesdigneul-lès-Boulogne', "Hesdin-l'Abbé", 'Isques', 'La Capelle-lès-Boulogne', 'Le Portel', 'Nesles',
-  'Neufchâtel-Hardelot', 'Outreau', 'Pernes-lès-Boulogne', 'Pittefaux', 'Saint-Étienne-au-Mont', 'Saint-Léonard',
-  'Saint-Martin-Boulogne', 'Wimereux', 'Wimille',
+  'Baincthun',
+  'Boulogne-sur-Mer',
+  'Condette',
+  'Conteville-lès-Boulogne',
+  'Dannes',
+  'Echinghen',
+  'Équihen-Plage',
+  'Hesdigneul-lès-Boulogne',
+  "Hesdin-l'Abbé",
+  'Isques',
+  'La Capelle-lès-Boulogne',
+  'Le Portel',
+  'Nesles',
+  'Neufchâtel-Hardelot',
+  'Outreau',
+  'Pernes-lès-Boulogne',
+  'Pittefaux',
+  'Saint-Étienne-au-Mont',
+  'Saint-Léonard',
+  'Saint-Martin-Boulogne',
+  'Wimereux',
+  'Wimille',
 ];
 const DESVRES_SAMER = [
-  'Alincthun', 'Bellebrune', 'Belle-et-Houllefort', 'Bournonville', 'Brunembert', 'Carly', 'Colembert', 'Courset',
-  'Crémarest', 'Desvres', 'Doudeauville', 'Halinghen', 'Henneveux', 'Lacres', 'Le Wast', 'Longfossé', 'Longueville',
-  'Lottinghen', 'Menneville', 'Nabringhen', 'Quesques', 'Saint-Martin-Choquel', 'Samer', 'Selles', 'Senlecques',
-  'Tingry', 'Verlincthun', 'Vieil-Moutier', 'Wierre-au-Bois', 'Wirwignes', 'Zoteux',
+  'Alincthun',
+  'Bellebrune',
+  'Belle-et-Houllefort',
+  'Bournonville',
+  'Brunembert',
+  'Carly',
+  'Colembert',
+  'Courset',
+  'Crémarest',
+  'Desvres',
+  'Doudeauville',
+  'Halinghen',
+  'Henneveux',
+  'Lacres',
+  'Le Wast',
+  'Longfossé',
+  'Longueville',
+  'Lottinghen',
+  'Menneville',
+  'Nabringhen',
+  'Quesques',
+  'Saint-Martin-Choquel',
+  'Samer',
+  'Selles',
+  'Senlecques',
+  'Tingry',
+  'Verlincthun',
+  'Vieil-Moutier',
+  'Wierre-au-Bois',
+  'Wirwignes',
+  'Zoteux',
 ];
 const COMMUNES = [...CAB, ...DESVRES_SAMER];
 
 // Codes of modules/sectors/demo/sectors.data.ts (copied: modules do not import each other's files).
 const SECTOR_CODES = [
-  'insertion', 'services-a-la-personne', 'recyclage-reemploi', 'culture', 'sport-loisirs', 'education-formation',
-  'action-sociale-sante', 'environnement', 'agriculture-alimentation', 'habitat-logement',
-  'finance-solidaire-assurance', 'tourisme-social', 'commerce-equitable', 'mobilite', 'peche-economie-maritime',
+  'insertion',
+  'services-a-la-personne',
+  'recyclage-reemploi',
+  'culture',
+  'sport-loisirs',
+  'education-formation',
+  'action-sociale-sante',
+  'environnement',
+  'agriculture-alimentation',
+  'habitat-logement',
+  'finance-solidaire-assurance',
+  'tourisme-social',
+  'commerce-equitable',
+  'mobilite',
+  'peche-economie-maritime',
 ];
 
 const STAGES = ['CREATION', 'DEVELOPMENT', 'CONSOLIDATION'];
-const LEGAL_FORMS = [
-  'ASSOCIATION', 'MUTUAL', 'SCOP', 'SCIC', 'COOPERATIVE', 'SARL', 'SAS', 'FOUNDATION', 'SIAE_ACI', 'SIAE_EI', 'SIAE_ETTI', 'SIAE_AI',
-];
+const LEGAL_FORMS = ['ASSOCIATION', 'MUTUAL', 'SCOP', 'SCIC', 'COOPERATIVE', 'SARL', 'SAS', 'FOUNDATION', 'SIAE_ACI', 'SIAE_EI', 'SIAE_ETTI', 'SIAE_AI'];
 const KINDS = ['FUNDER', 'EXPERT', 'TECHNICAL_PARTNER', 'SSE_REPRESENTATIVE', 'HOST'];
 const SCHEME_KINDS = ['GRANT', 'LOAN', 'HONOUR_LOAN', 'GUARANTEE', 'EQUITY', 'SUPPORT_PROGRAMME'];
 
 /** Lower case, no accents, straight apostrophes: to compare names as a reader would. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'").toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/’/g, "'")
+    .toLowerCase();
 }
 
 function findPartner(partners: PartnerSeed[], named: string): PartnerSeed | undefined {
@@ -80,12 +139,25 @@ function checkPartner(p: PartnerSeed): void {
 describe('DEMO_PARTNERS', () => {
   it.each([
     // Technical committee
-    'Conseil Régional', 'Direccte', 'Conseil Général du Pas-de-Calais', 'Inséraction 62', 'APES',
-    'Association des Cigales du Nord et du Pas-de-Calais', 'URIAE', 'CRESS', 'URSCOP', 'Chantier École',
+    'Conseil Régional',
+    'Direccte',
+    'Conseil Général du Pas-de-Calais',
+    'Inséraction 62',
+    'APES',
+    'Association des Cigales du Nord et du Pas-de-Calais',
+    'URIAE',
+    'CRESS',
+    'URSCOP',
+    'Chantier École',
     // Solidarity finance represented by the Cigales
-    'NEF', 'Autonomie et Solidarité', 'La Caisse Solidaire',
+    'NEF',
+    'Autonomie et Solidarité',
+    'La Caisse Solidaire',
     // Technical partners
-    "service d'amorçage de projets", "couveuse d'entreprises à l'essai", 'Boulogne Développement', "pépinières d'entreprises",
+    "service d'amorçage de projets",
+    "couveuse d'entreprises à l'essai",
+    'Boulogne Développement',
+    "pépinières d'entreprises",
     // Host
     "Maison de l'Emploi et de la Formation du Boulonnais",
   ])('includes "%s", named in the call', (named) => {

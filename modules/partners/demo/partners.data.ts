@@ -83,10 +83,28 @@ export interface GeneratePartnersOptions {
 
 /** Communes of the Communauté d'agglomération du Boulonnais (territory.json). */
 const CAB_COMMUNES = [
-  'Baincthun', 'Boulogne-sur-Mer', 'Condette', 'Conteville-lès-Boulogne', 'Dannes', 'Echinghen', 'Équihen-Plage',
-  'Hesdigneul-lès-Boulogne', "Hesdin-l'Abbé", 'Isques', 'La Capelle-lès-Boulogne', 'Le Portel', 'Nesles',
-  'Neufchâtel-Hardelot', 'Outreau', 'Pernes-lès-Boulogne', 'Pittefaux', 'Saint-Étienne-au-Mont', 'Saint-Léonard',
-  'Saint-Martin-Boulogne', 'Wimereux', 'Wimille',
+  'Baincthun',
+  'Boulogne-sur-Mer',
+  'Condette',
+  'Conteville-lès-Boulogne',
+  'Dannes',
+  'Echinghen',
+  'Équihen-Plage',
+  'Hesdigneul-lès-Boulogne',
+  "Hesdin-l'Abbé",
+  'Isques',
+  'La Capelle-lès-Boulogne',
+  'Le Portel',
+  'Nesles',
+  'Neufchâtel-Hardelot',
+  'Outreau',
+  'Pernes-lès-Boulogne',
+  'Pittefaux',
+  'Saint-Étienne-au-Mont',
+  'Saint-Léonard',
+  'Saint-Martin-Boulogne',
+  'Wimereux',
+  'Wimille',
 ];
 
 const COMPANIES: LegalFormCode[] = ['SCOP', 'SCIC', 'COOPERATIVE', 'SARL', 'SAS', 'SIAE_EI', 'SIAE_ETTI'];
@@ -136,16 +154,10 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     constraints: [
       'Les aides sont votées en commission permanente : compter trois à quatre mois entre le dépôt et la décision.',
       "Pas de financement rétroactif : le dossier doit être déposé avant le démarrage de l'action.",
-      "Un cofinancement par une autre collectivité ou un financeur solidaire est attendu.",
+      'Un cofinancement par une autre collectivité ou un financeur solidaire est attendu.',
     ],
-    needs: [
-      "Des dossiers complets, préparés en amont avec une structure d'accompagnement.",
-      'Un suivi des emplois créés ou consolidés dans le Boulonnais grâce aux aides régionales.',
-    ],
-    contributions: [
-      'Cofinancement des projets examinés en comité technique.',
-      "Accès aux dispositifs régionaux de l'ESS et à l'extranet régional.",
-    ],
+    needs: ["Des dossiers complets, préparés en amont avec une structure d'accompagnement.", 'Un suivi des emplois créés ou consolidés dans le Boulonnais grâce aux aides régionales.'],
+    contributions: ['Cofinancement des projets examinés en comité technique.', "Accès aux dispositifs régionaux de l'ESS et à l'extranet régional."],
     criteria: [
       criteria("Projets de l'ESS créateurs ou consolidateurs d'emplois", { minAmount: 5_000, maxAmount: 100_000 }),
       criteria("Structures d'insertion par l'activité économique", { sectorCodes: ['insertion'] }),
@@ -174,8 +186,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'Direccte Nord-Pas-de-Calais – unité territoriale du Pas-de-Calais',
     shortName: 'Direccte',
     kind: 'FUNDER',
-    description:
-      "Service de l'État chargé du travail et de l'emploi : conventionne et finance les structures d'insertion par l'activité économique et co-pilote le dispositif local d'accompagnement.",
+    description: "Service de l'État chargé du travail et de l'emploi : conventionne et finance les structures d'insertion par l'activité économique et co-pilote le dispositif local d'accompagnement.",
     website: null,
     email: 'direccte@example.org',
     technicalCommittee: true,
@@ -185,15 +196,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
       "Les enveloppes sont annuelles et arbitrées en début d'exercice.",
       'Les salariés en insertion doivent être agréés par Pôle emploi.',
     ],
-    needs: [
-      "Une vision partagée des besoins en postes d'insertion du Boulonnais avant le dialogue de gestion annuel.",
-      "Des bilans d'activité homogènes entre structures d'insertion.",
-    ],
-    contributions: [
-      "Conventionnement et aides au poste des structures d'insertion.",
-      "Mobilisation du Fonds départemental d'insertion.",
-      "Co-pilotage du dispositif local d'accompagnement.",
-    ],
+    needs: ["Une vision partagée des besoins en postes d'insertion du Boulonnais avant le dialogue de gestion annuel.", "Des bilans d'activité homogènes entre structures d'insertion."],
+    contributions: ["Conventionnement et aides au poste des structures d'insertion.", "Mobilisation du Fonds départemental d'insertion.", "Co-pilotage du dispositif local d'accompagnement."],
     criteria: [
       criteria("Structures d'insertion conventionnées ou en projet de conventionnement", {
         sectorCodes: ['insertion'],
@@ -231,8 +235,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'Conseil général du Pas-de-Calais',
     shortName: 'CG 62',
     kind: 'FUNDER',
-    description:
-      "Chef de file de l'action sociale et de l'insertion des allocataires du RSA, le Département finance les actions d'insertion et les structures sociales et médico-sociales.",
+    description: "Chef de file de l'action sociale et de l'insertion des allocataires du RSA, le Département finance les actions d'insertion et les structures sociales et médico-sociales.",
     website: null,
     email: 'conseil-general-62@example.org',
     technicalCommittee: true,
@@ -242,14 +245,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
       'Priorité aux actions en faveur des allocataires du RSA.',
       'Décisions en commission permanente, selon un calendrier annuel.',
     ],
-    needs: [
-      'Un repérage des projets avant la publication des appels à projets.',
-      'Des retours sur les parcours des allocataires du RSA accompagnés.',
-    ],
-    contributions: [
-      "Cofinancement de l'encadrement et de l'accompagnement dans les chantiers d'insertion.",
-      "Expertise des services territoriaux d'action sociale du Boulonnais.",
-    ],
+    needs: ['Un repérage des projets avant la publication des appels à projets.', 'Des retours sur les parcours des allocataires du RSA accompagnés.'],
+    contributions: ["Cofinancement de l'encadrement et de l'accompagnement dans les chantiers d'insertion.", "Expertise des services territoriaux d'action sociale du Boulonnais."],
     criteria: [
       criteria('Insertion des allocataires du RSA', { sectorCodes: ['insertion'] }),
       criteria('Action sociale et médico-sociale', {
@@ -268,7 +265,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
       scheme(
         "Aide aux projets d'action sociale de proximité",
         'GRANT',
-        "Subvention de projet pour des actions de proximité au bénéfice des publics fragiles.",
+        'Subvention de projet pour des actions de proximité au bénéfice des publics fragiles.',
         'Association du champ social ou médico-social intervenant dans le Pas-de-Calais.',
         [2_000, 20_000],
       ),
@@ -279,25 +276,14 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'Inséraction 62',
     shortName: null,
     kind: 'EXPERT',
-    description:
-      "Structure départementale d'appui à l'insertion par l'activité économique dans le Pas-de-Calais : ingénierie de projets, conseil aux structures et professionnalisation des équipes.",
+    description: "Structure départementale d'appui à l'insertion par l'activité économique dans le Pas-de-Calais : ingénierie de projets, conseil aux structures et professionnalisation des équipes.",
     website: null,
     email: 'inseraction-62@example.org',
     technicalCommittee: true,
     steeringBoard: false,
-    constraints: [
-      "Intervient uniquement auprès des structures d'insertion et des porteurs de projets d'insertion.",
-      'Équipe réduite : les accompagnements sont planifiés par trimestre.',
-    ],
-    needs: [
-      "Être associée dès l'émergence des projets d'insertion du Boulonnais.",
-      'Connaître les marchés publics à clauses sociales du territoire.',
-    ],
-    contributions: [
-      "Ingénierie des projets de création de structures d'insertion.",
-      "Diagnostic des besoins en postes d'insertion.",
-      "Échanges de pratiques entre encadrants techniques.",
-    ],
+    constraints: ["Intervient uniquement auprès des structures d'insertion et des porteurs de projets d'insertion.", 'Équipe réduite : les accompagnements sont planifiés par trimestre.'],
+    needs: ["Être associée dès l'émergence des projets d'insertion du Boulonnais.", 'Connaître les marchés publics à clauses sociales du territoire.'],
+    contributions: ["Ingénierie des projets de création de structures d'insertion.", "Diagnostic des besoins en postes d'insertion.", 'Échanges de pratiques entre encadrants techniques.'],
     criteria: [
       criteria("Création et développement de structures d'insertion", {
         sectorCodes: ['insertion'],
@@ -320,8 +306,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'APES – Acteurs pour une économie solidaire',
     shortName: 'APES',
     kind: 'EXPERT',
-    description:
-      "Réseau régional des acteurs de l'économie solidaire du Nord-Pas-de-Calais : accompagnement des initiatives, animation territoriale et promotion des pratiques solidaires.",
+    description: "Réseau régional des acteurs de l'économie solidaire du Nord-Pas-de-Calais : accompagnement des initiatives, animation territoriale et promotion des pratiques solidaires.",
     website: null,
     email: 'apes@example.org',
     technicalCommittee: true,
@@ -330,10 +315,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
       "Accompagne les projets qui portent les valeurs de l'économie solidaire : gouvernance démocratique, utilité sociale, ancrage local.",
       'Quelques accompagnements seulement par an sur le littoral.',
     ],
-    needs: [
-      'Un relais local pour repérer les initiatives citoyennes.',
-      'Une mise en relation avec les financeurs solidaires du comité.',
-    ],
+    needs: ['Un relais local pour repérer les initiatives citoyennes.', 'Une mise en relation avec les financeurs solidaires du comité.'],
     contributions: [
       'Accompagnement méthodologique des porteurs de projets solidaires.',
       "Mise en réseau avec les acteurs régionaux de l'économie solidaire.",
@@ -372,14 +354,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
       'Participation minoritaire et temporaire, avec une sortie prévue au bout de cinq ans environ.',
       'Chaque club décide collectivement après avoir rencontré les porteurs.',
     ],
-    needs: [
-      "Des présentations de projets préparées en amont par les structures d'accompagnement.",
-      'De nouveaux épargnants pour créer des clubs dans le Boulonnais.',
-    ],
-    contributions: [
-      'Apports en capital et suivi bénévole des entreprises financées.',
-      'Représentation du pôle de la finance solidaire au comité technique.',
-    ],
+    needs: ["Des présentations de projets préparées en amont par les structures d'accompagnement.", 'De nouveaux épargnants pour créer des clubs dans le Boulonnais.'],
+    contributions: ['Apports en capital et suivi bénévole des entreprises financées.', 'Représentation du pôle de la finance solidaire au comité technique.'],
     criteria: [
       criteria("Entreprises de l'ESS en création ou en développement", {
         stages: ['CREATION', 'DEVELOPMENT'],
@@ -393,7 +369,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         "Apport en capital d'un club Cigales",
         'EQUITY',
         "Prise de participation minoritaire d'un ou de plusieurs clubs au capital de l'entreprise, avec un suivi bénévole.",
-        "Société commerciale ou coopérative exerçant dans la région ; projet présenté devant le club.",
+        'Société commerciale ou coopérative exerçant dans la région ; projet présenté devant le club.',
         [1_000, 15_000],
         ['CREATION', 'DEVELOPMENT'],
       ),
@@ -404,24 +380,14 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'NEF – Nouvelle économie fraternelle',
     shortName: 'NEF',
     kind: 'FUNDER',
-    description:
-      "Coopérative de finances solidaires : collecte une épargne éthique et la prête à des projets écologiques, sociaux et culturels.",
+    description: 'Coopérative de finances solidaires : collecte une épargne éthique et la prête à des projets écologiques, sociaux et culturels.',
     website: null,
     email: 'nef@example.org',
     technicalCommittee: false,
     steeringBoard: false,
-    constraints: [
-      'Étude financière complète : le projet doit démontrer sa capacité de remboursement.',
-      "Représentée au comité technique par l'Association des Cigales.",
-    ],
-    needs: [
-      'Des projets arrivant avec un plan de financement réaliste.',
-      'Une information sur les garanties mobilisables localement.',
-    ],
-    contributions: [
-      "Prêts solidaires aux structures de l'ESS.",
-      'Publication des projets financés, utile à la communication de la plate-forme.',
-    ],
+    constraints: ['Étude financière complète : le projet doit démontrer sa capacité de remboursement.', "Représentée au comité technique par l'Association des Cigales."],
+    needs: ['Des projets arrivant avec un plan de financement réaliste.', 'Une information sur les garanties mobilisables localement.'],
+    contributions: ["Prêts solidaires aux structures de l'ESS.", 'Publication des projets financés, utile à la communication de la plate-forme.'],
     criteria: [criteria('Projets écologiques, sociaux et culturels', { minAmount: 10_000, maxAmount: 300_000 })],
     fundingSchemes: [
       scheme(
@@ -438,8 +404,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'Autonomie et Solidarité',
     shortName: null,
     kind: 'FUNDER',
-    description:
-      "Société coopérative de capital-risque solidaire : investit l'épargne de ses sociétaires dans des entreprises créatrices d'emplois de la région.",
+    description: "Société coopérative de capital-risque solidaire : investit l'épargne de ses sociétaires dans des entreprises créatrices d'emplois de la région.",
     website: null,
     email: 'autonomie-et-solidarite@example.org',
     technicalCommittee: false,
@@ -450,13 +415,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
       "Représentée au comité technique par l'Association des Cigales.",
     ],
     needs: ['Un repérage précoce des entreprises en développement.', 'Des cofinancements bancaires identifiés.'],
-    contributions: [
-      'Apports en fonds propres et en quasi-fonds propres.',
-      'Accompagnement des dirigeants par des bénévoles expérimentés.',
-    ],
-    criteria: [
-      criteria("Entreprises créatrices d'emplois", { legalForms: COMPANIES, minAmount: 5_000, maxAmount: 80_000 }),
-    ],
+    contributions: ['Apports en fonds propres et en quasi-fonds propres.', 'Accompagnement des dirigeants par des bénévoles expérimentés.'],
+    criteria: [criteria("Entreprises créatrices d'emplois", { legalForms: COMPANIES, minAmount: 5_000, maxAmount: 80_000 })],
     fundingSchemes: [
       scheme(
         'Prise de participation au capital',
@@ -481,8 +441,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'La Caisse Solidaire',
     shortName: null,
     kind: 'FUNDER',
-    description:
-      "Établissement de crédit solidaire régional : finance des entreprises et des associations créatrices d'emplois grâce à l'épargne solidaire collectée dans la région.",
+    description: "Établissement de crédit solidaire régional : finance des entreprises et des associations créatrices d'emplois grâce à l'épargne solidaire collectée dans la région.",
     website: null,
     email: 'caisse-solidaire@example.org',
     technicalCommittee: false,
@@ -494,15 +453,13 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     ],
     needs: ['Des dossiers orientés tôt, avant les demandes de prêt bancaire classiques.'],
     contributions: ["Prêts aux entreprises et aux associations de l'ESS.", 'Garanties de prêts bancaires en partenariat.'],
-    criteria: [
-      criteria("Entreprises et associations créatrices d'emplois", { minAmount: 5_000, maxAmount: 150_000 }),
-    ],
+    criteria: [criteria("Entreprises et associations créatrices d'emplois", { minAmount: 5_000, maxAmount: 150_000 })],
     fundingSchemes: [
       scheme(
         'Prêt solidaire aux structures employeuses',
         'LOAN',
         "Prêt d'investissement ou de fonds de roulement pour créer ou maintenir des emplois.",
-        "Entreprise ou association de la région créant ou maintenant au moins un emploi.",
+        'Entreprise ou association de la région créant ou maintenant au moins un emploi.',
         [5_000, 150_000],
       ),
       scheme(
@@ -519,24 +476,14 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'URIAE Nord-Pas-de-Calais',
     shortName: 'URIAE',
     kind: 'EXPERT',
-    description:
-      "Union régionale des structures d'insertion par l'activité économique : représentation, appui-conseil et professionnalisation des structures d'insertion.",
+    description: "Union régionale des structures d'insertion par l'activité économique : représentation, appui-conseil et professionnalisation des structures d'insertion.",
     website: null,
     email: 'uriae@example.org',
     technicalCommittee: true,
     steeringBoard: false,
-    constraints: [
-      "Intervient auprès des structures d'insertion, adhérentes ou non.",
-      'Les accompagnements longs sont réservés aux structures en difficulté.',
-    ],
-    needs: [
-      "Une alerte précoce quand une structure d'insertion du Boulonnais fragilise ses emplois.",
-      "Des données locales sur les sorties vers l'emploi.",
-    ],
-    contributions: [
-      "Appui-conseil aux dirigeants des structures d'insertion.",
-      "Représentation des structures d'insertion auprès des financeurs.",
-    ],
+    constraints: ["Intervient auprès des structures d'insertion, adhérentes ou non.", 'Les accompagnements longs sont réservés aux structures en difficulté.'],
+    needs: ["Une alerte précoce quand une structure d'insertion du Boulonnais fragilise ses emplois.", "Des données locales sur les sorties vers l'emploi."],
+    contributions: ["Appui-conseil aux dirigeants des structures d'insertion.", "Représentation des structures d'insertion auprès des financeurs."],
     criteria: [criteria("Structures d'insertion par l'activité économique", { sectorCodes: ['insertion'] })],
     fundingSchemes: [
       scheme(
@@ -552,21 +499,14 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'CRESS Nord-Pas-de-Calais',
     shortName: 'CRESS',
     kind: 'SSE_REPRESENTATIVE',
-    description:
-      "Chambre régionale de l'économie sociale et solidaire : représentation des entreprises de l'ESS, observatoire régional et promotion du secteur.",
+    description: "Chambre régionale de l'économie sociale et solidaire : représentation des entreprises de l'ESS, observatoire régional et promotion du secteur.",
     website: null,
     email: 'chambre-regionale-ess@example.org',
     technicalCommittee: true,
     steeringBoard: true,
     constraints: ['Ne finance pas directement les projets.', "Intervient à l'échelle régionale, avec peu de présence locale."],
-    needs: [
-      "Des données locales fiables pour l'observatoire régional.",
-      "Des témoignages de structures du Boulonnais pour le mois de l'ESS.",
-    ],
-    contributions: [
-      "Données de l'observatoire régional de l'ESS pour le feuillet annuel.",
-      "Promotion de l'ESS et organisation d'événements.",
-    ],
+    needs: ["Des données locales fiables pour l'observatoire régional.", "Des témoignages de structures du Boulonnais pour le mois de l'ESS."],
+    contributions: ["Données de l'observatoire régional de l'ESS pour le feuillet annuel.", "Promotion de l'ESS et organisation d'événements."],
     criteria: [criteria("Toutes les structures de l'ESS")],
     fundingSchemes: [],
   },
@@ -575,30 +515,20 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'URSCOP Nord-Pas-de-Calais Picardie',
     shortName: 'URSCOP',
     kind: 'EXPERT',
-    description:
-      'Union régionale des sociétés coopératives et participatives : accompagne la création, la transmission et le développement des SCOP et des SCIC.',
+    description: 'Union régionale des sociétés coopératives et participatives : accompagne la création, la transmission et le développement des SCOP et des SCIC.',
     website: null,
     email: 'urscop@example.org',
     technicalCommittee: true,
     steeringBoard: false,
-    constraints: [
-      'Accompagne uniquement des projets en SCOP ou en SCIC : création, transformation ou reprise par les salariés.',
-      'Adhésion au mouvement coopératif demandée après la création.',
-    ],
-    needs: [
-      "Être informée des entreprises du Boulonnais dont le dirigeant part à la retraite sans repreneur.",
-      'Des porteurs sensibilisés au modèle coopératif avant le premier rendez-vous.',
-    ],
-    contributions: [
-      'Accompagnement juridique et économique des projets coopératifs.',
-      'Mobilisation des outils financiers du mouvement coopératif.',
-    ],
+    constraints: ['Accompagne uniquement des projets en SCOP ou en SCIC : création, transformation ou reprise par les salariés.', 'Adhésion au mouvement coopératif demandée après la création.'],
+    needs: ['Être informée des entreprises du Boulonnais dont le dirigeant part à la retraite sans repreneur.', 'Des porteurs sensibilisés au modèle coopératif avant le premier rendez-vous.'],
+    contributions: ['Accompagnement juridique et économique des projets coopératifs.', 'Mobilisation des outils financiers du mouvement coopératif.'],
     criteria: [criteria('Sociétés coopératives (SCOP et SCIC)', { legalForms: ['SCOP', 'SCIC'] })],
     fundingSchemes: [
       scheme(
         'Accompagnement à la création et à la reprise en coopérative',
         'SUPPORT_PROGRAMME',
-        "Étude de faisabilité, rédaction des statuts, formation des associés et suivi pendant les premières années.",
+        'Étude de faisabilité, rédaction des statuts, formation des associés et suivi pendant les premières années.',
         "Projet de création, de transformation ou de reprise d'entreprise en SCOP ou en SCIC.",
       ),
       scheme(
@@ -615,27 +545,15 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'Chantier École Nord-Pas-de-Calais',
     shortName: 'Chantier École',
     kind: 'EXPERT',
-    description:
-      "Réseau régional des entreprises sociales apprenantes : professionnalisation des ateliers et chantiers d'insertion, formation des encadrants et des salariés en parcours.",
+    description: "Réseau régional des entreprises sociales apprenantes : professionnalisation des ateliers et chantiers d'insertion, formation des encadrants et des salariés en parcours.",
     website: null,
     email: 'chantier-ecole@example.org',
     technicalCommittee: true,
     steeringBoard: false,
-    constraints: [
-      "Intervient auprès des ateliers et chantiers d'insertion.",
-      'Les formations sont organisées à Lille ou en inter-structures sur le littoral.',
-    ],
-    needs: [
-      "Un recensement des besoins de formation des encadrants du Boulonnais.",
-      'Des lieux de formation sur le territoire.',
-    ],
-    contributions: [
-      'Formation des encadrants techniques et des accompagnateurs socioprofessionnels.',
-      'Outils pédagogiques pour les salariés en parcours.',
-    ],
-    criteria: [
-      criteria("Ateliers et chantiers d'insertion", { sectorCodes: ['insertion'], legalForms: ['SIAE_ACI'] }),
-    ],
+    constraints: ["Intervient auprès des ateliers et chantiers d'insertion.", 'Les formations sont organisées à Lille ou en inter-structures sur le littoral.'],
+    needs: ['Un recensement des besoins de formation des encadrants du Boulonnais.', 'Des lieux de formation sur le territoire.'],
+    contributions: ['Formation des encadrants techniques et des accompagnateurs socioprofessionnels.', 'Outils pédagogiques pour les salariés en parcours.'],
+    criteria: [criteria("Ateliers et chantiers d'insertion", { sectorCodes: ['insertion'], legalForms: ['SIAE_ACI'] })],
     fundingSchemes: [
       scheme(
         "Formation des encadrants techniques d'insertion",
@@ -650,22 +568,14 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: "Boulogne Développement Côte d'Opale",
     shortName: 'BDCO',
     kind: 'TECHNICAL_PARTNER',
-    description:
-      "Agence d'urbanisme et de développement économique du Boulonnais : accueil des porteurs de projets, immobilier d'entreprise et observation économique du territoire.",
+    description: "Agence d'urbanisme et de développement économique du Boulonnais : accueil des porteurs de projets, immobilier d'entreprise et observation économique du territoire.",
     website: null,
     email: 'boulogne-developpement@example.org',
     technicalCommittee: false,
     steeringBoard: true,
-    constraints: [
-      "Intervient sur le territoire de la Communauté d'agglomération du Boulonnais.",
-      "N'octroie pas d'aides financières directes.",
-    ],
+    constraints: ["Intervient sur le territoire de la Communauté d'agglomération du Boulonnais.", "N'octroie pas d'aides financières directes."],
     needs: ["Une meilleure connaissance des besoins immobiliers des structures de l'ESS."],
-    contributions: [
-      'Accueil et orientation des porteurs de projets.',
-      "Recherche de locaux et de terrains d'activité.",
-      'Études et données économiques sur le Boulonnais.',
-    ],
+    contributions: ['Accueil et orientation des porteurs de projets.', "Recherche de locaux et de terrains d'activité.", 'Études et données économiques sur le Boulonnais.'],
     criteria: [criteria("Projets implantés dans l'agglomération boulonnaise", { communeNames: CAB_COMMUNES })],
     fundingSchemes: [
       scheme(
@@ -687,15 +597,9 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     email: 'couveuse@example.org',
     technicalCommittee: false,
     steeringBoard: false,
-    constraints: [
-      'Test limité à douze mois, renouvelable deux fois.',
-      'Activités sans investissement lourd ni salarié pendant le test.',
-    ],
+    constraints: ['Test limité à douze mois, renouvelable deux fois.', 'Activités sans investissement lourd ni salarié pendant le test.'],
     needs: ["Des débouchés pour les entrepreneurs à l'essai auprès des structures de l'ESS."],
-    contributions: [
-      "Test d'activité sécurisé pour les porteurs de projets.",
-      'Ateliers de gestion et de commercialisation.',
-    ],
+    contributions: ["Test d'activité sécurisé pour les porteurs de projets.", 'Ateliers de gestion et de commercialisation.'],
     criteria: [criteria('Porteurs de projets en phase de test', { stages: ['CREATION'] })],
     fundingSchemes: [
       scheme(
@@ -713,18 +617,14 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: "Service d'amorçage de projets du Boulonnais",
     shortName: null,
     kind: 'TECHNICAL_PARTNER',
-    description:
-      "Aide les porteurs à transformer une idée en projet : étude d'opportunité, premières démarches et orientation vers les bons partenaires.",
+    description: "Aide les porteurs à transformer une idée en projet : étude d'opportunité, premières démarches et orientation vers les bons partenaires.",
     website: null,
     email: 'amorcage@example.org',
     technicalCommittee: false,
     steeringBoard: false,
-    constraints: ["Intervient en amont de la création, avant toute demande de financement."],
+    constraints: ['Intervient en amont de la création, avant toute demande de financement.'],
     needs: ['Des retours des partenaires sur les projets orientés.', 'Une place dans le circuit de captage des projets.'],
-    contributions: [
-      "Accueil des idées de projets et étude d'opportunité.",
-      'Orientation vers les experts et les financeurs de la plate-forme.',
-    ],
+    contributions: ["Accueil des idées de projets et étude d'opportunité.", 'Orientation vers les experts et les financeurs de la plate-forme.'],
     criteria: [criteria('Idées et projets en émergence', { stages: ['CREATION'] })],
     fundingSchemes: [
       scheme(
@@ -742,21 +642,15 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: "Pépinières d'entreprises du Boulonnais",
     shortName: 'Pépinières',
     kind: 'TECHNICAL_PARTNER',
-    description:
-      "Hébergement de jeunes entreprises à loyers progressifs, services partagés et suivi par un chargé d'affaires pendant les premières années.",
+    description: "Hébergement de jeunes entreprises à loyers progressifs, services partagés et suivi par un chargé d'affaires pendant les premières années.",
     website: null,
     email: 'pepinieres@example.org',
     technicalCommittee: false,
     steeringBoard: false,
-    constraints: [
-      'Hébergement réservé aux entreprises de moins de trois ans.',
-      'Durée de séjour limitée à quatre ans.',
-    ],
+    constraints: ['Hébergement réservé aux entreprises de moins de trois ans.', 'Durée de séjour limitée à quatre ans.'],
     needs: ["Des candidatures d'entreprises de l'ESS, encore rares en pépinière."],
     contributions: ['Bureaux et ateliers à loyers modérés.', 'Services partagés et suivi des jeunes entreprises.'],
-    criteria: [
-      criteria('Jeunes entreprises hébergées', { stages: ['CREATION', 'DEVELOPMENT'], legalForms: COMPANIES }),
-    ],
+    criteria: [criteria('Jeunes entreprises hébergées', { stages: ['CREATION', 'DEVELOPMENT'], legalForms: COMPANIES })],
     fundingSchemes: [
       scheme(
         'Hébergement en pépinière',
@@ -783,10 +677,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
       "N'instruit pas les demandes de financement : chaque partenaire reste maître de ses décisions.",
       "Moyens d'animation financés dans le cadre du volet ESS du Plan local de développement économique.",
     ],
-    needs: [
-      'Que chaque partenaire signale les demandes reçues pour un examen collectif.',
-      'Une participation régulière des partenaires aux séances.',
-    ],
+    needs: ['Que chaque partenaire signale les demandes reçues pour un examen collectif.', 'Une participation régulière des partenaires aux séances.'],
     contributions: [
       'Animation de la plate-forme et secrétariat des comités.',
       'Démarche pro-active par filière et hiérarchisation des prises de contact.',
@@ -808,16 +699,12 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: "Plate-forme d'initiative locale du Boulonnais",
     shortName: null,
     kind: 'FUNDER',
-    description:
-      "Accorde des prêts d'honneur aux créateurs et repreneurs d'entreprise du Boulonnais et les parraine pendant leurs premières années.",
+    description: "Accorde des prêts d'honneur aux créateurs et repreneurs d'entreprise du Boulonnais et les parraine pendant leurs premières années.",
     website: null,
     email: 'initiative-boulonnais@example.org',
     technicalCommittee: false,
     steeringBoard: false,
-    constraints: [
-      'Le prêt est personnel et doit être associé à un prêt bancaire.',
-      "Projet présenté devant un comité d'agrément mensuel.",
-    ],
+    constraints: ['Le prêt est personnel et doit être associé à un prêt bancaire.', "Projet présenté devant un comité d'agrément mensuel."],
     needs: ["Des projets de l'ESS orientés vers le comité d'agrément."],
     contributions: ["Prêts d'honneur et parrainage par des chefs d'entreprise bénévoles."],
     criteria: [
@@ -844,21 +731,15 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: 'Fonds territorial de garantie solidaire du Pas-de-Calais',
     shortName: 'Fonds de garantie solidaire',
     kind: 'FUNDER',
-    description:
-      'Garantit les prêts bancaires des entreprises solidaires et apporte des quasi-fonds propres aux associations employeuses.',
+    description: 'Garantit les prêts bancaires des entreprises solidaires et apporte des quasi-fonds propres aux associations employeuses.',
     website: null,
     email: 'garantie-solidaire@example.org',
     technicalCommittee: false,
     steeringBoard: false,
     constraints: ["Intervient toujours en complément d'un prêt bancaire ou d'un autre financeur."],
     needs: ['Des demandes transmises avant la décision de la banque.'],
-    contributions: [
-      'Garanties de prêts bancaires.',
-      'Apports associatifs remboursables pour renforcer le fonds de roulement.',
-    ],
-    criteria: [
-      criteria('Entreprises solidaires et associations employeuses', { minAmount: 5_000, maxAmount: 100_000 }),
-    ],
+    contributions: ['Garanties de prêts bancaires.', 'Apports associatifs remboursables pour renforcer le fonds de roulement.'],
+    criteria: [criteria('Entreprises solidaires et associations employeuses', { minAmount: 5_000, maxAmount: 100_000 })],
     fundingSchemes: [
       scheme(
         'Garantie de prêt bancaire solidaire',
@@ -882,22 +763,14 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: "Banque coopérative du littoral – centre d'affaires de Boulogne-sur-Mer",
     shortName: 'Banque coopérative',
     kind: 'FUNDER',
-    description:
-      "Banque coopérative présente sur la Côte d'Opale : comptes, crédits et placements des associations, coopératives et entreprises de l'ESS.",
+    description: "Banque coopérative présente sur la Côte d'Opale : comptes, crédits et placements des associations, coopératives et entreprises de l'ESS.",
     website: null,
     email: 'banque-cooperative@example.org',
     technicalCommittee: false,
     steeringBoard: true,
-    constraints: [
-      'Décision de crédit selon les règles prudentielles bancaires.',
-      'Garantie ou cofinancement solidaire souvent demandé pour les structures jeunes.',
-    ],
+    constraints: ['Décision de crédit selon les règles prudentielles bancaires.', 'Garantie ou cofinancement solidaire souvent demandé pour les structures jeunes.'],
     needs: ['Des plans de financement consolidés avec les financeurs solidaires.'],
-    contributions: [
-      "Prêts bancaires aux structures de l'ESS.",
-      'Avances sur subventions pour les besoins de trésorerie.',
-      "Témoignage du secteur bancaire à l'instance de pilotage.",
-    ],
+    contributions: ["Prêts bancaires aux structures de l'ESS.", 'Avances sur subventions pour les besoins de trésorerie.', "Témoignage du secteur bancaire à l'instance de pilotage."],
     criteria: [criteria("Associations, coopératives et entreprises de l'ESS", { minAmount: 3_000, maxAmount: 500_000 })],
     fundingSchemes: [
       scheme(
@@ -921,8 +794,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: "Fondation Solidarité Côte d'Opale",
     shortName: null,
     kind: 'FUNDER',
-    description:
-      "Fondation territoriale qui soutient, par un appel à projets annuel, des initiatives solidaires sur le littoral et dans l'arrière-pays.",
+    description: "Fondation territoriale qui soutient, par un appel à projets annuel, des initiatives solidaires sur le littoral et dans l'arrière-pays.",
     website: null,
     email: 'fondation-cote-opale@example.org',
     technicalCommittee: false,
@@ -953,18 +825,14 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     name: "Mutuelle d'assurance de l'économie sociale – délégation du littoral",
     shortName: "Mutuelle d'assurance",
     kind: 'SSE_REPRESENTATIVE',
-    description:
-      "Mutuelle d'assurance des associations et des coopératives : témoin de l'ESS à l'instance de pilotage et conseil en prévention des risques.",
+    description: "Mutuelle d'assurance des associations et des coopératives : témoin de l'ESS à l'instance de pilotage et conseil en prévention des risques.",
     website: null,
     email: 'mutuelle-assurance@example.org',
     technicalCommittee: false,
     steeringBoard: true,
     constraints: ['Ne finance pas de projets.'],
     needs: ['Faire connaître le modèle mutualiste aux porteurs de projets.'],
-    contributions: [
-      'Conseil en assurance et en prévention des risques des structures.',
-      "Témoignage d'une mutuelle à l'instance de pilotage.",
-    ],
+    contributions: ['Conseil en assurance et en prévention des risques des structures.', "Témoignage d'une mutuelle à l'instance de pilotage."],
     criteria: [criteria("Associations et coopératives de l'ESS", { legalForms: ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE'] })],
     fundingSchemes: [],
   },
@@ -983,40 +851,24 @@ const GENERATED_KINDS: readonly (readonly [PartnerKindCode, number])[] = [
 ];
 
 const NAME_HEADS: Record<Exclude<PartnerKindCode, 'HOST'>, string[]> = {
-  FUNDER: [
-    'Fonds solidaire', "Club d'investisseurs solidaires", 'Fonds de dotation', 'Caisse locale de crédit solidaire',
-    'Fondation', "Fonds d'avances remboursables", 'Comité de prêts solidaires',
-  ],
+  FUNDER: ['Fonds solidaire', "Club d'investisseurs solidaires", 'Fonds de dotation', 'Caisse locale de crédit solidaire', 'Fondation', "Fonds d'avances remboursables", 'Comité de prêts solidaires'],
   EXPERT: [
-    "Réseau d'accompagnement", 'Union locale des associations', 'Coopérative de conseil', "Groupement d'employeurs",
-    'Centre de ressources de la vie associative', 'Collectif des acteurs solidaires',
+    "Réseau d'accompagnement",
+    'Union locale des associations',
+    'Coopérative de conseil',
+    "Groupement d'employeurs",
+    'Centre de ressources de la vie associative',
+    'Collectif des acteurs solidaires',
   ],
-  TECHNICAL_PARTNER: [
-    'Incubateur solidaire', "Couveuse d'activités", "Pépinière d'entreprises", 'Espace de travail partagé',
-    'Atelier de fabrication numérique', 'Bureau de gestion partagée',
-  ],
-  SSE_REPRESENTATIVE: [
-    'Mutuelle', 'Banque coopérative – agence', "Collectif d'associations", 'Union des coopératives', 'Amicale des bénévoles',
-  ],
+  TECHNICAL_PARTNER: ['Incubateur solidaire', "Couveuse d'activités", "Pépinière d'entreprises", 'Espace de travail partagé', 'Atelier de fabrication numérique', 'Bureau de gestion partagée'],
+  SSE_REPRESENTATIVE: ['Mutuelle', 'Banque coopérative – agence', "Collectif d'associations", 'Union des coopératives', 'Amicale des bénévoles'],
 };
 
 const DESCRIPTIONS: Record<Exclude<PartnerKindCode, 'HOST'>, string[]> = {
-  FUNDER: [
-    'Finance des projets solidaires du territoire par des prêts, des garanties ou des subventions.',
-    "Mobilise l'épargne locale au service des structures de l'ESS.",
-  ],
-  EXPERT: [
-    "Accompagne les structures de l'ESS sur leur gestion, leur gouvernance et leurs ressources humaines.",
-    'Apporte son expertise aux porteurs de projets et aux dirigeants bénévoles.',
-  ],
-  TECHNICAL_PARTNER: [
-    'Héberge et accompagne les porteurs de projets pendant leurs premières années.',
-    'Met à disposition des locaux, des équipements et des services partagés.',
-  ],
-  SSE_REPRESENTATIVE: [
-    "Témoigne pour les acteurs de l'ESS et relaie leurs besoins auprès des partenaires.",
-    'Représente ses adhérents et partage son expérience de terrain.',
-  ],
+  FUNDER: ['Finance des projets solidaires du territoire par des prêts, des garanties ou des subventions.', "Mobilise l'épargne locale au service des structures de l'ESS."],
+  EXPERT: ["Accompagne les structures de l'ESS sur leur gestion, leur gouvernance et leurs ressources humaines.", 'Apporte son expertise aux porteurs de projets et aux dirigeants bénévoles.'],
+  TECHNICAL_PARTNER: ['Héberge et accompagne les porteurs de projets pendant leurs premières années.', 'Met à disposition des locaux, des équipements et des services partagés.'],
+  SSE_REPRESENTATIVE: ["Témoigne pour les acteurs de l'ESS et relaie leurs besoins auprès des partenaires.", 'Représente ses adhérents et partage son expérience de terrain.'],
 };
 
 const CONSTRAINTS = [
@@ -1230,7 +1082,11 @@ export function generatePartners(options: GeneratePartnersOptions): PartnerSeed[
     for (let n = 2; slugs.has(slug); n++) slug = `${baseSlug}-${n}`;
     slugs.add(slug);
 
-    const criteriaCount = r.weighted<number>([[1, 50], [2, 35], [3, 15]]);
+    const criteriaCount = r.weighted<number>([
+      [1, 50],
+      [2, 35],
+      [3, 15],
+    ]);
     const criteriaList: CriteriaSeed[] = [];
     for (let i = 0; i < criteriaCount; i++) criteriaList.push(generatedCriteria(r, kind, communes, sectorCodes));
 

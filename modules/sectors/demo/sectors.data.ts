@@ -14,91 +14,76 @@ export const SECTORS: SectorSeed[] = [
   {
     code: 'insertion',
     name: "Insertion par l'activité économique",
-    description:
-      "Chantiers d'insertion, entreprises d'insertion, associations intermédiaires et intérim d'insertion qui remettent au travail des personnes éloignées de l'emploi.",
+    description: "Chantiers d'insertion, entreprises d'insertion, associations intermédiaires et intérim d'insertion qui remettent au travail des personnes éloignées de l'emploi.",
   },
   {
     code: 'services-a-la-personne',
     name: 'Services à la personne',
-    description:
-      "Aide à domicile, garde d'enfants, portage de repas et accompagnement des personnes âgées ou en situation de handicap.",
+    description: "Aide à domicile, garde d'enfants, portage de repas et accompagnement des personnes âgées ou en situation de handicap.",
   },
   {
     code: 'recyclage-reemploi',
     name: 'Recyclage et réemploi',
-    description:
-      'Ressourceries, recycleries et ateliers de réparation qui collectent, remettent en état et revendent objets et matériaux pour réduire les déchets.',
+    description: 'Ressourceries, recycleries et ateliers de réparation qui collectent, remettent en état et revendent objets et matériaux pour réduire les déchets.',
   },
   {
     code: 'culture',
     name: 'Culture',
-    description:
-      "Spectacle vivant, musique, arts plastiques, patrimoine, lecture et éducation artistique portés par des associations et des coopératives d'artistes.",
+    description: "Spectacle vivant, musique, arts plastiques, patrimoine, lecture et éducation artistique portés par des associations et des coopératives d'artistes.",
   },
   {
     code: 'sport-loisirs',
     name: 'Sport et loisirs',
-    description:
-      'Clubs sportifs, associations de loisirs et de jeunesse, activités de pleine nature et sports nautiques sur le littoral.',
+    description: 'Clubs sportifs, associations de loisirs et de jeunesse, activités de pleine nature et sports nautiques sur le littoral.',
   },
   {
     code: 'education-formation',
     name: 'Éducation et formation',
-    description:
-      "Éducation populaire, accompagnement scolaire, formation professionnelle et lutte contre l'illettrisme.",
+    description: "Éducation populaire, accompagnement scolaire, formation professionnelle et lutte contre l'illettrisme.",
   },
   {
     code: 'action-sociale-sante',
     name: 'Action sociale et santé',
-    description:
-      'Hébergement et accompagnement social, établissements médico-sociaux, aide alimentaire, prévention et accès aux soins.',
+    description: 'Hébergement et accompagnement social, établissements médico-sociaux, aide alimentaire, prévention et accès aux soins.',
   },
   {
     code: 'environnement',
     name: 'Environnement',
-    description:
-      "Protection de la nature et du littoral, éducation à l'environnement, énergies renouvelables et maîtrise de l'énergie.",
+    description: "Protection de la nature et du littoral, éducation à l'environnement, énergies renouvelables et maîtrise de l'énergie.",
   },
   {
     code: 'agriculture-alimentation',
     name: 'Agriculture et alimentation',
-    description:
-      'Circuits courts, agriculture biologique, jardins partagés, coopératives agricoles et épiceries solidaires.',
+    description: 'Circuits courts, agriculture biologique, jardins partagés, coopératives agricoles et épiceries solidaires.',
   },
   {
     code: 'habitat-logement',
     name: 'Habitat et logement',
-    description:
-      "Logement très social, habitat participatif, amélioration de l'habitat et lutte contre la précarité énergétique.",
+    description: "Logement très social, habitat participatif, amélioration de l'habitat et lutte contre la précarité énergétique.",
   },
   {
     code: 'finance-solidaire-assurance',
     name: 'Finance solidaire, banque et assurance',
-    description:
-      "Banques coopératives, mutuelles de santé et d'assurance, clubs d'épargne solidaire et financeurs solidaires.",
+    description: "Banques coopératives, mutuelles de santé et d'assurance, clubs d'épargne solidaire et financeurs solidaires.",
   },
   {
     code: 'tourisme-social',
     name: 'Tourisme social et solidaire',
-    description:
-      "Centres de vacances, hébergements collectifs et séjours accessibles au plus grand nombre sur la Côte d'Opale et dans le bocage boulonnais.",
+    description: "Centres de vacances, hébergements collectifs et séjours accessibles au plus grand nombre sur la Côte d'Opale et dans le bocage boulonnais.",
   },
   {
     code: 'commerce-equitable',
     name: 'Commerce équitable et consommation responsable',
-    description:
-      'Boutiques et coopératives de commerce équitable, nord-sud et local, et sensibilisation à la consommation responsable.',
+    description: 'Boutiques et coopératives de commerce équitable, nord-sud et local, et sensibilisation à la consommation responsable.',
   },
   {
     code: 'mobilite',
     name: 'Mobilité',
-    description:
-      "Garages et auto-écoles solidaires, location de véhicules, covoiturage et vélo pour faciliter l'accès à l'emploi et à la formation.",
+    description: "Garages et auto-écoles solidaires, location de véhicules, covoiturage et vélo pour faciliter l'accès à l'emploi et à la formation.",
   },
   {
     code: 'peche-economie-maritime',
     name: 'Pêche et économie maritime',
-    description:
-      'Coopératives maritimes, avitaillement, formation aux métiers de la mer et valorisation des produits de la pêche du premier port de pêche français.',
+    description: 'Coopératives maritimes, avitaillement, formation aux métiers de la mer et valorisation des produits de la pêche du premier port de pêche français.',
   },
 ];

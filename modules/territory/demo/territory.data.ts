@@ -1,12 +1,79 @@
 /* The platform's real perimeter, copied from the call for consultation (shared/data/territory.json). */
 
-export interface IntercommunalitySeed { name: string; shortName: string; communes: string[] }
+export interface IntercommunalitySeed {
+  name: string;
+  shortName: string;
+  communes: string[];
+}
 
 export const TERRITORY = {
-  name: "Boulonnais",
+  name: 'Boulonnais',
   description: "Périmètre de la plate-forme ESS du Boulonnais : la Communauté d'agglomération du Boulonnais et la Communauté de communes de Desvres-Samer.",
   intercommunalities: [
-    { name: "Communauté d'agglomération du Boulonnais", shortName: "CAB", communes: ["Baincthun", "Boulogne-sur-Mer", "Condette", "Conteville-lès-Boulogne", "Dannes", "Echinghen", "Équihen-Plage", "Hesdigneul-lès-Boulogne", "Hesdin-l'Abbé", "Isques", "La Capelle-lès-Boulogne", "Le Portel", "Nesles", "Neufchâtel-Hardelot", "Outreau", "Pernes-lès-Boulogne", "Pittefaux", "Saint-Étienne-au-Mont", "Saint-Léonard", "Saint-Martin-Boulogne", "Wimereux", "Wimille"] },
-    { name: "Communauté de communes de Desvres-Samer", shortName: "CCDS", communes: ["Alincthun", "Bellebrune", "Belle-et-Houllefort", "Bournonville", "Brunembert", "Carly", "Colembert", "Courset", "Crémarest", "Desvres", "Doudeauville", "Halinghen", "Henneveux", "Lacres", "Le Wast", "Longfossé", "Longueville", "Lottinghen", "Menneville", "Nabringhen", "Quesques", "Saint-Martin-Choquel", "Samer", "Selles", "Senlecques", "Tingry", "Verlincthun", "Vieil-Moutier", "Wierre-au-Bois", "Wirwignes", "Zoteux"] },
+    {
+      name: "Communauté d'agglomération du Boulonnais",
+      shortName: 'CAB',
+      communes: [
+        'Baincthun',
+        'Boulogne-sur-Mer',
+        'Condette',
+        'Conteville-lès-Boulogne',
+        'Dannes',
+        'Echinghen',
+        'Équihen-Plage',
+        'Hesdigneul-lès-Boulogne',
+        "Hesdin-l'Abbé",
+        'Isques',
+        'La Capelle-lès-Boulogne',
+        'Le Portel',
+        'Nesles',
+        'Neufchâtel-Hardelot',
+        'Outreau',
+        'Pernes-lès-Boulogne',
+        'Pittefaux',
+        'Saint-Étienne-au-Mont',
+        'Saint-Léonard',
+        'Saint-Martin-Boulogne',
+        'Wimereux',
+        'Wimille',
+      ],
+    },
+    {
+      name: 'Communauté de communes de Desvres-Samer',
+      shortName: 'CCDS',
+      communes: [
+        'Alincthun',
+        'Bellebrune',
+        'Belle-et-Houllefort',
+        'Bournonville',
+        'Brunembert',
+        'Carly',
+        'Colembert',
+        'Courset',
+        'Crémarest',
+        'Desvres',
+        'Doudeauville',
+        'Halinghen',
+        'Henneveux',
+        'Lacres',
+        'Le Wast',
+        'Longfossé',
+        'Longueville',
+        'Lottinghen',
+        'Menneville',
+        'Nabringhen',
+        'Quesques',
+        'Saint-Martin-Choquel',
+        'Samer',
+        'Selles',
+        'Senlecques',
+        'Tingry',
+        'Verlincthun',
+        'Vieil-Moutier',
+        'Wierre-au-Bois',
+        'Wirwignes',
+        'Zoteux',
+      ],
+    },
   ] satisfies IntercommunalitySeed[],
 };

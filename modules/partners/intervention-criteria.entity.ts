@@ -2,8 +2,10 @@ import { ArrayType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-o
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LegalForm, Stage } from '../organizations/index.js';
+import { Sector } from '../sectors/index.js';
+import { Commune } from '../territory/index.js';
 import { Partner } from './partner.entity.js';
-import { UuidEntity, Node } from '../../server/kit/index.js';
+import { UuidEntity, Node, KeysOf } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'intervention_criteria' })
 @ObjectType('InterventionCriteria', {
@@ -24,6 +26,7 @@ export class InterventionCriteria extends UuidEntity {
 
   /** Sector codes; empty: every sector. */
   @Property({ type: ArrayType, default: '{}' })
+  @KeysOf(() => Sector)
   sectorCodes: string[] = [];
 
   @Field(() => [Stage], { description: 'Stages covered; empty: every stage.' })
@@ -48,5 +51,6 @@ export class InterventionCriteria extends UuidEntity {
 
   /** Commune ids, when not the whole territory. */
   @Property({ type: ArrayType, default: '{}' })
+  @KeysOf(() => Commune)
   communeIds: string[] = [];
 }

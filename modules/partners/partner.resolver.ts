@@ -12,7 +12,7 @@ import { PartnerChanged } from './partner.events.js';
 import { PartnerPermissions } from './partner.permissions.js';
 import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PARTNER_LISTS, PartnerFilter, UpdatePartnerInput } from './partner.inputs.js';
 import { PartnerService } from './partner.service.js';
-import { Needs, load, loadMany, related, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection, MaxItems } from '../../server/kit/index.js';
+import { Needs, load, related, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection, MaxItems } from '../../server/kit/index.js';
 
 @ObjectType('PartnerConnection', { description: 'A page of partners.' })
 export class PartnerConnection extends connectionType(Partner, 'Partner') {}
@@ -54,13 +54,14 @@ export class PartnerResolver {
   @MaxItems(PARTNER_LISTS.fundingSchemes)
   @FieldResolver(() => [FundingScheme], { description: 'Funding schemes the partner can mobilise, by name (active ones only unless `includeInactive`).' })
   @Needs('schemes')
-  async fundingSchemes(
+  fundingSchemes(
     @Root() partner: Partner,
     @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include schemes no longer offered.' }) includeInactive: boolean,
     @Ctx() ctx: Context,
-  ): Promise<FundingScheme[]> {
-    const schemes = await related<FundingScheme>(ctx, partner, 'schemes');
-    return includeInactive ? schemes : schemes.filter((s) => s.active);
+  ): FundingScheme[] | Promise<FundingScheme[]> {
+    const shown = (schemes: FundingScheme[]) => (includeInactive ? schemes : schemes.filter((s) => s.active));
+    const schemes = related<FundingScheme>(ctx, partner, 'schemes');
+    return Array.isArray(schemes) ? shown(schemes) : schemes.then(shown); // gathered with the page: no promise per partner
   }
 
   @Authorized(PartnerPermissions.create)
@@ -133,15 +134,15 @@ export class InterventionCriteriaResolver {
   @MaxItems(PARTNER_LISTS.sectorsPerCriteria)
   @FieldResolver(() => [Sector], { description: 'Sectors covered; empty: every sector.' })
   @Needs('sectorCodes')
-  async sectors(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Sector[]> {
-    return (await loadMany(ctx, Sector, criteria.sectorCodes)).filter((s): s is Sector => s !== null);
+  sectors(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Sector[] | Promise<Sector[]> {
+    return related<Sector>(ctx, criteria, 'sectorCodes');
   }
 
   @MaxItems(PARTNER_LISTS.communesPerCriteria)
   @FieldResolver(() => [Commune], { description: 'Communes covered when not the whole territory.' })
   @Needs('communeIds')
-  async communes(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Promise<Commune[]> {
-    return (await loadMany(ctx, Commune, criteria.communeIds)).filter((c): c is Commune => c !== null);
+  communes(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Commune[] | Promise<Commune[]> {
+    return related<Commune>(ctx, criteria, 'communeIds');
   }
 }
 

@@ -44,7 +44,30 @@ export interface OneToManyInfo {
   limit: number | null;
 }
 
-export type RelationInfo = ManyToOneInfo | OneToManyInfo;
+/** An array column holding keys of another entity (`@KeysOf`), e.g. the sector codes of criteria. */
+export interface KeysInfo {
+  kind: 'keys';
+  property: string;
+  column: string;
+  target: () => EntityInfo;
+}
+
+export type RelationInfo = ManyToOneInfo | OneToManyInfo | KeysInfo;
+
+const keysOf = new WeakMap<Function, Map<string, () => EntityClass<object>>>();
+
+/**
+ * Declares an array property as keys of `target` rows: a field resolver that declares `@Needs` on it and
+ * reads `related(ctx, row, property)` gets the target rows the page read with it (in the array's order,
+ * with the target's visibility), else through the target's loader.
+ */
+export function KeysOf(target: () => EntityClass<object>): PropertyDecorator {
+  return (prototype, property) => {
+    let byProperty = keysOf.get(prototype.constructor);
+    if (!byProperty) keysOf.set(prototype.constructor, (byProperty = new Map()));
+    byProperty.set(String(property), target);
+  };
+}
 
 export interface EntityInfo {
   entity: EntityClass<object>;
@@ -112,6 +135,8 @@ function buildInfo(em: SqlEntityManager, meta: EntityMetadata): EntityInfo {
     const column = columnOf(em, meta, prop);
     stored.set(prop.name, column);
     if (!(prop.lazy && prop.hidden)) columns.set(prop.name, column);
+    const keysTarget = keysOf.get(meta.class)?.get(prop.name);
+    if (keysTarget) relations.set(prop.name, { kind: 'keys', property: prop.name, column: column.column, target: () => entityInfo(em, keysTarget()) });
     if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
       relations.set(prop.name, { kind: 'one', property: prop.name, column: column.column, target: lookup(prop.type) });
     }

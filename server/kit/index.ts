@@ -7,6 +7,7 @@ export { list, find, type ListOptions, type Order } from './list.js';
 export { load, loadMany, loadChildren, related, once } from './loaders.js';
 export { Needs } from './fields.js';
 export { UuidEntity } from './node-entity.js';
+export { KeysOf } from './entities.js';
 export { SearchText } from './search.js';
 export { applyChanges } from './changes.js';
 export { visibleTo, matches, type VisibilityRule, type Rights, type RowRule } from './visibility.js';

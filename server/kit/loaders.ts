@@ -128,8 +128,8 @@ export async function loadMany<T extends object>(ctx: KitContext, entity: Entity
 }
 
 /**
- * The rows of `row`'s OneToMany relation `property` the viewer may see, in the relation's order: those
- * the page gathered with the row, else through the relation's loader. For field resolvers that shape a
+ * The rows of `row`'s OneToMany relation (or array of keys, `@KeysOf`) `property` the viewer may see, in
+ * the relation's (or the array's) order: those the page gathered with the row, else through a loader. For field resolvers that shape a
  * relation (an argument, a filter) and declare `@Needs(property)` so that pages gather it.
  */
 export function related<T extends object>(ctx: KitContext, row: object, property: string): Promise<T[]> | T[] {
@@ -137,7 +137,13 @@ export function related<T extends object>(ctx: KitContext, row: object, property
   if (gathered) return gathered as T[];
   const info = entityInfo(ctx.em, row.constructor.name);
   const relation = info.relations.get(property);
-  if (relation?.kind !== 'many') throw new Error(`${info.name}.${property} is not a OneToMany relation`);
+  if (relation?.kind === 'keys') {
+    const keys = ((row as Record<string, unknown>)[property] as readonly string[] | null) ?? [];
+    return byKey(scopeOf(ctx), relation.target())
+      .loadMany(keys)
+      .then((rows) => rows.filter((r): r is T => r !== null && !(r instanceof Error)) as T[]);
+  }
+  if (relation?.kind !== 'many') throw new Error(`${info.name}.${property} is not a OneToMany relation nor an array of keys (@KeysOf)`);
   return children(scopeOf(ctx), relation).get(keyOf(info, row)) as Promise<T[]> | T[];
 }
 

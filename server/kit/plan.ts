@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { entityInfo, type ColumnInfo, type EntityInfo, type ManyToOneInfo, type OneToManyInfo } from './entities.js';
+import { entityInfo, type ColumnInfo, type EntityInfo, type KeysInfo, type ManyToOneInfo, type OneToManyInfo } from './entities.js';
 import { fieldReads } from './fields.js';
 import type { Selection } from './selection.js';
 
@@ -16,6 +16,8 @@ export interface ReadPlan {
   joins: { relation: ManyToOneInfo; plan: ReadPlan }[];
   /** OneToMany relations read in the same statement (page reads only). */
   gathers: { relation: OneToManyInfo; plan: ReadPlan }[];
+  /** Rows an array of keys names (`@KeysOf`), read in the same statement (pages and their gathered rows). */
+  keyGathers: { relation: KeysInfo; plan: ReadPlan }[];
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ReadPlan {
  * unless `lazy`: loaders, which read a few rows by key, take them too).
  */
 export function fullPlan(info: EntityInfo, lazy = false): ReadPlan {
-  return { info, columns: [...info.columns.values()].filter((c) => lazy || !c.lazy), joins: [], gathers: [] };
+  return { info, columns: [...info.columns.values()].filter((c) => lazy || !c.lazy), joins: [], gathers: [], keyGathers: [] };
 }
 
 /**
@@ -36,6 +38,7 @@ export function planRead(em: SqlEntityManager, info: EntityInfo, selection: Sele
   const wanted = new Set<string>([info.pk.property, ...always]);
   const joins: ReadPlan['joins'] = [];
   const gathers: ReadPlan['gathers'] = [];
+  const keyGathers: ReadPlan['keyGathers'] = [];
   const reads = fieldReads(info.entity);
   let everything = false; // a field whose reads are unknown: every column (long texts only if asked)
   for (const [field, sub] of selection) {
@@ -47,12 +50,12 @@ export function planRead(em: SqlEntityManager, info: EntityInfo, selection: Sele
     }
     const declared = read.needs !== undefined;
     for (const property of read.needs ?? [read.property!]) {
-      if (planField(em, info, property, declared ? null : sub, depth, { wanted, joins, gathers })) continue;
+      if (planField(em, info, property, declared ? null : sub, depth, { wanted, joins, gathers, keyGathers }, sub)) continue;
       everything = true; // a getter that declared nothing
     }
   }
   const columns = [...info.columns.values()].filter((c) => wanted.has(c.property) || (everything && !c.lazy));
-  return { info, columns, joins, gathers };
+  return { info, columns, joins, gathers, keyGathers };
 }
 
 /**
@@ -66,9 +69,16 @@ function planField(
   property: string,
   sub: Selection | null,
   depth: number,
-  into: { wanted: Set<string>; joins: ReadPlan['joins']; gathers: ReadPlan['gathers'] },
+  into: { wanted: Set<string>; joins: ReadPlan['joins']; gathers: ReadPlan['gathers']; keyGathers: ReadPlan['keyGathers'] },
+  fieldSub: Selection | null = sub,
 ): boolean {
   const relation = info.relations.get(property);
+  if (relation?.kind === 'keys') {
+    into.wanted.add(property);
+    // Read with the page's rows and with the rows it gathers (depth 1), not deeper.
+    if (depth <= 1 && fieldSub && !into.keyGathers.some((k) => k.relation === relation)) into.keyGathers.push({ relation, plan: planRead(em, relation.target(), fieldSub, [], 2) });
+    return true;
+  }
   if (relation?.kind === 'one') {
     into.wanted.add(property);
     if (depth === 0 && sub && !into.joins.some((j) => j.relation === relation)) into.joins.push({ relation, plan: planRead(em, relation.target(), sub, [], depth + 1) });

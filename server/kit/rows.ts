@@ -1,3 +1,4 @@
+import type { KeysInfo } from './entities.js';
 import type { ReadPlan } from './plan.js';
 import type { Scope } from './scope.js';
 import { rowRule, selectColumn } from './scope.js';
@@ -13,6 +14,25 @@ import { convert, type Statement } from './statement.js';
 export const GATHERED = Symbol('gathered');
 
 export type Gathered = Record<string, object[]>;
+
+/**
+ * Writes, as one json array of arrays, the rows of `relation`'s target whose keys the array column holds
+ * on the row under `alias`, in the array's order and with the target's visibility.
+ */
+function keysSubquery(st: Statement, scope: Scope, relation: KeysInfo, target: ReadPlan, alias: string): void {
+  const rule = rowRule(scope, target.info);
+  if (rule === false) {
+    st.text(`'[]'::json`);
+    return;
+  }
+  const array = `${alias}."${relation.column}"::text[]`;
+  const key = `k."${target.info.pk.column}"::text`;
+  st.text('(select coalesce(json_agg(json_build_array(');
+  target.columns.forEach((c, i) => selectColumn(st.text(i > 0 ? ', ' : ''), scope, target.info, 'k', c).text(c.textInJson ? '::text' : ''));
+  st.text(`) order by array_position(${array}, ${key})), '[]'::json) from "${target.info.table}" k where ${key} = any(${array})`);
+  if (rule !== true) st.text(' and ').filter(target.info, 'k', rule);
+  st.text(')');
+}
 
 /** Writes the select list of `plan` on the row under `alias`. */
 export function selectPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: string): void {
@@ -31,6 +51,7 @@ export function selectPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: s
     const order = relation.orderBy.map(([p, d]) => `g."${target.info.columns.get(p)!.column}" ${d}`).join(', ');
     st.text(', (select coalesce(json_agg(json_build_array(');
     target.columns.forEach((c, i) => selectColumn(st.text(i > 0 ? ', ' : ''), scope, target.info, 'g', c).text(c.textInJson ? '::text' : ''));
+    for (const k of target.keyGathers) keysSubquery(st.text(', '), scope, k.relation, k.plan, 'g');
     st.text(`)${order ? ` order by ${order}` : ''}), '[]'::json) from `);
     // At most `limit` rows per parent (the field's @MaxItems), the first in the relation's order.
     if (relation.limit != null) st.text(`(select * from "${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);
@@ -38,6 +59,10 @@ export function selectPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: s
     if (rule !== true) st.text(' and ').filter(target.info, 'g', rule);
     if (relation.limit != null) st.text(`${order ? ` order by ${order}` : ''} limit ${relation.limit}) g`);
     st.text(`) as "${relation.property}"`);
+  }
+  for (const k of plan.keyGathers) {
+    keysSubquery(st.text(', '), scope, k.relation, k.plan, alias);
+    st.text(` as "${k.relation.property}.keys"`);
   }
 }
 
@@ -58,10 +83,15 @@ function rowOf(plan: ReadPlan, raw: Record<string, unknown>, prefix: string): Re
   return row;
 }
 
-/** A read row of `plan` from a json array, in the order of its columns. */
+/** A read row of `plan` from a json array: its columns in order, then the rows its keys name. */
 function rowOfArray(plan: ReadPlan, values: unknown[]): object {
   const row = Object.create(plan.info.proto) as Record<string, unknown>;
   plan.columns.forEach((c, i) => (row[c.property] = convert(c, values[i])));
+  if (plan.keyGathers.length > 0) {
+    const gathered: Gathered = {};
+    plan.keyGathers.forEach((k, i) => (gathered[k.relation.property] = (values[plan.columns.length + i] as unknown[][]).map((v) => rowOfArray(k.plan, v))));
+    (row as Record<symbol, unknown>)[GATHERED] = gathered;
+  }
   return row;
 }
 
@@ -73,8 +103,9 @@ export function readRows(scope: Scope, plan: ReadPlan, raws: readonly Record<str
       const hidden = rowRule(scope, target.info) === false;
       row[relation.property] = hidden || raw[`${relation.property}.${target.info.pk.column}`] == null ? null : rowOf(target, raw, `${relation.property}.`);
     }
-    if (plan.gathers.length > 0) {
+    if (plan.gathers.length > 0 || plan.keyGathers.length > 0) {
       const gathered: Gathered = {};
+      for (const k of plan.keyGathers) gathered[k.relation.property] = (raw[`${k.relation.property}.keys`] as unknown[][]).map((v) => rowOfArray(k.plan, v));
       for (const { relation, plan: target } of plan.gathers) {
         const values = rowRule(scope, target.info) === false ? [] : (raw[relation.property] as unknown[][]);
         gathered[relation.property] = values.map((v) => rowOfArray(target, v));

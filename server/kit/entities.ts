@@ -64,7 +64,7 @@ const keysOf = new WeakMap<Function, Map<string, () => EntityClass<object>>>();
 export function KeysOf(target: () => EntityClass<object>): PropertyDecorator {
   return (prototype, property) => {
     let byProperty = keysOf.get(prototype.constructor);
-    if (!byProperty) keysOf.set(prototype.constructor, (byProperty = new Map()));
+    if (!byProperty) keysOf.set(prototype.constructor, (byProperty = new Map<string, () => EntityClass<object>>()));
     byProperty.set(String(property), target);
   };
 }

@@ -46,6 +46,18 @@ describe('module boundaries', () => {
     expect(problems).toEqual([]);
   });
 
+  it('writes no SQL text in modules: reads go through the kit, writes through MikroORM', () => {
+    const problems: string[] = [];
+    for (const file of files(root)) {
+      if (file.endsWith('.test.ts')) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const pattern of [/\.execute\(/, /getKnex\(/, /\.raw\(/, /createQueryBuilder\(/, /\b(select|insert into|delete from|analyze)\s+[\w"*]/i]) {
+        if (pattern.test(text)) problems.push(`${relative(root, file)}: ${pattern}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('keeps the module graph acyclic', () => {
     expect(orderModules(ALL_MODULES).map((m) => m.name)).toHaveLength(ALL_MODULES.length);
   });

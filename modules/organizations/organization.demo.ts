@@ -3,9 +3,11 @@ import { TerritoryService } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
+import { OrganizationConsent } from './organization-consent.entity.js';
+import { ConsentMethod } from './organization-consent.enums.js';
 import { DEMO_EMPLOYER_COUNT, DEMO_ORGANIZATION_COUNT, DEMO_SEED, generateOrganizations } from './demo/organizations.generator.js';
 import type { LegalForm, Stage } from './organization.enums.js';
-import { type DemoContext, searchKey } from '../../server/kit/index.js';
+import { type DemoContext, refreshStatistics, searchKey } from '../../server/kit/index.js';
 
 const BATCH = 1000;
 
@@ -25,6 +27,7 @@ export async function seedOrganizations({ em, scale, logger }: DemoContext): Pro
   for (let i = 0; i < seeds.length; i += BATCH) {
     const organizations: Record<string, unknown>[] = [];
     const contacts: Record<string, unknown>[] = [];
+    const consents: Record<string, unknown>[] = [];
     for (const s of seeds.slice(i, i + BATCH)) {
       const id = randomUUID();
       organizations.push({
@@ -49,18 +52,25 @@ export async function seedOrganizations({ em, scale, logger }: DemoContext): Pro
         updatedAt: now,
       });
       for (const c of s.contacts) contacts.push({ id: randomUUID(), organization: id, ...c, createdAt: now });
+      // Consent is recorded in a history: the demo's consenting organizations signed an agreement.
+      if (s.consentToShare) {
+        consents.push({
+          id: randomUUID(),
+          organization: id,
+          given: true,
+          method: ConsentMethod.SIGNED_AGREEMENT,
+          obtainedOn: now.toISOString().slice(0, 10),
+          note: 'Données de démonstration.',
+          recordedAt: now,
+        });
+      }
     }
     await em.insertMany(Organization, organizations as never[]);
     await em.insertMany(OrganizationContact, contacts as never[]);
+    if (consents.length > 0) await em.insertMany(OrganizationConsent, consents as never[]);
   }
-  // Consent is recorded in a history: the demo's consenting organizations signed an agreement.
-  await em.getConnection().execute(
-    `insert into organization_consent (id, organization_id, given, method, obtained_on, note, recorded_at)
-     select gen_random_uuid(), id, true, 'SIGNED_AGREEMENT', created_at::date, 'Données de démonstration.', created_at
-       from organization where consent_to_share`,
-  );
   // As PostgreSQL advises after populating a database: statistics now, not when autovacuum gets to it,
   // or the first requests are planned for empty tables (a sequential scan of every contact).
-  await em.getConnection().execute('analyze organization, organization_contact, organization_consent');
+  await refreshStatistics(em, [Organization, OrganizationContact, OrganizationConsent]);
   logger.info({ organizations: seeds.length }, 'demo organizations loaded');
 }

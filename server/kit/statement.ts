@@ -1,3 +1,4 @@
+import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { FilterWalk } from './filter.js';
 import type { ColumnInfo, EntityInfo } from './entities.js';
@@ -47,4 +48,13 @@ export async function runRead(em: SqlEntityManager, statement: Statement): Promi
 /** `value` of a raw row converted for `column` (null stays null). */
 export function convert(column: ColumnInfo, value: unknown): unknown {
   return value == null || column.convert === null ? value : column.convert(value);
+}
+
+/**
+ * Refreshes PostgreSQL's statistics of the entities' tables (`analyze`), as it advises after a bulk load:
+ * otherwise the first requests are planned for empty tables. Table names come from the metadata.
+ */
+export async function refreshStatistics(em: SqlEntityManager, entities: readonly EntityClass<object>[]): Promise<void> {
+  const tables = entities.map((e) => `"${em.getMetadata().get(e.name).tableName}"`);
+  await em.getConnection().execute(`analyze ${tables.join(', ')}`);
 }

@@ -12,25 +12,13 @@ import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
 import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
 import { normalizeSiret } from './siret.js';
-import { applyChanges, list, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
+import { applyChanges, list, orderBy, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
 
 const ORDERS: Record<OrganizationOrder, Order<Organization>> = {
-  [OrganizationOrder.NAME]: [
-    ['name', 'asc'],
-    ['id', 'asc'],
-  ],
-  [OrganizationOrder.NAME_DESC]: [
-    ['name', 'desc'],
-    ['id', 'desc'],
-  ],
-  [OrganizationOrder.EMPLOYEES_DESC]: [
-    ['employees', 'desc'],
-    ['id', 'asc'],
-  ],
-  [OrganizationOrder.UPDATED_AT_DESC]: [
-    ['updatedAt', 'desc'],
-    ['id', 'asc'],
-  ],
+  [OrganizationOrder.NAME]: orderBy('name', 'id'),
+  [OrganizationOrder.NAME_DESC]: orderBy('-name', '-id'),
+  [OrganizationOrder.EMPLOYEES_DESC]: orderBy('-employees', 'id'),
+  [OrganizationOrder.UPDATED_AT_DESC]: orderBy('-updatedAt', 'id'),
 };
 
 /** Fields an update may not clear (null), with their French labels (the inputs refuse null too). */
@@ -72,23 +60,10 @@ export const OrganizationService = {
       const siret = input.siret ? normalizeSiret(input.siret) : null;
       checkFoundedYear(input.foundedYear);
       await checkSiretFree(tx, siret, null);
-      const organization = tx.em.create(Organization, {
-        name: input.name.trim(),
-        legalForm: input.legalForm,
-        siret,
-        sector: sector!,
-        commune,
-        employees: input.employees ?? 0,
-        foundedYear: input.foundedYear ?? null,
-        stage: input.stage,
-        esus: input.esus ?? false,
-        description: input.description?.trim() ?? '',
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        website: input.website ?? null,
-        consentToShare: consent?.given ?? false,
-        consentRecordedAt: consent ? new Date() : null,
-      });
+      const organization = tx.em.create(Organization, { name: input.name, legalForm: input.legalForm, stage: input.stage, siret, sector: sector!, commune });
+      applyChanges(organization, input, { clearTo: { description: '' }, skip: ['sector', 'communeId', 'siret', 'consent', 'contacts'] });
+      organization.consentToShare = consent?.given ?? false;
+      organization.consentRecordedAt = consent ? new Date() : null;
       for (const contact of input.contacts ?? []) tx.em.create(OrganizationContact, contactValues(organization, contact));
       if (consent) tx.em.create(OrganizationConsent, { organization, ...consent, recordedAt: organization.consentRecordedAt! });
       await tx.em.flush();

@@ -3,7 +3,7 @@
  * through what this file exports, and imports nothing else of server/ (the architecture test and the
  * lint rule hold it). See docs/modules.md.
  */
-export { list, find, type ListOptions, type Order } from './list.js';
+export { list, find, orderBy, type ListOptions, type Order } from './list.js';
 export { load, loadMany, loadChildren, related, once } from './loaders.js';
 export { Needs } from './fields.js';
 export { UuidEntity } from './node-entity.js';

@@ -171,3 +171,8 @@ export async function find<T extends object>(ctx: KitContext, entity: EntityClas
   if (raws.length > options.limit) raws.length = options.limit;
   return readRows(scope, plan, raws) as T[];
 }
+
+/** An order from property names, `-` before a descending one: `orderBy('-employees', 'id')`. */
+export function orderBy<T>(...properties: readonly (`-${keyof T & string}` | (keyof T & string))[]): Order<T> {
+  return properties.map((p) => (p.startsWith('-') ? [p.slice(1), 'desc'] : [p, 'asc']) as readonly [keyof T & string, 'asc' | 'desc']);
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { ExecutionResult, FormattedExecutionResult, OperationResult, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from './auth.js';
@@ -11,7 +12,8 @@ import { checkOperationLimits } from './limits.js';
 import { checkVariables } from './validation.js';
 import { RATE_LIMITED, rateLimited, type RateDecision } from './rate-limit.js';
 import { sameViewer, type RecentViewers } from './viewers.js';
-import { DEFAULT_TOKEN_RECHECK_MS } from './config.js';
+import { DEFAULT_TOKEN_RECHECK_MS, type OperationLimits } from './config.js';
+import type { Logger } from './logger.js';
 import { executeOperation, subscribeOperation, type OperationCompiler } from './executor.js';
 
 /** graphql-ws closes with this code when the connection's token is refused (at connection or since). */
@@ -73,47 +75,307 @@ const addressOf = (request: IncomingMessage) => request.socket.remoteAddress ?? 
  * on a timer while the socket is idle; a token revoked or expired since closes the socket with 4403.
  */
 export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEndpoint {
-  const { schema, compiler, gateway, authenticate, recentViewers } = options;
-  /** Queries and mutations run on the compiled executor, as on HTTP; a query's context is read-only. */
-  const execute = (args: ExecutionArgs) => executeOperation(compiler, args, getOperationAST(args.document, args.operationName)?.operation);
-  const { config, logger } = gateway;
-  const limits = config.limits;
-  const recheckMs = config.tokenRecheckMs ?? DEFAULT_TOKEN_RECHECK_MS;
-
-  const states = new WeakMap<WebSocket, SocketState>();
-  const socketsByAddress = new Map<string, number>();
-  const subscriptionsByKey = new Map<string, number>();
-  const allStates = new Set<SocketState>();
-
-  /** Rate limit and subscription caps are per person (any token can create more), anonymous callers per address. */
-  // Rate and subscription allowances go by person, not by token: any token can create more.
-  const keyOf = (state: SocketState) => (state.viewer.personId ? `person:${state.viewer.personId}` : `address:${state.address}`);
-
+  const { schema, compiler, gateway } = options;
+  const sessions = new WebSocketSessions(options);
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: '/graphql',
     // The HTTP body limit: a larger message is refused (close 1009) before it is parsed.
-    maxPayload: limits.maxBodyBytes,
-    verifyClient: (info, done) => {
-      if (options.draining()) return done(false, 503, 'Server shutting down');
-      if ((socketsByAddress.get(addressOf(info.req)) ?? 0) >= limits.maxSocketsPerAddress) {
-        logger.warn({ address: addressOf(info.req) }, 'too many WebSockets from one address');
-        return done(false, 429, 'Too many WebSocket connections from this address');
-      }
-      done(true);
-    },
+    maxPayload: gateway.config.limits.maxBodyBytes,
+    verifyClient: (info, done) => sessions.verifyClient(info.req, done),
   });
+  wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => sessions.opened(socket, request));
 
-  function forbid(socket: WebSocket, state: SocketState): void {
-    if (state.revoked) return;
-    state.revoked = true;
-    stopTimer(state);
-    // After the answer being sent (its error) has left: ws sends in order, close comes last.
-    setImmediate(() => socket.close(CLOSE_FORBIDDEN, 'Forbidden'));
+  const cleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      execute: (args) => executeCompiled(compiler, args),
+      // Each pushed event runs on a fresh EntityManager and loaders (server/executor.ts).
+      subscribe: (args) => subscribeOperation(compiler, args),
+      onConnect: (ctx) => sessions.connect(ctx.extra.socket, ctx.extra.request, ctx.connectionParams ?? {}),
+      onSubscribe: (ctx, id, payload) => sessions.subscribe(ctx.extra.socket, id, payload),
+      onOperation: (ctx, id, _payload, args, result) => sessions.operation(ctx.extra.socket, id, args, result),
+      onNext: (ctx, id, _payload, args, result) => sessions.next(ctx.extra.socket, id, args, result),
+      onError: (_ctx, _id, _payload, errors) => formatOperationErrors(errors, gateway.logger),
+      onComplete: (ctx, id) => sessions.complete(ctx.extra.socket, id),
+    },
+    wsServer,
+  );
+
+  return {
+    wsServer,
+    operationsInFlight: () => sessions.operationsInFlight(),
+    close: async () => {
+      sessions.stopTimers();
+      await cleanup.dispose(); // closes every socket with 1001 Going away, then the server
+    },
+  };
+}
+
+/** The sockets of one endpoint: their state, the counters by address and by person, and the token's checks. */
+class WebSocketSessions {
+  private readonly states = new WeakMap<WebSocket, SocketState>();
+  private readonly socketsByAddress = new Map<string, number>();
+  private readonly subscriptionsByKey = new Map<string, number>();
+  private readonly allStates = new Set<SocketState>();
+  private readonly gateway: Gateway;
+  private readonly logger: Logger;
+  private readonly limits: OperationLimits;
+  private readonly authenticate: Authenticate | null;
+  private readonly recentViewers: RecentViewers;
+  private readonly recheckMs: number;
+
+  constructor(private readonly options: WebSocketOptions) {
+    this.gateway = options.gateway;
+    this.logger = options.gateway.logger;
+    this.limits = options.gateway.config.limits;
+    this.authenticate = options.authenticate;
+    this.recentViewers = options.recentViewers;
+    this.recheckMs = options.gateway.config.tokenRecheckMs ?? DEFAULT_TOKEN_RECHECK_MS;
+  }
+
+  /** A new socket is refused while the server drains (503) and past the sockets allowed per address (429). */
+  verifyClient(request: IncomingMessage, done: (result: boolean, code?: number, message?: string) => void): void {
+    if (this.options.draining()) return done(false, 503, 'Server shutting down');
+    if ((this.socketsByAddress.get(addressOf(request)) ?? 0) >= this.limits.maxSocketsPerAddress) {
+      this.logger.warn({ address: addressOf(request) }, 'too many WebSockets from one address');
+      return done(false, 429, 'Too many WebSocket connections from this address');
+    }
+    done(true);
+  }
+
+  /** A socket accepted: counted against its address until it closes; protocol errors logged in one line. */
+  opened(socket: WebSocket, request: IncomingMessage): void {
+    const address = addressOf(request);
+    this.socketsByAddress.set(address, (this.socketsByAddress.get(address) ?? 0) + 1);
+    // ws closes the socket itself on a protocol error (1009 for a message over maxPayload, 1007…): one
+    // warning line, instead of graphql-ws's "Internal error… check your implementation" and its stack.
+    process.nextTick(() => {
+      socket.removeAllListeners('error');
+      socket.on('error', (err) => this.logger.warn({ address, reason: err.message }, 'WebSocket closed on a protocol error'));
+    });
+    socket.once('close', () => this.closed(socket, address));
+  }
+
+  /** A socket closed: its address, subscriptions and operations are no longer counted, its timer stops. */
+  private closed(socket: WebSocket, address: string): void {
+    decrement(this.socketsByAddress, address);
+    const state = this.states.get(socket);
+    if (state) {
+      stopTimer(state);
+      for (const id of [...state.subscriptions]) this.release(state, id);
+      state.operations.clear();
+      this.allStates.delete(state);
+    }
+  }
+
+  /** graphql-ws's connection_init: the token is checked, then the socket's state kept (false: closed with 4403). */
+  async connect(socket: WebSocket, request: IncomingMessage, params: Record<string, unknown>): Promise<boolean> {
+    let token: string | null;
+    let viewer: Viewer;
+    try {
+      token = this.options.bearerToken(authorizationOf(params));
+      viewer = await this.options.viewerFor(token);
+    } catch {
+      return false; // graphql-ws closes with 4403 Forbidden
+    }
+    const state: SocketState = {
+      address: addressOf(request),
+      token,
+      viewer,
+      subscriptions: new Set(),
+      contexts: new Map(),
+      operations: new Set(),
+      timer: null,
+      checking: false,
+      revoked: false,
+    };
+    if (token && this.authenticate) {
+      state.timer = setInterval(() => void this.recheck(socket, state), this.recheckMs);
+      state.timer.unref();
+    }
+    this.states.set(socket, state);
+    this.allStates.add(state);
+    return true;
+  }
+
+  /**
+   * graphql-ws's subscribe message, checked in this order: the socket's token not refused, the rate limit,
+   * the document (parse, validation, variables, limits), the token again (awaited unless a query), the caps.
+   */
+  async subscribe(socket: WebSocket, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    const state = this.states.get(socket);
+    if (!state || state.revoked) return [invalidToken()];
+    const limited = this.rateLimitErrors(state);
+    if (limited) return limited;
+    const checked = checkDocument(this.options.schema, payload, this.limits);
+    if ('errors' in checked) return checked.errors;
+    const { document } = checked;
+    const operation = getOperationAST(document, payload.operationName);
+
+    const context = this.contextFor(state);
+    if (this.startTokenCheck(state, context) && operation?.operation !== OperationTypeNode.QUERY) {
+      const refused = await this.confirmBeforeWrite(socket, state, context);
+      if (refused) return refused;
+    }
+
+    const capped = this.count(state, id, context, operation?.operation);
+    if (capped) return capped;
+    return { schema: this.options.schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
+  }
+
+  /** The rate limit's refusal for this socket's person or address, or null when allowed or off. */
+  private rateLimitErrors(state: SocketState): readonly GraphQLError[] | null {
+    if (!this.options.rateLimit) return null;
+    const decision = this.options.rateLimit(keyOf(state));
+    return decision.allowed ? null : [rateLimited(decision)];
+  }
+
+  /** A new operation's context, as the viewer of the token's last check (recent viewers first). */
+  private contextFor(state: SocketState): Context {
+    const requestId = randomUUID();
+    // The viewer of the token's last check; this operation checks the token again, with its first
+    // reads for a query (no answer leaves before it: onOperation), before anything else otherwise.
+    const remembered = state.token ? (this.recentViewers.get(state.token) ?? state.viewer) : state.viewer;
+    return new Context(this.gateway, remembered, requestId, this.logger.child({ requestId }));
+  }
+
+  /** Starts the token's check for this operation (speculative); false when there is no token to check. */
+  private startTokenCheck(state: SocketState, context: Context): boolean {
+    const authenticate = this.authenticate;
+    if (!state.token || !authenticate) return false;
+    const token = state.token;
+    context.startSpeculative(
+      authenticate(context.em, token).then((viewer) => {
+        this.recentViewers.set(token, viewer);
+        if (viewer) this.applyViewer(state, viewer);
+        return viewer;
+      }),
+    );
+    return true;
+  }
+
+  /** Before a mutation or subscription runs: the token confirmed, or the socket closed with 4403 and the error. */
+  private async confirmBeforeWrite(socket: WebSocket, state: SocketState, context: Context): Promise<readonly GraphQLError[] | null> {
+    try {
+      await context.confirmViewer();
+      return null;
+    } catch (err) {
+      if (!isUnauthenticated(err)) throw err;
+      this.forbid(socket, state);
+      return [err];
+    }
+  }
+
+  /** The operation counted: a subscription against the caps per socket and per person, or an operation in flight. */
+  private count(state: SocketState, id: string, context: Context, type: OperationTypeNode | undefined): readonly GraphQLError[] | null {
+    if (type !== OperationTypeNode.SUBSCRIPTION) {
+      state.operations.add(id);
+      return null;
+    }
+    const { maxSubscriptionsPerSocket, maxSubscriptionsPerPerson } = this.limits;
+    if (state.subscriptions.size >= maxSubscriptionsPerSocket) {
+      return [new AppError(ErrorCode.TooComplex, `Trop d'abonnements ouverts sur cette connexion (${maxSubscriptionsPerSocket} au plus).`, { limit: 'subscriptions' })];
+    }
+    const key = keyOf(state);
+    const open = this.subscriptionsByKey.get(key) ?? 0;
+    if (open >= maxSubscriptionsPerPerson) {
+      return [new AppError(ErrorCode.TooComplex, `Trop d'abonnements ouverts pour ce jeton ou cette adresse (${maxSubscriptionsPerPerson} au plus).`, { limit: 'subscriptionsPerPerson' })];
+    }
+    this.subscriptionsByKey.set(key, open + 1);
+    state.subscriptions.add(id);
+    state.contexts.set(id, context);
+    return null;
+  }
+
+  /** A query's answer leaves only once its token is confirmed: read again if the roles changed, 4403 if refused. */
+  async operation(socket: WebSocket, id: string, args: ExecutionArgs, result: OperationResult): Promise<OperationResult | void> {
+    const state = this.states.get(socket);
+    const context = args.contextValue as Context;
+    if (state && !(Symbol.asyncIterator in Object(result))) this.release(state, id);
+    if (!context.viewerUnconfirmed) return;
+    try {
+      if (await context.confirmViewer()) return executeCompiled(this.options.compiler, args); // roles changed: read again as the new viewer
+    } catch (err) {
+      if (!isUnauthenticated(err)) throw err;
+      if (state) this.forbid(socket, state);
+      return { errors: [err] };
+    }
+  }
+
+  /** A result about to leave: a subscription's event only with its token still valid; errors formatted. */
+  async next(socket: WebSocket, id: string, args: ExecutionArgs, result: ExecutionResult): Promise<FormattedExecutionResult | void> {
+    const requestId = (args.contextValue as Context).requestId;
+    const state = this.states.get(socket);
+    // A subscription's event is an answer too: its token is checked again before it leaves, so that
+    // a token revoked or expired since the last check receives no more data (the idle timer alone
+    // left up to WS_TOKEN_RECHECK_MS of events, contacts included).
+    if (state && state.contexts.has(id) && !(await this.eventAllowed(socket, state))) {
+      return { errors: [formatError(invalidToken().toJSON(), invalidToken(), this.logger, requestId)] };
+    }
+    if (!result.errors) return;
+    return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, this.logger, requestId)) };
+  }
+
+  /** graphql-ws's complete: the operation is no longer counted. */
+  complete(socket: WebSocket, id: string): void {
+    const state = this.states.get(socket);
+    if (!state) return;
+    this.release(state, id);
+    state.operations.delete(id);
+  }
+
+  /** Queries and mutations being executed on any socket. */
+  operationsInFlight(): number {
+    let n = 0;
+    for (const state of this.allStates) n += state.operations.size;
+    return n;
+  }
+
+  /** Shutdown: no socket's token is checked again. */
+  stopTimers(): void {
+    for (const state of this.allStates) stopTimer(state);
+  }
+
+  /** The token of an idle socket, checked again: revoked or expired since closes the socket. */
+  private async recheck(socket: WebSocket, state: SocketState): Promise<void> {
+    if (!state.token || !this.authenticate || state.checking || state.revoked) return;
+    state.checking = true;
+    try {
+      const viewer = await this.authenticate(this.gateway.orm.em.fork() as SqlEntityManager, state.token);
+      this.recentViewers.set(state.token, viewer);
+      if (viewer) this.applyViewer(state, viewer);
+      else this.forbid(socket, state);
+    } catch (err) {
+      this.logger.warn({ err }, 'WebSocket token re-check failed');
+    } finally {
+      state.checking = false;
+    }
+  }
+
+  /** Before a subscription event leaves: the socket's token is still valid (refused: the socket is closed). */
+  private async eventAllowed(socket: WebSocket, state: SocketState): Promise<boolean> {
+    if (state.revoked) return false;
+    if (!state.token || !this.authenticate) return true;
+    try {
+      const viewer = await this.authenticate(this.gateway.orm.em.fork() as SqlEntityManager, state.token);
+      this.recentViewers.set(state.token, viewer);
+      if (viewer) {
+        this.applyViewer(state, viewer);
+        return true;
+      }
+    } catch (err) {
+      // Not known to be refused: the event is withheld and the client told to reconnect (1011), not 4403.
+      this.logger.warn({ err }, 'WebSocket token check before an event failed');
+      setImmediate(() => socket.close(1011, 'Token check failed'));
+      return false;
+    }
+    this.forbid(socket, state);
+    return false;
   }
 
   /** The token's viewer as just checked: open subscriptions push their next events as the new viewer. */
-  function applyViewer(state: SocketState, viewer: Viewer): void {
+  private applyViewer(state: SocketState, viewer: Viewer): void {
     if (sameViewer(viewer, state.viewer)) return;
     state.viewer = viewer;
     for (const context of state.contexts.values()) {
@@ -122,235 +384,71 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
     }
   }
 
-  function stopTimer(state: SocketState): void {
-    if (state.timer) clearInterval(state.timer);
-    state.timer = null;
+  /** The token refused: the socket is closed with 4403, once, after the answer being sent. */
+  private forbid(socket: WebSocket, state: SocketState): void {
+    if (state.revoked) return;
+    state.revoked = true;
+    stopTimer(state);
+    // After the answer being sent (its error) has left: ws sends in order, close comes last.
+    setImmediate(() => socket.close(CLOSE_FORBIDDEN, 'Forbidden'));
   }
 
-  /** The token of an idle socket, checked again: revoked or expired since closes the socket. */
-  async function recheck(socket: WebSocket, state: SocketState): Promise<void> {
-    if (!state.token || !authenticate || state.checking || state.revoked) return;
-    state.checking = true;
-    try {
-      const viewer = await authenticate(gateway.orm.em.fork() as SqlEntityManager, state.token);
-      recentViewers.set(state.token, viewer);
-      if (viewer) applyViewer(state, viewer);
-      else forbid(socket, state);
-    } catch (err) {
-      logger.warn({ err }, 'WebSocket token re-check failed');
-    } finally {
-      state.checking = false;
-    }
-  }
-
-  /** Before a subscription event leaves: the socket's token is still valid (refused: the socket is closed). */
-  async function eventAllowed(socket: WebSocket, state: SocketState): Promise<boolean> {
-    if (state.revoked) return false;
-    if (!state.token || !authenticate) return true;
-    try {
-      const viewer = await authenticate(gateway.orm.em.fork() as SqlEntityManager, state.token);
-      recentViewers.set(state.token, viewer);
-      if (viewer) {
-        applyViewer(state, viewer);
-        return true;
-      }
-    } catch (err) {
-      // Not known to be refused: the event is withheld and the client told to reconnect (1011), not 4403.
-      logger.warn({ err }, 'WebSocket token check before an event failed');
-      setImmediate(() => socket.close(1011, 'Token check failed'));
-      return false;
-    }
-    forbid(socket, state);
-    return false;
-  }
-
-  function release(state: SocketState, id: string): void {
+  /** A subscription ended: no longer counted against its socket and its person or address. */
+  private release(state: SocketState, id: string): void {
     state.contexts.delete(id);
     if (!state.subscriptions.delete(id)) return;
-    const key = keyOf(state);
-    const left = (subscriptionsByKey.get(key) ?? 1) - 1;
-    if (left > 0) subscriptionsByKey.set(key, left);
-    else subscriptionsByKey.delete(key);
+    decrement(this.subscriptionsByKey, keyOf(state));
   }
+}
 
-  wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-    const address = addressOf(request);
-    socketsByAddress.set(address, (socketsByAddress.get(address) ?? 0) + 1);
-    // ws closes the socket itself on a protocol error (1009 for a message over maxPayload, 1007…): one
-    // warning line, instead of graphql-ws's "Internal error… check your implementation" and its stack.
-    process.nextTick(() => {
-      socket.removeAllListeners('error');
-      socket.on('error', (err) => logger.warn({ address, reason: err.message }, 'WebSocket closed on a protocol error'));
-    });
-    socket.once('close', () => {
-      const left = (socketsByAddress.get(address) ?? 1) - 1;
-      if (left > 0) socketsByAddress.set(address, left);
-      else socketsByAddress.delete(address);
-      const state = states.get(socket);
-      if (state) {
-        stopTimer(state);
-        for (const id of [...state.subscriptions]) release(state, id);
-        state.operations.clear();
-        allStates.delete(state);
-      }
-    });
-  });
+/** Queries and mutations run on the compiled executor, as on HTTP; a query's context is read-only. */
+function executeCompiled(compiler: OperationCompiler, args: ExecutionArgs): ReturnType<typeof executeOperation> {
+  return executeOperation(compiler, args, getOperationAST(args.document, args.operationName)?.operation);
+}
 
-  const cleanup = useServer<Record<string, unknown>>(
-    {
-      schema,
-      execute,
-      // Each pushed event runs on a fresh EntityManager and loaders (server/executor.ts).
-      subscribe: (args) => subscribeOperation(compiler, args),
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${typeof params.token === 'string' ? params.token : JSON.stringify(params.token)}` : null);
-        let token: string | null;
-        let viewer: Viewer;
-        try {
-          token = options.bearerToken(raw);
-          viewer = await options.viewerFor(token);
-        } catch {
-          return false; // graphql-ws closes with 4403 Forbidden
-        }
-        const socket = ctx.extra.socket;
-        const state: SocketState = {
-          address: addressOf(ctx.extra.request),
-          token,
-          viewer,
-          subscriptions: new Set(),
-          contexts: new Map(),
-          operations: new Set(),
-          timer: null,
-          checking: false,
-          revoked: false,
-        };
-        if (token && authenticate) {
-          state.timer = setInterval(() => void recheck(socket, state), recheckMs);
-          state.timer.unref();
-        }
-        states.set(socket, state);
-        allStates.add(state);
-        return true;
-      },
-      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
-        const socket = ctx.extra.socket;
-        const state = states.get(socket);
-        if (!state || state.revoked) return [invalidToken()];
+/** Rate limit and subscription caps are per person (any token can create more), anonymous callers per address. */
+// Rate and subscription allowances go by person, not by token: any token can create more.
+const keyOf = (state: SocketState) => (state.viewer.personId ? `person:${state.viewer.personId}` : `address:${state.address}`);
 
-        if (options.rateLimit) {
-          const decision = options.rateLimit(keyOf(state));
-          if (!decision.allowed) return [rateLimited(decision)];
-        }
+/** The Authorization value of connection_init's payload: `authorization`, `Authorization`, or a bare `token`. */
+function authorizationOf(params: Record<string, unknown>): unknown {
+  return params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${typeof params.token === 'string' ? params.token : JSON.stringify(params.token)}` : null);
+}
 
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (err) {
-          return [err as GraphQLError];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        try {
-          checkVariables(schema, document, payload.variables, payload.operationName);
-          checkOperationLimits(schema, document, payload.variables, payload.operationName, limits);
-        } catch (err) {
-          return [err instanceof GraphQLError ? err : new AppError(ErrorCode.TooComplex, 'Requête refusée : ses limites n’ont pas pu être vérifiées.')];
-        }
-        const operation = getOperationAST(document, payload.operationName);
+/** The operation's document parsed, validated, and checked against the variables' rules and the operation limits. */
+function checkDocument(schema: GraphQLSchema, payload: SubscribePayload, limits: OperationLimits): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch (err) {
+    return { errors: [err as GraphQLError] };
+  }
+  const errors = validate(schema, document);
+  if (errors.length > 0) return { errors };
+  try {
+    checkVariables(schema, document, payload.variables, payload.operationName);
+    checkOperationLimits(schema, document, payload.variables, payload.operationName, limits);
+  } catch (err) {
+    return { errors: [err instanceof GraphQLError ? err : new AppError(ErrorCode.TooComplex, 'Requête refusée : ses limites n’ont pas pu être vérifiées.')] };
+  }
+  return { document };
+}
 
-        const requestId = randomUUID();
-        // The viewer of the token's last check; this operation checks the token again, with its first
-        // reads for a query (no answer leaves before it: onOperation), before anything else otherwise.
-        const remembered = state.token ? (recentViewers.get(state.token) ?? state.viewer) : state.viewer;
-        const context = new Context(gateway, remembered, requestId, logger.child({ requestId }));
-        if (state.token && authenticate) {
-          const token = state.token;
-          context.startSpeculative(
-            authenticate(context.em, token).then((viewer) => {
-              recentViewers.set(token, viewer);
-              if (viewer) applyViewer(state, viewer);
-              return viewer;
-            }),
-          );
-          if (operation?.operation !== OperationTypeNode.QUERY) {
-            try {
-              await context.confirmViewer();
-            } catch (err) {
-              if (!(err instanceof AppError) || err.extensions.code !== ErrorCode.Unauthenticated) throw err;
-              forbid(socket, state);
-              return [err];
-            }
-          }
-        }
+/** The token refused (UNAUTHENTICATED); any other error is not the token's and goes on. */
+const isUnauthenticated = (err: unknown): err is AppError => err instanceof AppError && err.extensions.code === ErrorCode.Unauthenticated;
 
-        if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-          if (state.subscriptions.size >= limits.maxSubscriptionsPerSocket) {
-            return [new AppError(ErrorCode.TooComplex, `Trop d'abonnements ouverts sur cette connexion (${limits.maxSubscriptionsPerSocket} au plus).`, { limit: 'subscriptions' })];
-          }
-          const key = keyOf(state);
-          const open = subscriptionsByKey.get(key) ?? 0;
-          if (open >= limits.maxSubscriptionsPerPerson) {
-            return [
-              new AppError(ErrorCode.TooComplex, `Trop d'abonnements ouverts pour ce jeton ou cette adresse (${limits.maxSubscriptionsPerPerson} au plus).`, {
-                limit: 'subscriptionsPerPerson',
-              }),
-            ];
-          }
-          subscriptionsByKey.set(key, open + 1);
-          state.subscriptions.add(id);
-          state.contexts.set(id, context);
-        } else {
-          state.operations.add(id);
-        }
-        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue: context };
-      },
-      onOperation: async (ctx, id, _payload, args, result) => {
-        const state = states.get(ctx.extra.socket);
-        const context = args.contextValue as Context;
-        if (state && !(Symbol.asyncIterator in Object(result))) release(state, id);
-        if (!context.viewerUnconfirmed) return;
-        try {
-          if (await context.confirmViewer()) return execute(args); // roles changed: read again as the new viewer
-        } catch (err) {
-          if (!(err instanceof AppError) || err.extensions.code !== ErrorCode.Unauthenticated) throw err;
-          if (state) forbid(ctx.extra.socket, state);
-          return { errors: [err] };
-        }
-      },
-      onNext: async (ctx, id, _payload, args, result) => {
-        const requestId = (args.contextValue as Context).requestId;
-        const state = states.get(ctx.extra.socket);
-        // A subscription's event is an answer too: its token is checked again before it leaves, so that
-        // a token revoked or expired since the last check receives no more data (the idle timer alone
-        // left up to WS_TOKEN_RECHECK_MS of events, contacts included).
-        if (state && state.contexts.has(id) && !(await eventAllowed(ctx.extra.socket, state))) {
-          return { errors: [formatError(invalidToken().toJSON(), invalidToken(), logger, requestId)] };
-        }
-        if (!result.errors) return;
-        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, logger, requestId)) };
-      },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => (e.extensions?.code === RATE_LIMITED ? e.toJSON() : formatError(e.toJSON(), e, logger))),
-      onComplete: (ctx, id) => {
-        const state = states.get(ctx.extra.socket);
-        if (!state) return;
-        release(state, id);
-        state.operations.delete(id);
-      },
-    },
-    wsServer,
-  );
+/** Errors of a refused operation: a rate limit's as is (its retry delay), any other through the global mask. */
+const formatOperationErrors = (errors: readonly GraphQLError[], logger: Logger) => errors.map((e) => (e.extensions?.code === RATE_LIMITED ? e.toJSON() : formatError(e.toJSON(), e, logger)));
 
-  return {
-    wsServer,
-    operationsInFlight: () => {
-      let n = 0;
-      for (const state of allStates) n += state.operations.size;
-      return n;
-    },
-    close: async () => {
-      for (const state of allStates) stopTimer(state);
-      await cleanup.dispose(); // closes every socket with 1001 Going away, then the server
-    },
-  };
+/** Stops the idle re-check of a socket's token. */
+function stopTimer(state: SocketState): void {
+  if (state.timer) clearInterval(state.timer);
+  state.timer = null;
+}
+
+/** One less in a counter by key (address or person); the key goes when its count falls to zero. */
+function decrement(counts: Map<string, number>, key: string): void {
+  const left = (counts.get(key) ?? 1) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
 }

@@ -1,4 +1,4 @@
-import { LoadStrategy, LockMode } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { Partner } from '../partners/index.js';
 import { AccountPolicy } from './account.policy.js';
@@ -7,7 +7,23 @@ import { Membership } from './membership.entity.js';
 import { Person } from './person.entity.js';
 import { MembershipRoleEnum, PlatformRoleEnum } from './account.enums.js';
 import { hashToken, newToken, tokenPrefix } from './token.js';
-import { load, loadChildren, type Order, type Context, Viewer, type PlatformRole, type ViewerMembership, conflict, forbidden, notFound, decodeId } from '../../server/kit/index.js';
+import {
+  find,
+  load,
+  loadChildren,
+  orderBy,
+  platformReader,
+  related,
+  type Order,
+  type Context,
+  Viewer,
+  type PlatformRole,
+  type ViewerMembership,
+  conflict,
+  forbidden,
+  notFound,
+  decodeId,
+} from '../../server/kit/index.js';
 
 /** The order of a partner's members: managers first, then by seniority. */
 const MEMBERS_ORDER: Order<Membership> = [
@@ -25,34 +41,25 @@ const TOKENS_ORDER: Order<ApiToken> = [
 /** People, memberships and API tokens. */
 export const AccountService = {
   /**
-   * The viewer of a bearer token: the token, its person and their memberships in one statement (joined
-   * by MikroORM); null when the token is unknown, expired or revoked, or its person inactive. Read
-   * outside `em`'s identity map, so an operation that checks its token keeps a clean unit of work.
+   * The viewer of a bearer token: the token, its person and their memberships in one statement; null
+   * when the token is unknown, expired or revoked, or its person inactive. Read rows, outside `em`'s
+   * identity map, so an operation that checks its token keeps a clean unit of work.
    */
   async authenticate(em: SqlEntityManager, token: string): Promise<Viewer | null> {
     if (!/^mlg_[\w-]{20,100}$/.test(token)) return null;
-    const found = await em.findOne(
-      ApiToken,
-      {
-        tokenHash: hashToken(token),
-        revokedAt: null,
-        $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }],
-        person: { active: true },
-      },
-      {
-        populate: ['person.memberships'],
-        fields: ['id', 'person.id', 'person.platformRole', 'person.memberships.partner', 'person.memberships.role'],
-        strategy: LoadStrategy.JOINED,
-        disableIdentityMap: true,
-      },
-    );
+    // Read as the platform (the caller is not known yet), through the kit: one statement for the token,
+    // its person joined and their memberships gathered, built without a query builder.
+    const reader = platformReader(em);
+    const where = { tokenHash: hashToken(token), revokedAt: null, $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }], person: { active: true } };
+    const [found] = await find(reader, ApiToken, { where, orderBy: orderBy('id'), limit: 1, with: ['person', 'person.memberships'] });
     if (!found) return null;
-    const person = found.person.getEntity();
+    const person = found.person as unknown as Person; // joined with the token
+    const memberships = await related<Membership>(reader, person, 'memberships'); // gathered with the person: no statement
     return Viewer.person({
       personId: person.id,
       tokenId: found.id,
       platformRole: (person.platformRole as PlatformRole | null) ?? null,
-      memberships: person.memberships.getItems().map((m): ViewerMembership => ({ partnerId: m.partner.id, role: m.role as ViewerMembership['role'] })),
+      memberships: memberships.map((m): ViewerMembership => ({ partnerId: m.partner.id, role: m.role as ViewerMembership['role'] })),
     });
   },
 

@@ -13,7 +13,7 @@ export { applyChanges } from './changes.js';
 export { refreshStatistics } from './statement.js';
 export { visibleTo, matches, type VisibilityRule, type Rights, type RowRule } from './visibility.js';
 export { type ResolverHook, type ResolverCall } from './schema.js';
-export { type KitContext } from './scope.js';
+export { platformReader, type KitContext } from './scope.js';
 
 // What else modules need of server/, re-exported so that this file stays their one door.
 // Manifests and demo data.

@@ -4,7 +4,7 @@ import { checkPageArgs, type ConnectionArgs, type Page } from '../relay.js';
 import { containsPattern } from '../text.js';
 import { searchColumnOf } from './search.js';
 import { entityInfo, type EntityInfo } from './entities.js';
-import { planRead, type ReadPlan } from './plan.js';
+import { fullPlan, planRead, type ReadPlan } from './plan.js';
 import { joinPlan, readRows, selectPlan } from './rows.js';
 import { rowRule, scopeOf, type KitContext, type Scope } from './scope.js';
 import { connectionSelection, selectionOf } from './selection.js';
@@ -155,7 +155,11 @@ function pageOf<T>(rows: T[], hasNextPage: boolean, hasPreviousPage: boolean, cu
  * Rows of `entity` the viewer may see among `where`, in `orderBy` order, at most `limit` (a short list
  * that is not paged, e.g. the communes of an intercommunality): one statement, relations as in `list`.
  */
-export async function find<T extends object>(ctx: KitContext, entity: EntityClass<T>, options: ListOptions<T> & { info?: GraphQLResolveInfo; limit: number }): Promise<T[]> {
+export async function find<T extends object>(
+  ctx: KitContext,
+  entity: EntityClass<T>,
+  options: ListOptions<T> & { info?: GraphQLResolveInfo; limit: number; with?: readonly ((keyof T & string) | `${keyof T & string}.${string}`)[] },
+): Promise<T[]> {
   const scope = scopeOf(ctx);
   const info = entityInfo(ctx.em, entity as EntityClass<object>);
   const where = visibleWhere(scope, info, options);
@@ -167,9 +171,32 @@ export async function find<T extends object>(ctx: KitContext, entity: EntityClas
     options.info ? selectionOf(options.info) : null,
     order.map(([p]) => p),
   );
+  for (const name of options.with ?? []) withRelation(plan, name);
   const raws = await runRead(scope.em, pageStatement(scope, plan, where, order, { first: options.limit }, false));
   if (raws.length > options.limit) raws.length = options.limit;
   return readRows(scope, plan, raws) as T[];
+}
+
+/**
+ * Reads `name` with the rows, every column of it: a ManyToOne joined, a OneToMany gathered (`find`'s
+ * `with`); `person.memberships` gathers a OneToMany of a joined row (join `person` first).
+ */
+function withRelation(plan: ReadPlan, name: string): void {
+  const [head, rest] = name.split(/\.(.*)/s) as [string, string | undefined];
+  if (rest) {
+    const joined = plan.joins.find((j) => j.relation.property === head);
+    if (!joined) throw new Error(`${plan.info.name}: read ${head} with the rows before ${name}`);
+    return withRelation(joined.plan, rest);
+  }
+  const relation = plan.info.relations.get(name);
+  if (relation?.kind === 'one') {
+    plan.joins.push({ relation, plan: fullPlan(relation.target()) });
+    if (!plan.columns.some((c) => c.property === name)) plan.columns.push(plan.info.columns.get(name)!);
+  } else if (relation?.kind === 'many') {
+    plan.gathers.push({ relation, plan: fullPlan(relation.target()) });
+  } else {
+    throw new Error(`${plan.info.name}.${name} is not a ManyToOne or OneToMany relation`);
+  }
 }
 
 /** An order from property names, `-` before a descending one: `orderBy('-employees', 'id')`. */

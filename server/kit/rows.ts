@@ -34,6 +34,24 @@ function keysSubquery(st: Statement, scope: Scope, relation: KeysInfo, target: R
   st.text(')');
 }
 
+/** Writes, as one json array of arrays, the rows of a OneToMany relation of the `plan` row under `alias`. */
+function gatherSubquery(st: Statement, scope: Scope, plan: ReadPlan, alias: string, { relation, plan: target }: ReadPlan['gathers'][number], as: string): void {
+  const rule = rowRule(scope, target.info);
+  if (rule === false) return;
+  const fk = target.info.relations.get(relation.foreignKey) as { column: string };
+  const order = relation.orderBy.map(([p, d]) => `g."${target.info.columns.get(p)!.column}" ${d}`).join(', ');
+  st.text(', (select coalesce(json_agg(json_build_array(');
+  target.columns.forEach((c, i) => selectColumn(st.text(i > 0 ? ', ' : ''), scope, target.info, 'g', c).text(c.textInJson ? '::text' : ''));
+  for (const k of target.keyGathers) keysSubquery(st.text(', '), scope, k.relation, k.plan, 'g');
+  st.text(`)${order ? ` order by ${order}` : ''}), '[]'::json) from `);
+  // At most `limit` rows per parent (the field's @MaxItems), the first in the relation's order.
+  if (relation.limit != null) st.text(`(select * from "${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);
+  else st.text(`"${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);
+  if (rule !== true) st.text(' and ').filter(target.info, 'g', rule);
+  if (relation.limit != null) st.text(`${order ? ` order by ${order}` : ''} limit ${relation.limit}) g`);
+  st.text(`) as "${as}"`);
+}
+
 /** Writes the select list of `plan` on the row under `alias`. */
 export function selectPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: string): void {
   plan.columns.forEach((c, i) => {
@@ -43,23 +61,10 @@ export function selectPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: s
   plan.joins.forEach(({ relation, plan: target }, j) => {
     if (rowRule(scope, target.info) === false) return;
     for (const c of target.columns) selectColumn(st.text(', '), scope, target.info, `j${j}`, c).text(` as "${relation.property}.${c.column}"`);
+    // OneToMany relations of a joined row (`find`'s `with: ['person', 'person.memberships']`).
+    for (const gather of target.gathers) gatherSubquery(st, scope, target, `j${j}`, gather, `${relation.property}.${gather.relation.property}`);
   });
-  for (const { relation, plan: target } of plan.gathers) {
-    const rule = rowRule(scope, target.info);
-    if (rule === false) continue;
-    const fk = target.info.relations.get(relation.foreignKey) as { column: string };
-    const order = relation.orderBy.map(([p, d]) => `g."${target.info.columns.get(p)!.column}" ${d}`).join(', ');
-    st.text(', (select coalesce(json_agg(json_build_array(');
-    target.columns.forEach((c, i) => selectColumn(st.text(i > 0 ? ', ' : ''), scope, target.info, 'g', c).text(c.textInJson ? '::text' : ''));
-    for (const k of target.keyGathers) keysSubquery(st.text(', '), scope, k.relation, k.plan, 'g');
-    st.text(`)${order ? ` order by ${order}` : ''}), '[]'::json) from `);
-    // At most `limit` rows per parent (the field's @MaxItems), the first in the relation's order.
-    if (relation.limit != null) st.text(`(select * from "${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);
-    else st.text(`"${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);
-    if (rule !== true) st.text(' and ').filter(target.info, 'g', rule);
-    if (relation.limit != null) st.text(`${order ? ` order by ${order}` : ''} limit ${relation.limit}) g`);
-    st.text(`) as "${relation.property}"`);
-  }
+  for (const gather of plan.gathers) gatherSubquery(st, scope, plan, alias, gather, gather.relation.property);
   for (const k of plan.keyGathers) {
     keysSubquery(st.text(', '), scope, k.relation, k.plan, alias);
     st.text(` as "${k.relation.property}.keys"`);
@@ -101,19 +106,24 @@ export function readRows(scope: Scope, plan: ReadPlan, raws: readonly Record<str
     const row = rowOf(plan, raw, '');
     for (const { relation, plan: target } of plan.joins) {
       const hidden = rowRule(scope, target.info) === false;
-      row[relation.property] = hidden || raw[`${relation.property}.${target.info.pk.column}`] == null ? null : rowOf(target, raw, `${relation.property}.`);
+      const joined = hidden || raw[`${relation.property}.${target.info.pk.column}`] == null ? null : rowOf(target, raw, `${relation.property}.`);
+      if (joined && target.gathers.length > 0) (joined as Record<symbol, unknown>)[GATHERED] = gatheredOf(scope, target, raw, `${relation.property}.`);
+      row[relation.property] = joined;
     }
-    if (plan.gathers.length > 0 || plan.keyGathers.length > 0) {
-      const gathered: Gathered = {};
-      for (const k of plan.keyGathers) gathered[k.relation.property] = (raw[`${k.relation.property}.keys`] as unknown[][]).map((v) => rowOfArray(k.plan, v));
-      for (const { relation, plan: target } of plan.gathers) {
-        const values = rowRule(scope, target.info) === false ? [] : (raw[relation.property] as unknown[][]);
-        gathered[relation.property] = values.map((v) => rowOfArray(target, v));
-      }
-      (row as Record<symbol, unknown>)[GATHERED] = gathered;
-    }
+    if (plan.gathers.length > 0 || plan.keyGathers.length > 0) (row as Record<symbol, unknown>)[GATHERED] = gatheredOf(scope, plan, raw, '');
     return row;
   });
+}
+
+/** The gathered relations (OneToMany and arrays of keys) of a `plan` row, from columns named `prefix + relation`. */
+function gatheredOf(scope: Scope, plan: ReadPlan, raw: Record<string, unknown>, prefix: string): Gathered {
+  const gathered: Gathered = {};
+  for (const k of plan.keyGathers) gathered[k.relation.property] = (raw[`${prefix}${k.relation.property}.keys`] as unknown[][]).map((v) => rowOfArray(k.plan, v));
+  for (const { relation, plan: target } of plan.gathers) {
+    const values = rowRule(scope, target.info) === false ? [] : (raw[prefix + relation.property] as unknown[][]);
+    gathered[relation.property] = values.map((v) => rowOfArray(target, v));
+  }
+  return gathered;
 }
 
 /** A read row from a plain statement of `plan`'s columns (no relations). */

@@ -1,9 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../auth.js';
+import { Viewer } from '../auth.js';
 import type { KeyedLoader } from './keyed-loader.js';
 import type { ColumnInfo, EntityInfo } from './entities.js';
 import type { Statement } from './statement.js';
-import type { Rights, VisibilityRules } from './visibility.js';
+import { VisibilityRules, type Rights } from './visibility.js';
 
 /** What the kit needs of an operation's context. */
 export interface KitContext extends Rights {
@@ -65,4 +65,14 @@ export function selectColumn(st: Statement, scope: Scope, info: EntityInfo, alia
 /** Forgets the kit's state for `em` (its loaders and memos): after a commit, what they cached may have changed. */
 export function forgetScope(em: SqlEntityManager): void {
   scopes.delete(em);
+}
+
+const NO_RULES = new VisibilityRules([]);
+
+/**
+ * A context that reads as the platform itself, without visibility rules: for authentication (finding
+ * the token a caller presents) and scripts, never for what a caller asked to see.
+ */
+export function platformReader(em: SqlEntityManager): KitContext {
+  return { em, viewer: Viewer.system(), can: () => true, gateway: { visibility: NO_RULES } };
 }

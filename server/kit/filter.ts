@@ -101,8 +101,11 @@ export class FilterWalk {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return this.scalar(fkSql, keyColumn, value);
       if (value instanceof target.entity || isReference(value)) return this.scalar(fkSql, keyColumn, (value as Record<string, unknown>)[target.pk.property]);
       if (Object.keys(value).every((k) => k in COMPARISONS || k === '$in' || k === '$nin')) return this.scalar(fkSql, keyColumn, value);
+      // A correlated `exists` on the target's key: one index lookup per row, where `in (select …)`
+      // would hash every row of the target that passes (measured: a page's consent rule scanned every
+      // organization for each page's contacts).
       const inner = this.condition(target, nested, value as object);
-      return `${fkSql} in (select ${nested}."${target.pk.column}" from "${target.table}" ${nested} where ${inner})`;
+      return `exists (select 1 from "${target.table}" ${nested} where ${nested}."${target.pk.column}" = ${fkSql} and ${inner})`;
     } finally {
       this.depth--;
     }

@@ -176,7 +176,9 @@ describe('organizations directory', () => {
     const page = t.sql.find((s) => s.includes('from "organization" e'))!;
     expect(page).toContain('left join "sector" j0');
     expect(page).toContain('left join "commune" j1');
-    expect(page).toMatch(/from "organization_contact" g where g."organization_id" = e."id" and exists \(select 1 from "organization" t1 where t1."id" = g."organization_id" and t1."consent_to_share" = \?\)/);
+    expect(page).toMatch(
+      /from "organization_contact" g where g."organization_id" = e."id" and exists \(select 1 from "organization" t1 where t1."id" = g."organization_id" and t1."consent_to_share" = \?\)/,
+    );
     expect(page).toContain('count(*)');
   });
 });

@@ -7,6 +7,7 @@ import { defineModule } from '../../server/kit/index.js';
 
 export { Commune, Intercommunality, Territory };
 export { TerritoryService } from './territory.service.js';
+export { communeNamesOf, PERIMETER_COMMUNES } from './demo/territory.data.js';
 
 /** The platform's perimeter: territories, intercommunalities, communes. */
 export default defineModule({

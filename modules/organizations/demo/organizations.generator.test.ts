@@ -1,63 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { isValidSiret } from '../siret.js';
+import { PERIMETER_COMMUNES } from '../../territory/index.js';
 import { DEMO_EMPLOYER_COUNT, DEMO_ORGANIZATION_COUNT, DEMO_SEED, generateOrganizations, type OrganizationSeed } from './organizations.generator.js';
 
-// Perimeter of the call (territory.json): the CAB and the Communauté de communes de Desvres-Samer.
-const COMMUNES = [
-  'Baincthun',
-  'Boulogne-sur-Mer',
-  'Condette',
-  'Conteville-lès-Boulogne',
-  'Dannes',
-  'Echinghen',
-  'Équihen-Plage',
-  'Hesdigneul-lès-Boulogne',
-  "Hesdin-l'Abbé",
-  'Isques',
-  'La Capelle-lès-Boulogne',
-  'Le Portel',
-  'Nesles',
-  'Neufchâtel-Hardelot',
-  'Outreau',
-  'Pernes-lès-Boulogne',
-  'Pittefaux',
-  'Saint-Étienne-au-Mont',
-  'Saint-Léonard',
-  'Saint-Martin-Boulogne',
-  'Wimereux',
-  'Wimille',
-  'Alincthun',
-  'Bellebrune',
-  'Belle-et-Houllefort',
-  'Bournonville',
-  'Brunembert',
-  'Carly',
-  'Colembert',
-  'Courset',
-  'Crémarest',
-  'Desvres',
-  'Doudeauville',
-  'Halinghen',
-  'Henneveux',
-  'Lacres',
-  'Le Wast',
-  'Longfossé',
-  'Longueville',
-  'Lottinghen',
-  'Menneville',
-  'Nabringhen',
-  'Quesques',
-  'Saint-Martin-Choquel',
-  'Samer',
-  'Selles',
-  'Senlecques',
-  'Tingry',
-  'Verlincthun',
-  'Vieil-Moutier',
-  'Wierre-au-Bois',
-  'Wirwignes',
-  'Zoteux',
-];
+// The perimeter (the territory module's): the CAB and the Communauté de communes de Desvres-Samer.
+const COMMUNES = [...PERIMETER_COMMUNES];
 
 // Codes of modules/sectors/demo/sectors.data.ts (copied: modules do not import each other's files).
 const SECTOR_CODES = [

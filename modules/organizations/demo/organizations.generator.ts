@@ -10,6 +10,7 @@
  */
 
 import { isValidSiret, luhnCheckDigit } from '../siret.js';
+import { communeNamesOf } from '../../territory/index.js';
 import { createRandom, type Random } from '../../../server/kit/index.js';
 
 export type LegalFormCode = 'ASSOCIATION' | 'MUTUAL' | 'SCOP' | 'SCIC' | 'COOPERATIVE' | 'SARL' | 'SAS' | 'FOUNDATION' | 'SIAE_ACI' | 'SIAE_EI' | 'SIAE_ETTI' | 'SIAE_AI';
@@ -100,39 +101,7 @@ const DEFAULT_COMMUNE_WEIGHT = 0.5;
 
 const COASTAL_COMMUNES = new Set(['Boulogne-sur-Mer', 'Le Portel', 'Outreau', 'Wimereux', 'Wimille', 'Équihen-Plage', 'Neufchâtel-Hardelot', 'Dannes', 'Condette', 'Saint-Étienne-au-Mont']);
 
-const DESVRES_SAMER_COMMUNES = new Set([
-  'Alincthun',
-  'Bellebrune',
-  'Belle-et-Houllefort',
-  'Bournonville',
-  'Brunembert',
-  'Carly',
-  'Colembert',
-  'Courset',
-  'Crémarest',
-  'Desvres',
-  'Doudeauville',
-  'Halinghen',
-  'Henneveux',
-  'Lacres',
-  'Le Wast',
-  'Longfossé',
-  'Longueville',
-  'Lottinghen',
-  'Menneville',
-  'Nabringhen',
-  'Quesques',
-  'Saint-Martin-Choquel',
-  'Samer',
-  'Selles',
-  'Senlecques',
-  'Tingry',
-  'Verlincthun',
-  'Vieil-Moutier',
-  'Wierre-au-Bois',
-  'Wirwignes',
-  'Zoteux',
-]);
+const DESVRES_SAMER_COMMUNES = new Set(communeNamesOf('CCDS'));
 
 /** Neighbourhoods of Boulogne-sur-Mer, used to tell apart two structures that would share a name. */
 const BOULOGNE_NEIGHBOURHOODS = ['Haute-Ville', 'Capécure', 'Bréquerecque', 'Saint-Pierre', 'Chemin Vert', 'Transition', 'Beaurepaire', 'Tintelleries', 'Montlambert', 'Dernier Sou'];

@@ -1,64 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { DEMO_PARTNERS, generatePartners, type PartnerSeed } from './partners.data.js';
+import { communeNamesOf } from '../../territory/index.js';
 
-// Perimeter of the call (territory.json).
-const CAB = [
-  'Baincthun',
-  'Boulogne-sur-Mer',
-  'Condette',
-  'Conteville-lès-Boulogne',
-  'Dannes',
-  'Echinghen',
-  'Équihen-Plage',
-  'Hesdigneul-lès-Boulogne',
-  "Hesdin-l'Abbé",
-  'Isques',
-  'La Capelle-lès-Boulogne',
-  'Le Portel',
-  'Nesles',
-  'Neufchâtel-Hardelot',
-  'Outreau',
-  'Pernes-lès-Boulogne',
-  'Pittefaux',
-  'Saint-Étienne-au-Mont',
-  'Saint-Léonard',
-  'Saint-Martin-Boulogne',
-  'Wimereux',
-  'Wimille',
-];
-const DESVRES_SAMER = [
-  'Alincthun',
-  'Bellebrune',
-  'Belle-et-Houllefort',
-  'Bournonville',
-  'Brunembert',
-  'Carly',
-  'Colembert',
-  'Courset',
-  'Crémarest',
-  'Desvres',
-  'Doudeauville',
-  'Halinghen',
-  'Henneveux',
-  'Lacres',
-  'Le Wast',
-  'Longfossé',
-  'Longueville',
-  'Lottinghen',
-  'Menneville',
-  'Nabringhen',
-  'Quesques',
-  'Saint-Martin-Choquel',
-  'Samer',
-  'Selles',
-  'Senlecques',
-  'Tingry',
-  'Verlincthun',
-  'Vieil-Moutier',
-  'Wierre-au-Bois',
-  'Wirwignes',
-  'Zoteux',
-];
+// The perimeter, from the territory module.
+const CAB = communeNamesOf('CAB');
+const DESVRES_SAMER = communeNamesOf('CCDS');
 const COMMUNES = [...CAB, ...DESVRES_SAMER];
 
 // Codes of modules/sectors/demo/sectors.data.ts (copied: modules do not import each other's files).

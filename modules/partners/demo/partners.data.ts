@@ -10,6 +10,7 @@
  */
 
 import type { LegalForm, Stage } from '../../organizations/index.js';
+import { communeNamesOf } from '../../territory/index.js';
 import { createRandom, type Random } from '../../../server/kit/index.js';
 
 // The organizations module's vocabulary, through its public index (partners depends on organizations).
@@ -81,31 +82,8 @@ export interface GeneratePartnersOptions {
 // Shorthands
 // ---------------------------------------------------------------------------
 
-/** Communes of the Communauté d'agglomération du Boulonnais (territory.json). */
-const CAB_COMMUNES = [
-  'Baincthun',
-  'Boulogne-sur-Mer',
-  'Condette',
-  'Conteville-lès-Boulogne',
-  'Dannes',
-  'Echinghen',
-  'Équihen-Plage',
-  'Hesdigneul-lès-Boulogne',
-  "Hesdin-l'Abbé",
-  'Isques',
-  'La Capelle-lès-Boulogne',
-  'Le Portel',
-  'Nesles',
-  'Neufchâtel-Hardelot',
-  'Outreau',
-  'Pernes-lès-Boulogne',
-  'Pittefaux',
-  'Saint-Étienne-au-Mont',
-  'Saint-Léonard',
-  'Saint-Martin-Boulogne',
-  'Wimereux',
-  'Wimille',
-];
+/** Communes of the Communauté d'agglomération du Boulonnais, from the territory module's perimeter. */
+const CAB_COMMUNES = [...communeNamesOf('CAB')];
 
 const COMPANIES: LegalFormCode[] = ['SCOP', 'SCIC', 'COOPERATIVE', 'SARL', 'SAS', 'SIAE_EI', 'SIAE_ETTI'];
 const SIAE: LegalFormCode[] = ['SIAE_ACI', 'SIAE_EI', 'SIAE_ETTI', 'SIAE_AI'];

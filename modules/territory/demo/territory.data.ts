@@ -77,3 +77,13 @@ export const TERRITORY = {
     },
   ] satisfies IntercommunalitySeed[],
 };
+
+/** Names of the communes of the intercommunality `shortName` (CAB, CCDS), in the perimeter's order. */
+export function communeNamesOf(shortName: string): readonly string[] {
+  const found = TERRITORY.intercommunalities.find((i) => i.shortName === shortName);
+  if (!found) throw new Error(`No intercommunality ${shortName} in the perimeter`);
+  return found.communes;
+}
+
+/** Names of every commune of the perimeter. */
+export const PERIMETER_COMMUNES: readonly string[] = TERRITORY.intercommunalities.flatMap((i) => i.communes);

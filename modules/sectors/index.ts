@@ -5,6 +5,7 @@ import { defineModule } from '../../server/kit/index.js';
 
 export { Sector };
 export { SectorService } from './sector.service.js';
+export { SECTOR_CODES } from './demo/sectors.data.js';
 
 /** Sectors of activity (filières), shared by partners' criteria, organizations and sector studies. */
 export default defineModule({

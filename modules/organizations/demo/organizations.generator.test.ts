@@ -1,29 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { isValidSiret } from '../siret.js';
 import { PERIMETER_COMMUNES } from '../../territory/index.js';
+import { SECTOR_CODES } from '../../sectors/index.js';
 import { DEMO_EMPLOYER_COUNT, DEMO_ORGANIZATION_COUNT, DEMO_SEED, generateOrganizations, type OrganizationSeed } from './organizations.generator.js';
 
 // The perimeter (the territory module's): the CAB and the Communauté de communes de Desvres-Samer.
 const COMMUNES = [...PERIMETER_COMMUNES];
-
-// Codes of modules/sectors/demo/sectors.data.ts (copied: modules do not import each other's files).
-const SECTOR_CODES = [
-  'insertion',
-  'services-a-la-personne',
-  'recyclage-reemploi',
-  'culture',
-  'sport-loisirs',
-  'education-formation',
-  'action-sociale-sante',
-  'environnement',
-  'agriculture-alimentation',
-  'habitat-logement',
-  'finance-solidaire-assurance',
-  'tourisme-social',
-  'commerce-equitable',
-  'mobilite',
-  'peche-economie-maritime',
-];
 
 const SIAE = new Set(['SIAE_ACI', 'SIAE_EI', 'SIAE_ETTI', 'SIAE_AI']);
 

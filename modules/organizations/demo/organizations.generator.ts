@@ -54,9 +54,9 @@ export interface GenerateOrganizationsOptions {
   employers: number;
   seed: number;
   /** Commune names to draw from (non-empty); well-known Boulonnais communes get realistic weights. */
-  communes: string[];
+  communes: readonly string[];
   /** Sector codes to draw from (non-empty); see modules/sectors/demo/sectors.data.ts. */
-  sectorCodes: string[];
+  sectorCodes: readonly string[];
 }
 
 /** Figures of the call for consultation: 690 SSE establishments in the CAB at 31/12/2007, 316 of them employers. */

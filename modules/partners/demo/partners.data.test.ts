@@ -1,30 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { DEMO_PARTNERS, generatePartners, type PartnerSeed } from './partners.data.js';
 import { communeNamesOf } from '../../territory/index.js';
+import { SECTOR_CODES } from '../../sectors/index.js';
 
 // The perimeter, from the territory module.
 const CAB = communeNamesOf('CAB');
 const DESVRES_SAMER = communeNamesOf('CCDS');
 const COMMUNES = [...CAB, ...DESVRES_SAMER];
-
-// Codes of modules/sectors/demo/sectors.data.ts (copied: modules do not import each other's files).
-const SECTOR_CODES = [
-  'insertion',
-  'services-a-la-personne',
-  'recyclage-reemploi',
-  'culture',
-  'sport-loisirs',
-  'education-formation',
-  'action-sociale-sante',
-  'environnement',
-  'agriculture-alimentation',
-  'habitat-logement',
-  'finance-solidaire-assurance',
-  'tourisme-social',
-  'commerce-equitable',
-  'mobilite',
-  'peche-economie-maritime',
-];
 
 const STAGES = ['CREATION', 'DEVELOPMENT', 'CONSOLIDATION'];
 const LEGAL_FORMS = ['ASSOCIATION', 'MUTUAL', 'SCOP', 'SCIC', 'COOPERATIVE', 'SARL', 'SAS', 'FOUNDATION', 'SIAE_ACI', 'SIAE_EI', 'SIAE_ETTI', 'SIAE_AI'];

@@ -6,7 +6,7 @@
  * Plain, dependency-free data. Criteria and schemes are plausible for each kind of body but
  * illustrative: amounts, rules and names of schemes are not an official description of any
  * institution's offer. E-mail addresses use example.org only; no phone numbers, no websites.
- * Sector codes are those of modules/sectors/demo/sectors.data.ts; commune names those of territory.json.
+ * Sector codes are those of modules/sectors/demo/sectors.data.ts; commune names those of the territory module's perimeter.
  */
 
 import type { LegalForm, Stage } from '../../organizations/index.js';
@@ -73,9 +73,9 @@ export interface GeneratePartnersOptions {
   count: number;
   seed: number;
   /** Commune names for the territorial criteria of generated partners (non-empty when count > DEMO_PARTNERS.length). */
-  communes: string[];
+  communes: readonly string[];
   /** Sector codes for the criteria of generated partners. */
-  sectorCodes: string[];
+  sectorCodes: readonly string[];
 }
 
 // ---------------------------------------------------------------------------

@@ -87,3 +87,6 @@ export const SECTORS: SectorSeed[] = [
     description: 'Coopératives maritimes, avitaillement, formation aux métiers de la mer et valorisation des produits de la pêche du premier port de pêche français.',
   },
 ];
+
+/** The codes of the reference sectors, in their order. */
+export const SECTOR_CODES: readonly string[] = SECTORS.map((s) => s.code);

@@ -1,4 +1,4 @@
-/* The platform's real perimeter, copied from the call for consultation (shared/data/territory.json). */
+/* The platform's real perimeter, as the call for consultation defines it (the CAB and the CCDS). */
 
 export interface IntercommunalitySeed {
   name: string;

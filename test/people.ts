@@ -4,7 +4,7 @@ import { MembershipRoleEnum } from '../modules/accounts/account.enums.js';
 import { hashToken, newToken, tokenPrefix } from '../modules/accounts/token.js';
 import { Partner } from '../modules/partners/index.js';
 import { toGlobalId } from '../server/relay.js';
-import type { TestApp } from './harness.js';
+import { TOKENS, type TestApp } from './harness.js';
 
 /**
  * A person with a token of their own, written straight into the database: the API issues tokens only
@@ -46,4 +46,16 @@ export async function databaseDigest(t: TestApp): Promise<string> {
   const parts = tables.map((name) => `(select '${name}:' || count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)::numeric), 0) from "${name}" t)`);
   const [row]: { digest: string }[] = await conn.execute(`select ${parts.join(" || ' ' || ")} as digest`);
   return row!.digest;
+}
+
+/** The mutation that makes a person a manager of a partner (administrators). */
+export const SET_MANAGER = 'mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MANAGER) { id } }';
+
+/** Makes the person `personId` a manager of the demo funder's partner, as an administrator; returns the partner's and the membership's ids. */
+export async function makeManagerOfFundersPartner(t: TestApp, personId: string): Promise<{ partnerId: string; membershipId: string }> {
+  const funder = await t.gql('{ viewer { person { memberships { partner { id } } } } }', {}, TOKENS.funder);
+  const partnerId = funder.data.viewer.person.memberships[0].partner.id as string;
+  const set = await t.gql(SET_MANAGER, { p: personId, q: partnerId }, TOKENS.admin);
+  if (set.errors) throw new Error(`setMembership refused: ${JSON.stringify(set.errors)}`);
+  return { partnerId, membershipId: set.data.setMembership.id as string };
 }

@@ -25,6 +25,16 @@ export const viewers = {
 };
 export type ViewerKey = keyof typeof viewers;
 
+/** Who passes a check reserved to the managers of `PARTNER` (and administrators), by viewer. */
+export const PARTNER_MANAGERS_ONLY: readonly [ViewerKey, boolean][] = [
+  ['anonymous', false],
+  ['loner', false],
+  ['member', false],
+  ['otherManager', false],
+  ['manager', true],
+  ['admin', true],
+];
+
 export function person(memberships: { partnerId: string; role: MembershipRole }[], platformRole: 'ADMIN' | null = null, tokenId: string | null = randomUUID()): Viewer {
   return Viewer.person({ personId: randomUUID(), tokenId, platformRole, memberships });
 }

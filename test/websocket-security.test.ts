@@ -3,6 +3,7 @@ import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEFAULT_LIMITS } from '../server/config.js';
 import { openSocket, startTestApp, TOKENS, type OpenSocket, type TestApp } from './harness.js';
+import { SET_MANAGER, makeManagerOfFundersPartner } from './people.js';
 
 /*
  * The token of an open WebSocket is checked again for every operation and while the socket is idle:
@@ -113,17 +114,13 @@ describe('WebSocket and changed roles', () => {
     const socket = await open(TOKENS.expert);
     const before = await run(socket.client, PERMISSIONS);
     expect(before.data.viewer.permissions).not.toContain('accounts.memberships.manage');
-    const funder = await t.gql('{ viewer { person { memberships { partner { id } } } } }', {}, TOKENS.funder);
-    const partnerId = funder.data.viewer.person.memberships[0].partner.id;
-    const SET = 'mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MANAGER) { id } }';
-    const set = await t.gql(SET, { p: before.data.viewer.person.id, q: partnerId }, TOKENS.admin);
-    expect(set.errors).toBeUndefined();
+    const { partnerId, membershipId } = await makeManagerOfFundersPartner(t, before.data.viewer.person.id);
 
     const promoted = await run(socket.client, PERMISSIONS);
     expect(promoted.data.viewer.permissions).toContain('accounts.memberships.manage');
 
-    expect((await t.gql('mutation($id: ID!) { removeMembership(id: $id) }', { id: set.data.setMembership.id }, TOKENS.admin)).errors).toBeUndefined();
-    const refused = await run(socket.client, SET, { p: before.data.viewer.person.id, q: partnerId });
+    expect((await t.gql('mutation($id: ID!) { removeMembership(id: $id) }', { id: membershipId }, TOKENS.admin)).errors).toBeUndefined();
+    const refused = await run(socket.client, SET_MANAGER, { p: before.data.viewer.person.id, q: partnerId });
     expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
     await socket.client.dispose();
   });

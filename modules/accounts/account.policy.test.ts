@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextOf, OTHER_PARTNER, PARTNER, person, expectAllowedOrForbidden, thrown, viewers, type ViewerKey } from '../../test/policy-context.js';
+import { contextOf, OTHER_PARTNER, PARTNER, person, expectAllowedOrForbidden, thrown, viewers, type ViewerKey, PARTNER_MANAGERS_ONLY } from '../../test/policy-context.js';
 import { AccountPolicy } from './account.policy.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -27,14 +27,7 @@ describe('who may issue a token for a person', () => {
 });
 
 describe("who may manage a partner's members", () => {
-  it.each<[ViewerKey, boolean]>([
-    ['anonymous', false],
-    ['loner', false],
-    ['member', false],
-    ['otherManager', false],
-    ['manager', true],
-    ['admin', true],
-  ])('%s: %s', (viewer, allowed) => {
+  it.each<[ViewerKey, boolean]>([...PARTNER_MANAGERS_ONLY])('%s: %s', (viewer, allowed) => {
     const check = () => AccountPolicy.assertCanManageMembers(contextOf(viewer), PARTNER, 'Seuls les gestionnaires.');
     expectAllowedOrForbidden(check, allowed, 'Seuls les gestionnaires.');
   });

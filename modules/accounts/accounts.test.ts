@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+import { SET_MANAGER, makeManagerOfFundersPartner } from '../../test/people.js';
 import { DEFAULT_LIMITS } from '../../server/config.js';
 import { ApiToken } from './api-token.entity.js';
 
@@ -85,20 +86,16 @@ describe('API tokens', () => {
     const PERMISSIONS = '{ viewer { permissions person { id memberships { id partner { id } } } } }';
     const before = await t.gql(PERMISSIONS, {}, TOKENS.expert);
     expect(before.data.viewer.permissions).not.toContain('accounts.memberships.manage');
-    const funder = await t.gql('{ viewer { person { memberships { partner { id } } } } }', {}, TOKENS.funder);
-    const partnerId = funder.data.viewer.person.memberships[0].partner.id;
-    const SET = 'mutation($p: ID!, $q: ID!) { setMembership(personId: $p, partnerId: $q, role: MANAGER) { id } }';
-    const set = await t.gql(SET, { p: before.data.viewer.person.id, q: partnerId }, TOKENS.admin);
-    expect(set.errors).toBeUndefined();
+    const { partnerId, membershipId } = await makeManagerOfFundersPartner(t, before.data.viewer.person.id);
 
     const promoted = await t.gql(PERMISSIONS, {}, TOKENS.expert);
     expect(promoted.data.viewer.permissions).toContain('accounts.memberships.manage');
     expect(promoted.data.viewer.person.memberships.map((m: any) => m.partner.id)).toContain(partnerId);
 
-    const removed = await t.gql('mutation($id: ID!) { removeMembership(id: $id) }', { id: set.data.setMembership.id }, TOKENS.admin);
+    const removed = await t.gql('mutation($id: ID!) { removeMembership(id: $id) }', { id: membershipId }, TOKENS.admin);
     expect(removed.errors).toBeUndefined();
     // A mutation waits for the check before it starts: refused at once, nothing changed.
-    const refused = await t.gql(SET, { p: before.data.viewer.person.id, q: partnerId }, TOKENS.expert);
+    const refused = await t.gql(SET_MANAGER, { p: before.data.viewer.person.id, q: partnerId }, TOKENS.expert);
     expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
     const after = await t.gql(PERMISSIONS, {}, TOKENS.expert);
     expect(after.data.viewer.permissions).toEqual(before.data.viewer.permissions);

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contextOf, OTHER_PARTNER, PARTNER, expectAllowedOrForbidden, thrown, type ViewerKey } from '../../test/policy-context.js';
+import { contextOf, OTHER_PARTNER, PARTNER, PARTNER_MANAGERS_ONLY, expectAllowedOrForbidden, thrown, type ViewerKey } from '../../test/policy-context.js';
 import { PartnerPolicy } from './partner.policy.js';
 
 describe('who may change a partner', () => {
-  it.each<[ViewerKey, boolean]>([
-    ['anonymous', false],
-    ['loner', false],
-    ['member', false],
-    ['otherManager', false],
-    ['manager', true],
-    ['admin', true],
-  ])('%s may manage it: %s', (viewer, allowed) => {
+  it.each<[ViewerKey, boolean]>([...PARTNER_MANAGERS_ONLY])('%s may manage it: %s', (viewer, allowed) => {
     const check = () => PartnerPolicy.assertCanManage(contextOf(viewer), PARTNER);
     expectAllowedOrForbidden(check, allowed, 'Seuls les gestionnaires de ce partenaire et les administrateurs peuvent le modifier.');
   });

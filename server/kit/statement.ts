@@ -40,8 +40,8 @@ export async function runRead(em: SqlEntityManager, statement: Statement): Promi
   em.config.get('onQuery')(statement.sql, statement.params); // statement counts in tests and logs
   const knex = em.getKnex();
   const trx = em.getTransactionContext<Parameters<ReturnType<typeof knex.raw>['transacting']>[0] | undefined>();
-  const name = trx ? null : preparedName(knex.client as KnexClient, statement.sql);
-  if (name) return runPrepared(knex.client as KnexClient, name, statement);
+  const named = trx ? null : preparedStatement(knex.client as KnexClient, statement.sql);
+  if (named) return runPrepared(knex.client as KnexClient, named, statement.params);
   const query = knex.raw(statement.sql, statement.params as never[]);
   if (trx) query.transacting(trx);
   const result = (await query) as { rows: Record<string, unknown>[] };
@@ -66,29 +66,24 @@ interface KnexClient {
  * what clients ask for. PGlite runs in the process and is left as is.
  */
 const MAX_PREPARED = 2_000;
-const prepared = new Map<string, string>();
+/** Prepared statements by SQL text: their name, and the text with `$1…` placeholders. */
+const prepared = new Map<string, { name: string; text: string }>();
 
-function preparedName(client: KnexClient, sql: string): string | null {
+function preparedStatement(client: KnexClient, sql: string): { name: string; text: string } | null {
   if (client.dialect !== 'postgresql' || client.constructor.name.toLowerCase().includes('pglite')) return null;
-  let name = prepared.get(sql);
-  if (!name && prepared.size < MAX_PREPARED) prepared.set(sql, (name = `kit_${prepared.size + 1}`));
-  return name ?? null;
+  let found = prepared.get(sql);
+  if (!found && prepared.size < MAX_PREPARED) {
+    let n = 0;
+    // The kit writes no `?` but its placeholders.
+    prepared.set(sql, (found = { name: `kit_${prepared.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) }));
+  }
+  return found ?? null;
 }
 
-/** `?` placeholders as PostgreSQL's `$1…` (the kit writes no `?` but placeholders). */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
-
-const texts = new Map<string, string>();
-
-async function runPrepared(client: KnexClient, name: string, statement: Statement): Promise<Record<string, unknown>[]> {
-  let text = texts.get(name);
-  if (!text) texts.set(name, (text = numbered(statement.sql)));
+async function runPrepared(client: KnexClient, { name, text }: { name: string; text: string }, values: unknown[]): Promise<Record<string, unknown>[]> {
   const connection = await client.acquireConnection();
   try {
-    return (await connection.query({ name, text, values: statement.params })).rows;
+    return (await connection.query({ name, text, values })).rows;
   } finally {
     await client.releaseConnection(connection);
   }

@@ -74,5 +74,7 @@ const NO_RULES = new VisibilityRules([]);
  * the token a caller presents) and scripts, never for what a caller asked to see.
  */
 export function platformReader(em: SqlEntityManager): KitContext {
-  return { em, viewer: Viewer.system(), can: () => true, gateway: { visibility: NO_RULES } };
+  // A fork of its own: the kit's state (rules, loaders) is kept by EntityManager, and an operation's
+  // token check runs beside its reads on the same one; the two must never share it.
+  return { em: em.fork({ clear: true, useContext: false }) as SqlEntityManager, viewer: Viewer.system(), can: () => true, gateway: { visibility: NO_RULES } };
 }

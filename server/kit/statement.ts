@@ -40,20 +40,20 @@ export async function runRead(em: SqlEntityManager, statement: Statement): Promi
   em.config.get('onQuery')(statement.sql, statement.params); // statement counts in tests and logs
   const knex = em.getKnex();
   const trx = em.getTransactionContext<Parameters<ReturnType<typeof knex.raw>['transacting']>[0] | undefined>();
-  const named = trx ? null : preparedStatement(knex.client as KnexClient, statement.sql);
-  if (named) return runPrepared(knex.client as KnexClient, named, statement.params);
+  if (!trx && usesPreparedStatements(knex.client as KnexClient)) return runPrepared(knex.client as KnexClient, statement.sql, statement.params);
   const query = knex.raw(statement.sql, statement.params as never[]);
   if (trx) query.transacting(trx);
   const result = (await query) as { rows: Record<string, unknown>[] };
   return result.rows;
 }
 
-interface PgConnection {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+export interface PgConnection {
+  query(config: { name: string; text: string; values: unknown[] } | string): Promise<{ rows: Record<string, unknown>[] }>;
+  /** node-pg's record of the statements this connection has prepared (name → text). */
+  connection?: { parsedStatements?: Record<string, string> };
 }
 interface KnexClient {
   dialect: string;
-  driverName?: string;
   acquireConnection(): Promise<PgConnection>;
   releaseConnection(connection: PgConnection): Promise<void>;
 }
@@ -61,29 +61,45 @@ interface KnexClient {
 /*
  * On PostgreSQL (node-pg), the kit's statements are prepared by name: PostgreSQL then parses each text
  * once per connection and, after a few runs, keeps its plan. Measured on the directory page: planning
- * took 1.7 ms of the database's CPU per request, more than running the statement. The names are
- * bounded (`MAX_PREPARED` texts per process, the rest run unnamed), since a text follows the shape of
- * what clients ask for. PGlite runs in the process and is left as is.
+ * took 1.7 ms of the database's CPU per request, more than running the statement. A text follows the
+ * shape of what clients ask for, so each connection keeps only its `MAX_PREPARED` most recently used
+ * statements and deallocates the others (a prepared statement measured about 60 KB of the server's
+ * memory): many shapes cannot fill the cache for good nor the database's memory. PGlite runs in the
+ * process and is left as is.
  */
-const MAX_PREPARED = 2_000;
-/** Prepared statements by SQL text: their name, and the text with `$1…` placeholders. */
-const prepared = new Map<string, { name: string; text: string }>();
+export const MAX_PREPARED = 100;
+const preparedBy = new WeakMap<PgConnection, Map<string, { name: string; text: string }>>();
+let preparedCount = 0;
 
-function preparedStatement(client: KnexClient, sql: string): { name: string; text: string } | null {
-  if (client.dialect !== 'postgresql' || client.constructor.name.toLowerCase().includes('pglite')) return null;
-  let found = prepared.get(sql);
-  if (!found && prepared.size < MAX_PREPARED) {
-    let n = 0;
-    // The kit writes no `?` but its placeholders.
-    prepared.set(sql, (found = { name: `kit_${prepared.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) }));
-  }
-  return found ?? null;
+function usesPreparedStatements(client: KnexClient): boolean {
+  return client.dialect === 'postgresql' && !client.constructor.name.toLowerCase().includes('pglite');
 }
 
-async function runPrepared(client: KnexClient, { name, text }: { name: string; text: string }, values: unknown[]): Promise<Record<string, unknown>[]> {
+/** The connection's prepared statement for `sql`, most recently used last; the least recently used beyond the bound is deallocated. */
+export async function preparedOn(connection: PgConnection, sql: string): Promise<{ name: string; text: string }> {
+  let statements = preparedBy.get(connection);
+  if (!statements) preparedBy.set(connection, (statements = new Map<string, { name: string; text: string }>()));
+  let found = statements.get(sql);
+  if (found) {
+    statements.delete(sql);
+  } else {
+    let n = 0;
+    found = { name: `kit_${++preparedCount}`, text: sql.replace(/\?/g, () => `$${++n}`) }; // the kit writes no `?` but placeholders
+    if (statements.size >= MAX_PREPARED) {
+      const [oldest, { name }] = statements.entries().next().value!;
+      statements.delete(oldest);
+      await connection.query(`deallocate "${name}"`);
+      delete connection.connection?.parsedStatements?.[name];
+    }
+  }
+  statements.set(sql, found);
+  return found;
+}
+
+async function runPrepared(client: KnexClient, sql: string, values: unknown[]): Promise<Record<string, unknown>[]> {
   const connection = await client.acquireConnection();
   try {
-    return (await connection.query({ name, text, values })).rows;
+    return (await connection.query({ ...(await preparedOn(connection, sql)), values })).rows;
   } finally {
     await client.releaseConnection(connection);
   }

@@ -166,3 +166,17 @@ export function checkVariables(schema: GraphQLSchema, document: DocumentNode, va
     http: { status: 400 },
   });
 }
+
+/**
+ * What `validateInput` would refuse in `value` (an instance of an input class), as a list instead of an
+ * error, for inputs that do not come through GraphQL arguments (a row of an imported file): its strings
+ * trimmed in place, each refused character, then every class-validator rule, fields prefixed by `prefix`.
+ */
+export async function inputProblems(value: object, prefix = ''): Promise<{ field: string; message: string }[]> {
+  const problems: { field: string; message: string }[] = [];
+  const refused = trimAndFindNul(value as Record<string, unknown>, prefix);
+  if (refused !== null) problems.push(refused);
+  const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+  problems.push(...flatten(errors, prefix).filter((p) => p.field !== refused?.field));
+  return problems;
+}

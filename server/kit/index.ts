@@ -34,7 +34,8 @@ export { MaxItems } from '../limits.js';
 export { Viewer, MembershipRole, type PlatformRole, type ViewerMembership } from '../auth.js';
 // Text: search keys (lower case, no accents), slugs, `$like` patterns.
 export { searchKey, slugify, containsPattern } from '../text.js';
-// Input classes: `OmitOrSet` (a field left out, or set, possibly to null).
-export { OmitOrSet } from '../validation.js';
+// Input classes: `OmitOrSet` (a field left out, or set, possibly to null); `inputProblems` checks an input built
+// outside GraphQL (a row of an imported file) as its argument would be, returning the problems instead of throwing.
+export { OmitOrSet, inputProblems } from '../validation.js';
 // Demo data: a seeded random generator.
 export { createRandom, type Random } from '../random.js';

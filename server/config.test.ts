@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -20,6 +21,12 @@ describe('configuration', () => {
       const problems = (err as ConfigError).problems.join('\n');
       for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'DEMO', 'MODULES']) expect(problems).toContain(name);
     }
+  });
+
+  it('reads IMPORT_DIR as an existing folder, absolute with its links resolved; a missing one is reported', () => {
+    expect(loadConfig({}).importDir).toBeNull();
+    expect(loadConfig({ IMPORT_DIR: '.' }).importDir).toBe(realpathSync(process.cwd()));
+    expect(() => loadConfig({ IMPORT_DIR: '/no/such/folder' })).toThrow(/IMPORT_DIR: the folder "\/no\/such\/folder" does not exist/);
   });
 
   it('reads MODULES as a list', () => {

@@ -2,6 +2,9 @@
  * Configuration from environment variables, validated once at start.
  * Every problem is reported at once, with the variable's name, so an operator fixes them in one go.
  */
+import { realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 export interface Config {
   port: number;
   host: string;
@@ -23,6 +26,11 @@ export interface Config {
   shutdownGraceMs?: number;
   /** How often an open WebSocket's token is checked again while idle (WS_TOKEN_RECHECK_MS). */
   tokenRecheckMs?: number;
+  /**
+   * The folder `importOrganizations(input: { path })` may read files from (IMPORT_DIR), absolute; null:
+   * reading a local file through the API is off. Optional so hand-built configs (tests) get null.
+   */
+  importDir?: string | null;
 }
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -120,6 +128,20 @@ class EnvReader {
     return logLevel;
   }
 
+  /** An existing folder, as an absolute path with its symbolic links resolved; null when unset. */
+  directory(name: string): string | null {
+    const raw = this.text(name);
+    if (!raw) return null;
+    try {
+      const real = realpathSync(resolve(raw));
+      if (!statSync(real).isDirectory()) this.problems.push(`${name}: "${raw}" is not a folder`);
+      return real;
+    } catch {
+      this.problems.push(`${name}: the folder "${raw}" does not exist`);
+      return null;
+    }
+  }
+
   moduleNames(name: string): string[] | null {
     const raw = this.text(name);
     const modules = raw
@@ -169,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: limitsFrom(read),
     shutdownGraceMs: read.int('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
     tokenRecheckMs: read.int('WS_TOKEN_RECHECK_MS', DEFAULT_TOKEN_RECHECK_MS, 100, 3_600_000),
+    importDir: read.directory('IMPORT_DIR'),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -3,7 +3,8 @@ import sectors from './sectors/index.js';
 import organizations from './organizations/index.js';
 import partners from './partners/index.js';
 import accounts from './accounts/index.js';
+import imports from './imports/index.js';
 import { type ModuleManifest } from '../server/kit/index.js';
 
 /** Every module of the platform; the gateway orders them by dependency and enables those in MODULES. */
-export const ALL_MODULES: readonly ModuleManifest[] = [territory, sectors, organizations, partners, accounts];
+export const ALL_MODULES: readonly ModuleManifest[] = [territory, sectors, organizations, partners, accounts, imports];

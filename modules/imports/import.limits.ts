@@ -1,0 +1,34 @@
+/*
+ * Bounds of an import, named once: the service, the resolver's input rules, the report's list bounds
+ * and the README read them here.
+ */
+
+/** Largest file read, in bytes (CSV or XLSX as stored). */
+export const MAX_IMPORT_BYTES = 5 * 1_048_576;
+
+/** Most data rows a file may hold (the header not counted): one transaction writes them all. */
+export const MAX_IMPORT_ROWS = 5_000;
+
+/** Most columns read from the header; further ones are refused with the file. */
+export const MAX_IMPORT_COLUMNS = 100;
+
+/** Most bytes an XLSX file (a zip) may unpack to: a small file that unpacks to gigabytes is refused unread. */
+export const MAX_XLSX_UNPACKED_BYTES = 60 * 1_048_576;
+
+/** Most entries in an XLSX file (a workbook has a few dozen). */
+export const MAX_XLSX_ENTRIES = 2_000;
+
+/** Most characters read in one cell (the longest field, the description, holds 5,000). */
+export const MAX_CELL_CHARS = 10_000;
+
+/** Most problems the report lists (the count of refused rows is always exact). */
+export const MAX_REPORTED_PROBLEMS = 500;
+
+/** Longest file name accepted (it is only shown back). */
+export const MAX_FILE_NAME_CHARS = 255;
+
+/** Longest `path` accepted. */
+export const MAX_PATH_CHARS = 1_024;
+
+/** Base64 characters for `MAX_IMPORT_BYTES` bytes (4 per 3 bytes, padded). */
+export const MAX_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;

@@ -1,3 +1,4 @@
+import platform from './platform/index.js';
 import territory from './territory/index.js';
 import sectors from './sectors/index.js';
 import organizations from './organizations/index.js';
@@ -7,4 +8,4 @@ import imports from './imports/index.js';
 import { type ModuleManifest } from '../server/kit/index.js';
 
 /** Every module of the platform; the gateway orders them by dependency and enables those in MODULES. */
-export const ALL_MODULES: readonly ModuleManifest[] = [territory, sectors, organizations, partners, accounts, imports];
+export const ALL_MODULES: readonly ModuleManifest[] = [platform, territory, sectors, organizations, partners, accounts, imports];

@@ -10,15 +10,23 @@ export type ImportField =
   | 'name'
   | 'siret'
   | 'siren'
+  | 'rna'
+  | 'headOffice'
   | 'legalForm'
+  | 'nafCode'
   | 'sector'
+  | 'otherSectors'
   | 'commune'
+  | 'address'
+  | 'postalCode'
+  | 'priorityDistrict'
   | 'employees'
   | 'creationDate'
   | 'foundedYear'
   | 'stage'
   | 'esus'
   | 'accreditations'
+  | 'publics'
   | 'description'
   | 'email'
   | 'phone'
@@ -37,15 +45,23 @@ export const COLUMN_SPECS: readonly ColumnSpec[] = [
   { field: 'name', label: 'Nom', headers: ['Nom', 'Raison sociale', 'Dénomination', 'Dénomination sociale', 'Nom de la structure', 'Structure', 'Organisation', 'Nom de l’organisation', 'Nom usuel', 'Enseigne'] },
   { field: 'siret', label: 'SIRET', headers: ['SIRET', 'N° SIRET', 'Numéro SIRET', 'Siret du siège', 'Siret établissement'] },
   { field: 'siren', label: 'SIREN (vérifié avec le SIRET)', headers: ['SIREN', 'N° SIREN', 'Numéro SIREN'] },
+  { field: 'rna', label: 'N° RNA', headers: ['RNA', 'N° RNA', 'Numéro RNA', "Numéro d'association", 'N° W', 'Identifiant RNA', 'Numéro W'] },
+  { field: 'headOffice', label: 'Siège', headers: ['Siège', 'Siège social', 'Établissement siège', "Type d'établissement", 'Siège ou secondaire'] },
   { field: 'legalForm', label: 'Forme juridique', headers: ['Forme juridique', 'Statut', 'Statut juridique', 'Forme', 'Catégorie juridique', 'Nature juridique', 'Type de structure'] },
-  { field: 'sector', label: 'Filière', headers: ['Filière', 'Secteur', "Secteur d'activité", 'Domaine', "Domaine d'activité", 'Filière principale'] },
+  { field: 'nafCode', label: 'Code NAF', headers: ['Code NAF', 'NAF', 'APE', 'Code APE', 'Code NAF APE', 'NAF APE', 'Code NAF/APE', 'Activité principale exercée', 'APET', 'Code APET'] },
+  { field: 'sector', label: 'Filière', headers: ['Filière', 'Filières', 'Secteur', 'Secteurs', "Secteur d'activité", 'Domaine', "Domaine d'activité", 'Filière principale'] },
+  { field: 'otherSectors', label: 'Autres filières', headers: ['Autres filières', 'Filières secondaires', 'Autres secteurs', 'Secteurs secondaires', 'Filière secondaire'] },
   { field: 'commune', label: 'Commune', headers: ['Commune', 'Ville', 'Localité', 'Commune du siège', 'Commune d’implantation', 'Lieu'] },
+  { field: 'address', label: 'Adresse', headers: ['Adresse', 'Adresse postale', 'Adresse du siège', 'Rue', 'N° et rue', 'Voie', "Adresse de l'établissement"] },
+  { field: 'postalCode', label: 'Code postal', headers: ['Code postal', 'CP', 'Code post'] },
+  { field: 'priorityDistrict', label: 'Quartier prioritaire (QPV)', headers: ['QPV', 'Quartier prioritaire', 'Quartier politique de la ville', 'Quartier QPV', 'Quartier'] },
   { field: 'employees', label: 'Salariés', headers: ['Salariés', 'Nombre de salariés', 'Nb salariés', 'Effectif', 'Effectifs', 'Effectif salarié', 'Effectif salariés', 'Emplois'] },
   { field: 'creationDate', label: 'Date de création', headers: ['Date de création', 'Créée le', 'Date création', 'Date de début d’activité', 'Date d’immatriculation'] },
   { field: 'foundedYear', label: 'Année de création', headers: ['Année de création', 'Année création', 'Création', 'Année'] },
   { field: 'stage', label: 'Phase', headers: ['Phase', 'Stade', 'Étape', 'Phase du projet', 'Stade de développement'] },
   { field: 'esus', label: 'ESUS', headers: ['ESUS', 'Agrément ESUS', 'Agréée ESUS'] },
   { field: 'accreditations', label: 'Agréments', headers: ['Agréments', 'Agrément', 'Conventionnements', 'Conventionnement', 'Agréments et conventionnements', 'Labels'] },
+  { field: 'publics', label: 'Publics', headers: ['Publics', 'Public', 'Public cible', 'Publics cibles', 'Publics accompagnés', 'Bénéficiaires'] },
   { field: 'description', label: 'Description', headers: ['Description', 'Activité', 'Activités', 'Objet', 'Objet social', 'Présentation'] },
   { field: 'email', label: 'Courriel', headers: ['Courriel', 'E-mail', 'Email', 'Mail', 'Adresse électronique', 'Adresse e-mail', 'Mél'] },
   { field: 'phone', label: 'Téléphone', headers: ['Téléphone', 'Tél', 'Tel', 'Tél.', 'Numéro de téléphone', 'Portable'] },

@@ -3,7 +3,8 @@ import { constants } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
-import { Organization, OrganizationService, Stage, isValidSiret } from '../organizations/index.js';
+import { Organization, OrganizationService, Stage, isValidSiret, AccreditationKind, type TargetPublic } from '../organizations/index.js';
+import { referenceDate } from '../platform/index.js';
 import { AppError, badInput, fromGlobalId, inputProblems, toGlobalId, type Context } from '../../server/kit/index.js';
 import { headerKey, headerRowIndex, labelOf, mapColumns, type ColumnMapping, type ImportField, type MappedColumn } from './columns.js';
 import { MAX_IMPORT_BYTES, MAX_REPORTED_PROBLEMS } from './import.limits.js';
@@ -14,6 +15,14 @@ import { readSpreadsheet, SpreadsheetError, type Cell, type Sheet, type SheetRow
 import {
   ValueError,
   cellText,
+  listItems,
+  nafOf,
+  parseAccreditations,
+  parseHeadOffice,
+  parsePublics,
+  postalCodeOf,
+  rnaOf,
+  type ImportedAccreditation,
   communeKey,
   identifierDigits,
   parseCount,
@@ -38,13 +47,21 @@ export interface ImportRequest {
 interface RowValues {
   name?: string;
   siret?: string;
+  rna?: string;
+  headOffice?: boolean;
   legalForm?: string;
+  nafCode?: string;
   sector?: string;
+  otherSectors?: string[];
   communeId?: string;
+  address?: string;
+  postalCode?: string;
+  priorityDistrict?: string;
   employees?: number;
   foundedYear?: number;
+  creationDate?: string;
   stage?: Stage;
-  esus?: boolean;
+  publics?: TargetPublic[];
   description?: string;
   email?: string;
   phone?: string;
@@ -55,13 +72,25 @@ interface RowValues {
 const INPUT_FIELDS: Record<string, ImportField> = {
   name: 'name',
   siret: 'siret',
+  rna: 'rna',
+  headOffice: 'headOffice',
   legalForm: 'legalForm',
+  nafCode: 'nafCode',
   sector: 'sector',
+  otherSectors: 'otherSectors',
   communeId: 'commune',
+  address: 'address',
+  postalCode: 'postalCode',
+  priorityDistrict: 'priorityDistrict',
   employees: 'employees',
   foundedYear: 'foundedYear',
+  creationDate: 'creationDate',
   stage: 'stage',
-  esus: 'esus',
+  publics: 'publics',
+  // An accreditation's own fields (addAccreditation's input).
+  kind: 'accreditations',
+  since: 'accreditations',
+  until: 'accreditations',
   description: 'description',
   email: 'email',
   phone: 'phone',
@@ -71,9 +100,13 @@ const INPUT_FIELDS: Record<string, ImportField> = {
 interface Row {
   number: number;
   values: RowValues;
+  /** Accreditations the row names (the "Agréments" and "ESUS" columns). */
+  accreditations: ImportedAccreditation[];
   problems: ImportProblem[];
   /** The organization this row updates, when one matches. */
   existing: Organization | null;
+  /** The kinds of accreditation `existing` holds (any dates). */
+  heldKinds: Set<AccreditationKind>;
 }
 
 /** The lookups of a file: communes and sectors by their French names. */
@@ -139,6 +172,7 @@ export const ImportService = {
 
     const lookups = await loadLookups(ctx);
     const rows = dataRows.map((r) => readRow(r, mapping, lookups));
+    const day = await referenceDate(ctx);
     refuseDuplicates(rows, mapping);
     await matchExisting(ctx, rows);
 
@@ -149,7 +183,7 @@ export const ImportService = {
       await ctx.transaction(async () => {
         for (const row of rows) {
           if (row.problems.length > 0) continue;
-          await writeRow(ctx, row, mapping, report);
+          await writeRow(ctx, row, mapping, report, day);
         }
         const refused = rows.some((r) => r.problems.length > 0);
         if (request.dryRun || (refused && !request.skipInvalidRows)) throw new Rollback();
@@ -254,6 +288,7 @@ function communeOf(text: string, lookups: Lookups): string {
 /** Reads one row into the organizations' input values; each cell that cannot be read is a problem on its column. */
 function readRow(row: SheetRow, mapping: ColumnMapping, lookups: Lookups): Row {
   const values: RowValues = {};
+  const accreditations: ImportedAccreditation[] = [];
   const problems: ImportProblem[] = [];
   const read = (field: ImportField, parse: (cell: Cell, text: string) => void) => {
     const column = mapping.byField.get(field);
@@ -280,11 +315,30 @@ function readRow(row: SheetRow, mapping: ColumnMapping, lookups: Lookups): Row {
     if (!/^\d{9}$/.test(digits)) throw new ValueError(`Le SIREN doit compter 9 chiffres : ${quoted(text)}.`);
     if (values.siret && !values.siret.startsWith(digits)) throw new ValueError(`Le SIREN ${digits} ne correspond pas au SIRET ${values.siret} (ses 9 premiers chiffres).`);
   });
+  read('rna', (_c, text) => void (values.rna = rnaOf(text)));
+  read('headOffice', (cell) => void (values.headOffice = parseHeadOffice(cell)));
   read('legalForm', (_c, text) => void (values.legalForm = parseLegalForm(text)));
-  read('sector', (_c, text) => void (values.sector = sectorOf(text, lookups)));
+  read('nafCode', (_c, text) => void (values.nafCode = nafOf(text)));
+  // Several sectors in the "Filière" cell: the first is the main one.
+  read('sector', (_c, text) => {
+    const [main, ...others] = listItems(text).map((item) => sectorOf(item, lookups));
+    values.sector = main!;
+    if (others.length > 0) values.otherSectors = others;
+  });
+  read('otherSectors', (_c, text) => {
+    const others = listItems(text).map((item) => sectorOf(item, lookups));
+    values.otherSectors = [...new Set([...(values.otherSectors ?? []), ...others])].filter((code) => code !== values.sector);
+  });
   read('commune', (_c, text) => void (values.communeId = toGlobalId('Commune', communeOf(text, lookups))));
+  read('address', (_c, text) => void (values.address = text.replace(/\s*\n\s*/g, ', ')));
+  read('postalCode', (cell) => void (values.postalCode = postalCodeOf(cell)));
+  read('priorityDistrict', (_c, text) => void (values.priorityDistrict = text));
   read('employees', (cell) => void (values.employees = parseCount(cell)));
-  read('creationDate', (cell) => void (values.foundedYear = parseDate(cell).year));
+  read('creationDate', (cell) => {
+    const date = parseDate(cell);
+    values.foundedYear = date.year;
+    if (date.dayKnown) values.creationDate = date.iso;
+  });
   read('foundedYear', (cell) => {
     const year = parseDate(cell).year;
     if (values.foundedYear !== undefined && values.foundedYear !== year) {
@@ -293,13 +347,12 @@ function readRow(row: SheetRow, mapping: ColumnMapping, lookups: Lookups): Row {
     values.foundedYear = year;
   });
   read('stage', (_c, text) => void (values.stage = parseStage(text)));
-  read('esus', (cell) => void (values.esus = parseYesNo(cell)));
-  read('accreditations', (_c, text) => {
-    if (accreditationCodes(text).includes('ESUS')) {
-      if (values.esus === false) throw new ValueError('La colonne ESUS dit non, mais les agréments citent ESUS.');
-      values.esus = true;
-    }
+  read('accreditations', (_c, text) => void accreditations.push(...parseAccreditations(text)));
+  // "ESUS: oui" adds the accreditation unless the "Agréments" column names it (with its dates); "non" removes nothing.
+  read('esus', (cell) => {
+    if (parseYesNo(cell) && !accreditations.some((a) => a.kind === AccreditationKind.ESUS)) accreditations.push({ kind: AccreditationKind.ESUS, since: null, until: null });
   });
+  read('publics', (_c, text) => void (values.publics = parsePublics(text)));
   read('description', (_c, text) => void (values.description = text));
   read('email', (_c, text) => void (values.email = text));
   read('phone', (cell) => void (values.phone = phoneOf(cell)));
@@ -311,50 +364,57 @@ function readRow(row: SheetRow, mapping: ColumnMapping, lookups: Lookups): Row {
       problems.push(problem(row.number, mapping.byField.get(field)!, field, `${labelOf(field)} : valeur obligatoire, la cellule est vide.`));
     }
   }
-  return { number: row.number, values, problems, existing: null };
+  return { number: row.number, values, accreditations, problems, existing: null, heldKinds: new Set() };
 }
 
-/** Accreditation codes named in a cell ("ACI; ESUS", "Agrément ESUS, SAP"): only those the organization stores today are used. */
-export function accreditationCodes(text: string): string[] {
-  return text
-    .split(/[;,/+\n]| et /)
-    .map((part) => headerKey(part).replace(/^agrement /, ''))
-    .filter(Boolean)
-    .map((key) => (key === 'esus' || key === 'entreprise solidaire d utilite sociale' ? 'ESUS' : key.toUpperCase()));
-}
-
-/** Two rows with the same SIRET (or, without one, the same name in the same commune): all refused, each naming the others. */
+/** Two rows with the same SIRET, the same RNA, or (without either) the same name in the same commune: all refused, each naming the others. */
 function refuseDuplicates(rows: Row[], mapping: ColumnMapping): void {
   const groups = new Map<string, Row[]>();
+  const add = (key: string, row: Row) => groups.set(key, [...(groups.get(key) ?? []), row]);
   for (const row of rows) {
-    const key = row.values.siret ? `siret:${row.values.siret}` : row.values.name && row.values.communeId ? `name:${headerKey(row.values.name)}|${row.values.communeId}` : null;
-    if (key) groups.set(key, [...(groups.get(key) ?? []), row]);
+    const { siret, rna, name, communeId } = row.values;
+    if (siret) add(`siret:${siret}`, row);
+    if (rna) add(`rna:${rna}`, row);
+    if (!siret && !rna && name && communeId) add(`name:${headerKey(name)}|${communeId}`, row);
   }
   for (const [key, group] of groups) {
     if (group.length < 2) continue;
-    const bySiret = key.startsWith('siret:');
+    const kind = key.slice(0, key.indexOf(':'));
     for (const row of group) {
       const others = group.filter((r) => r !== row).map((r) => r.number);
-      const what = bySiret ? `Le SIRET ${row.values.siret}` : `Une organisation de même nom dans la même commune, sans SIRET,`;
-      const field: ImportField = bySiret ? 'siret' : 'name';
+      const what = kind === 'siret' ? `Le SIRET ${row.values.siret}` : kind === 'rna' ? `Le numéro RNA ${row.values.rna}` : 'Une organisation de même nom dans la même commune, sans SIRET ni RNA,';
+      const field: ImportField = kind === 'siret' ? 'siret' : kind === 'rna' ? 'rna' : 'name';
       row.problems.push(problem(row.number, mapping.byField.get(field) ?? null, field, `${what} figure aussi ligne${others.length > 1 ? 's' : ''} ${others.join(', ')} du fichier : doublon refusé.`));
     }
   }
 }
 
-/** Finds the organization each row updates: same SIRET, else (no SIRET in the row) same name and commune among those without SIRET. */
+/**
+ * Finds the organization each row updates: same SIRET; else same RNA; else, for a row with neither,
+ * same name and commune among organizations with neither.
+ */
 async function matchExisting(ctx: Context, rows: Row[]): Promise<void> {
   const valid = rows.filter((r) => r.problems.length === 0);
-  const bySiret = new Map((await OrganizationsAdapter.findBySirets(ctx.em, valid.flatMap((r) => (r.values.siret ? [r.values.siret] : [])))).map((o) => [o.siret!, o]));
-  const unidentified = valid.filter((r) => !r.values.siret);
-  const communeIds = unidentified.map((r) => idOf(r.values.communeId!));
+  const known = await OrganizationsAdapter.findByIdentifiers(ctx.em, {
+    sirets: valid.flatMap((r) => (r.values.siret ? [r.values.siret] : [])),
+    rnas: valid.flatMap((r) => (r.values.rna ? [r.values.rna] : [])),
+  });
+  const bySiret = new Map(known.filter((o) => o.siret).map((o) => [o.siret!, o]));
+  const byRna = new Map(known.filter((o) => o.rna).map((o) => [o.rna!, o]));
+  const unidentified = valid.filter((r) => !r.values.siret && !r.values.rna);
   const byName = new Map<string, Organization>();
-  for (const o of await OrganizationsAdapter.findUnidentified(ctx.em, [...new Set(unidentified.map((r) => r.values.name!))], [...new Set(communeIds)])) {
-    byName.set(`${headerKey(o.name)}|${o.commune.id}`, o);
-  }
+  const names = [...new Set(unidentified.map((r) => r.values.name!))];
+  const communes = [...new Set(unidentified.map((r) => idOf(r.values.communeId!)))];
+  for (const o of await OrganizationsAdapter.findUnidentified(ctx.em, names, communes)) byName.set(`${headerKey(o.name)}|${o.commune.id}`, o);
   for (const row of valid) {
-    row.existing = row.values.siret ? (bySiret.get(row.values.siret) ?? null) : (byName.get(`${headerKey(row.values.name!)}|${idOf(row.values.communeId!)}`) ?? null);
+    const { siret, rna, name, communeId } = row.values;
+    row.existing = (siret ? bySiret.get(siret) : undefined) ?? (rna ? byRna.get(rna) : undefined) ?? (!siret && !rna ? byName.get(`${headerKey(name!)}|${idOf(communeId!)}`) : undefined) ?? null;
   }
+  const held = await OrganizationsAdapter.accreditationKinds(
+    ctx.em,
+    valid.flatMap((r) => (r.existing ? [r.existing.id] : [])),
+  );
+  for (const row of valid) if (row.existing) row.heldKinds = held.get(row.existing.id) ?? new Set();
 }
 
 const idOf = (globalId: string) => fromGlobalId(globalId)!.id;
@@ -368,48 +428,75 @@ function defaultStage(values: RowValues): Stage {
   return Stage.DEVELOPMENT;
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
 /** What differs between the row and the organization (empty cells change nothing). */
 function changesOf(existing: Organization, values: RowValues): RowValues {
   const current: Record<string, unknown> = {
     name: existing.name,
     siret: existing.siret,
+    rna: existing.rna,
+    headOffice: existing.headOffice,
     legalForm: existing.legalForm,
+    // Compared as the service stores it ("88.99B").
+    nafCode: existing.nafCode?.replace('.', ''),
     sector: existing.sector.unwrap().code,
     communeId: toGlobalId('Commune', existing.commune.id),
+    address: existing.address,
+    postalCode: existing.postalCode,
+    priorityDistrict: existing.priorityDistrict,
     employees: existing.employees,
     foundedYear: existing.foundedYear,
+    creationDate: existing.creationDate,
     stage: existing.stage,
-    esus: existing.esus,
     description: existing.description,
     email: existing.email,
     phone: existing.phone,
     website: existing.website,
   };
   const changes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== current[key]) changes[key] = value;
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (key === 'nafCode' && String(value).replace('.', '') === current.nafCode) continue;
+    if (key === 'otherSectors') {
+      if (!sameSet(value as string[], existing.sectorCodes.slice(1))) changes[key] = value;
+    } else if (key === 'publics') {
+      if (!sameSet(value as string[], existing.publics)) changes[key] = value;
+    } else if (value !== current[key]) {
+      changes[key] = value;
+    }
+  }
   return changes as RowValues;
 }
 
-/** Checks one row with the organizations' input rules, then creates or updates it through their service. */
-async function writeRow(ctx: Context, row: Row, mapping: ColumnMapping, report: OrganizationImportReport): Promise<void> {
+/**
+ * Checks one row with the organizations' input rules, then creates or updates it through their
+ * service, then adds the accreditations it names that the organization does not hold yet (an
+ * accreditation without dates starts on the reference date: the file says the organization holds it).
+ */
+async function writeRow(ctx: Context, row: Row, mapping: ColumnMapping, report: OrganizationImportReport, day: string): Promise<void> {
   const creating = row.existing === null;
   const values = creating ? { ...row.values, stage: row.values.stage ?? defaultStage(row.values) } : changesOf(row.existing!, row.values);
-  if (!creating && Object.keys(values).length === 0) {
+  const newKinds = row.accreditations.filter((a) => !row.heldKinds.has(a.kind));
+  if (!creating && Object.keys(values).length === 0 && newKinds.length === 0) {
     report.unchanged++;
     return;
   }
   const input = creating ? OrganizationsAdapter.createInput(values as Record<string, unknown>) : OrganizationsAdapter.updateInput(values as Record<string, unknown>);
-  const problems = await inputProblems(input);
+  const accreditationInputs = newKinds.map((a) => OrganizationsAdapter.accreditationInput({ kind: a.kind, since: a.since ?? day, until: a.until }));
+  const problems = [...(await inputProblems(input)), ...(await Promise.all(accreditationInputs.map((a) => inputProblems(a)))).flat()];
   if (problems.length > 0) {
     for (const p of problems) row.problems.push(problemOnField(row.number, mapping, p.field, p.message));
     return;
   }
   try {
-    if (creating) await OrganizationService.create(ctx, input as never);
-    else await OrganizationService.update(ctx, row.existing!.globalId, input as never);
+    let globalId = row.existing?.globalId;
+    if (creating) globalId = (await OrganizationService.create(ctx, input as never)).globalId;
+    else if (Object.keys(values).length > 0) await OrganizationService.update(ctx, globalId!, input as never);
+    for (const accreditation of accreditationInputs) await OrganizationService.addAccreditation(ctx, globalId!, accreditation as never);
   } catch (err) {
-    // The service's own refusals (a commune outside the perimeter, a SIRET taken, a year to come):
-    // the row's; anything else (the database) stops the import.
+    // The service's own refusals (a commune outside the perimeter, a SIRET taken, a year to come, an
+    // accreditation the legal form cannot hold): the row's; anything else (the database) stops the import.
     if (!(err instanceof AppError) || (err.extensions.code !== 'BAD_USER_INPUT' && err.extensions.code !== 'CONFLICT')) throw err;
     // What the service changed before refusing (an update sets the sector, then finds the commune
     // wrong) must not ride on the next row's flush.

@@ -13,7 +13,7 @@ export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import.limits.js';
 export default defineModule({
   name: 'imports',
   description: "Imports organizations from advisers' spreadsheets (CSV or XLSX) with a French column mapping, every row checked, all or nothing.",
-  dependsOn: ['territory', 'sectors', 'organizations'],
+  dependsOn: ['platform', 'territory', 'sectors', 'organizations'],
   entities: [],
   resolvers: [ImportResolver],
   permissions: ImportPermissions,

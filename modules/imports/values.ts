@@ -1,4 +1,4 @@
-import { LegalForm, Stage } from '../organizations/index.js';
+import { AccreditationKind, LegalForm, Stage, TargetPublic, TARGET_PUBLIC_LABELS } from '../organizations/index.js';
 import { headerKey } from './columns.js';
 import type { Cell } from './spreadsheet.js';
 
@@ -228,4 +228,141 @@ export function communeKey(text: string): string {
     .split(' ')
     .map((w) => (w === 'st' ? 'saint' : w === 'ste' ? 'sainte' : w))
     .join(' ');
+}
+
+// --- Identifiers of the new directory model -----------------------------------------------------
+
+/** An RNA number as written ("w 623 001 234") in its stored form ("W623001234"); the organizations' rule judges it. */
+export function rnaOf(text: string): string {
+  return text.replace(/[\s\u00a0\u202f.-]+/g, '').toUpperCase();
+}
+
+/** A NAF code as written ("88 99 B", "8899b") compacted; the organizations' rule judges it and writes it "88.99B". */
+export function nafOf(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, '').toUpperCase();
+}
+
+/** A postal code; a number cell gets back its leading zero (Excel drops it). */
+export function postalCodeOf(cell: Cell): string {
+  if (typeof cell === 'number' && Number.isInteger(cell)) return String(cell).padStart(5, '0');
+  return cellText(cell).replace(/[\s\u00a0\u202f]+/g, '');
+}
+
+const HEAD_OFFICE = new Map<string, boolean>([
+  ['siege', true],
+  ['siege social', true],
+  ['etablissement siege', true],
+  ['principal', true],
+  ['secondaire', false],
+  ['etablissement secondaire', false],
+  ['antenne', false],
+  ['annexe', false],
+]);
+
+/** Head office or secondary establishment: "Siège", "Secondaire", or oui/non. */
+export function parseHeadOffice(cell: Cell): boolean {
+  const known = HEAD_OFFICE.get(headerKey(cellText(cell)));
+  if (known !== undefined) return known;
+  try {
+    return parseYesNo(cell);
+  } catch {
+    throw new ValueError(`Attendu : siège ou secondaire (ou oui/non), pas ${quoted(cellText(cell))}.`);
+  }
+}
+
+// --- Lists: sectors, publics, accreditations ----------------------------------------------------
+
+/** The items of a list cell: separated by ; , / + or line breaks. */
+export function listItems(text: string): string[] {
+  return text
+    .split(/[;,/+\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+const PUBLIC_WORDS: [string[], TargetPublic][] = [
+  [['jeunes', 'jeunesse', '16 25 ans', 'moins de 26 ans'], TargetPublic.YOUTH],
+  [['deld', 'chomeurs de longue duree', 'demandeurs d emploi de longue duree'], TargetPublic.LONG_TERM_UNEMPLOYED],
+  [['rsa', 'beneficiaires du rsa', 'allocataires du rsa', 'minima sociaux', 'allocataires de minima sociaux'], TargetPublic.MINIMUM_INCOME],
+  [['handicap', 'personnes handicapees', 'personnes en situation de handicap', 'travailleurs handicapes', 'rqth'], TargetPublic.DISABLED],
+  [['seniors', 'personnes agees', 'aines'], TargetPublic.SENIORS],
+  [['femmes', 'entrepreneuriat feminin'], TargetPublic.WOMEN],
+  [['qpv', 'quartiers prioritaires', 'habitants des quartiers', 'habitants des quartiers prioritaires', 'politique de la ville'], TargetPublic.PRIORITY_DISTRICTS],
+  [['familles', 'parents'], TargetPublic.FAMILIES],
+  [['demandeurs d emploi', 'demandeurs d emploi createurs', 'chomeurs', 'createurs'], TargetPublic.JOB_SEEKERS],
+];
+const PUBLICS = new Map<string, TargetPublic>();
+for (const [words, target] of PUBLIC_WORDS) for (const word of words) PUBLICS.set(word, target);
+for (const target of Object.values(TargetPublic)) {
+  PUBLICS.set(headerKey(target), target);
+  PUBLICS.set(headerKey(TARGET_PUBLIC_LABELS[target]), target);
+}
+
+/** Publics from their French names ("Jeunes; RSA; QPV"). */
+export function parsePublics(text: string): TargetPublic[] {
+  const out: TargetPublic[] = [];
+  for (const item of listItems(text)) {
+    const target = PUBLICS.get(headerKey(item));
+    if (!target) throw new ValueError(`Public inconnu : ${quoted(item)} (par exemple : jeunes, RSA, handicap, seniors, femmes, QPV, familles, demandeurs d'emploi).`);
+    if (!out.includes(target)) out.push(target);
+  }
+  return out;
+}
+
+const ACCREDITATION_WORDS: [string[], AccreditationKind][] = [
+  [['aci', 'atelier chantier d insertion', 'atelier et chantier d insertion', 'chantier d insertion', 'siae aci'], AccreditationKind.SIAE_ACI],
+  [['ai', 'association intermediaire', 'siae ai'], AccreditationKind.SIAE_AI],
+  [['ei', 'entreprise d insertion', 'siae ei'], AccreditationKind.SIAE_EI],
+  [['etti', 'entreprise de travail temporaire d insertion', 'siae etti'], AccreditationKind.SIAE_ETTI],
+  [['esus', 'agrement esus', 'entreprise solidaire d utilite sociale'], AccreditationKind.ESUS],
+  [['ea', 'entreprise adaptee'], AccreditationKind.EA],
+  [['esat', 'etablissement et service d aide par le travail'], AccreditationKind.ESAT],
+  [['sap', 'services a la personne', 'agrement sap', 'declaration sap'], AccreditationKind.SAP],
+  [['jep', 'jeunesse et education populaire', 'agrement jep'], AccreditationKind.JEP],
+  [['interet general', 'rig', 'reconnaissance d interet general', 'organisme d interet general', 'd interet general'], AccreditationKind.GENERAL_INTEREST],
+];
+const ACCREDITATIONS = new Map<string, AccreditationKind>();
+
+export interface ImportedAccreditation {
+  kind: AccreditationKind;
+  /** First day, or null when the cell gives none (the import then uses the reference date). */
+  since: string | null;
+  until: string | null;
+}
+
+const DATE_TEXT = /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{4}/g;
+
+/** Words around an accreditation's dates ("depuis le", "du … au", "valable jusqu'au"). */
+const DATE_WORDS = new Set(['depuis', 'du', 'au', 'le', 'la', 'de', 'a', 'jusqu', 'jusquau', 'valable', 'valide', 'en', 'cours', 'agree', 'agreee', 'obtenu', 'obtenue']);
+
+/**
+ * Accreditations as advisers write them: "ACI; ESUS", "ESUS depuis le 01/09/2019", "ACI (2020)",
+ * "EI du 01/01/2021 au 31/12/2023", "ACI 2019-2022". A year alone starts on 1 January, ends on 31 December.
+ */
+/** A name without the words that go with dates ("services a la personne" keyed as the cell's words are). */
+const withoutDateWords = (key: string) =>
+  key
+    .split(' ')
+    .filter((w) => !DATE_WORDS.has(w))
+    .join(' ');
+
+for (const [words, kind] of ACCREDITATION_WORDS) for (const word of [...words, headerKey(kind)]) ACCREDITATIONS.set(withoutDateWords(word), kind);
+
+export function parseAccreditations(text: string): ImportedAccreditation[] {
+  const out: ImportedAccreditation[] = [];
+  for (const item of text.split(/[;,+\n]/).map((p) => p.trim()).filter(Boolean)) {
+    const dates = [...item.matchAll(DATE_TEXT)].map((m) => m[0]);
+    const name = withoutDateWords(headerKey(item.replace(DATE_TEXT, ' ')));
+    const kind = ACCREDITATIONS.get(name);
+    if (!kind) throw new ValueError(`Agrément inconnu : ${quoted(item)} (ACI, AI, EI, ETTI, ESUS, EA, ESAT, SAP, JEP, intérêt général).`);
+    if (dates.length > 2) throw new ValueError(`Trop de dates pour un agrément : ${quoted(item)} (attendu : « ESUS depuis le 01/09/2019 » ou « ACI du 01/01/2021 au 31/12/2023 »).`);
+    const day = (text: string, end: boolean) => {
+      const parsed = parseDate(text);
+      return parsed.dayKnown ? parsed.iso : end ? `${parsed.year}-12-31` : parsed.iso;
+    };
+    const accreditation = { kind, since: dates[0] ? day(dates[0], false) : null, until: dates[1] ? day(dates[1], true) : null };
+    if (!out.some((a) => a.kind === kind)) out.push(accreditation);
+    else throw new ValueError(`Agrément cité deux fois : ${quoted(item)}.`);
+  }
+  return out;
 }

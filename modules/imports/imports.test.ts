@@ -130,10 +130,11 @@ describe('importOrganizations: CSV', () => {
 
   it('reads Windows-1252, as Excel writes a French CSV', async () => {
     const text = 'Dénomination;Forme juridique;Filière;Commune;Salariés\r\nAssociation Équité Solidarité;Association;Culture;Équihen-Plage;0\r\n';
-    const bytes = Buffer.from(text, 'latin1'); // the letters used are the same in Latin-1 and Windows-1252
+    // Windows-1252: the accented letters as in Latin-1, the apostrophe ’ as 0x92.
+    const bytes = Buffer.from(text.replace('Équité', 'L\x92Équité'), 'latin1');
     const report = (await importFile('windows.csv', bytes)).data.importOrganizations;
     expect(report).toMatchObject({ encoding: 'Windows-1252', created: 1, refused: 0, written: true });
-    const created = (await allOrganizations()).find((o) => o.name === 'Association Équité Solidarité');
+    const created = (await allOrganizations()).find((o) => o.name === 'Association L’Équité Solidarité');
     expect(created).toMatchObject({ commune: { name: 'Équihen-Plage' }, stage: 'EMERGENCE' });
   });
 });

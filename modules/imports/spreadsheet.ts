@@ -72,8 +72,24 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
     // Not UTF-8: Excel's "CSV (séparateur : point-virgule)" on a French Windows writes Windows-1252.
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'Windows-1252' };
   }
+}
+
+/**
+ * Windows-1252's characters for bytes 0x80 to 0x9F (Latin-1 has control codes there); undefined
+ * bytes stay as their code. Written out because Node's TextDecoder('windows-1252') decodes as Latin-1
+ * (’ became U+0092, € U+0080).
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...chunk.map((b) => b)).replace(/[\u0080-\u009F]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return text;
 }
 
 /** Candidate delimiters, the French default first (it wins a tie). */

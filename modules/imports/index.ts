@@ -4,7 +4,7 @@ import { ImportResolver } from './import.resolver.js';
 import { ImportService } from './import.service.js';
 
 export { ImportPermissions, ImportService };
-export { OrganizationImportReport } from './import.types.js';
+export { ImportFormat, OrganizationImportReport } from './import.types.js';
 export { SpreadsheetError } from './spreadsheet.js';
 export { COLUMN_SPECS, REQUIRED_FIELDS } from './columns.js';
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import.limits.js';

@@ -6,7 +6,8 @@ import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
 import { ConsentMethod } from './organization-consent.enums.js';
 import { DEMO_EMPLOYER_COUNT, DEMO_ORGANIZATION_COUNT, DEMO_SEED, generateOrganizations } from './demo/organizations.generator.js';
-import type { LegalForm, Stage } from './organization.enums.js';
+import { AccreditationKind, LegalForm, type Stage } from './organization.enums.js';
+import { Accreditation } from './accreditation.entity.js';
 import { type DemoContext, refreshStatistics, searchKey } from '../../server/kit/index.js';
 
 const BATCH = 1000;
@@ -28,20 +29,27 @@ export async function seedOrganizations({ em, scale, logger }: DemoContext): Pro
     const organizations: Record<string, unknown>[] = [];
     const contacts: Record<string, unknown>[] = [];
     const consents: Record<string, unknown>[] = [];
+    const accreditations: Record<string, unknown>[] = [];
     for (const s of seeds.slice(i, i + BATCH)) {
       const id = randomUUID();
+      const siae = s.legalForm.startsWith('SIAE_') ? (s.legalForm as AccreditationKind) : null;
+      const legalForm = siae ? (siae === AccreditationKind.SIAE_EI || siae === AccreditationKind.SIAE_ETTI ? LegalForm.SARL : LegalForm.ASSOCIATION) : s.legalForm === 'MUTUAL' ? LegalForm.MUTUAL_HEALTH : (s.legalForm as LegalForm);
+      const sector = s.sectorCode === 'insertion' ? 'action-sociale-sante' : s.sectorCode;
+      const since = `${Math.max(s.foundedYear ?? 2010, 2015)}-01-01`;
+      if (siae) accreditations.push({ id: randomUUID(), organization: id, kind: siae, since });
+      else if (s.esus) accreditations.push({ id: randomUUID(), organization: id, kind: AccreditationKind.ESUS, since });
       organizations.push({
         id,
         name: s.name,
         searchText: searchKey(`${s.name} ${s.description}`),
-        legalForm: s.legalForm as LegalForm,
+        legalForm,
         siret: s.siret,
-        sector: s.sectorCode,
+        sector,
+        sectorCodes: [sector],
         commune: communes.get(s.communeName)!.id,
         employees: s.employees,
         foundedYear: s.foundedYear,
         stage: s.stage as Stage,
-        esus: s.esus,
         description: s.description,
         email: s.email,
         phone: s.phone,
@@ -68,9 +76,10 @@ export async function seedOrganizations({ em, scale, logger }: DemoContext): Pro
     await em.insertMany(Organization, organizations as never[]);
     await em.insertMany(OrganizationContact, contacts as never[]);
     if (consents.length > 0) await em.insertMany(OrganizationConsent, consents as never[]);
+    if (accreditations.length > 0) await em.insertMany(Accreditation, accreditations as never[]);
   }
   // As PostgreSQL advises after populating a database: statistics now, not when autovacuum gets to it,
   // or the first requests are planned for empty tables (a sequential scan of every contact).
-  await refreshStatistics(em, [Organization, OrganizationContact, OrganizationConsent]);
+  await refreshStatistics(em, [Organization, OrganizationContact, OrganizationConsent, Accreditation]);
   logger.info({ organizations: seeds.length }, 'demo organizations loaded');
 }

@@ -172,6 +172,8 @@ export const ImportService = {
 
     const lookups = await loadLookups(ctx);
     const rows = dataRows.map((r) => readRow(r, mapping, lookups));
+    // A row refused for a cell is checked by the organizations' rules too, so that it shows every problem at once.
+    for (const row of rows) if (row.problems.length > 0) await checkRefusedRow(row, mapping);
     const day = await referenceDate(ctx);
     refuseDuplicates(rows, mapping);
     await matchExisting(ctx, rows);
@@ -365,6 +367,18 @@ function readRow(row: SheetRow, mapping: ColumnMapping, lookups: Lookups): Row {
     }
   }
   return { number: row.number, values, accreditations, problems, existing: null, heldKinds: new Set() };
+}
+
+/** The organizations' input rules on the values a refused row has (problems on cells already refused, or left empty, are not repeated). */
+async function checkRefusedRow(row: Row, mapping: ColumnMapping): Promise<void> {
+  const refusedFields = new Set(row.problems.map((p) => p.field));
+  for (const p of await inputProblems(OrganizationsAdapter.createInput({ ...row.values }))) {
+    const inputField = p.field.split('.')[0]!;
+    const problem = problemOnField(row.number, mapping, p.field, p.message);
+    if ((row.values as Record<string, unknown>)[inputField] === undefined || refusedFields.has(problem.field)) continue;
+    refusedFields.add(problem.field);
+    row.problems.push(problem);
+  }
 }
 
 /** Two rows with the same SIRET, the same RNA, or (without either) the same name in the same commune: all refused, each naming the others. */

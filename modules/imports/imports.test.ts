@@ -4,6 +4,23 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+import { ALL_MODULES } from '../index.js';
+import { Partner, PartnerKind } from '../partners/index.js';
+import type { DemoContext } from '../../server/kit/index.js';
+
+/*
+ * TEMPORARY, remove with `available` below once main's partners demo follows the new legal forms (its
+ * criteria still name SIAE_* forms, so seeding them fails): the three partners the demo people belong
+ * to, so that the demo tokens hold their usual roles.
+ */
+async function seedDemoPeoplePartners({ em }: DemoContext): Promise<void> {
+  if ((await em.count(Partner, {})) > 0) return;
+  em.create(Partner, { slug: 'mef', name: 'Maison de l’emploi et de la formation', kind: PartnerKind.HOST } as never);
+  em.create(Partner, { slug: 'conseil-regional', name: 'Conseil régional Hauts-de-France', kind: PartnerKind.FUNDER } as never);
+  em.create(Partner, { slug: 'apes', name: 'APES', kind: PartnerKind.EXPERT } as never);
+  await em.flush();
+}
+const available = ALL_MODULES.map((m) => (m.name === 'partners' ? { ...m, demo: seedDemoPeoplePartners } : m));
 
 /** A valid SIRET from 13 digits (Luhn key appended). */
 function siret(prefix13: string): string {
@@ -34,7 +51,7 @@ let outsideDir: string;
 beforeAll(async () => {
   importDir = realpathSync(mkdtempSync(join(tmpdir(), 'maillage-import-')));
   outsideDir = realpathSync(mkdtempSync(join(tmpdir(), 'maillage-outside-')));
-  t = await startTestApp({ modules: ['imports', 'accounts'], config: { importDir } });
+  t = await startTestApp({ modules: ['imports', 'accounts'], config: { importDir }, available });
 });
 afterAll(async () => {
   await t?.close();
@@ -242,9 +259,9 @@ describe('importOrganizations: dry run, XLSX, path, permission', () => {
       commune: { name: 'Saint-Martin-Boulogne' },
       foundedYear: 1998,
       phone: '0321000000',
-      esus: false,
+      esus: true, // "ESUS: oui", without a date: held from the reference date
     });
-    expect(await organizationBySiret(siret('8871234500088'))).toMatchObject({ legalForm: 'FOUNDATION', foundedYear: 2019, phone: '03.21.11.22.33' });
+    expect(await organizationBySiret(siret('8871234500088'))).toMatchObject({ legalForm: 'FOUNDATION', foundedYear: 2019, phone: '03.21.11.22.33', esus: false });
     expect((await importFile('annuaire.xlsx', await workbook())).data.importOrganizations).toMatchObject({ created: 0, unchanged: 2 });
   });
 
@@ -266,9 +283,10 @@ describe('importOrganizations: dry run, XLSX, path, permission', () => {
   });
 
   it("is for administrators and partners' managers: refused to anonymous callers and to members", async () => {
-    const csv = 'Nom;Forme juridique;Filière;Commune\nX;Association;Culture;Samer\n';
+    const csv = 'Nom;Forme juridique;Filière;Commune\nAssociation X;Association;Culture;Samer\n';
     expect((await importFile('x.csv', csv, { dryRun: true }, null)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await importFile('x.csv', csv, { dryRun: true }, TOKENS.expert)).errors[0].extensions.code).toBe('FORBIDDEN');
-    expect((await importFile('x.csv', csv, { dryRun: true }, TOKENS.funder)).data.importOrganizations).toMatchObject({ created: 1, written: false });
+    const funder = (await importFile('x.csv', csv, { dryRun: true }, TOKENS.funder)).data.importOrganizations;
+    expect(funder, JSON.stringify(funder.problems)).toMatchObject({ created: 1, written: false });
   });
 });

@@ -42,7 +42,11 @@ interface ColumnSpec {
 
 /** The recognised columns, in the order the README lists them. */
 export const COLUMN_SPECS: readonly ColumnSpec[] = [
-  { field: 'name', label: 'Nom', headers: ['Nom', 'Raison sociale', 'Dénomination', 'Dénomination sociale', 'Nom de la structure', 'Structure', 'Organisation', 'Nom de l’organisation', 'Nom usuel', 'Enseigne'] },
+  {
+    field: 'name',
+    label: 'Nom',
+    headers: ['Nom', 'Raison sociale', 'Dénomination', 'Dénomination sociale', 'Nom de la structure', 'Structure', 'Organisation', 'Nom de l’organisation', 'Nom usuel', 'Enseigne'],
+  },
   { field: 'siret', label: 'SIRET', headers: ['SIRET', 'N° SIRET', 'Numéro SIRET', 'Siret du siège', 'Siret établissement'] },
   { field: 'siren', label: 'SIREN (vérifié avec le SIRET)', headers: ['SIREN', 'N° SIREN', 'Numéro SIREN'] },
   { field: 'rna', label: 'N° RNA', headers: ['RNA', 'N° RNA', 'Numéro RNA', "Numéro d'association", 'N° W', 'Identifiant RNA', 'Numéro W'] },

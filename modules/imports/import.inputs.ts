@@ -3,8 +3,7 @@ import { IsBoolean, IsOptional, Length, MaxLength } from 'class-validator';
 import { MAX_BASE64_CHARS, MAX_FILE_NAME_CHARS, MAX_IMPORT_BYTES, MAX_PATH_CHARS } from './import.limits.js';
 
 @InputType('ImportOrganizationsInput', {
-  description:
-    'A spreadsheet of organizations to import: its content in base64, or the path of a file in the import folder (IMPORT_DIR). Exactly one of them.',
+  description: 'A spreadsheet of organizations to import: its content in base64, or the path of a file in the import folder (IMPORT_DIR). Exactly one of them.',
 })
 export class ImportOrganizationsInput {
   @Field(() => String, { nullable: true, description: `File name (shown in the report; its extension helps name the format). Defaults to the path's last part.` })

@@ -17,7 +17,10 @@ export class ImportResolver {
       'or any refused row unless skipInvalidRows. A file that cannot be read is refused as BAD_USER_INPUT. ' +
       'An upload (contentBase64) must also fit the HTTP body limit (MAX_BODY_BYTES, 1 MiB by default: a file of about 750 KB); larger files go through `path`.',
   })
-  importOrganizations(@Arg('input', () => ImportOrganizationsInput, { description: 'The file and how to import it.' }) input: ImportOrganizationsInput, @Ctx() ctx: Context): Promise<OrganizationImportReport> {
+  importOrganizations(
+    @Arg('input', () => ImportOrganizationsInput, { description: 'The file and how to import it.' }) input: ImportOrganizationsInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationImportReport> {
     return ImportService.fromInput(ctx, input);
   }
 }

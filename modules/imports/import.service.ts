@@ -583,9 +583,14 @@ function finish(report: OrganizationImportReport, rows: Row[], request: ImportRe
   report.problems = problems.slice(0, MAX_REPORTED_PROBLEMS);
   report.problemsOmitted = problems.length - report.problems.length;
   report.written = written;
-  const counts = `${plural(report.created, 'création', 'créations')}, ${plural(report.updated, 'mise à jour', 'mises à jour')}, ${plural(report.unchanged, 'ligne inchangée', 'lignes inchangées')}, ${plural(report.refused, 'ligne refusée', 'lignes refusées')}`;
-  if (written) report.summary = `Import enregistré : ${counts}.`;
-  else if (request.dryRun) report.summary = `Essai (rien n'a été enregistré) : ${counts}.`;
-  else report.summary = `Fichier refusé, rien n'a été enregistré : ${counts}. Corrigez les lignes refusées, ou importez avec skipInvalidRows pour enregistrer les autres.`;
+  const done = `${plural(report.created, 'création', 'créations')}, ${plural(report.updated, 'mise à jour', 'mises à jour')}, ${plural(report.unchanged, 'ligne inchangée', 'lignes inchangées')}`;
+  const refusedRows = plural(report.refused, 'ligne refusée', 'lignes refusées');
+  if (written) report.summary = `Import enregistré : ${done}, ${refusedRows}.`;
+  else if (request.dryRun) report.summary = `Essai (rien n'a été enregistré) : ${done}, ${refusedRows}.`;
+  else {
+    report.summary =
+      `Fichier refusé, rien n'a été enregistré : ${refusedRows}. Sans elles, l'import aurait donné : ${done}. ` +
+      'Corrigez les lignes refusées, ou importez avec skipInvalidRows (--skip-invalid-rows) pour enregistrer les autres.';
+  }
   return report;
 }

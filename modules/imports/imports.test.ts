@@ -178,7 +178,11 @@ describe('importOrganizations: refused rows and files', () => {
     expect(on(4)[0]).toMatchObject({ column: 'C', field: 'legalForm', message: expect.stringMatching(/^Forme juridique inconnue : « Truc bizarre »/) });
     expect(on(5)[0].message).toMatch(/est un agrément ou un conventionnement, pas une forme juridique/);
     expect(on(6)[0]).toMatchObject({ column: 'E', field: 'commune', message: 'Commune inconnue ou hors du périmètre de la plate-forme : « Lille ».' });
-    expect(on(7).map((p: any) => p.field).sort()).toEqual(['creationDate', 'email', 'employees']);
+    expect(
+      on(7)
+        .map((p: any) => p.field)
+        .sort(),
+    ).toEqual(['creationDate', 'email', 'employees']);
     expect(on(7).find((p: any) => p.field === 'creationDate').message).toMatch(/n'existe pas : « 31\/02\/2020 »/);
     expect(on(7).find((p: any) => p.field === 'email').message).toBe("L'adresse e-mail n'est pas valide (254 caractères au plus).");
     expect(on(8)[0]).toMatchObject({ column: 'A', field: 'name', message: 'Nom : valeur obligatoire, la cellule est vide.' });
@@ -226,6 +230,56 @@ describe('importOrganizations: refused rows and files', () => {
     expect(fake.errors[0].message).toMatch(/n’est pas un classeur lisible/);
     const neither = await t.gql(IMPORT, { input: { fileName: 'x.csv' } }, TOKENS.admin);
     expect(neither.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input' } });
+  });
+});
+
+describe('importOrganizations: the directory model (RNA, NAF, place, sectors, publics, accreditations)', () => {
+  const FIELDS = `id name rna nafCode siret headOffice creationDate foundedYear address postalCode priorityDistrict publics esus insertion
+    sector { code } sectors { code } accreditations { kind since until valid }`;
+  async function byName(name: string) {
+    const res = await t.gql(`query($s: String) { organizations(first: 10, filter: { search: $s }) { edges { node { ${FIELDS} } } } }`, { s: name }, TOKENS.admin);
+    return res.data.organizations.edges.map((e: any) => e.node).find((o: any) => o.name === name) ?? null;
+  }
+  const HEAD = 'Nom;N° RNA;Code APE;Forme juridique;Filières;Commune;Adresse;CP;Date de création;Siège;Publics;Agréments';
+
+  it('reads RNA, NAF, address, several sectors, publics and dated accreditations; re-import is idempotent on RNA', async () => {
+    // Lists in a semicolon file are quoted, as a spreadsheet writes them.
+    const row =
+      'Chantier des Dunes;W623004567;88 99 B;Association;"Environnement; Recyclage et réemploi";Wimereux;3 rue des Dunes;62930;05/06/2012;Siège;"Jeunes; RSA";ACI du 01/01/2021 au 31/12/2030, ESUS';
+    const report = (await importFile('dunes.csv', `${HEAD}\n${row}\n`)).data.importOrganizations;
+    expect(report, JSON.stringify(report.problems)).toMatchObject({ created: 1, refused: 0, written: true });
+    const dunes = await byName('Chantier des Dunes');
+    expect(dunes).toMatchObject({
+      rna: 'W623004567',
+      nafCode: '88.99B',
+      headOffice: true,
+      creationDate: '2012-06-05',
+      foundedYear: 2012,
+      address: '3 rue des Dunes',
+      postalCode: '62930',
+      sector: { code: 'environnement' },
+      sectors: [{ code: 'environnement' }, { code: 'recyclage-reemploi' }],
+      publics: ['YOUTH', 'MINIMUM_INCOME'],
+      insertion: true,
+      esus: true,
+    });
+    expect(dunes.accreditations).toEqual(
+      expect.arrayContaining([{ kind: 'SIAE_ACI', since: '2021-01-01', until: '2030-12-31', valid: true }, expect.objectContaining({ kind: 'ESUS', until: null, valid: true })]),
+    );
+    // The same organization again, matched by its RNA (no SIRET): nothing changes; a new address updates it.
+    expect((await importFile('dunes.csv', `${HEAD}\n${row}\n`)).data.importOrganizations).toMatchObject({ created: 0, unchanged: 1 });
+    expect((await importFile('dunes.csv', `${HEAD}\n${row.replace('3 rue', '5 rue')}\n`)).data.importOrganizations).toMatchObject({ created: 0, updated: 1 });
+    expect((await byName('Chantier des Dunes')).address).toBe('5 rue des Dunes');
+  });
+
+  it("refuses what the organizations' rules refuse: an accreditation the legal form cannot hold, an RNA for a company, a bad NAF code", async () => {
+    const rows = ['Garage Solidaire;;45.20A;SARL;Environnement;Samer;;;;;;AI', 'SARL avec RNA;W623009999;;SARL;Environnement;Samer;;;;;;', 'NAF faux;;9999;Association;Environnement;Samer;;;;;;'];
+    const report = (await importFile('regles.csv', `${HEAD}\n${rows.join('\n')}\n`)).data.importOrganizations;
+    expect(report).toMatchObject({ refused: 3, written: false });
+    const on = (row: number) => report.problems.find((p: any) => p.row === row);
+    expect(on(2)).toMatchObject({ column: 'L', field: 'accreditations', message: expect.stringMatching(/^Association intermédiaire \(AI\).*ne peut être porté que par/) });
+    expect(on(3)).toMatchObject({ column: 'B', field: 'rna', message: 'Le numéro RNA ne concerne que les associations : retirez-le ou corrigez la forme juridique.' });
+    expect(on(4)).toMatchObject({ column: 'C', field: 'nafCode', message: expect.stringMatching(/^Le code NAF doit avoir la forme 88.99B/) });
   });
 });
 

@@ -33,7 +33,11 @@ describe('reading a CSV', () => {
   });
 
   it('refuses files too big, too long, empty, binary or unclosed', async () => {
-    const refused = (bytes: Uint8Array, name = 'a.csv') => readSpreadsheet(bytes, name).then(() => null, (err: SpreadsheetError) => err.message);
+    const refused = (bytes: Uint8Array, name = 'a.csv') =>
+      readSpreadsheet(bytes, name).then(
+        () => null,
+        (err: SpreadsheetError) => err.message,
+      );
     expect(await refused(Buffer.alloc(0))).toBe('Le fichier est vide.');
     expect(await refused(Buffer.alloc(MAX_IMPORT_BYTES + 1, 'a'))).toMatch(/trop volumineux/);
     expect(await refused(Buffer.from(`Nom\n${'x\n'.repeat(MAX_IMPORT_ROWS + 1)}`))).toMatch(new RegExp(`plus de ${MAX_IMPORT_ROWS} lignes`));
@@ -113,21 +117,9 @@ describe('the French column mapping', () => {
 
 describe('French values', () => {
   it('reads legal forms as advisers write them, and refuses accreditations written as forms', () => {
-    expect(['Association loi 1901', 'asso', 'SCOP SA', 'Scic SAS', 'SARL', 'EURL', 'Mutuelle', "Mutuelle d'assurance", 'Fondation', 'Mairie', 'CCAS', 'Micro-entrepreneur', '9220'].map(parseLegalForm)).toEqual([
-      'ASSOCIATION',
-      'ASSOCIATION',
-      'SCOP',
-      'SCIC',
-      'SARL',
-      'SARL',
-      'MUTUAL_HEALTH',
-      'MUTUAL_INSURANCE',
-      'FOUNDATION',
-      'COMMUNE',
-      'CCAS',
-      'INDIVIDUAL',
-      'ASSOCIATION',
-    ]);
+    expect(
+      ['Association loi 1901', 'asso', 'SCOP SA', 'Scic SAS', 'SARL', 'EURL', 'Mutuelle', "Mutuelle d'assurance", 'Fondation', 'Mairie', 'CCAS', 'Micro-entrepreneur', '9220'].map(parseLegalForm),
+    ).toEqual(['ASSOCIATION', 'ASSOCIATION', 'SCOP', 'SCIC', 'SARL', 'SARL', 'MUTUAL_HEALTH', 'MUTUAL_INSURANCE', 'FOUNDATION', 'COMMUNE', 'CCAS', 'INDIVIDUAL', 'ASSOCIATION']);
     expect(() => parseLegalForm('ACI')).toThrow(/est un agrément ou un conventionnement, pas une forme juridique/);
     expect(() => parseLegalForm('EI')).toThrow(/ambigu/);
     expect(() => parseLegalForm('GIE')).toThrow(ValueError);

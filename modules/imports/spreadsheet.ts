@@ -180,7 +180,7 @@ export function zipEntries(bytes: Uint8Array): { names: string[]; unpacked: numb
       break;
     }
   }
-  if (end < 0) throw new SpreadsheetError("Ce fichier .xlsx est endommagé (archive incomplète) : ouvrez-le dans votre tableur et enregistrez-le de nouveau.");
+  if (end < 0) throw new SpreadsheetError('Ce fichier .xlsx est endommagé (archive incomplète) : ouvrez-le dans votre tableur et enregistrez-le de nouveau.');
   const count = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
   if (count > MAX_XLSX_ENTRIES) throw new SpreadsheetError(`Ce classeur contient trop d'éléments (${count}) pour être un tableau à importer.`);
@@ -207,7 +207,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   if (names.includes('content.xml') && names.includes('mimetype')) {
     throw new SpreadsheetError('Ce fichier est au format OpenDocument (.ods), qui n’est pas pris en charge : enregistrez-le au format .xlsx ou CSV.');
   }
-  if (!names.includes('xl/workbook.xml')) throw new SpreadsheetError("Ce fichier est une archive zip, pas un classeur .xlsx.");
+  if (!names.includes('xl/workbook.xml')) throw new SpreadsheetError('Ce fichier est une archive zip, pas un classeur .xlsx.');
   if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
     throw new SpreadsheetError(`Ce classeur se décompresse en ${MB(unpacked)} : ${MB(MAX_XLSX_UNPACKED_BYTES)} au plus. Ne gardez que le tableau à importer.`);
   }
@@ -215,7 +215,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {
-    throw new SpreadsheetError("Ce classeur .xlsx est illisible : ouvrez-le dans votre tableur et enregistrez-le de nouveau.");
+    throw new SpreadsheetError('Ce classeur .xlsx est illisible : ouvrez-le dans votre tableur et enregistrez-le de nouveau.');
   }
   // The first visible worksheet holding something.
   const sheet = workbook.worksheets.find((ws) => ws.state === 'visible' && ws.actualRowCount > 0) ?? workbook.worksheets.find((ws) => ws.actualRowCount > 0);
@@ -252,7 +252,7 @@ function checkedSheet(sheet: Sheet, physicalRows: number): Sheet {
   if (dataRows > MAX_IMPORT_ROWS || physicalRows > MAX_IMPORT_ROWS + 50 + 1) {
     throw new SpreadsheetError(`Le fichier compte plus de ${MAX_IMPORT_ROWS} lignes : ${MAX_IMPORT_ROWS} au plus par import ; découpez-le.`);
   }
-  if (sheet.rows.length === 0) throw new SpreadsheetError("Le fichier ne contient aucune ligne : ni en-têtes, ni données.");
+  if (sheet.rows.length === 0) throw new SpreadsheetError('Le fichier ne contient aucune ligne : ni en-têtes, ni données.');
   for (const row of sheet.rows) {
     if (row.cells.length > MAX_IMPORT_COLUMNS && row.cells.slice(MAX_IMPORT_COLUMNS).some((c) => c !== null && c !== '')) {
       throw new SpreadsheetError(`La ligne ${row.number} compte plus de ${MAX_IMPORT_COLUMNS} colonnes : ${MAX_IMPORT_COLUMNS} au plus.`);

@@ -39,10 +39,37 @@ export function identifierDigits(cell: Cell, length: number): string {
 // --- Legal forms ------------------------------------------------------------------------------
 
 const FORM_WORDS: [string[], LegalForm][] = [
-  [['association', 'asso', 'association loi 1901', 'association loi de 1901', 'association declaree', 'association loi 1901 declaree', 'loi 1901', 'association reconnue d utilite publique', 'arup', 'association de droit local', 'association loi 1908', '9220', '9210', '9221', '9222', '9230', '9260'], LegalForm.ASSOCIATION],
-  [['scop', 'scop sa', 'scop sarl', 'scop sas', 'scop arl', 'societe cooperative et participative', 'societe cooperative ouvriere de production', 'cooperative ouvriere de production'], LegalForm.SCOP],
+  [
+    [
+      'association',
+      'asso',
+      'association loi 1901',
+      'association loi de 1901',
+      'association declaree',
+      'association loi 1901 declaree',
+      'loi 1901',
+      'association reconnue d utilite publique',
+      'arup',
+      'association de droit local',
+      'association loi 1908',
+      '9220',
+      '9210',
+      '9221',
+      '9222',
+      '9230',
+      '9260',
+    ],
+    LegalForm.ASSOCIATION,
+  ],
+  [
+    ['scop', 'scop sa', 'scop sarl', 'scop sas', 'scop arl', 'societe cooperative et participative', 'societe cooperative ouvriere de production', 'cooperative ouvriere de production'],
+    LegalForm.SCOP,
+  ],
   [['scic', 'scic sa', 'scic sas', 'scic sarl', 'societe cooperative d interet collectif'], LegalForm.SCIC],
-  [['cooperative', 'autre cooperative', 'societe cooperative', 'cae', 'cooperative d activite et d emploi', 'cooperative agricole', 'cuma', 'cooperative de consommateurs', 'cooperative d habitants'], LegalForm.COOPERATIVE],
+  [
+    ['cooperative', 'autre cooperative', 'societe cooperative', 'cae', 'cooperative d activite et d emploi', 'cooperative agricole', 'cuma', 'cooperative de consommateurs', 'cooperative d habitants'],
+    LegalForm.COOPERATIVE,
+  ],
   [['mutuelle', 'mutuelle sante', 'mutuelle code de la mutualite', 'mutuelle livre ii', 'mutuelle livre iii', 'mutuelle de sante', 'union de mutuelles'], LegalForm.MUTUAL_HEALTH],
   [['mutuelle d assurance', 'mutuelle d assurances', 'societe d assurance mutuelle', 'sam', 'mutuelle code des assurances'], LegalForm.MUTUAL_INSURANCE],
   [['fondation', 'fondation reconnue d utilite publique', 'fondation d entreprise', 'frup', 'fondation abritee'], LegalForm.FOUNDATION],
@@ -51,11 +78,29 @@ const FORM_WORDS: [string[], LegalForm][] = [
   [['sa', 'societe anonyme', 'sa ess'], LegalForm.SA],
   [['commune', 'mairie', 'municipalite', 'ville'], LegalForm.COMMUNE],
   [['ccas', 'centre communal d action sociale', 'cias', 'centre intercommunal d action sociale'], LegalForm.CCAS],
-  [['personne physique', 'entrepreneur individuel', 'entreprise individuelle', 'micro entrepreneur', 'micro entreprise', 'auto entrepreneur', 'porteur de projet', 'individuel', 'particulier'], LegalForm.INDIVIDUAL],
+  [
+    ['personne physique', 'entrepreneur individuel', 'entreprise individuelle', 'micro entrepreneur', 'micro entreprise', 'auto entrepreneur', 'porteur de projet', 'individuel', 'particulier'],
+    LegalForm.INDIVIDUAL,
+  ],
 ];
 
 /** Accreditations people write where the form belongs: each refused with what to write instead. */
-const NOT_FORMS = new Set(['aci', 'atelier chantier d insertion', 'atelier et chantier d insertion', 'chantier d insertion', 'ai', 'association intermediaire', 'etti', 'entreprise de travail temporaire d insertion', 'entreprise d insertion', 'siae', 'ea', 'entreprise adaptee', 'esat', 'esus']);
+const NOT_FORMS = new Set([
+  'aci',
+  'atelier chantier d insertion',
+  'atelier et chantier d insertion',
+  'chantier d insertion',
+  'ai',
+  'association intermediaire',
+  'etti',
+  'entreprise de travail temporaire d insertion',
+  'entreprise d insertion',
+  'siae',
+  'ea',
+  'entreprise adaptee',
+  'esat',
+  'esus',
+]);
 
 const FORMS = new Map<string, LegalForm>();
 for (const [words, form] of FORM_WORDS) for (const word of words) FORMS.set(word, form);
@@ -350,7 +395,10 @@ for (const [words, kind] of ACCREDITATION_WORDS) for (const word of [...words, h
 
 export function parseAccreditations(text: string): ImportedAccreditation[] {
   const out: ImportedAccreditation[] = [];
-  for (const item of text.split(/[;,+\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(/[;,+\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const dates = [...item.matchAll(DATE_TEXT)].map((m) => m[0]);
     const name = withoutDateWords(headerKey(item.replace(DATE_TEXT, ' ')));
     const kind = ACCREDITATIONS.get(name);

@@ -30,10 +30,11 @@ identifiant) est mise à jour, les autres sont créées, le tout en une transact
                         fait refuser tout le fichier)
   --help                ce texte
 
-Codes de sortie : 0 importé (ou essai sans ligne refusée) ; 1 fichier ou lignes refusés, rien
-d'enregistré (ou essai avec des lignes refusées) ; 2 arguments ou réglages erronés.`;
+Codes de sortie : 0 tout importé (ou essai sans ligne refusée) ; 1 fichier refusé, rien d'enregistré
+(ou essai avec des lignes refusées) ; 2 arguments ou réglages erronés ; 3 lignes valides enregistrées,
+d'autres refusées (--skip-invalid-rows).`;
 
-export const ImportExit = { Done: 0, Refused: 1, Usage: 2 } as const;
+export const ImportExit = { Done: 0, Refused: 1, Usage: 2, PartlyRefused: 3 } as const;
 
 export interface ImportOutput {
   log(line: string): void;
@@ -43,8 +44,7 @@ export interface ImportOutput {
 /** The report in French, one line per item. */
 export function formatReport(report: OrganizationImportReport): string[] {
   const lines: string[] = [];
-  const source =
-    report.format === ImportFormat.CSV ? `CSV, ${report.encoding}, séparateur « ${report.delimiter === '\t' ? 'tabulation' : report.delimiter} »` : `XLSX, feuille « ${report.sheet} »`;
+  const source = report.format === ImportFormat.CSV ? `CSV, ${report.encoding}, séparateur « ${report.delimiter === '\t' ? 'tabulation' : report.delimiter} »` : `XLSX, feuille « ${report.sheet} »`;
   lines.push(`Import de ${report.fileName} (${source}) : en-têtes ligne ${report.headerRow}, ${report.rows} ligne${report.rows > 1 ? 's' : ''} de données.`);
   const recognised = report.columns.filter((c) => c.recognised).map((c) => `${c.column} « ${c.header} » → ${c.label}`);
   const ignored = report.columns.filter((c) => !c.recognised).map((c) => `${c.column} « ${c.header} »${c.note ? ` (${c.note})` : ''}`);
@@ -128,12 +128,13 @@ export async function runImport(argv: readonly string[], config: Config, out: Im
     }
     const report = await ImportService.run(app.contextFor(Viewer.system()), { fileName: basename(file), bytes, dryRun, skipInvalidRows });
     const lines = formatReport(report);
-    const refused = !report.written && (!report.dryRun || report.refused > 0 || report.problems.length > 0);
+    const clean = report.refused === 0 && report.problems.length === 0;
+    const code = report.written ? (clean ? ImportExit.Done : ImportExit.PartlyRefused) : report.dryRun && clean ? ImportExit.Done : ImportExit.Refused;
     for (const line of lines) {
-      if (refused) out.error(line);
-      else out.log(line);
+      if (code === ImportExit.Done) out.log(line);
+      else out.error(line);
     }
-    return refused ? ImportExit.Refused : ImportExit.Done;
+    return code;
   } catch (err) {
     if (err instanceof SpreadsheetError || (err instanceof AppError && err.extensions.code === 'BAD_USER_INPUT')) {
       out.error(`Fichier refusé, rien n'a été enregistré : ${err.message}`);

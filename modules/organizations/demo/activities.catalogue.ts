@@ -90,8 +90,8 @@ export interface Activity {
 // ---------------------------------------------------------------------------
 
 export const NETWORKS: readonly Network[] = [
-  { code: 'bmn', name: 'Banque mutualiste du Nord', form: LegalForm.COOPERATIVE, headOffice: 'Lille', localCaisses: true },
-  { code: 'bcco', name: "Banque coopérative de la Côte d'Opale", form: LegalForm.COOPERATIVE, headOffice: 'Calais', localCaisses: false },
+  { code: 'bmn', name: 'Crédit rural du Nord', form: LegalForm.COOPERATIVE, headOffice: 'Lille', localCaisses: true },
+  { code: 'bcco', name: 'Banque coopérative des Hauts', form: LegalForm.COOPERATIVE, headOffice: 'Calais', localCaisses: false },
   { code: 'mos', name: 'Mutuelle Opale Santé', form: LegalForm.MUTUAL_HEALTH, headOffice: 'Arras', localCaisses: false },
   { code: 'mutualite', name: 'Mutualité du Littoral – services de soins', form: LegalForm.MUTUAL_HEALTH, headOffice: 'Calais', localCaisses: false },
   { code: 'mafn', name: "Mutuelle d'assurance des familles du Nord", form: LegalForm.MUTUAL_INSURANCE, headOffice: 'Lille', localCaisses: false },
@@ -105,7 +105,13 @@ export const NETWORKS: readonly Network[] = [
 // Money profiles
 // ---------------------------------------------------------------------------
 
-const CLUB: Money = { payPerFte: [26000, 34000], payrollShare: [0.3, 0.55], publicShare: [10, 40], funders: ['{commune}', 'Agence nationale du sport', 'Département du Pas-de-Calais'], unpaidIncome: [2000, 40000] };
+const CLUB: Money = {
+  payPerFte: [26000, 34000],
+  payrollShare: [0.3, 0.55],
+  publicShare: [10, 40],
+  funders: ['{commune}', 'Agence nationale du sport', 'Département du Pas-de-Calais'],
+  unpaidIncome: [2000, 40000],
+};
 const VOLUNTEERS: Money = { payPerFte: [26000, 32000], payrollShare: [0.3, 0.5], publicShare: [0, 35], funders: ['{commune}', 'FDVA'], unpaidIncome: [500, 15000] };
 const CULTURE: Money = {
   payPerFte: [28000, 38000],
@@ -121,7 +127,13 @@ const EDUCATION: Money = {
   funders: ['{commune}', 'CAF du Pas-de-Calais', 'FONJEP', 'Département du Pas-de-Calais', '{interco}'],
   unpaidIncome: [2000, 30000],
 };
-const TRAINING: Money = { payPerFte: [33000, 42000], payrollShare: [0.55, 0.7], publicShare: [40, 80], funders: ['Région Hauts-de-France', 'France Travail', 'FSE+', 'État (DREETS)'], unpaidIncome: [2000, 20000] };
+const TRAINING: Money = {
+  payPerFte: [33000, 42000],
+  payrollShare: [0.55, 0.7],
+  publicShare: [40, 80],
+  funders: ['Région Hauts-de-France', 'France Travail', 'FSE+', 'État (DREETS)'],
+  unpaidIncome: [2000, 20000],
+};
 const SOCIAL_CENTRE: Money = {
   payPerFte: [30000, 36000],
   payrollShare: [0.6, 0.72],
@@ -136,7 +148,13 @@ const SOCIAL_SMALL: Money = {
   funders: ['Département du Pas-de-Calais', 'État (DDETS)', '{commune}', 'CAF du Pas-de-Calais'],
   unpaidIncome: [3000, 60000],
 };
-const MEDICO_SOCIAL: Money = { payPerFte: [33000, 40000], payrollShare: [0.6, 0.72], publicShare: [82, 97], funders: ['ARS Hauts-de-France', 'Département du Pas-de-Calais', 'État (DDETS)'], unpaidIncome: [0, 0] };
+const MEDICO_SOCIAL: Money = {
+  payPerFte: [33000, 40000],
+  payrollShare: [0.6, 0.72],
+  publicShare: [82, 97],
+  funders: ['ARS Hauts-de-France', 'Département du Pas-de-Calais', 'État (DDETS)'],
+  unpaidIncome: [0, 0],
+};
 const ESAT_MONEY: Money = { payPerFte: [33000, 40000], payrollShare: [0.45, 0.6], publicShare: [55, 75], funders: ['ARS Hauts-de-France', 'Département du Pas-de-Calais'], unpaidIncome: [0, 0] };
 const ELDERLY_HOME: Money = { payPerFte: [31000, 37000], payrollShare: [0.55, 0.68], publicShare: [40, 60], funders: ['ARS Hauts-de-France', 'Département du Pas-de-Calais'], unpaidIncome: [0, 0] };
 const HOME_CARE: Money = {
@@ -146,7 +164,13 @@ const HOME_CARE: Money = {
   funders: ['Département du Pas-de-Calais', 'CARSAT Hauts-de-France', 'CAF du Pas-de-Calais'],
   unpaidIncome: [0, 0],
 };
-const CHILDCARE: Money = { payPerFte: [29000, 34000], payrollShare: [0.65, 0.78], publicShare: [55, 75], funders: ['CAF du Pas-de-Calais', '{commune}', 'Département du Pas-de-Calais'], unpaidIncome: [0, 0] };
+const CHILDCARE: Money = {
+  payPerFte: [29000, 34000],
+  payrollShare: [0.65, 0.78],
+  publicShare: [55, 75],
+  funders: ['CAF du Pas-de-Calais', '{commune}', 'Département du Pas-de-Calais'],
+  unpaidIncome: [0, 0],
+};
 const HEALTH_CENTRE: Money = { payPerFte: [36000, 48000], payrollShare: [0.6, 0.75], publicShare: [5, 20], funders: ['ARS Hauts-de-France', 'CPAM de la Côte d’Opale'], unpaidIncome: [0, 0] };
 const ACI: Money = {
   payPerFte: [24000, 29000],
@@ -161,8 +185,20 @@ const ETTI: Money = { payPerFte: [25000, 30000], payrollShare: [0.75, 0.85], pub
 const EA_MONEY: Money = { payPerFte: [25000, 30000], payrollShare: [0.55, 0.7], publicShare: [15, 35], funders: ['État (DDETS) – aide au poste EA'], unpaidIncome: [0, 0] };
 const TRADE: Money = { payPerFte: [32000, 45000], payrollShare: [0.35, 0.6], publicShare: [0, 10], funders: ['Région Hauts-de-France', '{interco}'], unpaidIncome: [5000, 40000] };
 const SHOP: Money = { payPerFte: [26000, 32000], payrollShare: [0.2, 0.35], publicShare: [0, 15], funders: ['{interco}', 'Région Hauts-de-France'], unpaidIncome: [5000, 60000] };
-const REUSE: Money = { payPerFte: [27000, 32000], payrollShare: [0.45, 0.65], publicShare: [20, 50], funders: ['{interco}', 'ADEME', 'Région Hauts-de-France', 'Département du Pas-de-Calais'], unpaidIncome: [1000, 20000] };
-const TOURISM: Money = { payPerFte: [27000, 33000], payrollShare: [0.4, 0.55], publicShare: [10, 35], funders: ['{interco}', 'Région Hauts-de-France', 'CAF du Pas-de-Calais', 'ANCV'], unpaidIncome: [2000, 40000] };
+const REUSE: Money = {
+  payPerFte: [27000, 32000],
+  payrollShare: [0.45, 0.65],
+  publicShare: [20, 50],
+  funders: ['{interco}', 'ADEME', 'Région Hauts-de-France', 'Département du Pas-de-Calais'],
+  unpaidIncome: [1000, 20000],
+};
+const TOURISM: Money = {
+  payPerFte: [27000, 33000],
+  payrollShare: [0.4, 0.55],
+  publicShare: [10, 35],
+  funders: ['{interco}', 'Région Hauts-de-France', 'CAF du Pas-de-Calais', 'ANCV'],
+  unpaidIncome: [2000, 40000],
+};
 const ENVIRONMENT: Money = {
   payPerFte: [30000, 38000],
   payrollShare: [0.5, 0.7],
@@ -170,12 +206,24 @@ const ENVIRONMENT: Money = {
   funders: ['Région Hauts-de-France', 'ADEME', 'Département du Pas-de-Calais', '{interco}', 'Office français de la biodiversité'],
   unpaidIncome: [500, 15000],
 };
-const HOUSING: Money = { payPerFte: [32000, 40000], payrollShare: [0.3, 0.5], publicShare: [20, 60], funders: ['État (DDETS)', 'Département du Pas-de-Calais', 'Action Logement', '{interco}'], unpaidIncome: [1000, 20000] };
+const HOUSING: Money = {
+  payPerFte: [32000, 40000],
+  payrollShare: [0.3, 0.5],
+  publicShare: [20, 60],
+  funders: ['État (DDETS)', 'Département du Pas-de-Calais', 'Action Logement', '{interco}'],
+  unpaidIncome: [1000, 20000],
+};
 const SEA: Money = { payPerFte: [32000, 42000], payrollShare: [0.12, 0.3], publicShare: [0, 5], funders: ['Région Hauts-de-France', 'FEAMPA'], unpaidIncome: [5000, 60000] };
 const FARM: Money = { payPerFte: [28000, 36000], payrollShare: [0.15, 0.35], publicShare: [0, 10], funders: ['Région Hauts-de-France', 'FEADER'], unpaidIncome: [5000, 80000] };
 const ENERGY: Money = { payPerFte: [36000, 44000], payrollShare: [0.1, 0.3], publicShare: [0, 20], funders: ['Région Hauts-de-France', 'ADEME'], unpaidIncome: [10000, 120000] };
 const LOCAL_CAISSE: Money = { payPerFte: [0, 0], payrollShare: [1, 1], publicShare: [0, 0], funders: [], unpaidIncome: [20000, 150000] };
-const MOBILITY: Money = { payPerFte: [27000, 33000], payrollShare: [0.45, 0.65], publicShare: [40, 75], funders: ['Département du Pas-de-Calais', 'France Travail', '{interco}', 'FSE+'], unpaidIncome: [1000, 15000] };
+const MOBILITY: Money = {
+  payPerFte: [27000, 33000],
+  payrollShare: [0.45, 0.65],
+  publicShare: [40, 75],
+  funders: ['Département du Pas-de-Calais', 'France Travail', '{interco}', 'FSE+'],
+  unpaidIncome: [1000, 15000],
+};
 
 // ---------------------------------------------------------------------------
 // Shorthands
@@ -295,7 +343,7 @@ export const ACTIVITIES: readonly Activity[] = [
     volunteers: [6, 30],
     members: [8, 40],
     money: VOLUNTEERS,
-    names: [(p) => `Comité des fêtes ${p.de}`, (p) => `Les Amis ${p.de}`, (p) => `Association ${p.evocative}`],
+    names: [(p) => `Comité des fêtes ${p.de}`, (p) => `Les Amis ${p.de}`, (p) => `Association ${p.evocative}`, (p) => `Animations ${p.ofEvocative}`],
     trades: [],
   },
   {
@@ -315,7 +363,7 @@ export const ACTIVITIES: readonly Activity[] = [
     volunteers: [4, 15],
     members: [20, 150],
     money: VOLUNTEERS,
-    names: [(p) => `Club des aînés ${p.de}`, (p) => `Génération mouvement ${p.de}`, (p) => `Club de l'amitié ${p.de}`],
+    names: [(p) => `Club des aînés ${p.de}`, (p) => `Génération mouvement ${p.de}`, (p) => `Club de l'amitié ${p.de}`, (p) => `Club des aînés ${p.ofEvocative}`],
     trades: [],
   },
   {
@@ -395,7 +443,7 @@ export const ACTIVITIES: readonly Activity[] = [
     volunteers: [6, 25],
     members: [30, 250],
     money: EDUCATION,
-    names: [(p) => `Foyer rural ${p.de}`, (p) => `Amicale laïque ${p.de}`, (p) => `Association sportive et culturelle ${p.de}`],
+    names: [(p) => `Foyer rural ${p.de}`, (p) => `Amicale laïque ${p.de}`, (p) => `Association sportive et culturelle ${p.de}`, (p) => `Foyer ${p.ofEvocative}`],
     trades: [],
   },
   // Culture
@@ -586,7 +634,7 @@ export const ACTIVITIES: readonly Activity[] = [
     volunteers: [5, 20],
     members: [20, 150],
     money: VOLUNTEERS,
-    names: [(p) => `Association des parents d'élèves ${p.de}`, (p) => `Les Parents ${p.ofEvocative}`],
+    names: [(p) => `Association des parents d'élèves ${p.de}`, (p) => `Les Parents ${p.ofEvocative}`, (p) => `Parents d'élèves de l'école ${p.evocative}`],
     trades: [],
   },
   {
@@ -732,7 +780,7 @@ export const ACTIVITIES: readonly Activity[] = [
     volunteers: [10, 60],
     members: [10, 80],
     money: SOCIAL_SMALL,
-    names: [(p) => `Épicerie sociale ${p.de}`, (p) => `Entraide ${p.de}`, (p) => `Le Panier solidaire ${p.de}`],
+    names: [(p) => `Épicerie sociale ${p.de}`, (p) => `Entraide ${p.de}`, (p) => `Le Panier solidaire ${p.de}`, (p) => `Épicerie sociale ${p.ofEvocative}`],
     trades: [],
   },
   {
@@ -904,7 +952,7 @@ export const ACTIVITIES: readonly Activity[] = [
   },
   {
     code: 'prevention',
-    does: "point écoute, prévention des addictions et aide aux victimes",
+    does: 'point écoute, prévention des addictions et aide aux victimes',
     sectors: ['action-sociale-sante'],
     naf: ['88.99B'],
     forms: ASSOCIATION_ONLY,
@@ -1281,7 +1329,11 @@ export const ACTIVITIES: readonly Activity[] = [
     volunteers: [5, 30],
     members: [20, 250],
     money: ENVIRONMENT,
-    names: [(p) => (p.coastal ? `Association de protection du littoral ${p.de}` : `Association de protection du bocage ${p.de}`), (p) => `Observatoire des oiseaux ${p.area}`, (p) => `Nature ${p.area}`],
+    names: [
+      (p) => (p.coastal ? `Association de protection du littoral ${p.de}` : `Association de protection du bocage ${p.de}`),
+      (p) => `Observatoire des oiseaux ${p.area}`,
+      (p) => `Nature ${p.area}`,
+    ],
     trades: [],
   },
   {

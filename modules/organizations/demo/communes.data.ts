@@ -3,8 +3,7 @@
  * sea or the port, its postal code, a few streets and its priority districts (QPV).
  *
  * Source: populations are INSEE legal populations (recensement 2021) rounded to an order of magnitude;
- * postal codes from La Poste's list as we know it; QPV names from the 2024 list (décret n° 2023-1314,
- * in force on 1 January 2024: four QPV in the CAB, none in the CCDS). Streets are plausible, not surveyed.
+ * postal codes from La Poste's list as we know it; QPV as below. Streets are plausible, not surveyed.
  */
 
 export interface CommuneFacts {
@@ -99,20 +98,15 @@ export interface PriorityDistrict {
 }
 
 /**
- * The QPV of the 2024 list, with streets of each: "Chemin Vert – Beaurepaire – Malborough" spans
- * Boulogne-sur-Mer and Saint-Martin-Boulogne; "Résidences Sud du Boulonnais" spans Boulogne-sur-Mer,
- * Outreau (Tour du Renard) and Le Portel. Before 2024 (2015 list) the names differed.
+ * QPV with streets inside them, by commune, under the names the territory module gives them ("Chemin Vert",
+ * "Tour du Renard"): an address is in a QPV only where the commune has one. The 2024 list (décret
+ * n° 2023-1314) names four in the CAB: Centre Ville and Damrémont (Boulogne-sur-Mer), Chemin Vert –
+ * Beaurepaire – Malborough (Boulogne-sur-Mer, Saint-Martin-Boulogne) and Résidences Sud du Boulonnais
+ * (Boulogne-sur-Mer, Outreau with the Tour du Renard, Le Portel); none in the CCDS.
  */
 export const PRIORITY_DISTRICTS: Readonly<Record<string, readonly PriorityDistrict[]>> = {
-  'Boulogne-sur-Mer': [
-    { name: 'Chemin Vert - Beaurepaire - Malborough', streets: ['boulevard de Beaurepaire', 'rue de Malborough', 'place du Chemin-Vert', 'rue de la Porte-Gayole'] },
-    { name: 'Centre Ville', streets: ['rue Nationale', 'rue de la Lampe', 'rue Thiers', 'rue des Pipots'] },
-    { name: 'Damrémont', streets: ['rue Damrémont', 'rue du Camp-de-Droite', 'rue Édouard-Branly'] },
-    { name: 'Résidences Sud du Boulonnais', streets: ['rue de Montlambert', 'rue de la Providence'] },
-  ],
-  'Saint-Martin-Boulogne': [{ name: 'Chemin Vert - Beaurepaire - Malborough', streets: ['rue de Beaurepaire', 'allée des Saules'] }],
-  Outreau: [{ name: 'Résidences Sud du Boulonnais', streets: ['rue de la Tour-du-Renard', 'place de la Tour-du-Renard', 'rue Jacques-Brel'] }],
-  'Le Portel': [{ name: 'Résidences Sud du Boulonnais', streets: ['rue Carnot', 'résidence du Mont-Soleil'] }],
+  'Boulogne-sur-Mer': [{ name: 'Chemin Vert', streets: ['boulevard de Beaurepaire', 'rue de Malborough', 'place du Chemin-Vert', 'rue de la Porte-Gayole', 'allée des Saules'] }],
+  Outreau: [{ name: 'Tour du Renard', streets: ['rue de la Tour-du-Renard', 'place de la Tour-du-Renard', 'rue Jacques-Brel'] }],
 };
 
 /** Streets outside any QPV, for the towns; villages get VILLAGE_STREETS. */
@@ -140,7 +134,7 @@ export const TOWN_STREETS: Readonly<Record<string, readonly string[]>> = {
   Wimille: ['rue du Centre', 'rue de la Fontaine', 'route de Wimereux'],
   'Saint-Étienne-au-Mont': ['rue de Pont-de-Briques', 'rue de la Liane', "chemin d'Écault"],
   'Saint-Léonard': ['rue de Boulogne', 'rue Pasteur', 'rue du Moulin'],
-  'Neufchâtel-Hardelot': ["avenue François-Ier", 'rue de la Gare', 'boulevard de la Plage'],
+  'Neufchâtel-Hardelot': ['avenue François-Ier', 'rue de la Gare', 'boulevard de la Plage'],
   'Équihen-Plage': ['rue du Moulin', 'rue de la Mer', 'place du Marché'],
   Condette: ['rue de la Mairie', 'rue du Château', 'rue des Écoles'],
   Desvres: ['rue de Lattre-de-Tassigny', 'place Léon-Blum', 'rue des Potiers', 'rue de Samer', 'route de Boulogne'],
@@ -148,4 +142,13 @@ export const TOWN_STREETS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Streets a village has. */
-export const VILLAGE_STREETS: readonly string[] = ["rue de l'Église", 'place de la Mairie', 'rue Principale', 'rue du Moulin', 'chemin des Prés', 'rue de la Forge', 'route de Desvres', 'route de Boulogne'];
+export const VILLAGE_STREETS: readonly string[] = [
+  "rue de l'Église",
+  'place de la Mairie',
+  'rue Principale',
+  'rue du Moulin',
+  'chemin des Prés',
+  'rue de la Forge',
+  'route de Desvres',
+  'route de Boulogne',
+];

@@ -52,7 +52,23 @@ const COMMON_EVOCATIVE = [
   'Les Coquelicots',
 ];
 /** Evocative names of the coast: only for coastal communes. */
-const COASTAL_EVOCATIVE = ['Les Embruns', 'La Mouette', 'Les Dunes', "L'Escale", 'Le Phare', 'La Marée', 'Les Falaises', "L'Estran", 'Le Goéland', 'Les Oyats', 'La Vigie', 'Le Grand Large', 'Le Sémaphore', 'Le Cormoran', "L'Ancre"];
+const COASTAL_EVOCATIVE = [
+  'Les Embruns',
+  'La Mouette',
+  'Les Dunes',
+  "L'Escale",
+  'Le Phare',
+  'La Marée',
+  'Les Falaises',
+  "L'Estran",
+  'Le Goéland',
+  'Les Oyats',
+  'La Vigie',
+  'Le Grand Large',
+  'Le Sémaphore',
+  'Le Cormoran',
+  "L'Ancre",
+];
 /** Evocative names of the bocage and the inland. */
 const INLAND_EVOCATIVE = ['Le Bocage', 'Le Sillon', 'La Forêt', 'Le Moulin', 'Les Genêts', 'Le Chardon', 'La Bruyère', 'Les Pommiers', 'Le Verger', 'La Haie', 'Les Tilleuls', 'Le Fournil'];
 
@@ -60,7 +76,8 @@ export const EVOCATIVE_COASTAL: readonly string[] = [...COMMON_EVOCATIVE, ...COA
 export const EVOCATIVE_INLAND: readonly string[] = [...COMMON_EVOCATIVE, ...INLAND_EVOCATIVE];
 
 /** Words that tell of the sea: a name with one of them belongs in a coastal or port commune. */
-export const SEA_WORDS = /\b(mer|marins?|littoral|plage|nautique|voile|kayak|surf|plongée|pêcheurs à pied|plaisanciers|embruns|mouette|dunes|estran|goéland|oyats|marée|falaises|sémaphore|cormoran|grand large|côte d'opale|gréements|mareyage|avitaillement)\b/i;
+export const SEA_WORDS =
+  /\b(mer|marins?|littoral|plage|nautique|voile|kayak|surf|plongée|pêcheurs à pied|plaisanciers|embruns|mouette|dunes|estran|goéland|oyats|marée|falaises|sémaphore|cormoran|grand large|côte d'opale|gréements|mareyage|avitaillement)\b/i;
 
 /** What a name template is given: the commune in its forms and an evocative name that suits the place. */
 export interface NameParts {

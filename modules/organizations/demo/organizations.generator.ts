@@ -145,6 +145,8 @@ export interface GenerateOrganizationsOptions {
   communes: readonly string[];
   /** Sector codes to draw from (non-empty): activities whose main sector is not among them are left out. */
   sectorCodes: readonly string[];
+  /** The QPV each commune has, as the territory records them; by default those of communes.data.ts. */
+  priorityDistricts?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The date the demo data describes: figures are those of the last closed year, accreditations valid on it. */
@@ -344,8 +346,8 @@ function pickCommune(r: Random, activity: Activity, form: LegalForm, staff: numb
   return r.weighted(candidates.map((c) => [c, c.weight] as const));
 }
 
-function address(r: Random, commune: string, inDistrict: boolean): { address: string; priorityDistrict: string | null } {
-  const districts = PRIORITY_DISTRICTS[commune];
+function address(r: Random, commune: string, inDistrict: boolean, known: GenerateOrganizationsOptions['priorityDistricts']): { address: string; priorityDistrict: string | null } {
+  const districts = (PRIORITY_DISTRICTS[commune] ?? []).filter((d) => known === undefined || (known[commune] ?? []).includes(d.name));
   if (inDistrict && districts !== undefined && districts.length > 0) {
     const district = r.pick(districts);
     return { address: `${r.int(1, 60)} ${r.pick(district.streets)}`, priorityDistrict: district.name };
@@ -458,20 +460,20 @@ function uniqueName(r: Random, draw: () => string, commune: string, registry: Na
       return name;
     }
   }
-  // Still taken: a distinguishing suffix (a neighbourhood of Boulogne, the commune, then a number).
-  if (commune === 'Boulogne-sur-Mer') {
-    const offset = r.int(0, BOULOGNE_NEIGHBOURHOODS.length - 1);
-    for (let k = 0; k < BOULOGNE_NEIGHBOURHOODS.length; k++) {
-      const candidate = `${name} – ${BOULOGNE_NEIGHBOURHOODS[(offset + k) % BOULOGNE_NEIGHBOURHOODS.length]}`;
-      if (!used.has(candidate)) {
-        used.add(candidate);
-        return candidate;
-      }
+  // Still taken: a distinguishing suffix (the commune, a neighbourhood of Boulogne or a street, as
+  // agencies and clubs are told apart), a number only as a last resort.
+  const suffixes = [
+    ...(name.includes(commune.replace(/^(Le|La|Les) /, '')) ? [] : [commune]),
+    ...(commune === 'Boulogne-sur-Mer' ? BOULOGNE_NEIGHBOURHOODS : []),
+    ...(TOWN_STREETS[commune] ?? VILLAGE_STREETS),
+  ];
+  const offset = r.int(0, suffixes.length - 1);
+  for (let k = 0; k < suffixes.length; k++) {
+    const candidate = `${name} – ${suffixes[(offset + k) % suffixes.length]}`;
+    if (!used.has(candidate)) {
+      used.add(candidate);
+      return candidate;
     }
-  } else if (!name.includes(commune.replace(/^(Le|La|Les) /, '')) && !used.has(`${name} – ${commune}`)) {
-    const candidate = `${name} – ${commune}`;
-    used.add(candidate);
-    return candidate;
   }
   for (let n = registry.nextNumber.get(name) ?? 2; ; n++) {
     const candidate = `${name} (${n})`;
@@ -517,7 +519,8 @@ function esusRequestChance(unit: Unit, employer: boolean): number {
 const SIAE_ENDS = ['2026-06-30', '2026-12-31', '2027-12-31', '2028-12-31'];
 
 function accreditationOf(r: Random, kind: AccreditationKind, created: string, lapsed = false): AccreditationSeed | null {
-  const earliest = laterOf(ACCREDITATION_SINCE[kind], kind === AccreditationKind.JEP ? addYears(created, 3) : created);
+  // Records start in 1980 (the directory's rule for accreditations); a JEP comes after three years of activity.
+  const earliest = laterOf(laterOf(ACCREDITATION_SINCE[kind], '1980-01-01'), kind === AccreditationKind.JEP ? addYears(created, 3) : created);
   const latest = toIso(REFERENCE_MS - 30 * DAY);
   if (earliest > latest) return null;
   if (kind === AccreditationKind.ESUS) {
@@ -974,7 +977,7 @@ export function generateOrganizations(options: GenerateOrganizationsOptions): Or
     }
 
     // 8. Place, name and the rest.
-    const { address: street, priorityDistrict } = address(r, commune.name, r.chance(DISTRICT_CHANCE[activity.code] ?? 0.15));
+    const { address: street, priorityDistrict } = address(r, commune.name, r.chance(DISTRICT_CHANCE[activity.code] ?? 0.15), options.priorityDistricts);
     const name = uniqueName(r, baseDraw, commune.name, names);
     const currentEsus = siae !== null || accreditations.some((a) => a.kind === AccreditationKind.ESUS && isCurrent(a));
     const year = Number(created.slice(0, 4));
@@ -1048,7 +1051,7 @@ function accreditationWord(kind: AccreditationKind): string {
     case AccreditationKind.JEP:
       return 'jeunesse et éducation populaire';
     case AccreditationKind.GENERAL_INTEREST:
-      return "intérêt général";
+      return 'intérêt général';
   }
 }
 

@@ -4,23 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
-import { ALL_MODULES } from '../index.js';
-import { Partner, PartnerKind } from '../partners/index.js';
-import type { DemoContext } from '../../server/kit/index.js';
-
-/*
- * TEMPORARY, remove with `available` below once main's partners demo follows the new legal forms (its
- * criteria still name SIAE_* forms, so seeding them fails): the three partners the demo people belong
- * to, so that the demo tokens hold their usual roles.
- */
-async function seedDemoPeoplePartners({ em }: DemoContext): Promise<void> {
-  if ((await em.count(Partner, {})) > 0) return;
-  em.create(Partner, { slug: 'mef', name: 'Maison de l’emploi et de la formation', kind: PartnerKind.HOST } as never);
-  em.create(Partner, { slug: 'conseil-regional', name: 'Conseil régional Hauts-de-France', kind: PartnerKind.FUNDER } as never);
-  em.create(Partner, { slug: 'apes', name: 'APES', kind: PartnerKind.EXPERT } as never);
-  await em.flush();
-}
-const available = ALL_MODULES.map((m) => (m.name === 'partners' ? { ...m, demo: seedDemoPeoplePartners } : m));
+import { modulesWithoutPartnersDemo } from '../../test/imports-partners-shim.js';
 
 /** A valid SIRET from 13 digits (Luhn key appended). */
 function siret(prefix13: string): string {
@@ -51,7 +35,7 @@ let outsideDir: string;
 beforeAll(async () => {
   importDir = realpathSync(mkdtempSync(join(tmpdir(), 'maillage-import-')));
   outsideDir = realpathSync(mkdtempSync(join(tmpdir(), 'maillage-outside-')));
-  t = await startTestApp({ modules: ['imports', 'accounts'], config: { importDir }, available });
+  t = await startTestApp({ modules: ['imports', 'accounts'], config: { importDir }, available: modulesWithoutPartnersDemo() });
 });
 afterAll(async () => {
   await t?.close();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+import { collect, startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
 import { modulesWithoutPartnersDemo } from '../../test/imports-partners-shim.js';
 
 /** A valid SIRET from 13 digits (Luhn key appended). */
@@ -318,6 +318,17 @@ describe('importOrganizations: dry run, XLSX, path, permission', () => {
       expect(res.errors[0].message, path).toMatch(/sort du dossier d'import/);
     }
     expect((await t.gql(IMPORT, { input: { path: 'absent.csv' } }, TOKENS.admin)).errors[0].message).toBe("Aucun fichier « absent.csv » dans le dossier d'import.");
+  });
+
+  it('publishes organizations.changed for each organization written, after commit; nothing for a dry run or a refused file', async () => {
+    const sub = collect(t.ws(TOKENS.admin), 'subscription { organizationChanged { name } }', {}, 2);
+    await sub.ready;
+    const head = 'Nom;Forme juridique;Filière;Commune\n';
+    await importFile('essai.csv', `${head}Essai non publié;Association;Culture;Samer\n`, { dryRun: true });
+    await importFile('refus.csv', `${head}Refus non publié;Association;Culture;Samer\nX;GIE;Culture;Samer\n`);
+    await importFile('publie.csv', `${head}Publiée une;Association;Culture;Samer\nPubliée deux;Association;Culture;Desvres\n`);
+    const names = (await sub.results).map((r) => r.data.organizationChanged.name);
+    expect(names.sort()).toEqual(['Publiée deux', 'Publiée une']);
   });
 
   it("is for administrators and partners' managers: refused to anonymous callers and to members", async () => {

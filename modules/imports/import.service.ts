@@ -519,6 +519,9 @@ async function writeRow(ctx: Context, row: Row, mapping: ColumnMapping, report: 
     row.problems.push(problemOnField(row.number, mapping, field, err.message));
     return;
   }
+  // The unit of work forgets the rows written: each flush compares every managed entity, so keeping
+  // them made a file of 2,000 rows quadratic (minutes instead of seconds).
+  ctx.em.clear();
   if (creating) report.created++;
   else report.updated++;
 }

@@ -201,6 +201,17 @@ const CASES: Record<string, Case[]> = {
       expect: MANAGERS,
     },
   ],
+  importOrganizations: [
+    {
+      name: "a spreadsheet of organizations: partners' managers and administrators",
+      document: 'mutation($input: ImportOrganizationsInput!) { importOrganizations(input: $input) { created written } }',
+      prepare: async () => {
+        const csv = `Nom;Forme juridique;Filière;Commune\nImportée ${unique()};Association;Culture;Samer\n`;
+        return { input: { fileName: 'structures.csv', contentBase64: Buffer.from(csv).toString('base64') } };
+      },
+      expect: MANAGERS,
+    },
+  ],
   createPartner: [
     {
       name: 'administrators only',

@@ -331,6 +331,13 @@ describe('importOrganizations: dry run, XLSX, path, permission', () => {
     expect(names.sort()).toEqual(['Publiée deux', 'Publiée une']);
   });
 
+  it('leaves an upload past the HTTP body limit (MAX_BODY_BYTES) to the HTTP layer: 413, in French', async () => {
+    const big = Buffer.alloc(800_000, 'a'); // 1.07 MB once in base64: past the 1 MiB default body
+    const res = await importFile('gros.csv', big);
+    expect(res.errors[0]).toMatchObject({ extensions: { code: 'PAYLOAD_TOO_LARGE', max: 1_048_576 } });
+    expect(res.errors[0].message).toBe('Corps de requête trop volumineux : 1048576 octets au plus.');
+  });
+
   it("is for administrators and partners' managers: refused to anonymous callers and to members", async () => {
     const csv = 'Nom;Forme juridique;Filière;Commune\nAssociation X;Association;Culture;Samer\n';
     expect((await importFile('x.csv', csv, { dryRun: true }, null)).errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -116,7 +116,7 @@ export class OrganizationResolver {
   }
 
   @Authorized(OrganizationPermissions.update)
-  @Mutation(() => Accreditation, { description: "Records an agrément or conventionnement of an organization; its legal form must be one that may hold it (an AI is an association…)." })
+  @Mutation(() => Accreditation, { description: 'Records an agrément or conventionnement of an organization; its legal form must be one that may hold it (an AI is an association…).' })
   addAccreditation(
     @Arg('organizationId', () => ID, { description: 'Id of the organization.' }) organizationId: string,
     @Arg('input', () => AccreditationInput, { description: 'The accreditation.' }) input: AccreditationInput,

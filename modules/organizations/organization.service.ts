@@ -14,9 +14,32 @@ import { ESUS_KINDS, holderProblem, valueProblems } from './accreditation.rules.
 import { ESS_FAMILY_OF, LegalForm, OrganizationOrder, SIAE_KINDS, type AccreditationKind, type EssFamily } from './organization.enums.js';
 import { referenceDate } from '../platform/index.js';
 import { OrganizationChanged } from './organization.events.js';
-import { MAX_CONTACTS, type AccreditationInput, type OrganizationFiguresInput, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
+import {
+  MAX_CONTACTS,
+  type AccreditationInput,
+  type OrganizationFiguresInput,
+  type CreateOrganizationInput,
+  type OrganizationContactInput,
+  type OrganizationFilter,
+  type UpdateOrganizationInput,
+} from './organization.inputs.js';
 import { normalizeSiret } from './siret.js';
-import { applyChanges, todayInFrance, list, orderBy, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
+import {
+  applyChanges,
+  todayInFrance,
+  list,
+  orderBy,
+  type Order,
+  type Context,
+  type Transaction,
+  badInput,
+  conflict,
+  notFound,
+  decodeId,
+  decodeIds,
+  type ConnectionArgs,
+  type Page,
+} from '../../server/kit/index.js';
 
 const ORDERS: Record<OrganizationOrder, Order<Organization>> = {
   [OrganizationOrder.NAME]: orderBy('name', 'id'),
@@ -221,7 +244,8 @@ export const OrganizationService = {
     return ctx.transaction(async (tx) => {
       const organization = await tx.em.findOne(Organization, id);
       if (!organization) throw notFound('Organisation', organizationGlobalId);
-      const figures = (await tx.em.findOne(OrganizationFigures, { organization: id, year: input.year })) ?? tx.em.create(OrganizationFigures, { organization, year: input.year, headcount: input.headcount });
+      const figures =
+        (await tx.em.findOne(OrganizationFigures, { organization: id, year: input.year })) ?? tx.em.create(OrganizationFigures, { organization, year: input.year, headcount: input.headcount });
       Object.assign(figures, {
         headcount: input.headcount,
         fte: input.fte ?? 0,

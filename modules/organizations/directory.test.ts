@@ -43,6 +43,17 @@ describe('legal form apart from accreditations', () => {
     expect(read.data.node).toEqual({ esus: true, insertion: true, accreditations: [{ kind: 'SIAE_ACI', valid: true }] });
   });
 
+  it('an ACI run by a CCAS works in insertion but is not ESUS: ESUS by right is for SIAE of the SSE', async () => {
+    const org = await create({ name: 'CCAS de Wimille – chantier nature', legalForm: 'CCAS' });
+    const id = org.data.createOrganization.id;
+    expect(org.data.createOrganization.essFamily).toBeNull();
+    await t.gql(ACCREDIT, { o: id, input: { kind: 'SIAE_ACI', since: '2021-01-01', postsFte: 6 } }, TOKENS.expert);
+    const read = await t.gql('query($id: ID!) { node(id: $id) { ... on Organization { esus insertion } } }', { id });
+    expect(read.data.node).toEqual({ esus: false, insertion: true });
+    const esus = await t.gql('{ organizations(first: 100, filter: { esus: true, insertion: true, search: "wimille" }) { edges { node { name } } } }');
+    expect(esus.data.organizations.edges.map((e: any) => e.node.name)).not.toContain('CCAS de Wimille – chantier nature');
+  });
+
   it('refuses an AI held by a SARL, naming the field and the forms that may hold it; nothing is written', async () => {
     const org = await create({ name: 'Services Plus SARL', legalForm: 'SARL' });
     const id = org.data.createOrganization.id;

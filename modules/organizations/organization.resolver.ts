@@ -85,12 +85,12 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: "Holds ESUS (entreprise solidaire d'utilité sociale) at the reference date: a valid ESUS accreditation, or automatically a valid insertion conventionnement.",
+    description: "Holds ESUS (entreprise solidaire d'utilité sociale) at the reference date: a valid ESUS accreditation, or by right a valid insertion conventionnement of an SSE enterprise (not of a commune or a CCAS).",
   })
-  @Needs('accreditations')
+  @Needs('accreditations', 'legalForm')
   async esus(@Root() organization: Organization, @Ctx() ctx: Context): Promise<boolean> {
     const [accreditations, day] = await Promise.all([related<Accreditation>(ctx, organization, 'accreditations'), referenceDate(ctx)]);
-    return holdsEsus(accreditations, day);
+    return holdsEsus(accreditations, day, organization.legalForm);
   }
 
   @FieldResolver(() => Boolean, {

@@ -10,8 +10,8 @@ import { assertMayEditContacts, consentEntry } from './organization.policy.js';
 import { mayEditContacts } from './contact-visibility.js';
 import { Accreditation } from './accreditation.entity.js';
 import { OrganizationFigures } from './organization-figures.entity.js';
-import { ESUS_KINDS, holderProblem, valueProblems } from './accreditation.rules.js';
-import { ESS_FAMILY_OF, LegalForm, OrganizationOrder, SIAE_KINDS, type AccreditationKind, type EssFamily } from './organization.enums.js';
+import { SSE_FORMS, holderProblem, valueProblems } from './accreditation.rules.js';
+import { AccreditationKind, ESS_FAMILY_OF, LegalForm, OrganizationOrder, SIAE_KINDS, type EssFamily } from './organization.enums.js';
 import { referenceDate } from '../platform/index.js';
 import { OrganizationChanged } from './organization.events.js';
 import {
@@ -66,6 +66,11 @@ function holding(kinds: readonly AccreditationKind[], day: string): FilterQuery<
   return { accreditations: { kind: { $in: [...kinds] }, since: { $lte: day }, $or: [{ until: null }, { until: { $gte: day } }] } } as FilterQuery<Organization>;
 }
 
+/** ESUS on `day`: a valid ESUS, or a valid SIAE conventionnement held by an SSE enterprise (accreditation.rules.ts). */
+function esusOn(day: string): FilterQuery<Organization> {
+  return { $or: [holding([AccreditationKind.ESUS], day), { $and: [{ legalForm: { $in: SSE_FORMS } }, holding(SIAE_KINDS, day)] }] } as FilterQuery<Organization>;
+}
+
 /** Legal forms of the given SSE families. */
 function formsOf(families: readonly EssFamily[]): LegalForm[] {
   return Object.values(LegalForm).filter((f) => families.includes(ESS_FAMILY_OF[f] as EssFamily));
@@ -85,7 +90,7 @@ export const OrganizationService = {
         filter?.legalForms?.length ? { legalForm: { $in: filter.legalForms } } : {},
         filter?.stages?.length ? { stage: { $in: filter.stages } } : {},
         filter?.employer != null ? { employees: filter.employer ? { $gt: 0 } : 0 } : {},
-        filter?.esus != null ? (filter.esus ? holding(ESUS_KINDS, day) : { $not: holding(ESUS_KINDS, day) }) : {},
+        filter?.esus != null ? (filter.esus ? esusOn(day) : { $not: esusOn(day) }) : {},
         filter?.insertion != null ? (filter.insertion ? holding(SIAE_KINDS, day) : { $not: holding(SIAE_KINDS, day) }) : {},
         filter?.accreditations?.length ? holding(filter.accreditations, day) : {},
         filter?.essFamilies?.length ? { legalForm: { $in: formsOf(filter.essFamilies) } } : {},

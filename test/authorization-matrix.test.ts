@@ -170,6 +170,32 @@ const CASES: Record<string, Case[]> = {
       expect: PARTNERS_PEOPLE,
     },
   ],
+  addAccreditation: [
+    {
+      name: "partners' people",
+      document: 'mutation($id: ID!) { addAccreditation(organizationId: $id, input: { kind: ESUS, since: "2021-01-01" }) { id } }',
+      prepare: async () => ({ id: await organization(false) }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
+  removeAccreditation: [
+    {
+      name: "partners' people",
+      document: 'mutation($id: ID!) { removeAccreditation(id: $id) }',
+      prepare: async () => ({
+        id: (await asAdmin('mutation($id: ID!) { addAccreditation(organizationId: $id, input: { kind: ESUS, since: "2021-01-01" }) { id } }', { id: await organization(false) })).addAccreditation.id,
+      }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
+  setOrganizationFigures: [
+    {
+      name: "partners' people",
+      document: 'mutation($id: ID!) { setOrganizationFigures(organizationId: $id, input: { year: 2025, headcount: 3, fte: 2.5 }) { id } }',
+      prepare: async () => ({ id: await organization(false) }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
   addOrganizationContact: [
     {
       name: 'to a consenting organization',
@@ -269,6 +295,15 @@ const CASES: Record<string, Case[]> = {
       expect: OWN_MANAGER,
     },
   ],
+  setReferenceDate: [
+    {
+      // Last of the matrix: it leaves the date fixed on 1 January 2026, which no later test reads.
+      name: 'administrators only',
+      document: 'mutation { setReferenceDate(date: "2026-01-01") { referenceDate } }',
+      prepare: async () => (await asAdmin('mutation { setReferenceDate(date: null) { referenceDate } }', {}), {}),
+      expect: ADMIN,
+    },
+  ],
 };
 
 describe('authorization matrix', () => {
@@ -318,9 +353,27 @@ describe('authorization of reads', () => {
     expect(permissions).toEqual({
       anonymous: [],
       loner: [],
-      member: ['organizations.contacts.read', 'organizations.create', 'organizations.update'],
-      otherManager: ['accounts.memberships.manage', 'organizations.consent.record', 'organizations.contacts.read', 'organizations.create', 'organizations.update', 'partners.update'],
-      ownManager: ['accounts.memberships.manage', 'organizations.consent.record', 'organizations.contacts.read', 'organizations.create', 'organizations.update', 'partners.update'],
+      member: ['organizations.contacts.read', 'organizations.create', 'organizations.figures.read', 'organizations.figures.write', 'organizations.update'],
+      otherManager: [
+        'accounts.memberships.manage',
+        'organizations.consent.record',
+        'organizations.contacts.read',
+        'organizations.create',
+        'organizations.figures.read',
+        'organizations.figures.write',
+        'organizations.update',
+        'partners.update',
+      ],
+      ownManager: [
+        'accounts.memberships.manage',
+        'organizations.consent.record',
+        'organizations.contacts.read',
+        'organizations.create',
+        'organizations.figures.read',
+        'organizations.figures.write',
+        'organizations.update',
+        'partners.update',
+      ],
       admin: everything,
     });
   });

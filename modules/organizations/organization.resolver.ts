@@ -85,7 +85,8 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: "Holds ESUS (entreprise solidaire d'utilité sociale) at the reference date: a valid ESUS accreditation, or by right a valid insertion conventionnement of an SSE enterprise (not of a commune or a CCAS).",
+    description:
+      "Holds ESUS (entreprise solidaire d'utilité sociale) at the reference date: a valid ESUS accreditation, or by right a valid insertion conventionnement of an SSE enterprise (not of a commune or a CCAS).",
   })
   @Needs('accreditations', 'legalForm')
   async esus(@Root() organization: Organization, @Ctx() ctx: Context): Promise<boolean> {

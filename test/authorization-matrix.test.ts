@@ -62,7 +62,7 @@ async function organization(consent: boolean): Promise<string> {
     input: {
       name: `Structure ${unique()}`,
       legalForm: 'ASSOCIATION',
-      sector: 'insertion',
+      sector: 'recyclage-reemploi',
       communeId,
       stage: 'CREATION',
       contacts: [{ firstName: 'Anne', lastName: 'Contact' }],
@@ -150,14 +150,14 @@ const CASES: Record<string, Case[]> = {
     {
       name: "without the holder's consent: partners' people",
       document: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-      prepare: async () => ({ input: { name: `Nouvelle ${unique()}`, legalForm: 'SCOP', sector: 'insertion', communeId, stage: 'CREATION' } }),
+      prepare: async () => ({ input: { name: `Nouvelle ${unique()}`, legalForm: 'SCOP', sector: 'recyclage-reemploi', communeId, stage: 'CREATION' } }),
       expect: PARTNERS_PEOPLE,
     },
     {
       name: "with the holder's consent: managers and administrators",
       document: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
       prepare: async () => ({
-        input: { name: `Consentante ${unique()}`, legalForm: 'SCOP', sector: 'insertion', communeId, stage: 'CREATION', consent: { given: true, method: 'EMAIL', obtainedOn: '2026-11-03' } },
+        input: { name: `Consentante ${unique()}`, legalForm: 'SCOP', sector: 'recyclage-reemploi', communeId, stage: 'CREATION', consent: { given: true, method: 'EMAIL', obtainedOn: '2026-11-03' } },
       }),
       expect: MANAGERS,
     },
@@ -167,6 +167,32 @@ const CASES: Record<string, Case[]> = {
       name: "partners' people",
       document: 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id } }',
       prepare: async () => ({ id: await organization(false), input: { employees: 7 } }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
+  addAccreditation: [
+    {
+      name: "partners' people",
+      document: 'mutation($id: ID!) { addAccreditation(organizationId: $id, input: { kind: ESUS, since: "2021-01-01" }) { id } }',
+      prepare: async () => ({ id: await organization(false) }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
+  removeAccreditation: [
+    {
+      name: "partners' people",
+      document: 'mutation($id: ID!) { removeAccreditation(id: $id) }',
+      prepare: async () => ({
+        id: (await asAdmin('mutation($id: ID!) { addAccreditation(organizationId: $id, input: { kind: ESUS, since: "2021-01-01" }) { id } }', { id: await organization(false) })).addAccreditation.id,
+      }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
+  setOrganizationFigures: [
+    {
+      name: "partners' people",
+      document: 'mutation($id: ID!) { setOrganizationFigures(organizationId: $id, input: { year: 2025, headcount: 3, fte: 2.5 }) { id } }',
+      prepare: async () => ({ id: await organization(false) }),
       expect: PARTNERS_PEOPLE,
     },
   ],
@@ -280,6 +306,15 @@ const CASES: Record<string, Case[]> = {
       expect: OWN_MANAGER,
     },
   ],
+  setReferenceDate: [
+    {
+      // Last of the matrix: it leaves the date fixed on 1 January 2026, which no later test reads.
+      name: 'administrators only',
+      document: 'mutation { setReferenceDate(date: "2026-01-01") { referenceDate } }',
+      prepare: async () => (await asAdmin('mutation { setReferenceDate(date: null) { referenceDate } }', {}), {}),
+      expect: ADMIN,
+    },
+  ],
 };
 
 describe('authorization matrix', () => {
@@ -329,9 +364,27 @@ describe('authorization of reads', () => {
     expect(permissions).toEqual({
       anonymous: [],
       loner: [],
-      member: ['organizations.contacts.read', 'organizations.create', 'organizations.update'],
-      otherManager: ['accounts.memberships.manage', 'organizations.consent.record', 'organizations.contacts.read', 'organizations.create', 'organizations.update', 'partners.update'],
-      ownManager: ['accounts.memberships.manage', 'organizations.consent.record', 'organizations.contacts.read', 'organizations.create', 'organizations.update', 'partners.update'],
+      member: ['organizations.contacts.read', 'organizations.create', 'organizations.figures.read', 'organizations.figures.write', 'organizations.update'],
+      otherManager: [
+        'accounts.memberships.manage',
+        'organizations.consent.record',
+        'organizations.contacts.read',
+        'organizations.create',
+        'organizations.figures.read',
+        'organizations.figures.write',
+        'organizations.update',
+        'partners.update',
+      ],
+      ownManager: [
+        'accounts.memberships.manage',
+        'organizations.consent.record',
+        'organizations.contacts.read',
+        'organizations.create',
+        'organizations.figures.read',
+        'organizations.figures.write',
+        'organizations.update',
+        'partners.update',
+      ],
       admin: everything,
     });
   });

@@ -95,7 +95,7 @@ describe('npm run setup', () => {
     expect(first.code).toBe(SetupExit.Done);
     expect(first.out).toMatch(/migrations: \d+ applied/);
     expect(first.out).toMatch(/53 communes added/);
-    expect(first.out).toMatch(/sectors: 15 added/);
+    expect(first.out).toMatch(/sectors: 14 added/);
     const token = TOKEN.exec(first.out)?.[1];
     expect(token).toBeDefined();
     // Every token made with it depends on it: the operator is told to keep it, never to revoke it.
@@ -125,7 +125,7 @@ describe('npm run setup', () => {
         territory: 1,
         intercommunality: 2,
         commune: 53,
-        sector: 15,
+        sector: 14,
         partner: 0, // no demo data
         organization: 0,
         person: 2,
@@ -151,7 +151,7 @@ describe('npm run setup', () => {
     expect(lost.out).toMatch(/already administrator: a new token/);
     const app2 = await openApp();
     try {
-      expect(await counts(app2)).toMatchObject({ person: 2, admins: 2, commune: 53, sector: 15 });
+      expect(await counts(app2)).toMatchObject({ person: 2, admins: 2, commune: 53, sector: 14 });
       const renewed = await app2.gql(viewer, {}, TOKEN.exec(lost.out)![1]);
       expect(renewed.data.viewer.person.name).toBe('Claire Martin');
     } finally {

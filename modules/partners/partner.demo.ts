@@ -12,7 +12,7 @@ import { type DemoContext, searchKey } from '../../server/kit/index.js';
 export async function seedPartners({ em, scale, logger }: DemoContext): Promise<void> {
   if ((await em.count(Partner, {})) > 0) return;
   const communes = await TerritoryService.communesByName(em);
-  const seeds = scale ? generatePartners({ count: scale.partners, seed: 2012, communes: [...communes.keys()], sectorCodes: await SectorService.allCodes(em) }) : DEMO_PARTNERS;
+  const seeds = scale?.partners ? generatePartners({ count: scale.partners, seed: 2012, communes: [...communes.keys()], sectorCodes: await SectorService.allCodes(em) }) : DEMO_PARTNERS;
   for (const seed of seeds) {
     const partner = em.create(Partner, {
       slug: seed.slug,

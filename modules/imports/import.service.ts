@@ -3,14 +3,24 @@ import { constants } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Commune } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
-import { Organization, OrganizationService, Stage, isValidSiret, AccreditationKind, type TargetPublic } from '../organizations/index.js';
+import {
+  Organization,
+  OrganizationService,
+  OrganizationLookups,
+  CreateOrganizationInput,
+  UpdateOrganizationInput,
+  AccreditationInput,
+  Stage,
+  isValidSiret,
+  AccreditationKind,
+  type TargetPublic,
+} from '../organizations/index.js';
 import { referenceDate } from '../platform/index.js';
 import { AppError, badInput, fromGlobalId, inputProblems, toGlobalId, type Context } from '../../server/kit/index.js';
 import { headerKey, headerRowIndex, labelOf, mapColumns, type ColumnMapping, type ImportField, type MappedColumn } from './columns.js';
 import { MAX_IMPORT_BYTES, MAX_REPORTED_PROBLEMS } from './import.limits.js';
 import { ImportFormat, type ImportColumn, type ImportProblem, OrganizationImportReport } from './import.types.js';
 import type { ImportOrganizationsInput } from './import.inputs.js';
-import { OrganizationsAdapter } from './organizations-adapter.js';
 import { readSpreadsheet, SpreadsheetError, type Cell, type Sheet, type SheetRow } from './spreadsheet.js';
 import {
   ValueError,
@@ -372,7 +382,7 @@ function readRow(row: SheetRow, mapping: ColumnMapping, lookups: Lookups): Row {
 /** The organizations' input rules on the values a refused row has (problems on cells already refused, or left empty, are not repeated). */
 async function checkRefusedRow(row: Row, mapping: ColumnMapping): Promise<void> {
   const refusedFields = new Set(row.problems.map((p) => p.field));
-  for (const p of await inputProblems(OrganizationsAdapter.createInput({ ...row.values }))) {
+  for (const p of await inputProblems(Object.assign(new CreateOrganizationInput(), { ...row.values }))) {
     const inputField = p.field.split('.')[0]!;
     const problem = problemOnField(row.number, mapping, p.field, p.message);
     if ((row.values as Record<string, unknown>)[inputField] === undefined || refusedFields.has(problem.field)) continue;
@@ -409,7 +419,7 @@ function refuseDuplicates(rows: Row[], mapping: ColumnMapping): void {
  */
 async function matchExisting(ctx: Context, rows: Row[]): Promise<void> {
   const valid = rows.filter((r) => r.problems.length === 0);
-  const known = await OrganizationsAdapter.findByIdentifiers(ctx.em, {
+  const known = await OrganizationLookups.findByIdentifiers(ctx.em, {
     sirets: valid.flatMap((r) => (r.values.siret ? [r.values.siret] : [])),
     rnas: valid.flatMap((r) => (r.values.rna ? [r.values.rna] : [])),
   });
@@ -419,12 +429,12 @@ async function matchExisting(ctx: Context, rows: Row[]): Promise<void> {
   const byName = new Map<string, Organization>();
   const names = [...new Set(unidentified.map((r) => r.values.name!))];
   const communes = [...new Set(unidentified.map((r) => idOf(r.values.communeId!)))];
-  for (const o of await OrganizationsAdapter.findUnidentified(ctx.em, names, communes)) byName.set(`${headerKey(o.name)}|${o.commune.id}`, o);
+  for (const o of await OrganizationLookups.findUnidentified(ctx.em, names, communes)) byName.set(`${headerKey(o.name)}|${o.commune.id}`, o);
   for (const row of valid) {
     const { siret, rna, name, communeId } = row.values;
     row.existing = (siret ? bySiret.get(siret) : undefined) ?? (rna ? byRna.get(rna) : undefined) ?? (!siret && !rna ? byName.get(`${headerKey(name!)}|${idOf(communeId!)}`) : undefined) ?? null;
   }
-  const held = await OrganizationsAdapter.accreditationKinds(
+  const held = await OrganizationLookups.accreditationKinds(
     ctx.em,
     valid.flatMap((r) => (r.existing ? [r.existing.id] : [])),
   );
@@ -496,8 +506,8 @@ async function writeRow(ctx: Context, row: Row, mapping: ColumnMapping, report: 
     report.unchanged++;
     return;
   }
-  const input = creating ? OrganizationsAdapter.createInput(values as Record<string, unknown>) : OrganizationsAdapter.updateInput(values as Record<string, unknown>);
-  const accreditationInputs = newKinds.map((a) => OrganizationsAdapter.accreditationInput({ kind: a.kind, since: a.since ?? day, until: a.until }));
+  const input = creating ? Object.assign(new CreateOrganizationInput(), values) : Object.assign(new UpdateOrganizationInput(), values);
+  const accreditationInputs = newKinds.map((a) => Object.assign(new AccreditationInput(), { kind: a.kind, since: a.since ?? day, until: a.until }));
   const problems = [...(await inputProblems(input)), ...(await Promise.all(accreditationInputs.map((a) => inputProblems(a)))).flat()];
   if (problems.length > 0) {
     for (const p of problems) row.problems.push(problemOnField(row.number, mapping, p.field, p.message));

@@ -30,6 +30,9 @@ export {
 } from './organization.enums.js';
 export { OrganizationChanged } from './organization.events.js';
 export { isValidSiret } from './siret.js';
+export { OrganizationLookups } from './organization.lookups.js';
+// Inputs, so that an import checks a row by the very rules a GraphQL call is checked by.
+export { CreateOrganizationInput, UpdateOrganizationInput, AccreditationInput } from './organization.inputs.js';
 
 /** The directory of SSE organizations and project holders. */
 export default defineModule({

@@ -241,7 +241,9 @@ export async function readImportFile(importDir: string | null, path: string): Pr
   if (!inside(root, real)) throw outside();
   let handle;
   try {
-    handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NONBLOCK: opening a named pipe (FIFO) for reading would otherwise wait for a writer, holding the
+    // request and a thread of libuv's pool for ever; it has no effect on a regular file.
+    handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
     throw badInput('input.path', `Le fichier ${quoted(path)} ne peut pas être ouvert.`);
   }

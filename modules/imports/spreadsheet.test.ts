@@ -71,6 +71,25 @@ describe('reading an XLSX workbook', () => {
     bomb.writeUInt32LE(0xfffffff0, central + 24);
     await expect(readSpreadsheet(bomb, 'bombe.xlsx')).rejects.toThrow(/se décompresse en/);
   });
+
+  it('refuses an entry that unpacks past the size its directory announces (a zip bomb that lies), before exceljs inflates it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('A');
+    for (let i = 0; i < 50; i++) ws.addRow(['Nom de la structure', 'Association', 'Culture', 'Samer']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const sheet = zipEntries(bytes).entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    expect(sheet.size).toBeGreaterThan(100);
+    // The sheet's directory entry now says it unpacks to 100 bytes: the total stays far under the bound.
+    const lying = Buffer.from(bytes);
+    let central = -1;
+    for (let at = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+      if (lying.subarray(at + 46, at + 46 + lying.readUInt16LE(at + 28)).toString() === 'xl/worksheets/sheet1.xml') central = at;
+    }
+    lying.writeUInt32LE(100, central + 24);
+    await expect(readSpreadsheet(lying, 'bombe.xlsx')).rejects.toThrow(/« xl\/worksheets\/sheet1.xml » se décompresse au-delà de la taille qu'il annonce/);
+    // The honest workbook is read.
+    expect((await readSpreadsheet(bytes, 'ok.xlsx')).rows).toHaveLength(50);
+  });
 });
 
 describe('the French column mapping', () => {

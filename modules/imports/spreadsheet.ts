@@ -1,3 +1,5 @@
+import { inflateRaw } from 'node:zlib';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { MAX_CELL_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES } from './import.limits.js';
@@ -171,7 +173,7 @@ function csvReason(err: Error): string {
  * The entries of a zip's central directory, read without unpacking: a file announcing more than
  * `MAX_XLSX_UNPACKED_BYTES` or `MAX_XLSX_ENTRIES` is refused before exceljs unpacks anything (a zip bomb).
  */
-export function zipEntries(bytes: Uint8Array): { names: string[]; unpacked: number } {
+export function zipEntries(bytes: Uint8Array): { names: string[]; unpacked: number; entries: ZipEntry[] } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
@@ -185,6 +187,7 @@ export function zipEntries(bytes: Uint8Array): { names: string[]; unpacked: numb
   let offset = view.getUint32(end + 16, true);
   if (count > MAX_XLSX_ENTRIES) throw new SpreadsheetError(`Ce classeur contient trop d'éléments (${count}) pour être un tableau à importer.`);
   const names: string[] = [];
+  const entries: ZipEntry[] = [];
   let unpacked = 0;
   for (let n = 0; n < count; n++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) {
@@ -196,14 +199,64 @@ export function zipEntries(bytes: Uint8Array): { names: string[]; unpacked: numb
     const commentLength = view.getUint16(offset + 32, true);
     // 0xFFFFFFFF: a ZIP64 size, beyond 4 GiB: far past the bound anyway.
     unpacked += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
-    names.push(new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)));
+    const name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
+    names.push(name);
+    entries.push({
+      name,
+      method: view.getUint16(offset + 10, true),
+      compressed: view.getUint32(offset + 20, true),
+      size,
+      localHeader: view.getUint32(offset + 42, true),
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
-  return { names, unpacked };
+  return { names, unpacked, entries };
+}
+
+/** An entry of a zip's central directory: its name, compression method, sizes and where its local header is. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressed: number;
+  size: number;
+  localHeader: number;
+}
+
+const inflateRawAsync = promisify(inflateRaw);
+
+/**
+ * Checks that no entry unpacks to more than its directory announces: the sizes `zipEntries` adds up
+ * are the archive's word, and a zip bomb lies (a 700 KB upload announcing 1 KB unpacked 700 MB in
+ * exceljs' unzipper, which checks the size only after inflating everything). Each entry is inflated
+ * here with its announced size as the ceiling, and refused past it, before exceljs reads anything.
+ */
+export async function checkZipSizes(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<void> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const damaged = () => new SpreadsheetError("Ce fichier .xlsx est endommagé (contenu de l'archive illisible) : ouvrez-le dans votre tableur et enregistrez-le de nouveau.");
+  for (const entry of entries) {
+    const at = entry.localHeader;
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) throw damaged();
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    if (start + entry.compressed > bytes.length) throw damaged();
+    const data = bytes.subarray(start, start + entry.compressed);
+    if (entry.method === 0) {
+      if (entry.compressed !== entry.size) throw damaged();
+      continue;
+    }
+    if (entry.method !== 8) throw new SpreadsheetError(`Ce classeur utilise une compression que le lecteur ne connaît pas (méthode ${entry.method}) : enregistrez-le de nouveau au format .xlsx.`);
+    let inflated: Buffer;
+    try {
+      // One byte over the announced size is enough to know it lies.
+      inflated = await inflateRawAsync(data, { maxOutputLength: entry.size + 1 });
+    } catch {
+      throw new SpreadsheetError(`Ce classeur est refusé : l'élément « ${entry.name} » se décompresse au-delà de la taille qu'il annonce (archive altérée ou « bombe zip »).`);
+    }
+    if (inflated.length !== entry.size) throw damaged();
+  }
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
-  const { names, unpacked } = zipEntries(bytes);
+  const { names, unpacked, entries } = zipEntries(bytes);
   if (names.includes('content.xml') && names.includes('mimetype')) {
     throw new SpreadsheetError('Ce fichier est au format OpenDocument (.ods), qui n’est pas pris en charge : enregistrez-le au format .xlsx ou CSV.');
   }
@@ -211,6 +264,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
     throw new SpreadsheetError(`Ce classeur se décompresse en ${MB(unpacked)} : ${MB(MAX_XLSX_UNPACKED_BYTES)} au plus. Ne gardez que le tableau à importer.`);
   }
+  await checkZipSizes(bytes, entries);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);

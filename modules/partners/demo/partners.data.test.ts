@@ -9,7 +9,8 @@ const DESVRES_SAMER = communeNamesOf('CCDS');
 const COMMUNES = [...CAB, ...DESVRES_SAMER];
 
 const STAGES = ['CREATION', 'DEVELOPMENT', 'CONSOLIDATION'];
-const LEGAL_FORMS = ['ASSOCIATION', 'MUTUAL', 'SCOP', 'SCIC', 'COOPERATIVE', 'SARL', 'SAS', 'FOUNDATION', 'SIAE_ACI', 'SIAE_EI', 'SIAE_ETTI', 'SIAE_AI'];
+const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUAL_HEALTH', 'MUTUAL_INSURANCE', 'FOUNDATION', 'SARL', 'SAS', 'SA', 'COMMUNE', 'CCAS', 'INDIVIDUAL'];
+const ACCREDITATIONS = ['SIAE_ACI', 'SIAE_AI', 'SIAE_EI', 'SIAE_ETTI', 'ESUS', 'EA', 'ESAT', 'SAP', 'JEP', 'GENERAL_INTEREST'];
 const KINDS = ['FUNDER', 'EXPERT', 'TECHNICAL_PARTNER', 'SSE_REPRESENTATIVE', 'HOST'];
 const SCHEME_KINDS = ['GRANT', 'LOAN', 'HONOUR_LOAN', 'GUARANTEE', 'EQUITY', 'SUPPORT_PROGRAMME'];
 
@@ -48,6 +49,7 @@ function checkPartner(p: PartnerSeed): void {
     for (const code of c.sectorCodes) expect(SECTOR_CODES).toContain(code);
     for (const stage of c.stages) expect(STAGES).toContain(stage);
     for (const form of c.legalForms) expect(LEGAL_FORMS).toContain(form);
+    for (const kind of c.accreditations) expect(ACCREDITATIONS).toContain(kind);
     for (const commune of c.communeNames) expect(COMMUNES).toContain(commune);
     if (!c.wholeTerritory) expect(c.communeNames.length).toBeGreaterThan(0);
     for (const amount of [c.minAmount, c.maxAmount]) if (amount !== null) expect(Number.isInteger(amount) && amount > 0).toBe(true);
@@ -134,7 +136,7 @@ describe('DEMO_PARTNERS', () => {
     const caisse = findPartner(DEMO_PARTNERS, 'La Caisse Solidaire')!;
     expect(caisse.fundingSchemes.map((s) => s.kind)).toEqual(expect.arrayContaining(['LOAN', 'GUARANTEE']));
     const direccte = findPartner(DEMO_PARTNERS, 'Direccte')!;
-    expect(direccte.criteria.some((c) => c.sectorCodes.includes('insertion') && c.legalForms.includes('SIAE_ACI'))).toBe(true);
+    expect(direccte.criteria.some((c) => c.accreditations.includes('SIAE_ACI'))).toBe(true);
     expect(DEMO_PARTNERS.some((p) => p.fundingSchemes.some((s) => s.kind === 'HONOUR_LOAN'))).toBe(true);
     const bdco = findPartner(DEMO_PARTNERS, 'Boulogne Développement')!;
     expect(bdco.criteria[0]?.wholeTerritory).toBe(false);

@@ -9,13 +9,14 @@
  * Sector codes are those of modules/sectors/demo/sectors.data.ts; commune names those of the territory module's perimeter.
  */
 
-import type { LegalForm, Stage } from '../../organizations/index.js';
+import type { AccreditationKind, LegalForm, Stage } from '../../organizations/organization.enums.js';
 import { communeNamesOf } from '../../territory/index.js';
 import { createRandom, type Random } from '../../../server/kit/index.js';
 
 // The organizations module's vocabulary, through its public index (partners depends on organizations).
 export type StageCode = `${Stage}`;
 export type LegalFormCode = `${LegalForm}`;
+export type AccreditationCode = `${AccreditationKind}`;
 
 export type PartnerKindCode = 'FUNDER' | 'EXPERT' | 'TECHNICAL_PARTNER' | 'SSE_REPRESENTATIVE' | 'HOST';
 export type FundingSchemeKindCode = 'GRANT' | 'LOAN' | 'HONOUR_LOAN' | 'GUARANTEE' | 'EQUITY' | 'SUPPORT_PROGRAMME';
@@ -28,6 +29,8 @@ export interface CriteriaSeed {
   stages: StageCode[];
   /** Empty = all legal forms. */
   legalForms: LegalFormCode[];
+  /** Accreditations of which the holder must hold one; empty = none required. */
+  accreditations: AccreditationCode[];
   /** Euros. */
   minAmount: number | null;
   /** Euros. */
@@ -85,8 +88,8 @@ export interface GeneratePartnersOptions {
 /** Communes of the Communauté d'agglomération du Boulonnais, from the territory module's perimeter. */
 const CAB_COMMUNES = [...communeNamesOf('CAB')];
 
-const COMPANIES: LegalFormCode[] = ['SCOP', 'SCIC', 'COOPERATIVE', 'SARL', 'SAS', 'SIAE_EI', 'SIAE_ETTI'];
-const SIAE: LegalFormCode[] = ['SIAE_ACI', 'SIAE_EI', 'SIAE_ETTI', 'SIAE_AI'];
+const COMPANIES: LegalFormCode[] = ['SCOP', 'SCIC', 'COOPERATIVE', 'SARL', 'SAS', 'SA'];
+const SIAE: AccreditationCode[] = ['SIAE_ACI', 'SIAE_AI', 'SIAE_EI', 'SIAE_ETTI'];
 
 function criteria(label: string, options: Partial<Omit<CriteriaSeed, 'label'>> = {}): CriteriaSeed {
   const communeNames = options.communeNames ?? [];
@@ -95,6 +98,7 @@ function criteria(label: string, options: Partial<Omit<CriteriaSeed, 'label'>> =
     sectorCodes: options.sectorCodes ?? [],
     stages: options.stages ?? [],
     legalForms: options.legalForms ?? [],
+    accreditations: options.accreditations ?? [],
     minAmount: options.minAmount ?? null,
     maxAmount: options.maxAmount ?? null,
     wholeTerritory: options.wholeTerritory ?? communeNames.length === 0,
@@ -138,7 +142,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     contributions: ['Cofinancement des projets examinés en comité technique.', "Accès aux dispositifs régionaux de l'ESS et à l'extranet régional."],
     criteria: [
       criteria("Projets de l'ESS créateurs ou consolidateurs d'emplois", { minAmount: 5_000, maxAmount: 100_000 }),
-      criteria("Structures d'insertion par l'activité économique", { sectorCodes: ['insertion'] }),
+      criteria("Structures d'insertion par l'activité économique", { accreditations: SIAE }),
     ],
     fundingSchemes: [
       scheme(
@@ -178,8 +182,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     contributions: ["Conventionnement et aides au poste des structures d'insertion.", "Mobilisation du Fonds départemental d'insertion.", "Co-pilotage du dispositif local d'accompagnement."],
     criteria: [
       criteria("Structures d'insertion conventionnées ou en projet de conventionnement", {
-        sectorCodes: ['insertion'],
-        legalForms: SIAE,
+        accreditations: SIAE,
       }),
       criteria("Employeurs de l'ESS en développement ou en consolidation", { stages: ['DEVELOPMENT', 'CONSOLIDATION'] }),
     ],
@@ -226,10 +229,10 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     needs: ['Un repérage des projets avant la publication des appels à projets.', 'Des retours sur les parcours des allocataires du RSA accompagnés.'],
     contributions: ["Cofinancement de l'encadrement et de l'accompagnement dans les chantiers d'insertion.", "Expertise des services territoriaux d'action sociale du Boulonnais."],
     criteria: [
-      criteria('Insertion des allocataires du RSA', { sectorCodes: ['insertion'] }),
+      criteria('Insertion des allocataires du RSA', { accreditations: SIAE }),
       criteria('Action sociale et médico-sociale', {
         sectorCodes: ['action-sociale-sante', 'services-a-la-personne'],
-        legalForms: ['ASSOCIATION', 'FOUNDATION', 'MUTUAL', 'SCIC'],
+        legalForms: ['ASSOCIATION', 'FOUNDATION', 'MUTUAL_HEALTH', 'SCIC'],
       }),
     ],
     fundingSchemes: [
@@ -264,7 +267,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     contributions: ["Ingénierie des projets de création de structures d'insertion.", "Diagnostic des besoins en postes d'insertion.", 'Échanges de pratiques entre encadrants techniques.'],
     criteria: [
       criteria("Création et développement de structures d'insertion", {
-        sectorCodes: ['insertion'],
+        accreditations: SIAE,
         stages: ['CREATION', 'DEVELOPMENT'],
       }),
     ],
@@ -462,7 +465,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     constraints: ["Intervient auprès des structures d'insertion, adhérentes ou non.", 'Les accompagnements longs sont réservés aux structures en difficulté.'],
     needs: ["Une alerte précoce quand une structure d'insertion du Boulonnais fragilise ses emplois.", "Des données locales sur les sorties vers l'emploi."],
     contributions: ["Appui-conseil aux dirigeants des structures d'insertion.", "Représentation des structures d'insertion auprès des financeurs."],
-    criteria: [criteria("Structures d'insertion par l'activité économique", { sectorCodes: ['insertion'] })],
+    criteria: [criteria("Structures d'insertion par l'activité économique", { accreditations: SIAE })],
     fundingSchemes: [
       scheme(
         "Appui-conseil aux structures d'insertion",
@@ -531,7 +534,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     constraints: ["Intervient auprès des ateliers et chantiers d'insertion.", 'Les formations sont organisées à Lille ou en inter-structures sur le littoral.'],
     needs: ['Un recensement des besoins de formation des encadrants du Boulonnais.', 'Des lieux de formation sur le territoire.'],
     contributions: ['Formation des encadrants techniques et des accompagnateurs socioprofessionnels.', 'Outils pédagogiques pour les salariés en parcours.'],
-    criteria: [criteria("Ateliers et chantiers d'insertion", { sectorCodes: ['insertion'], legalForms: ['SIAE_ACI'] })],
+    criteria: [criteria("Ateliers et chantiers d'insertion", { accreditations: ['SIAE_ACI'] })],
     fundingSchemes: [
       scheme(
         "Formation des encadrants techniques d'insertion",
@@ -782,7 +785,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     contributions: ["Subventions d'investissement et de démarrage.", "Regard des fondations à l'instance de pilotage."],
     criteria: [
       criteria("Initiatives d'intérêt général", {
-        legalForms: ['ASSOCIATION', 'FOUNDATION', 'SCIC', 'SIAE_ACI', 'SIAE_AI'],
+        legalForms: ['ASSOCIATION', 'FOUNDATION', 'SCIC'],
         minAmount: 2_000,
         maxAmount: 15_000,
       }),
@@ -915,7 +918,6 @@ const LEGAL_FORM_GROUPS: readonly { forms: LegalFormCode[]; alone: string; after
   { forms: ['ASSOCIATION'], alone: 'Associations', after: 'associations' },
   { forms: ['SCOP', 'SCIC', 'COOPERATIVE'], alone: 'Coopératives', after: 'coopératives' },
   { forms: COMPANIES, alone: "Sociétés de l'ESS", after: "sociétés de l'ESS" },
-  { forms: SIAE, alone: "Structures d'insertion", after: "structures d'insertion" },
 ];
 
 /** Lower-case ASCII slug: "Fonds solidaire d'Outreau" → "fonds-solidaire-d-outreau". */
@@ -952,9 +954,11 @@ function pickSome<T>(r: Random, items: readonly T[], k: number): T[] {
 function stagesPhrase(stages: StageCode[]): string | null {
   if (stages.length === 0 || stages.length === 3) return null;
   const words: Record<StageCode, string> = {
+    EMERGENCE: 'en émergence',
     CREATION: 'en création',
     DEVELOPMENT: 'en développement',
     CONSOLIDATION: 'en consolidation',
+    RECOVERY: 'en difficulté',
   };
   return `Projets ${stages.map((stage) => words[stage]).join(' ou ')}`;
 }
@@ -982,6 +986,7 @@ function generatedCriteria(r: Random, kind: PartnerKindCode, communes: string[],
     sectorCodes: sectors,
     stages,
     legalForms: group ? [...group.forms] : [],
+    accreditations: [],
     minAmount,
     maxAmount,
     wholeTerritory,
@@ -1022,6 +1027,7 @@ function clonePartner(partner: PartnerSeed): PartnerSeed {
       sectorCodes: [...c.sectorCodes],
       stages: [...c.stages],
       legalForms: [...c.legalForms],
+      accreditations: [...c.accreditations],
       communeNames: [...c.communeNames],
     })),
     fundingSchemes: partner.fundingSchemes.map((s) => ({ ...s, stages: [...s.stages] })),

@@ -1,3 +1,4 @@
+import platform from './platform/index.js';
 import territory from './territory/index.js';
 import sectors from './sectors/index.js';
 import organizations from './organizations/index.js';
@@ -6,4 +7,4 @@ import accounts from './accounts/index.js';
 import { type ModuleManifest } from '../server/kit/index.js';
 
 /** Every module of the platform; the gateway orders them by dependency and enables those in MODULES. */
-export const ALL_MODULES: readonly ModuleManifest[] = [territory, sectors, organizations, partners, accounts];
+export const ALL_MODULES: readonly ModuleManifest[] = [platform, territory, sectors, organizations, partners, accounts];

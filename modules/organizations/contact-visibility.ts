@@ -2,6 +2,7 @@ import { matches, visibleTo, type Rights, type RowRule } from '../../server/kit/
 import type { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
+import { OrganizationFigures } from './organization-figures.entity.js';
 import { OrganizationPermissions } from './organization.permissions.js';
 
 /** The permission that opens an organization's contact people to partners' people. */
@@ -19,8 +20,15 @@ const consented: RowRule<OrganizationContact | OrganizationConsent> = (rights) =
   return rights.viewer.isAdmin ? true : { organization: { consentToShare: true } };
 };
 
-/** The manifest's visibility: contacts and consent records follow the consent rule. */
-export const CONTACT_VISIBILITY = [visibleTo(OrganizationContact, { rows: consented }), visibleTo(OrganizationConsent, { rows: consented })];
+/** Yearly figures (finances): partners' people and administrators, whatever the consent. */
+const partnersPeople: RowRule<OrganizationFigures> = (rights) => rights.viewer.isAdmin || rights.can(OrganizationPermissions.figures.read);
+
+/** The manifest's visibility: contacts and consent records follow the consent rule; figures are for partners' people. */
+export const CONTACT_VISIBILITY = [
+  visibleTo(OrganizationContact, { rows: consented }),
+  visibleTo(OrganizationConsent, { rows: consented }),
+  visibleTo(OrganizationFigures, { rows: partnersPeople }),
+];
 
 /** True when the viewer may see (and so edit) the contacts of `organization` (a loaded entity). */
 export function mayEditContacts(rights: Rights, organization: Pick<Organization, 'consentToShare'>): boolean {

@@ -4,7 +4,12 @@ import { Field, ObjectType } from 'type-graphql';
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 import { Organization } from './organization.entity.js';
 import { ConsentMethod } from './organization-consent.enums.js';
-import { UuidEntity, Node } from '../../server/kit/index.js';
+import { UuidEntity, Node, LocalDateType } from '../../server/kit/index.js';
+
+/** What consent is asked for, unless the recorder says otherwise. */
+export const DEFAULT_CONSENT_PURPOSE = "Examen collectif de la demande et accompagnement par les partenaires de la plate-forme ESS";
+/** What consent opens, unless the recorder says otherwise. */
+export const DEFAULT_CONSENT_SCOPE = "Coordonnées des personnes contacts et dossier de l'organisation, partagés avec les partenaires de la plate-forme";
 
 /**
  * One entry of an organization's consent history: the holder gave or withdrew consent to share its
@@ -18,7 +23,7 @@ import { UuidEntity, Node } from '../../server/kit/index.js';
   description: "An entry of an organization's consent history: the holder gave or withdrew consent, recorded by whom, when and how.",
 })
 export class OrganizationConsent extends UuidEntity {
-  [OptionalProps]?: 'globalId' | 'obtainedOnDay' | 'note' | 'recordedById' | 'recordedByPartnerId' | 'recordedAt';
+  [OptionalProps]?: 'globalId' | 'obtainedOnDay' | 'note' | 'purpose' | 'scope' | 'retainUntil' | 'recordedById' | 'recordedByPartnerId' | 'recordedAt';
 
   @Field(() => Organization, { description: 'The organization whose holder decided.' })
   @ManyToOne(() => Organization, { ref: true, index: true, deleteRule: 'cascade' })
@@ -41,7 +46,19 @@ export class OrganizationConsent extends UuidEntity {
     return typeof this.obtainedOn === 'string' ? this.obtainedOn.slice(0, 10) : this.obtainedOn.toISOString().slice(0, 10);
   }
 
-  @Field(() => String, { description: 'Where the proof is kept, scope, any detail (French); may be empty.' })
+  @Field(() => String, { description: 'What the data is shared for (French), as told to the holder.' })
+  @Property({ type: 'text', default: DEFAULT_CONSENT_PURPOSE })
+  purpose: string = DEFAULT_CONSENT_PURPOSE;
+
+  @Field(() => String, { description: 'What the decision covers: which data, shared with whom (French).' })
+  @Property({ type: 'text', default: DEFAULT_CONSENT_SCOPE })
+  scope: string = DEFAULT_CONSENT_SCOPE;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Until when the shared data is kept (retention) unless renewed; null for a refusal or a withdrawal.' })
+  @Property({ type: LocalDateType, nullable: true })
+  retainUntil: string | null = null;
+
+  @Field(() => String, { description: 'Where the proof is kept, any detail (French); may be empty.' })
   @Property({ type: 'text', default: '' })
   note: string = '';
 

@@ -16,7 +16,21 @@ export class ConsentInput {
   @Field(() => GraphQLLocalDate, { description: 'The day the holder expressed it (not in the future).' })
   obtainedOn!: string;
 
-  @Field(() => String, { nullable: true, description: 'Where the proof is kept, scope, any detail (French).' })
+  @Field(() => String, { nullable: true, description: 'What the data is shared for, as told to the holder (French); omitted: the platform’s collective review and support.' })
+  @IsOptional()
+  @MaxLength(500, { message: 'La finalité est limitée à 500 caractères.' })
+  purpose?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the decision covers: which data, shared with whom (French); omitted: contacts and file, with the platform’s partners.' })
+  @IsOptional()
+  @MaxLength(500, { message: 'La portée est limitée à 500 caractères.' })
+  scope?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Until when the data is kept, for consent given; omitted: 3 years after the day it was obtained (CNIL guidance).' })
+  @IsOptional()
+  retainUntil?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the proof is kept, any detail (French).' })
   @IsOptional()
   @MaxLength(1000, { message: 'La note est limitée à 1 000 caractères.' })
   note?: string | null;

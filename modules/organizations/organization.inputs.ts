@@ -1,6 +1,7 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsBoolean, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested, registerDecorator, type ValidationOptions } from 'class-validator';
-import { LegalForm, OrganizationOrder, Stage } from './organization.enums.js';
+import { AccreditationKind, EssFamily, LegalForm, OrganizationOrder, Stage, TargetPublic } from './organization.enums.js';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { ConsentInput } from './organization-consent.inputs.js';
 import { isValidSiret } from './siret.js';
 import { OmitOrSet } from '../../server/kit/index.js';
@@ -18,6 +19,10 @@ function IsSiret(options?: ValidationOptions) {
 }
 
 const PHONE = /^[+0-9 ().-]{6,30}$/;
+/** NAF rev. 2: 2 digits, a dot (optional on input), 2 digits, a letter. */
+export const NAF = /^\d{2}\.?\d{2}[A-Za-z]$/;
+/** RNA: W then 9 digits or capitals (some départements' numbers hold letters, e.g. Corsica's 2A/2B). */
+export const RNA = /^W[0-9A-Z]{9}$/;
 
 /*
  * Every string has a maximum no longer than its column (test/input.test.ts checks it): a longer value
@@ -61,9 +66,26 @@ export class OrganizationFilter {
   @IsOptional()
   employer?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Filter on the ESUS accreditation.' })
+  @Field(() => Boolean, { nullable: true, description: 'Filter on ESUS: a valid ESUS accreditation, or a valid insertion conventionnement (automatic ESUS), at the reference date.' })
   @IsOptional()
   esus?: boolean | null;
+
+  @Field(() => [AccreditationKind], { nullable: true, description: 'Organizations holding one of these accreditations, valid at the reference date.' })
+  @IsOptional()
+  @ArrayMaxSize(10, { message: 'Au plus 10 agréments.' })
+  accreditations?: AccreditationKind[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: organizations working in insertion (a valid SIAE conventionnement, whatever their sectors); false: the others.' })
+  @IsOptional()
+  insertion?: boolean | null;
+
+  @Field(() => [EssFamily], { nullable: true, description: 'SSE families (any of them).' })
+  @IsOptional()
+  essFamilies?: EssFamily[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: established in a priority district (QPV); false: elsewhere.' })
+  @IsOptional()
+  inPriorityDistrict?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Words of the name or description, accents and case ignored.' })
   @IsOptional()
@@ -119,14 +141,56 @@ abstract class OrganizationDetailsInput {
   @Max(100_000, { message: 'Le nombre de salariés semble erroné.' })
   employees?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Year of creation.' })
+  @Field(() => Int, { nullable: true, description: 'Year of creation (set from `creationDate` when that is given).' })
   @IsOptional()
   @Min(1800, { message: "L'année de création doit être postérieure à 1800." })
   foundedYear?: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'ESUS accreditation (false by default); null is refused.' })
-  @OmitOrSet("L'agrément ESUS vaut true ou false : omettez-le pour le laisser inchangé.")
-  esus?: boolean | null;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Day of creation (not in the future).' })
+  @IsOptional()
+  creationDate?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True for the head office, false for a secondary establishment.' })
+  @IsOptional()
+  headOffice?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'NAF rev. 2 code (code APE), e.g. "88.99B" or "8899B".' })
+  @IsOptional()
+  @Matches(NAF, { message: 'Le code NAF doit avoir la forme 88.99B (deux chiffres, un point, deux chiffres, une lettre).' })
+  @MaxLength(6, { message: 'Le code NAF doit avoir la forme 88.99B (deux chiffres, un point, deux chiffres, une lettre).' })
+  nafCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'RNA number of an association: W and 9 characters, e.g. "W623001234".' })
+  @IsOptional()
+  @Matches(RNA, { message: 'Le numéro RNA commence par W suivi de 9 caractères (ex. W623001234).' })
+  @MaxLength(10, { message: 'Le numéro RNA commence par W suivi de 9 caractères (ex. W623001234).' })
+  rna?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Street address, e.g. "12 rue de la Paix".' })
+  @IsOptional()
+  @MaxLength(200, { message: "L'adresse est limitée à 200 caractères." })
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal code (5 digits).' })
+  @IsOptional()
+  @Matches(/^\d{5}$/, { message: 'Le code postal compte 5 chiffres.' })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of the priority district (QPV) the address is in; null when none.' })
+  @IsOptional()
+  @MaxLength(100, { message: 'Le nom du quartier prioritaire est limité à 100 caractères.' })
+  priorityDistrict?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Other sectors (codes or ids) besides the main one, at most 4.' })
+  @IsOptional()
+  @ArrayMaxSize(4, { message: 'Au plus 4 filières en plus de la principale.' })
+  @MaxLength(100, { each: true, message: 'Chaque filière est limitée à 100 caractères.' })
+  otherSectors?: string[] | null;
+
+  @Field(() => [TargetPublic], { nullable: true, description: 'Publics the organization serves.' })
+  @IsOptional()
+  @ArrayMaxSize(9, { message: 'Au plus 9 publics.' })
+  publics?: TargetPublic[] | null;
 
   @Field(() => String, { nullable: true, description: 'What the organization does (French).' })
   @IsOptional()
@@ -217,3 +281,99 @@ export class CreateOrganizationInput extends OrganizationDetailsInput {
 }
 
 export { OrganizationOrder };
+
+@InputType('AccreditationInput', { description: 'An agrément or conventionnement to record.' })
+export class AccreditationInput {
+  @Field(() => AccreditationKind, { description: 'What it is.' })
+  kind!: AccreditationKind;
+
+  @Field(() => GraphQLLocalDate, { description: 'First day it applies.' })
+  since!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day it applies; null or omitted when open-ended.' })
+  @IsOptional()
+  until?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Insertion posts in full-time equivalents (SIAE conventionnements only, at most 1,000).' })
+  @IsOptional()
+  @Min(0, { message: 'Le nombre de postes ne peut pas être négatif.' })
+  @Max(1000, { message: 'Le nombre de postes semble erroné (1 000 au plus).' })
+  postsFte?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Number or reference of the decision.' })
+  @IsOptional()
+  @MaxLength(60, { message: 'La référence est limitée à 60 caractères.' })
+  reference?: string | null;
+}
+
+@InputType('OrganizationFiguresInput', { description: "People and money of one year; the year's previous figures are replaced." })
+export class OrganizationFiguresInput {
+  @Field(() => Int, { description: 'The year they describe (1990 to next year).' })
+  @Min(1990, { message: "L'année doit être postérieure à 1990." })
+  year!: number;
+
+  @Field(() => Int, { description: 'Employees at the end of the year.' })
+  @Min(0, { message: "L'effectif ne peut pas être négatif." })
+  @Max(100_000, { message: "L'effectif semble erroné." })
+  headcount!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Full-time equivalents (not more than the headcount).' })
+  @IsOptional()
+  @Min(0, { message: 'Les ETP ne peuvent pas être négatifs.' })
+  @Max(100_000, { message: 'Les ETP semblent erronés.' })
+  fte?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Employees on an insertion pathway (not more than the headcount).' })
+  @IsOptional()
+  @Min(0, { message: 'Le nombre de salariés en insertion ne peut pas être négatif.' })
+  @Max(100_000, { message: 'Le nombre de salariés en insertion semble erroné.' })
+  insertionEmployees?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Employees on a subsidised contract (not more than the headcount).' })
+  @IsOptional()
+  @Min(0, { message: 'Le nombre de contrats aidés ne peut pas être négatif.' })
+  @Max(100_000, { message: 'Le nombre de contrats aidés semble erroné.' })
+  subsidisedContracts?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Regular volunteers.' })
+  @IsOptional()
+  @Min(0, { message: 'Le nombre de bénévoles ne peut pas être négatif.' })
+  @Max(1_000_000, { message: 'Le nombre de bénévoles semble erroné.' })
+  volunteers?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Members.' })
+  @IsOptional()
+  @Min(0, { message: "Le nombre d'adhérents ne peut pas être négatif." })
+  @Max(10_000_000, { message: "Le nombre d'adhérents semble erroné." })
+  members?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Income (produits or chiffre d’affaires), in euros.' })
+  @IsOptional()
+  @Min(0, { message: 'Les produits ne peuvent pas être négatifs.' })
+  @Max(2_000_000_000, { message: 'Les produits semblent erronés.' })
+  income?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Payroll, employer contributions included, in euros.' })
+  @IsOptional()
+  @Min(0, { message: 'La masse salariale ne peut pas être négative.' })
+  @Max(2_000_000_000, { message: 'La masse salariale semble erronée.' })
+  payroll?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of public funding in the income, in percent (0–100).' })
+  @IsOptional()
+  @Min(0, { message: 'La part de financements publics est comprise entre 0 et 100 %.' })
+  @Max(100, { message: 'La part de financements publics est comprise entre 0 et 100 %.' })
+  publicFundingShare?: number | null;
+
+  @Field(() => [String], { nullable: true, description: 'Main funders, largest first (at most 10).' })
+  @IsOptional()
+  @ArrayMaxSize(10, { message: 'Au plus 10 financeurs principaux.' })
+  @MaxLength(120, { each: true, message: 'Chaque financeur est limité à 120 caractères.' })
+  mainFunders?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Equity at the end of the year, in euros (may be negative).' })
+  @IsOptional()
+  @Min(-2_000_000_000, { message: 'Les fonds propres semblent erronés.' })
+  @Max(2_000_000_000, { message: 'Les fonds propres semblent erronés.' })
+  equity?: number | null;
+}

@@ -2,6 +2,7 @@ import { mayEditContacts } from './contact-visibility.js';
 import type { Organization } from './organization.entity.js';
 import { ConsentMethod, WRITTEN_CONSENT_METHODS } from './organization-consent.enums.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
+import { DEFAULT_CONSENT_PURPOSE, DEFAULT_CONSENT_SCOPE } from './organization-consent.entity.js';
 import { OrganizationPermissions } from './organization.permissions.js';
 import { type Context, AppError, ErrorCode, badInput, decodeId } from '../../server/kit/index.js';
 
@@ -33,10 +34,16 @@ export function consentEntry(ctx: Context, input: ConsentInput, field: string) {
   const latest = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
   if (input.obtainedOn > latest) throw badInput(`${field}.obtainedOn`, 'La date du consentement ne peut pas être dans le futur.');
   if (input.obtainedOn < '2000-01-01') throw badInput(`${field}.obtainedOn`, 'La date du consentement doit être postérieure au 1er janvier 2000.');
+  if (input.retainUntil != null && input.retainUntil <= input.obtainedOn) throw badInput(`${field}.retainUntil`, 'La durée de conservation doit se terminer après le recueil du consentement.');
+  if (input.retainUntil != null && !input.given) throw badInput(`${field}.retainUntil`, 'Une durée de conservation ne concerne que le consentement donné.');
+  const threeYearsLater = `${Number(input.obtainedOn.slice(0, 4)) + 3}${input.obtainedOn.slice(4, 10) === '-02-29' ? '-02-28' : input.obtainedOn.slice(4, 10)}`;
   return {
     given: input.given,
     method: input.method as ConsentMethod,
     obtainedOn: input.obtainedOn,
+    purpose: input.purpose?.trim() || DEFAULT_CONSENT_PURPOSE,
+    scope: input.scope?.trim() || DEFAULT_CONSENT_SCOPE,
+    retainUntil: input.given ? (input.retainUntil ?? threeYearsLater) : null,
     note: input.note?.trim() ?? '',
     recordedById: ctx.viewer.personId,
     recordedByPartnerId: recorderPartner(ctx, input.partnerId, `${field}.partnerId`),

@@ -1,15 +1,21 @@
-import { Arg, Args, Ctx, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
+import { Accreditation } from './accreditation.entity.js';
+import { OrganizationFigures } from './organization-figures.entity.js';
+import { holdsEsus, inInsertion, isValidOn } from './accreditation.rules.js';
+import { MAX_SECTORS } from './organization.entity.js';
+import { Sector } from '../sectors/index.js';
+import { referenceDate } from '../platform/index.js';
 import { ConsentInput } from './organization-consent.inputs.js';
 import { OrganizationOrder } from './organization.enums.js';
 import { OrganizationChanged } from './organization.events.js';
-import { CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
+import { AccreditationInput, OrganizationFiguresInput, CreateOrganizationInput, OrganizationContactInput, OrganizationFilter, UpdateOrganizationInput } from './organization.inputs.js';
 import { OrganizationService } from './organization.service.js';
 import { OrganizationPermissions } from './organization.permissions.js';
-import { load, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/kit/index.js';
+import { load, related, Needs, MaxItems, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection } from '../../server/kit/index.js';
 
 @ObjectType('OrganizationConnection', { description: 'A page of the organizations directory.' })
 export class OrganizationConnection extends connectionType(Organization, 'Organization') {}
@@ -78,6 +84,63 @@ export class OrganizationResolver {
     return OrganizationService.recordConsent(ctx, organizationId, input);
   }
 
+  @FieldResolver(() => Boolean, {
+    description: "Holds ESUS (entreprise solidaire d'utilité sociale) at the reference date: a valid ESUS accreditation, or automatically a valid insertion conventionnement.",
+  })
+  @Needs('accreditations')
+  async esus(@Root() organization: Organization, @Ctx() ctx: Context): Promise<boolean> {
+    const [accreditations, day] = await Promise.all([related<Accreditation>(ctx, organization, 'accreditations'), referenceDate(ctx)]);
+    return holdsEsus(accreditations, day);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Works in insertion at the reference date (a valid ACI, AI, EI or ETTI conventionnement): insertion is a mode across sectors, not a sector.',
+  })
+  @Needs('accreditations')
+  async insertion(@Root() organization: Organization, @Ctx() ctx: Context): Promise<boolean> {
+    const [accreditations, day] = await Promise.all([related<Accreditation>(ctx, organization, 'accreditations'), referenceDate(ctx)]);
+    return inInsertion(accreditations, day);
+  }
+
+  @MaxItems(MAX_SECTORS)
+  @FieldResolver(() => [Sector], { description: 'Every sector of the organization, the main one (`sector`) first.' })
+  @Needs('sectorCodes')
+  sectors(@Root() organization: Organization, @Ctx() ctx: Context): Sector[] | Promise<Sector[]> {
+    return related<Sector>(ctx, organization, 'sectorCodes');
+  }
+
+  @FieldResolver(() => OrganizationFigures, { nullable: true, description: "The latest year's figures; null when none, or for those who may not see figures." })
+  @Needs('figures')
+  async latestFigures(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrganizationFigures | null> {
+    return (await related<OrganizationFigures>(ctx, organization, 'figures'))[0] ?? null;
+  }
+
+  @Authorized(OrganizationPermissions.update)
+  @Mutation(() => Accreditation, { description: "Records an agrément or conventionnement of an organization; its legal form must be one that may hold it (an AI is an association…)." })
+  addAccreditation(
+    @Arg('organizationId', () => ID, { description: 'Id of the organization.' }) organizationId: string,
+    @Arg('input', () => AccreditationInput, { description: 'The accreditation.' }) input: AccreditationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Accreditation> {
+    return OrganizationService.addAccreditation(ctx, organizationId, input);
+  }
+
+  @Authorized(OrganizationPermissions.update)
+  @Mutation(() => ID, { description: 'Removes an accreditation recorded by mistake (an ended one stays, with its end date); returns its id.' })
+  removeAccreditation(@Arg('id', () => ID, { description: 'Id of the accreditation.' }) id: string, @Ctx() ctx: Context): Promise<string> {
+    return OrganizationService.removeAccreditation(ctx, id);
+  }
+
+  @Authorized(OrganizationPermissions.figures.write)
+  @Mutation(() => OrganizationFigures, { description: "Records an organization's people and money for one year, replacing that year's figures." })
+  setOrganizationFigures(
+    @Arg('organizationId', () => ID, { description: 'Id of the organization.' }) organizationId: string,
+    @Arg('input', () => OrganizationFiguresInput, { description: 'The figures.' }) input: OrganizationFiguresInput,
+    @Ctx() ctx: Context,
+  ): Promise<OrganizationFigures> {
+    return OrganizationService.setFigures(ctx, organizationId, input);
+  }
+
   @Subscription(() => Organization, {
     subscribe: ({ args, context }) => {
       const { id: raw } = args as { id?: string | null };
@@ -92,5 +155,14 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
   ): Promise<Organization> {
     return (await load(ctx, Organization, payload.organizationId))!;
+  }
+}
+
+@Resolver(() => Accreditation)
+export class AccreditationResolver {
+  @FieldResolver(() => Boolean, { description: 'True when it applies at the platform’s reference date.' })
+  @Needs('since', 'until')
+  async valid(@Root() accreditation: Accreditation, @Ctx() ctx: Context): Promise<boolean> {
+    return isValidOn(accreditation, await referenceDate(ctx));
   }
 }

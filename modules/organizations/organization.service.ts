@@ -8,11 +8,15 @@ import { OrganizationConsent } from './organization-consent.entity.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
 import { assertMayEditContacts, consentEntry } from './organization.policy.js';
 import { mayEditContacts } from './contact-visibility.js';
-import { OrganizationOrder } from './organization.enums.js';
+import { Accreditation } from './accreditation.entity.js';
+import { OrganizationFigures } from './organization-figures.entity.js';
+import { ESUS_KINDS, holderProblem, valueProblems } from './accreditation.rules.js';
+import { ESS_FAMILY_OF, LegalForm, OrganizationOrder, SIAE_KINDS, type AccreditationKind, type EssFamily } from './organization.enums.js';
+import { referenceDate } from '../platform/index.js';
 import { OrganizationChanged } from './organization.events.js';
-import { MAX_CONTACTS, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
+import { MAX_CONTACTS, type AccreditationInput, type OrganizationFiguresInput, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
 import { normalizeSiret } from './siret.js';
-import { applyChanges, list, orderBy, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
+import { applyChanges, todayInFrance, list, orderBy, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
 
 const ORDERS: Record<OrganizationOrder, Order<Organization>> = {
   [OrganizationOrder.NAME]: orderBy('name', 'id'),
@@ -29,22 +33,40 @@ const REQUIRED = {
   communeId: 'La commune',
   employees: 'Le nombre de salariés',
   stage: 'La phase',
-  esus: "L'agrément ESUS",
 } as const;
+
+/** Input fields the service writes itself (relations, checked identifiers, sectors). */
+const WRITTEN_APART = ['sector', 'otherSectors', 'communeId', 'siret', 'rna', 'nafCode', 'creationDate', 'foundedYear'] as const;
+
+/** Accreditations valid on `day` of one of `kinds`: a filter on organizations. */
+function holding(kinds: readonly AccreditationKind[], day: string): FilterQuery<Organization> {
+  return { accreditations: { kind: { $in: [...kinds] }, since: { $lte: day }, $or: [{ until: null }, { until: { $gte: day } }] } } as FilterQuery<Organization>;
+}
+
+/** Legal forms of the given SSE families. */
+function formsOf(families: readonly EssFamily[]): LegalForm[] {
+  return Object.values(LegalForm).filter((f) => families.includes(ESS_FAMILY_OF[f] as EssFamily));
+}
 
 export const OrganizationService = {
   /** The directory, filtered and paged (the kit reads only what the client asked for, in one statement). */
   async list(ctx: Context, filter: OrganizationFilter | null | undefined, order: OrganizationOrder, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<Page<Organization>> {
     const sectors = filter?.sectors?.length ? await SectorService.resolveCodes(ctx.em, filter.sectors, 'filter.sectors') : undefined;
+    const needsDay = filter?.esus != null || filter?.insertion != null || filter?.accreditations?.length;
+    const day = needsDay ? await referenceDate(ctx) : '';
     const where: FilterQuery<Organization> = {
       $and: [
-        sectors ? { sector: { $in: sectors } } : {},
+        sectors ? { sectorCodes: { $overlap: sectors } } : {},
         filter?.communeIds?.length ? { commune: { $in: decodeIds(filter.communeIds, 'Commune', 'filter.communeIds') } } : {},
         filter?.intercommunalityId ? { commune: { intercommunality: decodeId(filter.intercommunalityId, 'Intercommunality', 'filter.intercommunalityId') } } : {},
         filter?.legalForms?.length ? { legalForm: { $in: filter.legalForms } } : {},
         filter?.stages?.length ? { stage: { $in: filter.stages } } : {},
         filter?.employer != null ? { employees: filter.employer ? { $gt: 0 } : 0 } : {},
-        filter?.esus != null ? { esus: filter.esus } : {},
+        filter?.esus != null ? (filter.esus ? holding(ESUS_KINDS, day) : { $not: holding(ESUS_KINDS, day) }) : {},
+        filter?.insertion != null ? (filter.insertion ? holding(SIAE_KINDS, day) : { $not: holding(SIAE_KINDS, day) }) : {},
+        filter?.accreditations?.length ? holding(filter.accreditations, day) : {},
+        filter?.essFamilies?.length ? { legalForm: { $in: formsOf(filter.essFamilies) } } : {},
+        filter?.inPriorityDistrict != null ? { priorityDistrict: filter.inPriorityDistrict ? { $ne: null } : null } : {},
       ],
     };
     return list(ctx, Organization, { where, orderBy: ORDERS[order], search: filter?.search, args, info });
@@ -58,10 +80,10 @@ export const OrganizationService = {
       const [sector] = await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector', { single: true });
       const commune = await findCommune(tx, input.communeId, 'input.communeId');
       const siret = input.siret ? normalizeSiret(input.siret) : null;
-      checkFoundedYear(input.foundedYear);
       await checkSiretFree(tx, siret, null);
       const organization = tx.em.create(Organization, { name: input.name, legalForm: input.legalForm, stage: input.stage, siret, sector: sector!, commune });
-      applyChanges(organization, input, { clearTo: { description: '' }, skip: ['sector', 'communeId', 'siret', 'consent', 'contacts'] });
+      await writeIdentity(tx, organization, input, sector!);
+      applyChanges(organization, input, { clearTo: { description: '' }, skip: [...WRITTEN_APART, 'consent', 'contacts'] });
       organization.consentToShare = consent?.given ?? false;
       organization.consentRecordedAt = consent ? new Date() : null;
       for (const contact of input.contacts ?? []) tx.em.create(OrganizationContact, contactValues(organization, contact));
@@ -78,17 +100,20 @@ export const OrganizationService = {
       // The lazy description is loaded too: the search text is recomputed from it.
       const organization = await tx.em.findOne(Organization, id, { populate: ['description'] });
       if (!organization) throw notFound('Organisation', globalId);
+      let mainSector = organization.sector.code;
       if (input.sector != null) {
         const [code] = await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector', { single: true });
         organization.sector = tx.em.getReference('Sector', code!) as never;
+        mainSector = code!;
       }
       if (input.communeId != null) organization.commune = (await findCommune(tx, input.communeId, 'input.communeId')) as never;
       if (input.siret !== undefined) {
         organization.siret = input.siret ? normalizeSiret(input.siret) : null;
         await checkSiretFree(tx, organization.siret, organization.id);
       }
-      if (input.foundedYear !== undefined) checkFoundedYear(input.foundedYear);
-      applyChanges(organization, input, { required: REQUIRED, clearTo: { description: '' }, skip: ['sector', 'communeId', 'siret'] });
+      if (input.legalForm != null && input.legalForm !== organization.legalForm) await checkHeldAccreditations(tx, organization.id, input.legalForm);
+      applyChanges(organization, input, { required: REQUIRED, clearTo: { description: '' }, skip: WRITTEN_APART });
+      await writeIdentity(tx, organization, input, mainSector);
       organization.updatedAt = new Date();
       await tx.em.flush();
       tx.publish(OrganizationChanged, { organizationId: organization.id, change: 'UPDATED' });
@@ -147,6 +172,75 @@ export const OrganizationService = {
       return record;
     });
   },
+
+  /** Records an agrément or conventionnement; the holder's legal form must allow it. */
+  async addAccreditation(ctx: Context, organizationGlobalId: string, input: AccreditationInput): Promise<Accreditation> {
+    const id = decodeId(organizationGlobalId, 'Organization', 'organizationId');
+    for (const problem of valueProblems(input)) throw badInput(`input.${problem.field}`, problem.message);
+    return ctx.transaction(async (tx) => {
+      const organization = await tx.em.findOne(Organization, id);
+      if (!organization) throw notFound('Organisation', organizationGlobalId);
+      const problem = holderProblem(input.kind, organization.legalForm);
+      if (problem) throw badInput('input.kind', problem);
+      const accreditation = tx.em.create(Accreditation, {
+        organization,
+        kind: input.kind,
+        since: input.since,
+        until: input.until ?? null,
+        postsFte: input.postsFte ?? null,
+        reference: input.reference?.trim() || null,
+      });
+      organization.updatedAt = new Date();
+      await tx.em.flush();
+      tx.publish(OrganizationChanged, { organizationId: organization.id, change: 'UPDATED' });
+      return accreditation;
+    });
+  },
+
+  async removeAccreditation(ctx: Context, globalId: string): Promise<string> {
+    const id = decodeId(globalId, 'Accreditation', 'id');
+    return ctx.transaction(async (tx) => {
+      const accreditation = await tx.em.findOne(Accreditation, id);
+      if (!accreditation) throw notFound('Agrément', globalId);
+      const organizationId = accreditation.organization.id;
+      tx.em.remove(accreditation);
+      await tx.em.flush();
+      tx.publish(OrganizationChanged, { organizationId, change: 'UPDATED' });
+      return globalId;
+    });
+  },
+
+  /** Writes the figures of one year (replacing that year's), checked against each other. */
+  async setFigures(ctx: Context, organizationGlobalId: string, input: OrganizationFiguresInput): Promise<OrganizationFigures> {
+    const id = decodeId(organizationGlobalId, 'Organization', 'organizationId');
+    const nextYear = Number(todayInFrance().slice(0, 4)) + 1;
+    if (input.year > nextYear) throw badInput('input.year', `L'année ne peut pas dépasser ${nextYear}.`);
+    for (const field of ['fte', 'insertionEmployees', 'subsidisedContracts'] as const) {
+      if ((input[field] ?? 0) > input.headcount) throw badInput(`input.${field}`, `Ce nombre dépasse l'effectif (${input.headcount}).`);
+    }
+    return ctx.transaction(async (tx) => {
+      const organization = await tx.em.findOne(Organization, id);
+      if (!organization) throw notFound('Organisation', organizationGlobalId);
+      const figures = (await tx.em.findOne(OrganizationFigures, { organization: id, year: input.year })) ?? tx.em.create(OrganizationFigures, { organization, year: input.year, headcount: input.headcount });
+      Object.assign(figures, {
+        headcount: input.headcount,
+        fte: input.fte ?? 0,
+        insertionEmployees: input.insertionEmployees ?? 0,
+        subsidisedContracts: input.subsidisedContracts ?? 0,
+        volunteers: input.volunteers ?? 0,
+        members: input.members ?? 0,
+        income: input.income ?? null,
+        payroll: input.payroll ?? null,
+        publicFundingShare: input.publicFundingShare ?? null,
+        mainFunders: (input.mainFunders ?? []).map((f) => f.trim()).filter(Boolean),
+        equity: input.equity ?? null,
+      });
+      organization.updatedAt = new Date();
+      await tx.em.flush();
+      tx.publish(OrganizationChanged, { organizationId: organization.id, change: 'UPDATED' });
+      return figures;
+    });
+  },
 };
 
 async function findCommune(tx: Transaction, globalId: string, field: string): Promise<Commune> {
@@ -155,9 +249,51 @@ async function findCommune(tx: Transaction, globalId: string, field: string): Pr
   return commune;
 }
 
-function checkFoundedYear(year: number | null | undefined): void {
-  if (year != null && year > new Date().getFullYear()) {
-    throw badInput('input.foundedYear', "L'année de création ne peut pas être dans le futur.");
+/** Identity fields: creation day and year, NAF code, RNA (associations only, unique), sectors, each checked. */
+async function writeIdentity(tx: Transaction, organization: Organization, input: CreateOrganizationInput | UpdateOrganizationInput, mainSector: string): Promise<void> {
+  const today = todayInFrance();
+  if (input.creationDate != null) {
+    if (input.creationDate > today) throw badInput('input.creationDate', 'La date de création ne peut pas être dans le futur.');
+    if (input.creationDate < '1800-01-01') throw badInput('input.creationDate', 'La date de création doit être postérieure à 1800.');
+    const year = Number(input.creationDate.slice(0, 4));
+    if (input.foundedYear != null && input.foundedYear !== year) throw badInput('input.foundedYear', `L'année de création (${input.foundedYear}) ne correspond pas à la date de création (${year}).`);
+    organization.creationDate = input.creationDate;
+    organization.foundedYear = year;
+  } else if (input.creationDate === null) {
+    organization.creationDate = null;
+  }
+  if (input.foundedYear !== undefined && input.creationDate == null) {
+    if (input.foundedYear != null && input.foundedYear > Number(today.slice(0, 4))) throw badInput('input.foundedYear', "L'année de création ne peut pas être dans le futur.");
+    if (organization.creationDate && input.foundedYear !== Number(organization.creationDate.slice(0, 4))) organization.creationDate = null; // the year wins: the day no longer fits
+    organization.foundedYear = input.foundedYear;
+  }
+  if (input.nafCode !== undefined) organization.nafCode = input.nafCode ? normalizeNaf(input.nafCode) : null;
+  if (input.rna !== undefined) organization.rna = input.rna ?? null;
+  if (organization.rna && organization.legalForm !== LegalForm.ASSOCIATION) {
+    throw badInput('input.rna', 'Le numéro RNA ne concerne que les associations : retirez-le ou corrigez la forme juridique.');
+  }
+  if (input.rna) {
+    const existing = await tx.em.findOne(Organization, { rna: input.rna, id: { $ne: organization.id } }, { fields: ['id', 'name'] });
+    if (existing) throw conflict(`Le numéro RNA ${input.rna} est déjà enregistré pour « ${existing.name} ».`, 'input.rna');
+  }
+  if (input.otherSectors !== undefined || organization.sectorCodes[0] !== mainSector) {
+    const others = input.otherSectors !== undefined ? await SectorService.resolveCodes(tx.em, input.otherSectors ?? [], 'input.otherSectors') : organization.sectorCodes.slice(1);
+    organization.sectorCodes = [...new Set([mainSector, ...others])];
+  }
+}
+
+/** "8899b" → "88.99B". */
+function normalizeNaf(code: string): string {
+  const compact = code.replace('.', '').toUpperCase();
+  return `${compact.slice(0, 2)}.${compact.slice(2)}`;
+}
+
+/** A new legal form must still be allowed to hold every accreditation the organization has. */
+async function checkHeldAccreditations(tx: Transaction, organizationId: string, form: LegalForm): Promise<void> {
+  const held = await tx.em.find(Accreditation, { organization: organizationId }, { fields: ['kind'] });
+  for (const a of held) {
+    const problem = holderProblem(a.kind, form);
+    if (problem) throw badInput('input.legalForm', `${problem} Retirez d'abord cet agrément.`);
   }
 }
 

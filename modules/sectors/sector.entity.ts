@@ -1,7 +1,7 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Needs, Node, toGlobalId } from '../../server/kit/index.js';
+import { MaxItems, Needs, Node, toGlobalId } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'sector' })
 @ObjectType('Sector', {
@@ -10,7 +10,7 @@ import { Needs, Node, toGlobalId } from '../../server/kit/index.js';
   description: 'A sector of activity (filière) studied as a whole: insertion, services à la personne, recyclage…',
 })
 export class Sector {
-  [OptionalProps]?: 'globalId' | 'codeField' | 'description' | 'position';
+  [OptionalProps]?: 'globalId' | 'codeField' | 'description' | 'position' | 'nafCodes';
   [PrimaryKeyProp]?: 'code';
 
   /** Stable code, e.g. "recyclage-reemploi". */
@@ -35,6 +35,11 @@ export class Sector {
   @Field(() => String, { description: 'What the sector covers (French).' })
   @Property({ type: 'text', default: '' })
   description: string = '';
+
+  @MaxItems(40)
+  @Field(() => [String], { description: 'NAF rev. 2 codes (codes APE) of the activities the sector covers, so figures compare with INSEE and the CRESS, e.g. "38.32Z".' })
+  @Property({ type: ArrayType, default: '{}' })
+  nafCodes: string[] = [];
 
   @Field(() => Int, { description: 'Display order.' })
   @Property({ type: 'integer', default: 0 })

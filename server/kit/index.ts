@@ -9,6 +9,7 @@ export { Needs } from './fields.js';
 export { UuidEntity } from './node-entity.js';
 export { KeysOf } from './entities.js';
 export { SearchText } from './search.js';
+export { LocalDateType, todayInFrance, isWithin, yearsBetween } from './local-date.js';
 export { applyChanges } from './changes.js';
 export { refreshStatistics } from './statement.js';
 export { visibleTo, matches, type VisibilityRule, type Rights, type RowRule } from './visibility.js';

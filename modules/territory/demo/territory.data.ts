@@ -63,6 +63,7 @@ export const TERRITORY = {
         'Menneville',
         'Nabringhen',
         'Quesques',
+        'Questrecques',
         'Saint-Martin-Choquel',
         'Samer',
         'Selles',
@@ -72,10 +73,18 @@ export const TERRITORY = {
         'Vieil-Moutier',
         'Wierre-au-Bois',
         'Wirwignes',
-        'Zoteux',
       ],
     },
   ] satisfies IntercommunalitySeed[],
+};
+
+/**
+ * Priority districts of the city policy (QPV) by commune, as advisers name them. Only those the
+ * platform's domain notes confirm; an administrator's data load adds the others.
+ */
+export const PRIORITY_DISTRICTS: Readonly<Record<string, readonly string[]>> = {
+  'Boulogne-sur-Mer': ['Chemin Vert'],
+  Outreau: ['Tour du Renard'],
 };
 
 /** Names of the communes of the intercommunality `shortName` (CAB, CCDS), in the perimeter's order. */

@@ -1,4 +1,4 @@
-import type { AccreditationKind, LegalForm, Stage, TargetPublic } from '../organizations/organization.enums.js';
+import type { AccreditationKind, LegalForm, Stage, TargetPublic } from '../organizations/index.js';
 import { CriterionAxis, NEED_TYPE_LABELS, type NeedType } from './partner.enums.js';
 
 /*
@@ -274,14 +274,4 @@ export const allPassed = (checks: readonly Check[]): boolean => checks.every((c)
 /** True when `criteria` covers `situation` on every axis (empty lists restrict nothing). */
 export function criteriaCovers(criteria: CriteriaRules, situation: Situation): boolean {
   return allPassed(checkCriteria(criteria, situation, ''));
-}
-
-/** Whole years from `from` (YYYY-MM-DD, or a year) to `on` (YYYY-MM-DD); null when `from` is unknown. */
-export function ageInYears(from: string | number | null | undefined, on: string): number | null {
-  if (from == null) return null;
-  const start = typeof from === 'number' ? `${from}-01-01` : from.slice(0, 10);
-  const [y1, m1, d1] = start.split('-').map(Number) as [number, number, number];
-  const [y2, m2, d2] = on.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const years = y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0);
-  return Math.max(0, years);
 }

@@ -3,11 +3,10 @@ import { OptionalProps } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { LegalForm, Stage } from '../organizations/index.js';
-import { AccreditationKind, TargetPublic } from '../organizations/organization.enums.js';
+import { AccreditationKind, TargetPublic } from '../organizations/index.js';
 import { FundingSchemeKind, NeedType, StateAidFrame } from './partner.enums.js';
 import { Partner } from './partner.entity.js';
-import { dayOf } from './dates.js';
-import { UuidEntity, Node, Needs } from '../../server/kit/index.js';
+import { UuidEntity, Node, LocalDateType } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'funding_scheme' })
 @Index({ name: 'funding_scheme_name_id_index', properties: ['name', 'id'] })
@@ -42,8 +41,6 @@ export class FundingScheme extends UuidEntity {
     | 'yearlyEnvelope'
     | 'validFrom'
     | 'validUntil'
-    | 'validFromDay'
-    | 'validUntilDay'
     | 'stateAidFrame'
     | 'legalFrame'
     | 'active';
@@ -144,25 +141,13 @@ export class FundingScheme extends UuidEntity {
   @Property({ type: 'integer', nullable: true })
   yearlyEnvelope: number | null = null;
 
-  /** A `YYYY-MM-DD` string as written; PGlite's driver reads it back as a Date. */
-  @Property({ type: 'date', nullable: true })
-  validFrom: string | Date | null = null;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day the scheme is offered; null: since before the platform.' })
+  @Property({ type: LocalDateType, nullable: true })
+  validFrom: string | null = null;
 
-  /** A `YYYY-MM-DD` string as written; PGlite's driver reads it back as a Date. */
-  @Property({ type: 'date', nullable: true })
-  validUntil: string | Date | null = null;
-
-  @Field(() => GraphQLLocalDate, { name: 'validFrom', nullable: true, description: 'First day the scheme is offered; null: since before the platform.' })
-  @Needs('validFrom')
-  get validFromDay(): string | null {
-    return dayOf(this.validFrom);
-  }
-
-  @Field(() => GraphQLLocalDate, { name: 'validUntil', nullable: true, description: 'Last day the scheme is offered; null: no end known.' })
-  @Needs('validUntil')
-  get validUntilDay(): string | null {
-    return dayOf(this.validUntil);
-  }
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day the scheme is offered; null: no end known.' })
+  @Property({ type: LocalDateType, nullable: true })
+  validUntil: string | null = null;
 
   @Field(() => StateAidFrame, { nullable: true, description: 'State-aid frame of the scheme (its ceiling at the reference date: `stateAidRule`); null: not State aid or not known.' })
   @Enum({ items: () => StateAidFrame, nativeEnumName: 'state_aid_frame', nullable: true })

@@ -3,7 +3,7 @@ import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { FundingSchemeResolver, InterventionCriteriaResolver, OrganizationPartnersResolver, PartnerResolver, StateAidRuleResolver } from './partner.resolver.js';
 import { StateAidRule } from './state-aid-rule.entity.js';
-import { seedPartners } from './partner.demo.js';
+import { loadStateAidRules, seedPartners } from './partner.demo.js';
 import { PartnerPermissions } from './partner.permissions.js';
 import { defineModule } from '../../server/kit/index.js';
 
@@ -17,9 +17,10 @@ export { criteriaCovers, checkCriteria, checkRules, type Situation, type Check }
 export default defineModule({
   name: 'partners',
   description: 'Partners of the platform with their intervention criteria, funding schemes, constraints, needs and contributions.',
-  dependsOn: ['territory', 'sectors', 'organizations'],
+  dependsOn: ['platform', 'territory', 'sectors', 'organizations'],
   entities: [Partner, InterventionCriteria, FundingScheme, StateAidRule],
   resolvers: [PartnerResolver, InterventionCriteriaResolver, FundingSchemeResolver, StateAidRuleResolver, OrganizationPartnersResolver],
   permissions: PartnerPermissions,
+  reference: loadStateAidRules,
   demo: seedPartners,
 });

@@ -2,7 +2,7 @@ import { ArrayType, Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-o
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LegalForm, Stage } from '../organizations/index.js';
-import { AccreditationKind, TargetPublic } from '../organizations/organization.enums.js';
+import { AccreditationKind, TargetPublic } from '../organizations/index.js';
 import { Sector } from '../sectors/index.js';
 import { Commune, Intercommunality } from '../territory/index.js';
 import { Partner } from './partner.entity.js';

@@ -7,9 +7,8 @@ import { Partner } from './partner.entity.js';
 import { StateAidRule } from './state-aid-rule.entity.js';
 import { CriterionAxis } from './partner.enums.js';
 import { allPassed, checkCriteria, checkRules, type Check, type Names, type Situation } from './criteria-match.js';
-import { referenceDay } from './reference-day.js';
-import { validOn } from './dates.js';
-import { find, once, type Context } from '../../server/kit/index.js';
+import { referenceDate as referenceDay } from '../platform/index.js';
+import { find, isWithin, once, type Context } from '../../server/kit/index.js';
 
 /*
  * Matching for GraphQL: what the engine (criteria-match.ts) needs is read once per operation, a bounded
@@ -168,5 +167,5 @@ export function matchAll(base: MatchBase, situation: Situation, includeIneligibl
 /** The rule of `frame` in force on `day`, if any. */
 export function ruleOn<R extends Pick<StateAidRule, 'frame' | 'validFrom' | 'validUntil'>>(rules: readonly R[], frame: string | null, day: string): R | null {
   if (!frame) return null;
-  return rules.find((r) => r.frame === frame && validOn(day, r.validFrom, r.validUntil)) ?? null;
+  return rules.find((r) => r.frame === frame && isWithin(day, r.validFrom, r.validUntil)) ?? null;
 }

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { LegalForm, Stage } from '../organizations/index.js';
-import { AccreditationKind, TargetPublic } from '../organizations/organization.enums.js';
+import { AccreditationKind, TargetPublic } from '../organizations/index.js';
 import { FundingSchemeKind, NeedType, PartnerKind, StateAidFrame } from './partner.enums.js';
 import { OmitOrSet } from '../../server/kit/index.js';
 

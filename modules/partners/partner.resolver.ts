@@ -14,9 +14,8 @@ import { PartnerPermissions } from './partner.permissions.js';
 import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PARTNER_LISTS, PartnerFilter, PartnerSupportQuery, ProjectInput, UpdatePartnerInput } from './partner.inputs.js';
 import { PartnerService } from './partner.service.js';
 import { activePartners, ruleOn, stateAidRules, type PartnerMatchResult } from './partner-match.js';
-import { referenceDay } from './reference-day.js';
-import { validOn } from './dates.js';
-import { Needs, load, related, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection, MaxItems } from '../../server/kit/index.js';
+import { referenceDate as referenceDay } from '../platform/index.js';
+import { isWithin, Needs, load, related, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection, MaxItems } from '../../server/kit/index.js';
 
 @ObjectType('PartnerConnection', { description: 'A page of partners.' })
 export class PartnerConnection extends connectionType(Partner, 'Partner') {}
@@ -134,7 +133,7 @@ export class PartnerResolver {
     const schemes = await related<FundingScheme>(ctx, partner, 'schemes'); // gathered with the page
     if (includeInactive) return schemes;
     const day = await referenceDay(ctx);
-    return schemes.filter((s) => s.active && validOn(day, s.validFrom, s.validUntil));
+    return schemes.filter((s) => s.active && isWithin(day, s.validFrom, s.validUntil));
   }
 
   @MaxItems(PARTNER_LISTS.represents)
@@ -258,7 +257,7 @@ export class StateAidRuleResolver {
   @FieldResolver(() => Boolean, { description: "True when the rule applies at the platform's reference date." })
   @Needs('validFrom', 'validUntil')
   async valid(@Root() rule: StateAidRule, @Ctx() ctx: Context): Promise<boolean> {
-    return validOn(await referenceDay(ctx), rule.validFrom, rule.validUntil);
+    return isWithin(await referenceDay(ctx), rule.validFrom, rule.validUntil);
   }
 }
 
@@ -267,7 +266,7 @@ export class FundingSchemeResolver {
   @FieldResolver(() => Boolean, { description: "True when the scheme is offered at the platform's reference date (its validity dates)." })
   @Needs('validFrom', 'validUntil')
   async valid(@Root() scheme: FundingScheme, @Ctx() ctx: Context): Promise<boolean> {
-    return validOn(await referenceDay(ctx), scheme.validFrom, scheme.validUntil);
+    return isWithin(await referenceDay(ctx), scheme.validFrom, scheme.validUntil);
   }
 
   @FieldResolver(() => StateAidRule, { nullable: true, description: "The State-aid rule of the scheme's frame in force at the platform's reference date (its ceiling); null when the scheme has no frame." })
@@ -296,7 +295,7 @@ export class OrganizationPartnersResolver {
     description:
       "Active partners matched against this organization (sector, legal form, commune, employees, age, accreditations) and its project (target legal form, stage, amount, needs, publics, co-financing), by name, with a French reason per failing criterion.",
   })
-  @Needs('sector', 'stage', 'legalForm', 'commune', 'employees', 'foundedYear', 'esus')
+  @Needs('sector', 'sectorCodes', 'stage', 'legalForm', 'commune', 'employees', 'creationDate', 'foundedYear', 'publics', 'accreditations')
   eligiblePartners(
     @Root() organization: Organization,
     @Arg('project', () => ProjectInput, { nullable: true, description: 'The project to match; null: the organization as it is.' }) project: ProjectInput | null,

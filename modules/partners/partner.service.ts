@@ -3,17 +3,16 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Commune, Intercommunality } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
-import type { Organization } from '../organizations/index.js';
-import type { AccreditationKind } from '../organizations/organization.enums.js';
+import { validKinds, type Accreditation, type Organization } from '../organizations/index.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { PartnerChanged } from './partner.events.js';
 import { PartnerKind, type FundingSchemeKind } from './partner.enums.js';
 import { PartnerPolicy } from './partner.policy.js';
-import { ageInYears, type Situation } from './criteria-match.js';
+import type { Situation } from './criteria-match.js';
 import { matchAll, matchBase, validSchemeWhere, type PartnerMatchResult } from './partner-match.js';
-import { referenceDay } from './reference-day.js';
+import { referenceDate as referenceDay } from '../platform/index.js';
 import {
   PARTNER_LISTS,
   type CreatePartnerInput,
@@ -25,7 +24,7 @@ import {
   type ProjectInput,
   type UpdatePartnerInput,
 } from './partner.inputs.js';
-import { list, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
+import { list, related, yearsBetween, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
 
 function checkRange(min: number | null | undefined, max: number | null | undefined, field: string, message = 'Le montant minimum dépasse le montant maximum.'): void {
   if (min != null && max != null && min > max) throw badInput(field, message);
@@ -78,20 +77,24 @@ async function situationFrom(em: SqlEntityManager, query: PartnerSupportQuery, f
   };
 }
 
-/** An organization's situation at `day`, with its project (what the project says first). */
-export function organizationSituation(organization: Organization, project: ProjectInput | null | undefined, day: string): Situation {
+/**
+ * An organization's situation at `day`, with its project (what the project says first): its age from its
+ * creation date (or the 1st of January of its year of creation), the kinds of its accreditations valid then.
+ */
+export function organizationSituation(organization: Organization, accreditations: readonly Accreditation[], project: ProjectInput | null | undefined, day: string): Situation {
+  const created = organization.creationDate ?? (organization.foundedYear != null ? `${organization.foundedYear}-01-01` : null);
   return {
-    sectorCodes: [organization.sector.code],
+    sectorCodes: organization.sectorCodes.length > 0 ? organization.sectorCodes : [organization.sector.code],
     stage: project?.stage ?? organization.stage,
     legalForm: organization.legalForm,
     targetLegalForm: project?.targetLegalForm ?? null,
     communeId: organization.commune.id,
     amount: project?.amount ?? null,
     employees: organization.employees,
-    ageYears: ageInYears(organization.foundedYear, day),
-    publics: project?.publics ?? null,
+    ageYears: created ? Math.max(0, yearsBetween(created, day)) : null,
+    publics: project?.publics ?? organization.publics,
     needTypes: project?.needTypes ?? null,
-    accreditations: organization.esus ? (['ESUS'] as AccreditationKind[]) : [],
+    accreditations: [...validKinds(accreditations, day)],
     coFinancingSecured: project?.coFinancingSecured ?? null,
   };
 }
@@ -127,8 +130,8 @@ export const PartnerService = {
 
   /** The active partners matched against an organization and its project, with the reasons. */
   async matchesFor(ctx: Context, organization: Organization, project: ProjectInput | null, includeIneligible: boolean): Promise<PartnerMatchResult[]> {
-    const base = await matchBase(ctx);
-    return matchAll(base, organizationSituation(organization, project, base.day), includeIneligible);
+    const [base, accreditations] = await Promise.all([matchBase(ctx), related<Accreditation>(ctx, organization, 'accreditations')]);
+    return matchAll(base, organizationSituation(organization, accreditations, project, base.day), includeIneligible);
   },
 
   /** The active partners matched against a situation given in full (a holder not in the directory). */

@@ -3,8 +3,7 @@ import { OptionalProps } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { StateAidFrame } from './partner.enums.js';
-import { dayOf } from './dates.js';
-import { UuidEntity, Node, Needs } from '../../server/kit/index.js';
+import { UuidEntity, Node, LocalDateType } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'state_aid_rule' })
 @ObjectType('StateAidRule', {
@@ -13,7 +12,7 @@ import { UuidEntity, Node, Needs } from '../../server/kit/index.js';
   description: 'A State-aid rule with its ceiling over a period, in force between two dates (the de minimis regulations): data, not code, since the ceilings change.',
 })
 export class StateAidRule extends UuidEntity {
-  [OptionalProps]?: 'globalId' | 'description' | 'validFrom' | 'validUntil' | 'validFromDay' | 'validUntilDay';
+  [OptionalProps]?: 'globalId' | 'description' | 'validFrom' | 'validUntil';
 
   @Field(() => String, { description: 'Stable ASCII identifier, e.g. "de-minimis-2023-2831".' })
   @Property({ type: 'string', length: 80, unique: true })
@@ -43,23 +42,11 @@ export class StateAidRule extends UuidEntity {
   @Property({ type: 'text', default: '' })
   description: string = '';
 
-  /** A `YYYY-MM-DD` string as written; PGlite's driver reads it back as a Date. */
-  @Property({ type: 'date', nullable: true })
-  validFrom: string | Date | null = null;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day the rule applies; null: since before the platform.' })
+  @Property({ type: LocalDateType, nullable: true })
+  validFrom: string | null = null;
 
-  /** A `YYYY-MM-DD` string as written; PGlite's driver reads it back as a Date. */
-  @Property({ type: 'date', nullable: true })
-  validUntil: string | Date | null = null;
-
-  @Field(() => GraphQLLocalDate, { name: 'validFrom', nullable: true, description: 'First day the rule applies; null: since before the platform.' })
-  @Needs('validFrom')
-  get validFromDay(): string | null {
-    return dayOf(this.validFrom);
-  }
-
-  @Field(() => GraphQLLocalDate, { name: 'validUntil', nullable: true, description: 'Last day the rule applies; null: still in force, no end known.' })
-  @Needs('validUntil')
-  get validUntilDay(): string | null {
-    return dayOf(this.validUntil);
-  }
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day the rule applies; null: still in force, no end known.' })
+  @Property({ type: LocalDateType, nullable: true })
+  validUntil: string | null = null;
 }

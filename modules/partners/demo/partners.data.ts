@@ -9,7 +9,7 @@
  * Sector codes are those of modules/sectors/demo/sectors.data.ts; commune names those of the territory module's perimeter.
  */
 
-import type { AccreditationKind, LegalForm, Stage } from '../../organizations/organization.enums.js';
+import type { AccreditationKind, LegalForm, Stage, TargetPublic } from '../../organizations/index.js';
 import { communeNamesOf } from '../../territory/index.js';
 import { createRandom, type Random } from '../../../server/kit/index.js';
 
@@ -17,48 +17,90 @@ import { createRandom, type Random } from '../../../server/kit/index.js';
 export type StageCode = `${Stage}`;
 export type LegalFormCode = `${LegalForm}`;
 export type AccreditationCode = `${AccreditationKind}`;
+export type PublicCode = `${TargetPublic}`;
 
 export type PartnerKindCode = 'FUNDER' | 'EXPERT' | 'TECHNICAL_PARTNER' | 'SSE_REPRESENTATIVE' | 'HOST';
-export type FundingSchemeKindCode = 'GRANT' | 'LOAN' | 'HONOUR_LOAN' | 'GUARANTEE' | 'EQUITY' | 'SUPPORT_PROGRAMME';
+export type FundingSchemeKindCode = 'GRANT' | 'LOAN' | 'HONOUR_LOAN' | 'GUARANTEE' | 'QUASI_EQUITY' | 'EQUITY' | 'SUPPORT_PROGRAMME';
+export type NeedTypeCode = 'INVESTMENT' | 'WORKING_CAPITAL' | 'OPERATIONS' | 'TECHNICAL_SUPPORT';
+export type StateAidFrameCode = 'DE_MINIMIS_GENERAL' | 'DE_MINIMIS_SIEG';
 
-export interface CriteriaSeed {
-  label: string;
-  /** Empty = all sectors. */
-  sectorCodes: string[];
+/** Eligibility rules shared by criteria and schemes (empty lists and null bounds restrict nothing). */
+export interface RulesSeed {
   /** Empty = all stages. */
   stages: StageCode[];
-  /** Empty = all legal forms. */
+  /** Empty = all legal forms (checked against a project's target form). */
   legalForms: LegalFormCode[];
   /** Accreditations of which the holder must hold one; empty = none required. */
   accreditations: AccreditationCode[];
+  /** Publics the project must serve (any); empty = any. */
+  publics: PublicCode[];
+  /** Needs handled (any); empty = every need. */
+  needTypes: NeedTypeCode[];
+  employerRequired: boolean;
+  minEmployees: number | null;
+  maxEmployees: number | null;
+  /** Whole years of existence at the reference date. */
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
   /** Euros. */
   minAmount: number | null;
   /** Euros. */
   maxAmount: number | null;
-  wholeTerritory: boolean;
-  /** Used when wholeTerritory is false. */
-  communeNames: string[];
+  coFinancingRequired: boolean;
 }
 
-export interface FundingSchemeSeed {
+export interface CriteriaSeed extends RulesSeed {
+  label: string;
+  /** Empty = all sectors. */
+  sectorCodes: string[];
+  /** True when no place restricts the criteria. */
+  wholeTerritory: boolean;
+  communeNames: string[];
+  /** Short names of intercommunalities ('CAB', 'CCDS'). */
+  intercommunalities: string[];
+  /** INSEE codes of départements ('62'). */
+  departmentCodes: string[];
+  /** INSEE codes of régions ('32': Hauts-de-France). */
+  regionCodes: string[];
+}
+
+export interface FundingSchemeSeed extends RulesSeed {
   name: string;
+  /** Short name the matching's reasons use ('DLA'). */
+  shortName: string | null;
   kind: FundingSchemeKindCode;
   description: string;
   eligibility: string;
-  /** Euros. */
-  minAmount: number | null;
-  /** Euros. */
-  maxAmount: number | null;
-  /** Empty = all stages. */
-  stages: StageCode[];
+  /** Percent of the loan, for a guarantee. */
+  guaranteeRate: number | null;
+  decidingBody: string;
+  calendar: string;
+  typicalDelayDays: number | null;
+  /** Euros a year, when known. */
+  yearlyEnvelope: number | null;
+  /** 'YYYY-MM-DD'; null: open. */
+  validFrom: string | null;
+  validUntil: string | null;
+  stateAidFrame: StateAidFrameCode | null;
+  legalFrame: string;
 }
 
 export interface PartnerSeed {
   /** Stable ASCII identifier, e.g. 'conseil-regional'. */
   slug: string;
+  /** The name the platform knew (2012). */
   name: string;
   shortName: string | null;
+  /** Today's name when it changed. */
+  currentName: string | null;
+  /** Year the current name took effect; null when not known. */
+  nameChangedYear: number | null;
+  /** Main role. */
   kind: PartnerKindCode;
+  /** Every role, the main one first. */
+  roles: PartnerKindCode[];
+  /** Slugs of the partners this one speaks for. */
+  represents: string[];
   description: string;
   website: string | null;
   email: string | null;
@@ -69,6 +111,20 @@ export interface PartnerSeed {
   contributions: string[];
   criteria: CriteriaSeed[];
   fundingSchemes: FundingSchemeSeed[];
+}
+
+/** A State-aid rule (the de minimis ceilings), loaded as reference data. */
+export interface StateAidRuleSeed {
+  slug: string;
+  frame: StateAidFrameCode;
+  name: string;
+  regulation: string;
+  /** Euros per undertaking over the period. */
+  ceiling: number;
+  periodYears: number;
+  description: string;
+  validFrom: string | null;
+  validUntil: string | null;
 }
 
 export interface GeneratePartnersOptions {
@@ -82,6 +138,57 @@ export interface GeneratePartnersOptions {
 }
 
 // ---------------------------------------------------------------------------
+// State-aid rules: the de minimis ceilings, as they changed on 1 January 2024
+// ---------------------------------------------------------------------------
+
+export const STATE_AID_RULES: StateAidRuleSeed[] = [
+  {
+    slug: 'de-minimis-general-2006-2013',
+    frame: 'DE_MINIMIS_GENERAL',
+    name: 'De minimis général (200 000 €)',
+    regulation: 'Règlement (CE) n° 1998/2006, puis règlement (UE) n° 1407/2013',
+    ceiling: 200_000,
+    periodYears: 3,
+    description: "Au plus 200 000 € d'aides de minimis par entreprise unique sur trois exercices fiscaux (l'exercice en cours et les deux précédents).",
+    validFrom: '2007-01-01',
+    validUntil: '2023-12-31',
+  },
+  {
+    slug: 'de-minimis-general-2023-2831',
+    frame: 'DE_MINIMIS_GENERAL',
+    name: 'De minimis général (300 000 €)',
+    regulation: 'Règlement (UE) 2023/2831',
+    ceiling: 300_000,
+    periodYears: 3,
+    description: "Au plus 300 000 € d'aides de minimis par entreprise unique sur toute période glissante de trois ans.",
+    validFrom: '2024-01-01',
+    validUntil: '2030-12-31',
+  },
+  {
+    slug: 'de-minimis-sieg-360-2012',
+    frame: 'DE_MINIMIS_SIEG',
+    name: "De minimis SIEG (500 000 €)",
+    regulation: 'Règlement (UE) n° 360/2012',
+    ceiling: 500_000,
+    periodYears: 3,
+    description: "Au plus 500 000 € d'aides de minimis par entreprise fournissant un service d'intérêt économique général, sur trois exercices fiscaux.",
+    validFrom: null,
+    validUntil: '2023-12-31',
+  },
+  {
+    slug: 'de-minimis-sieg-2023-2832',
+    frame: 'DE_MINIMIS_SIEG',
+    name: 'De minimis SIEG (750 000 €)',
+    regulation: 'Règlement (UE) 2023/2832',
+    ceiling: 750_000,
+    periodYears: 3,
+    description: "Au plus 750 000 € d'aides de minimis par entreprise fournissant un service d'intérêt économique général, sur toute période glissante de trois ans.",
+    validFrom: '2024-01-01',
+    validUntil: '2030-12-31',
+  },
+];
+
+// ---------------------------------------------------------------------------
 // Shorthands
 // ---------------------------------------------------------------------------
 
@@ -91,20 +198,36 @@ const CAB_COMMUNES = [...communeNamesOf('CAB')];
 const COMPANIES: LegalFormCode[] = ['SCOP', 'SCIC', 'COOPERATIVE', 'SARL', 'SAS', 'SA'];
 const SIAE: AccreditationCode[] = ['SIAE_ACI', 'SIAE_AI', 'SIAE_EI', 'SIAE_ETTI'];
 
-function criteria(label: string, options: Partial<Omit<CriteriaSeed, 'label'>> = {}): CriteriaSeed {
-  const communeNames = options.communeNames ?? [];
-  return {
-    label,
-    sectorCodes: options.sectorCodes ?? [],
-    stages: options.stages ?? [],
-    legalForms: options.legalForms ?? [],
-    accreditations: options.accreditations ?? [],
-    minAmount: options.minAmount ?? null,
-    maxAmount: options.maxAmount ?? null,
-    wholeTerritory: options.wholeTerritory ?? communeNames.length === 0,
-    communeNames,
+const NO_RULES: RulesSeed = {
+  stages: [],
+  legalForms: [],
+  accreditations: [],
+  publics: [],
+  needTypes: [],
+  employerRequired: false,
+  minEmployees: null,
+  maxEmployees: null,
+  minAgeYears: null,
+  maxAgeYears: null,
+  minAmount: null,
+  maxAmount: null,
+  coFinancingRequired: false,
+};
+
+type CriteriaOptions = Partial<Omit<CriteriaSeed, 'label'>>;
+
+function criteria(label: string, options: CriteriaOptions = {}): CriteriaSeed {
+  const places = {
+    communeNames: options.communeNames ?? [],
+    intercommunalities: options.intercommunalities ?? [],
+    departmentCodes: options.departmentCodes ?? [],
+    regionCodes: options.regionCodes ?? [],
   };
+  const anywhere = Object.values(places).every((list) => list.length === 0);
+  return { ...NO_RULES, sectorCodes: [], ...options, label, ...places, wholeTerritory: options.wholeTerritory ?? anywhere };
 }
+
+type SchemeOptions = Partial<Omit<FundingSchemeSeed, 'name' | 'kind' | 'description' | 'eligibility' | 'minAmount' | 'maxAmount' | 'stages'>>;
 
 function scheme(
   name: string,
@@ -113,8 +236,35 @@ function scheme(
   eligibility: string,
   amounts: [min: number | null, max: number | null] = [null, null],
   stages: StageCode[] = [],
+  options: SchemeOptions = {},
 ): FundingSchemeSeed {
-  return { name, kind, description, eligibility, minAmount: amounts[0], maxAmount: amounts[1], stages };
+  return {
+    ...NO_RULES,
+    shortName: null,
+    guaranteeRate: null,
+    decidingBody: '',
+    calendar: '',
+    typicalDelayDays: null,
+    yearlyEnvelope: null,
+    validFrom: null,
+    validUntil: null,
+    stateAidFrame: null,
+    legalFrame: '',
+    ...options,
+    name,
+    kind,
+    description,
+    eligibility,
+    minAmount: amounts[0],
+    maxAmount: amounts[1],
+    stages,
+  };
+}
+
+type PartnerOptions = Omit<PartnerSeed, 'roles' | 'represents' | 'currentName' | 'nameChangedYear'> & Partial<Pick<PartnerSeed, 'roles' | 'represents' | 'currentName' | 'nameChangedYear'>>;
+
+function partner(p: PartnerOptions): PartnerSeed {
+  return { ...p, currentName: p.currentName ?? null, nameChangedYear: p.nameChangedYear ?? null, roles: p.roles ?? [p.kind], represents: p.represents ?? [] };
 }
 
 // ---------------------------------------------------------------------------
@@ -122,7 +272,7 @@ function scheme(
 // ---------------------------------------------------------------------------
 
 export const DEMO_PARTNERS: PartnerSeed[] = [
-  {
+  partner({
     slug: 'conseil-regional',
     name: 'Conseil régional Nord-Pas-de-Calais',
     shortName: 'Région',
@@ -162,8 +312,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['DEVELOPMENT', 'CONSOLIDATION'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'direccte',
     name: 'Direccte Nord-Pas-de-Calais – unité territoriale du Pas-de-Calais',
     shortName: 'Direccte',
@@ -210,8 +360,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['DEVELOPMENT', 'CONSOLIDATION'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'conseil-general-62',
     name: 'Conseil général du Pas-de-Calais',
     shortName: 'CG 62',
@@ -251,8 +401,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         [2_000, 20_000],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'inseraction-62',
     name: 'Inséraction 62',
     shortName: null,
@@ -281,8 +431,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['CREATION'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'apes',
     name: 'APES – Acteurs pour une économie solidaire',
     shortName: 'APES',
@@ -318,8 +468,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['CREATION', 'DEVELOPMENT'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'cigales-nord-pas-de-calais',
     name: 'Association des Cigales du Nord et du Pas-de-Calais',
     shortName: 'Cigales',
@@ -355,8 +505,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['CREATION', 'DEVELOPMENT'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'nef',
     name: 'NEF – Nouvelle économie fraternelle',
     shortName: 'NEF',
@@ -379,8 +529,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         [10_000, 300_000],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'autonomie-et-solidarite',
     name: 'Autonomie et Solidarité',
     shortName: null,
@@ -416,8 +566,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['DEVELOPMENT', 'CONSOLIDATION'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'caisse-solidaire',
     name: 'La Caisse Solidaire',
     shortName: null,
@@ -451,8 +601,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         [5_000, 75_000],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'uriae',
     name: 'URIAE Nord-Pas-de-Calais',
     shortName: 'URIAE',
@@ -474,8 +624,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         "Structure d'insertion conventionnée de la région.",
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'cress',
     name: 'CRESS Nord-Pas-de-Calais',
     shortName: 'CRESS',
@@ -490,8 +640,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     contributions: ["Données de l'observatoire régional de l'ESS pour le feuillet annuel.", "Promotion de l'ESS et organisation d'événements."],
     criteria: [criteria("Toutes les structures de l'ESS")],
     fundingSchemes: [],
-  },
-  {
+  }),
+  partner({
     slug: 'urscop',
     name: 'URSCOP Nord-Pas-de-Calais Picardie',
     shortName: 'URSCOP',
@@ -520,8 +670,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         [5_000, 100_000],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'chantier-ecole',
     name: 'Chantier École Nord-Pas-de-Calais',
     shortName: 'Chantier École',
@@ -543,8 +693,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         "Salarié permanent d'un atelier et chantier d'insertion.",
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'boulogne-developpement',
     name: "Boulogne Développement Côte d'Opale",
     shortName: 'BDCO',
@@ -566,8 +716,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         "Porteur de projet ou entreprise s'implantant dans l'agglomération boulonnaise.",
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'couveuse',
     name: "Couveuse d'entreprises à l'essai du Boulonnais",
     shortName: 'Couveuse',
@@ -592,8 +742,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['CREATION'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'amorcage-projets',
     name: "Service d'amorçage de projets du Boulonnais",
     shortName: null,
@@ -617,8 +767,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['CREATION'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'pepinieres',
     name: "Pépinières d'entreprises du Boulonnais",
     shortName: 'Pépinières',
@@ -642,8 +792,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['CREATION', 'DEVELOPMENT'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'mef-boulonnais',
     name: "Maison de l'Emploi et de la Formation du Boulonnais",
     shortName: 'MEF',
@@ -673,9 +823,9 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         "Structure de l'ESS du Boulonnais, employeuse ou en projet de recrutement.",
       ),
     ],
-  },
+  }),
   // Partners beyond the names of the call: honour loans, guarantees, and the steering board's bank, foundation and mutual.
-  {
+  partner({
     slug: 'initiative-boulonnais',
     name: "Plate-forme d'initiative locale du Boulonnais",
     shortName: null,
@@ -706,8 +856,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['CREATION'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'fonds-garantie-solidaire',
     name: 'Fonds territorial de garantie solidaire du Pas-de-Calais',
     shortName: 'Fonds de garantie solidaire',
@@ -738,8 +888,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['DEVELOPMENT', 'CONSOLIDATION'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'banque-cooperative-littoral',
     name: "Banque coopérative du littoral – centre d'affaires de Boulogne-sur-Mer",
     shortName: 'Banque coopérative',
@@ -769,8 +919,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         [3_000, 200_000],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'fondation-solidarite-cote-opale',
     name: "Fondation Solidarité Côte d'Opale",
     shortName: null,
@@ -800,8 +950,8 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
         ['CREATION', 'DEVELOPMENT'],
       ),
     ],
-  },
-  {
+  }),
+  partner({
     slug: 'mutuelle-assurance-ess',
     name: "Mutuelle d'assurance de l'économie sociale – délégation du littoral",
     shortName: "Mutuelle d'assurance",
@@ -816,7 +966,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     contributions: ['Conseil en assurance et en prévention des risques des structures.', "Témoignage d'une mutuelle à l'instance de pilotage."],
     criteria: [criteria("Associations et coopératives de l'ESS", { legalForms: ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE'] })],
     fundingSchemes: [],
-  },
+  }),
 ];
 
 // ---------------------------------------------------------------------------
@@ -882,7 +1032,8 @@ const SCHEME_NAMES: Record<FundingSchemeKindCode, string[]> = {
   LOAN: ['Prêt solidaire', 'Prêt de trésorerie', 'Avance remboursable'],
   HONOUR_LOAN: ["Prêt d'honneur"],
   GUARANTEE: ['Garantie de prêt'],
-  EQUITY: ['Apport en fonds propres', 'Titres participatifs'],
+  QUASI_EQUITY: ['Prêt participatif', "Contrat d'apport associatif", 'Titres participatifs'],
+  EQUITY: ['Apport en fonds propres', 'Souscription de parts sociales'],
   SUPPORT_PROGRAMME: ['Accompagnement individuel', 'Parcours collectif de formation', 'Diagnostic partagé'],
 };
 
@@ -891,7 +1042,8 @@ const SCHEME_DESCRIPTIONS: Record<FundingSchemeKindCode, string> = {
   LOAN: 'Prêt à taux modéré remboursable sur trois à sept ans.',
   HONOUR_LOAN: 'Prêt personnel sans intérêt ni garantie accordé au porteur du projet.',
   GUARANTEE: "Garantie d'une partie d'un prêt bancaire.",
-  EQUITY: 'Apport au capital ou en quasi-fonds propres, sortie à moyen terme.',
+  QUASI_EQUITY: 'Quasi-fonds propres de long terme, sans garantie personnelle, remboursables après un différé.',
+  EQUITY: 'Apport au capital, minoritaire, avec une sortie à moyen terme.',
   SUPPORT_PROGRAMME: 'Accompagnement non financier : rendez-vous individuels, ateliers et mise en réseau.',
 };
 
@@ -900,6 +1052,7 @@ const SCHEME_ELIGIBILITY: Record<FundingSchemeKindCode, string> = {
   LOAN: 'Structure capable de démontrer sa capacité de remboursement.',
   HONOUR_LOAN: "Créateur ou repreneur d'entreprise ; prêt bancaire associé.",
   GUARANTEE: "Prêt bancaire en cours d'instruction.",
+  QUASI_EQUITY: 'Structure employeuse ayant un plan de développement.',
   EQUITY: 'Société commerciale ou coopérative.',
   SUPPORT_PROGRAMME: 'Porteur de projet ou structure du territoire.',
 };
@@ -909,7 +1062,8 @@ const FUNDER_SCHEME_KINDS: readonly (readonly [FundingSchemeKindCode, number])[]
   ['LOAN', 30],
   ['HONOUR_LOAN', 10],
   ['GUARANTEE', 12],
-  ['EQUITY', 10],
+  ['QUASI_EQUITY', 6],
+  ['EQUITY', 6],
   ['SUPPORT_PROGRAMME', 8],
 ];
 
@@ -981,17 +1135,7 @@ function generatedCriteria(r: Random, kind: PartnerKindCode, communes: string[],
   if (!wholeTerritory) {
     label += communeNames.length === 1 ? ` ${atCommune(communeNames[0] as string)}` : ` dans ${communeNames.length} communes`;
   }
-  return {
-    label,
-    sectorCodes: sectors,
-    stages,
-    legalForms: group ? [...group.forms] : [],
-    accreditations: [],
-    minAmount,
-    maxAmount,
-    wholeTerritory,
-    communeNames,
-  };
+  return criteria(label, { sectorCodes: sectors, stages, legalForms: group ? [...group.forms] : [], minAmount, maxAmount, wholeTerritory, communeNames });
 }
 
 function generatedScheme(r: Random, kind: FundingSchemeKindCode, usedNames: Set<string>): FundingSchemeSeed {
@@ -1005,14 +1149,19 @@ function generatedScheme(r: Random, kind: FundingSchemeKindCode, usedNames: Set<
     maxAmount = kind === 'HONOUR_LOAN' ? minAmount * r.pick([5, 10]) : minAmount * r.pick([5, 10, 20, 30]);
   }
   const stages = kind === 'HONOUR_LOAN' ? ['CREATION' as const] : r.chance(0.5) ? [] : pickSome(r, ALL_STAGES, r.int(1, 2));
+  const guaranteeRate = kind === 'GUARANTEE' ? r.pick([50, 65, 70]) : null;
+  const needTypes: NeedTypeCode[] = kind === 'SUPPORT_PROGRAMME' ? ['TECHNICAL_SUPPORT'] : kind === 'GRANT' ? [] : ['INVESTMENT', 'WORKING_CAPITAL'];
+  return scheme(name, kind, SCHEME_DESCRIPTIONS[kind], SCHEME_ELIGIBILITY[kind], [minAmount, maxAmount], stages, { guaranteeRate, needTypes });
+}
+
+function cloneRules<T extends RulesSeed>(rules: T): T {
   return {
-    name,
-    kind,
-    description: SCHEME_DESCRIPTIONS[kind],
-    eligibility: SCHEME_ELIGIBILITY[kind],
-    minAmount,
-    maxAmount,
-    stages,
+    ...rules,
+    stages: [...rules.stages],
+    legalForms: [...rules.legalForms],
+    accreditations: [...rules.accreditations],
+    publics: [...rules.publics],
+    needTypes: [...rules.needTypes],
   };
 }
 
@@ -1022,15 +1171,17 @@ function clonePartner(partner: PartnerSeed): PartnerSeed {
     constraints: [...partner.constraints],
     needs: [...partner.needs],
     contributions: [...partner.contributions],
+    roles: [...partner.roles],
+    represents: [...partner.represents],
     criteria: partner.criteria.map((c) => ({
-      ...c,
+      ...cloneRules(c),
       sectorCodes: [...c.sectorCodes],
-      stages: [...c.stages],
-      legalForms: [...c.legalForms],
-      accreditations: [...c.accreditations],
       communeNames: [...c.communeNames],
+      intercommunalities: [...c.intercommunalities],
+      departmentCodes: [...c.departmentCodes],
+      regionCodes: [...c.regionCodes],
     })),
-    fundingSchemes: partner.fundingSchemes.map((s) => ({ ...s, stages: [...s.stages] })),
+    fundingSchemes: partner.fundingSchemes.map(cloneRules),
   };
 }
 
@@ -1083,7 +1234,7 @@ export function generatePartners(options: GeneratePartnersOptions): PartnerSeed[
       schemes.push(generatedScheme(r, 'SUPPORT_PROGRAMME', schemeNames));
     }
 
-    partners.push({
+    partners.push(partner({
       slug,
       name,
       shortName: null,
@@ -1098,7 +1249,7 @@ export function generatePartners(options: GeneratePartnersOptions): PartnerSeed[
       contributions: pickSome(r, CONTRIBUTIONS, r.int(1, 3)),
       criteria: criteriaList,
       fundingSchemes: schemes,
-    });
+    }));
   }
   return partners;
 }

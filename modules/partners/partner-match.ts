@@ -5,7 +5,7 @@ import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { StateAidRule } from './state-aid-rule.entity.js';
-import { CriterionAxis } from './partner.enums.js';
+import { CriterionAxis, type StateAidFrame } from './partner.enums.js';
 import { allPassed, checkCriteria, checkRules, type Check, type Names, type Situation } from './criteria-match.js';
 import { referenceDate as referenceDay } from '../platform/index.js';
 import { find, isWithin, once, type Context } from '../../server/kit/index.js';
@@ -165,7 +165,7 @@ export function matchAll(base: MatchBase, situation: Situation, includeIneligibl
 }
 
 /** The rule of `frame` in force on `day`, if any. */
-export function ruleOn<R extends Pick<StateAidRule, 'frame' | 'validFrom' | 'validUntil'>>(rules: readonly R[], frame: string | null, day: string): R | null {
+export function ruleOn<R extends Pick<StateAidRule, 'frame' | 'validFrom' | 'validUntil'>>(rules: readonly R[], frame: StateAidFrame | null, day: string): R | null {
   if (!frame) return null;
   return rules.find((r) => r.frame === frame && isWithin(day, r.validFrom, r.validUntil)) ?? null;
 }

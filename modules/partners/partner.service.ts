@@ -8,7 +8,7 @@ import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { PartnerChanged } from './partner.events.js';
-import { PartnerKind, type FundingSchemeKind } from './partner.enums.js';
+import { FundingSchemeKind, type PartnerKind } from './partner.enums.js';
 import { PartnerPolicy } from './partner.policy.js';
 import type { Situation } from './criteria-match.js';
 import { matchAll, matchBase, validSchemeWhere, type PartnerMatchResult } from './partner-match.js';
@@ -347,7 +347,7 @@ async function assertRoom(tx: Transaction, entity: typeof InterventionCriteria |
 function checkScheme(input: FundingSchemeInput, field: string): void {
   checkRules(input, field);
   if (input.validFrom && input.validUntil && input.validFrom > input.validUntil) throw badInput(`${field}.validUntil`, 'La fin de validité précède son début.');
-  if (input.guaranteeRate != null && input.kind !== 'GUARANTEE') throw badInput(`${field}.guaranteeRate`, 'Seule une garantie a une quotité garantie.');
+  if (input.guaranteeRate != null && input.kind !== FundingSchemeKind.GUARANTEE) throw badInput(`${field}.guaranteeRate`, 'Seule une garantie a une quotité garantie.');
 }
 
 function addScheme(tx: Transaction, partner: Partner, input: FundingSchemeInput, field: string): FundingScheme {

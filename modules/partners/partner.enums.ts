@@ -89,6 +89,9 @@ export enum CriterionAxis {
   GEOGRAPHY = 'GEOGRAPHY',
 }
 
+/** How many axes there are: the most checks one set of criteria or one scheme gives. */
+export const CRITERION_AXES = Object.keys(CriterionAxis).length;
+
 registerEnumType(CriterionAxis, {
   name: 'CriterionAxis',
   description: 'An axis of intervention criteria or of a scheme’s eligibility, checked by the matching.',

@@ -8,14 +8,14 @@ import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { StateAidRule } from './state-aid-rule.entity.js';
-import { CriterionAxis, FundingSchemeKind } from './partner.enums.js';
+import { CRITERION_AXES, CriterionAxis, FundingSchemeKind } from './partner.enums.js';
 import { PartnerChanged } from './partner.events.js';
 import { PartnerPermissions } from './partner.permissions.js';
 import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PARTNER_LISTS, PartnerFilter, PartnerSupportQuery, ProjectInput, UpdatePartnerInput } from './partner.inputs.js';
 import { PartnerService } from './partner.service.js';
 import { activePartners, ruleOn, stateAidRules, type PartnerMatchResult } from './partner-match.js';
 import { referenceDate as referenceDay } from '../platform/index.js';
-import { isWithin, Needs, load, related, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection, MaxItems } from '../../server/kit/index.js';
+import { badInput, isWithin, Needs, load, related, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection, MaxItems } from '../../server/kit/index.js';
 
 @ObjectType('PartnerConnection', { description: 'A page of partners.' })
 export class PartnerConnection extends connectionType(Partner, 'Partner') {}
@@ -66,6 +66,7 @@ export class CriteriaMatch {
   @Field(() => Boolean, { description: 'True when every check passed.' })
   eligible!: boolean;
 
+  @MaxItems(CRITERION_AXES)
   @Field(() => [CriterionCheck], { description: 'One check per axis the criteria restrict.' })
   checks!: CriterionCheck[];
 }
@@ -78,6 +79,7 @@ export class SchemeMatch {
   @Field(() => Boolean, { description: "True when every check passed (the partner's criteria included)." })
   eligible!: boolean;
 
+  @MaxItems(CRITERION_AXES)
   @Field(() => [CriterionCheck], { description: "One check per axis the scheme restricts, after a failed check of the partner's criteria when none covers the situation." })
   checks!: CriterionCheck[];
 }
@@ -99,7 +101,14 @@ export class PartnerMatch {
   schemes!: SchemeMatch[];
 }
 
-const asMatches = (results: PartnerMatchResult[]): PartnerMatch[] => results as PartnerMatch[];
+/** The most partners a list of matches gives (its `first`), as a page would. */
+const MAX_MATCHES = 100;
+
+/** The first `first` matches (refused past MAX_MATCHES, as pages are). */
+function firstMatches(results: PartnerMatchResult[], first: number): PartnerMatch[] {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_MATCHES) throw badInput('first', `Le nombre de partenaires demandés doit être compris entre 0 et ${MAX_MATCHES}.`);
+  return results.slice(0, first) as PartnerMatch[];
+}
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -117,9 +126,10 @@ export class PartnerResolver {
   partnerMatches(
     @Arg('situation', () => PartnerSupportQuery, { description: 'The situation; what is left out is not held against it.' }) situation: PartnerSupportQuery,
     @Arg('includeIneligible', () => Boolean, { defaultValue: false, description: 'Also the partners, criteria and schemes that do not fit, with their reasons.' }) includeIneligible: boolean,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'At most this many partners, by name (at most 100).' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<PartnerMatch[]> {
-    return PartnerService.matches(ctx, situation, includeIneligible).then(asMatches);
+    return PartnerService.matches(ctx, situation, includeIneligible).then((results) => firstMatches(results, first));
   }
 
   @MaxItems(PARTNER_LISTS.fundingSchemes)
@@ -300,8 +310,9 @@ export class OrganizationPartnersResolver {
     @Root() organization: Organization,
     @Arg('project', () => ProjectInput, { nullable: true, description: 'The project to match; null: the organization as it is.' }) project: ProjectInput | null,
     @Arg('includeIneligible', () => Boolean, { defaultValue: false, description: 'Also the partners, criteria and schemes that do not fit, with their reasons.' }) includeIneligible: boolean,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'At most this many partners, by name (at most 100).' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<PartnerMatch[]> {
-    return PartnerService.matchesFor(ctx, organization, project, includeIneligible).then(asMatches);
+    return PartnerService.matchesFor(ctx, organization, project, includeIneligible).then((results) => firstMatches(results, first));
   }
 }

@@ -4,18 +4,47 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An agrément or conventionnement held by an organization, apart from its legal form. */
+export type AccreditationKind =
+  /** Entreprise adaptée (EA) */
+  | 'EA'
+  /** Établissement et service d'aide par le travail (ESAT) */
+  | 'ESAT'
+  /** Agrément Entreprise solidaire d'utilité sociale (ESUS) */
+  | 'ESUS'
+  /** Reconnaissance d'intérêt général (reçus fiscaux de dons) */
+  | 'GENERAL_INTEREST'
+  /** Agrément Jeunesse et éducation populaire (JEP) */
+  | 'JEP'
+  /** Services à la personne (déclaration ou agrément SAP) */
+  | 'SAP'
+  /** Atelier et chantier d'insertion (ACI), conventionné par l'État */
+  | 'SIAE_ACI'
+  /** Association intermédiaire (AI), conventionnée par l’État */
+  | 'SIAE_AI'
+  /** Entreprise d'insertion (EI), conventionnée par l'État */
+  | 'SIAE_EI'
+  /** Entreprise de travail temporaire d'insertion (ETTI), conventionnée par l'État */
+  | 'SIAE_ETTI';
+
 /** The holder's decision to share (or not) its contact people and file with the platform's partners, with who, when and how. */
 export type ConsentInput = {
   /** True: the holder consents; false: the holder refuses or withdraws consent. */
   given: boolean;
   /** How the holder expressed it; consent given must be written (ORAL only for a withdrawal). */
   method: ConsentMethod;
-  /** Where the proof is kept, scope, any detail (French). */
+  /** Where the proof is kept, any detail (French). */
   note?: string | null | undefined;
   /** The day the holder expressed it (not in the future). */
   obtainedOn: unknown;
   /** The partner on whose behalf you record it: one of yours; required when you belong to several partners. */
   partnerId?: string | number | null | undefined;
+  /** What the data is shared for, as told to the holder (French); omitted: the platform’s collective review and support. */
+  purpose?: string | null | undefined;
+  /** Until when the data is kept, for consent given; omitted: 3 years after the day it was obtained (CNIL guidance). */
+  retainUntil?: unknown;
+  /** What the decision covers: which data, shared with whom (French); omitted: contacts and file, with the platform’s partners. */
+  scope?: string | null | undefined;
 };
 
 /** How the holder expressed consent. Consent given must be written; a withdrawal may also be oral. */
@@ -33,28 +62,44 @@ export type ConsentMethod =
 
 /** A new organization or project holder. */
 export type CreateOrganizationInput = {
+  /** Street address, e.g. "12 rue de la Paix". */
+  address?: string | null | undefined;
   /** Commune id. */
   communeId: string | number;
   /** The holder's consent, with who, when and how (needs `organizations.consent.record`, as `recordOrganizationConsent`); omitted: no consent. */
   consent?: ConsentInput | null | undefined;
   /** Contact people. */
   contacts?: Array<OrganizationContactInput> | null | undefined;
+  /** Day of creation (not in the future). */
+  creationDate?: unknown;
   /** What the organization does (French). */
   description?: string | null | undefined;
   /** Public e-mail address. */
   email?: string | null | undefined;
   /** Number of employees (0 by default, at most 100,000); null is refused. */
   employees?: number | null | undefined;
-  /** ESUS accreditation (false by default); null is refused. */
-  esus?: boolean | null | undefined;
-  /** Year of creation. */
+  /** Year of creation (set from `creationDate` when that is given). */
   foundedYear?: number | null | undefined;
+  /** True for the head office, false for a secondary establishment. */
+  headOffice?: boolean | null | undefined;
   /** Legal form. */
   legalForm: LegalForm;
+  /** NAF rev. 2 code (code APE), e.g. "88.99B" or "8899B". */
+  nafCode?: string | null | undefined;
   /** Name. */
   name: string;
+  /** Other sectors (codes or ids) besides the main one, at most 4. */
+  otherSectors?: Array<string> | null | undefined;
   /** Public phone number. */
   phone?: string | null | undefined;
+  /** Postal code (5 digits). */
+  postalCode?: string | null | undefined;
+  /** Name of the priority district (QPV) the address is in; null when none. */
+  priorityDistrict?: string | null | undefined;
+  /** Publics the organization serves. */
+  publics?: Array<TargetPublic> | null | undefined;
+  /** RNA number of an association: W and 9 characters, e.g. "W623001234". */
+  rna?: string | null | undefined;
   /** Sector code or id. */
   sector: string;
   /** SIRET (14 digits, spaces allowed); null or omitted for a project not yet registered. */
@@ -65,47 +110,64 @@ export type CreateOrganizationInput = {
   website?: string | null | undefined;
 };
 
+/** SSE family (famille de l'ESS): association, cooperative, mutual, foundation or commercial company of the SSE (loi du 31 juillet 2014). */
+export type EssFamily =
+  /** Association */
+  | 'ASSOCIATION'
+  /** Société commerciale de l'ESS */
+  | 'COMMERCIAL_COMPANY'
+  /** Coopérative */
+  | 'COOPERATIVE'
+  /** Fondation */
+  | 'FOUNDATION'
+  /** Mutuelle */
+  | 'MUTUAL';
+
 /** Kind of funding scheme (dispositif). */
 export type FundingSchemeKind =
-  /** Apport en fonds propres or quasi-equity (titres participatifs, parts sociales). */
+  /** Fonds propres: shares of the capital (parts sociales, actions), with a seat among the members. */
   | 'EQUITY'
   /** Subvention. */
   | 'GRANT'
-  /** Garantie: guarantee of a bank loan. */
+  /** Garantie: guarantee of part of a bank loan (its rate in `guaranteeRate`). */
   | 'GUARANTEE'
   /** Prêt d'honneur: interest-free personal loan to the holder. */
   | 'HONOUR_LOAN'
   /** Prêt (including solidarity loans). */
   | 'LOAN'
+  /** Quasi-fonds propres: prêt participatif, contrat d'apport associatif, titres participatifs (long-term money counted with equity, no voting right). */
+  | 'QUASI_EQUITY'
   /** Programme d'accompagnement: coaching, training, incubation (non-financial). */
   | 'SUPPORT_PROGRAMME';
 
-/** Legal form (forme juridique) of an organization. SIAE_* are the kinds of insertion structures (structures d'insertion par l'activité économique). */
+/** Legal form (forme juridique) of an organization. Insertion structures (ACI, AI, EI, ETTI) are accreditations held by an entity of one of these forms, not forms. */
 export type LegalForm =
   /** Association loi 1901 */
   | 'ASSOCIATION'
+  /** Centre communal d'action sociale (CCAS) */
+  | 'CCAS'
+  /** Commune */
+  | 'COMMUNE'
   /** Autre coopérative */
   | 'COOPERATIVE'
   /** Fondation */
   | 'FOUNDATION'
-  /** Mutuelle */
-  | 'MUTUAL'
-  /** SARL (entreprise de l’ESS) */
+  /** Personne physique (porteur de projet individuel) */
+  | 'INDIVIDUAL'
+  /** Mutuelle santé (code de la mutualité) */
+  | 'MUTUAL_HEALTH'
+  /** Mutuelle d'assurance (code des assurances) */
+  | 'MUTUAL_INSURANCE'
+  /** SA (société commerciale de l’ESS) */
+  | 'SA'
+  /** SARL (société commerciale de l’ESS) */
   | 'SARL'
-  /** SAS (entreprise de l’ESS) */
+  /** SAS (société commerciale de l’ESS) */
   | 'SAS'
   /** Société coopérative d'intérêt collectif (SCIC) */
   | 'SCIC'
   /** Société coopérative et participative (SCOP) */
-  | 'SCOP'
-  /** Atelier et chantier d'insertion (ACI) */
-  | 'SIAE_ACI'
-  /** Association intermédiaire (AI) */
-  | 'SIAE_AI'
-  /** Entreprise d'insertion (EI) */
-  | 'SIAE_EI'
-  /** Entreprise de travail temporaire d'insertion (ETTI) */
-  | 'SIAE_ETTI';
+  | 'SCOP';
 
 /** Role of a person in a partner organization. */
 export type MembershipRole =
@@ -113,6 +175,17 @@ export type MembershipRole =
   | 'MANAGER'
   /** Membre: represents the partner in the platform's bodies; sees partners-only material. */
   | 'MEMBER';
+
+/** What a project needs, or a scheme finances (type de besoin). */
+export type NeedType =
+  /** Investissement: equipment, works, premises, vehicles. */
+  | 'INVESTMENT'
+  /** Fonctionnement: running costs, posts, an action or a project. */
+  | 'OPERATIONS'
+  /** Accompagnement technique: diagnosis, advice, training, coaching (non-financial). */
+  | 'TECHNICAL_SUPPORT'
+  /** Besoin en fonds de roulement: cash to bridge the gap between expenses and receipts (subsidies paid late). */
+  | 'WORKING_CAPITAL';
 
 /** A contact person of an organization. */
 export type OrganizationContactInput = {
@@ -132,12 +205,20 @@ export type OrganizationContactInput = {
 
 /** Filters on the organizations directory; all given filters apply together. */
 export type OrganizationFilter = {
+  /** Organizations holding one of these accreditations, valid at the reference date. */
+  accreditations?: Array<AccreditationKind> | null | undefined;
   /** Commune ids (any of them). */
   communeIds?: Array<string | number> | null | undefined;
   /** True: employers only; false: non-employers only. */
   employer?: boolean | null | undefined;
-  /** Filter on the ESUS accreditation. */
+  /** SSE families (any of them). */
+  essFamilies?: Array<EssFamily> | null | undefined;
+  /** Filter on ESUS: a valid ESUS accreditation, or a valid insertion conventionnement (automatic ESUS), at the reference date. */
   esus?: boolean | null | undefined;
+  /** True: established in a priority district (QPV); false: elsewhere. */
+  inPriorityDistrict?: boolean | null | undefined;
+  /** True: organizations working in insertion (a valid SIAE conventionnement, whatever their sectors); false: the others. */
+  insertion?: boolean | null | undefined;
   /** Only organizations of the communes of this intercommunality. */
   intercommunalityId?: string | number | null | undefined;
   /** Legal forms (any of them). */
@@ -174,28 +255,67 @@ export type PartnerKind =
   /** Partenaire technique: incubator, business nursery, seed service, local development agency. */
   | 'TECHNICAL_PARTNER';
 
-/** A situation to match against intervention criteria: which partners can act on it? */
+/** A situation to match against partners' criteria and schemes (a project holder not yet in the directory); what is left out is not held against it. */
 export type PartnerSupportQuery = {
+  /** Accreditations the holder holds today (an empty list: none). */
+  accreditations?: Array<AccreditationKind> | null | undefined;
+  /** Age of the structure in whole years (0: not yet created or less than a year). */
+  ageYears?: number | null | undefined;
   /** Amount sought, in euros (at most 1,000,000,000). */
   amount?: number | null | undefined;
+  /** True when another funder is already committed. */
+  coFinancingSecured?: boolean | null | undefined;
   /** Commune of the project. */
   communeId?: string | number | null | undefined;
-  /** Legal form of the holder. */
+  /** Number of employees (0: no employee). */
+  employees?: number | null | undefined;
+  /** Legal form of the holder today. */
   legalForm?: LegalForm | null | undefined;
+  /** What the money or help is for. */
+  needTypes?: Array<NeedType> | null | undefined;
+  /** Publics the project serves. */
+  publics?: Array<TargetPublic> | null | undefined;
   /** Sector code or id. */
   sector?: string | null | undefined;
   /** Stage of the project. */
   stage?: Stage | null | undefined;
+  /** The legal form the project leads to, when it changes: criteria are checked against it. */
+  targetLegalForm?: LegalForm | null | undefined;
 };
 
-/** Stage of a project or organization (phase): creation, development or consolidation. */
+/** Stage of a project or organization (phase), at the date it was assessed. */
 export type Stage =
   /** Consolidation: securing its model, often a critical period. */
   | 'CONSOLIDATION'
   /** Création: the project is being set up or has just started. */
   | 'CREATION'
   /** Développement: growing its activity, jobs or reach. */
-  | 'DEVELOPMENT';
+  | 'DEVELOPMENT'
+  /** Émergence: an idea and a holder, before the project is set up. */
+  | 'EMERGENCE'
+  /** Difficulté, rebond: in difficulty, restructuring or recovering. */
+  | 'RECOVERY';
+
+/** A public a project serves or a scheme is reserved for (public cible). */
+export type TargetPublic =
+  /** Personnes en situation de handicap */
+  | 'DISABLED'
+  /** Familles */
+  | 'FAMILIES'
+  /** Demandeurs d’emploi créateurs d’entreprise */
+  | 'JOB_SEEKERS'
+  /** Demandeurs d’emploi de longue durée */
+  | 'LONG_TERM_UNEMPLOYED'
+  /** Allocataires de minima sociaux (RSA) */
+  | 'MINIMUM_INCOME'
+  /** Habitants des quartiers prioritaires (QPV) */
+  | 'PRIORITY_DISTRICTS'
+  /** Personnes âgées */
+  | 'SENIORS'
+  /** Femmes (entrepreneuriat, égalité) */
+  | 'WOMEN'
+  /** Jeunes (16–25 ans) */
+  | 'YOUTH';
 
 export type PortalOrganizationsQueryVariables = Exact<{
   first?: number | null | undefined;

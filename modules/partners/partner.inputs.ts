@@ -244,12 +244,14 @@ export class InterventionCriteriaInput extends EligibilityInput {
   @Field(() => [String], { nullable: true, description: "INSEE codes of départements covered, e.g. ['62']." })
   @IsOptional()
   @ArrayMaxSize(20, { message: 'Au plus 20 départements.' })
+  @MaxLength(3, { each: true, message: 'Un code de département compte 3 caractères au plus.' })
   @Matches(/^(\d{2}|2A|2B|97\d)$/, { each: true, message: 'Un code de département compte 2 caractères (ou 3 outre-mer), par exemple 62.' })
   departmentCodes?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: "INSEE codes of régions covered, e.g. ['32'] (Hauts-de-France)." })
   @IsOptional()
   @ArrayMaxSize(20, { message: 'Au plus 20 régions.' })
+  @MaxLength(2, { each: true, message: 'Un code de région compte 2 chiffres.' })
   @Matches(/^\d{2}$/, { each: true, message: 'Un code de région compte 2 chiffres, par exemple 32.' })
   regionCodes?: string[] | null;
 }

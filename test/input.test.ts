@@ -71,7 +71,7 @@ const ADD_SCHEME = 'mutation($id: ID!, $input: FundingSchemeInput!) { addFunding
 const CREATE_TOKEN = 'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { name expiresAt } } }';
 
 async function organization(extra: Record<string, unknown> = {}) {
-  return { name: 'Épicerie solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'insertion', communeId: await communeId(), stage: 'CREATION', ...extra };
+  return { name: 'Épicerie solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'agriculture-alimentation', communeId: await communeId(), stage: 'CREATION', ...extra };
 }
 
 const partner = (extra: Record<string, unknown> = {}) => ({ name: 'Fonds des Dunes', slug: 'fonds-des-dunes', kind: 'FUNDER', ...extra });

@@ -202,20 +202,25 @@ describe('the visibility matrix: every type with a rule, every path, every role'
   afterAll(() => t?.close());
 
   it('the truth is not vacuous: each role sees some rows of some types and not others', () => {
-    expect([...RULES.keys()].sort()).toEqual(['ApiToken', 'Membership', 'OrganizationConsent', 'OrganizationContact', 'Person']);
+    expect([...RULES.keys()].sort()).toEqual(['ApiToken', 'Membership', 'OrganizationConsent', 'OrganizationContact', 'OrganizationFigures', 'Person']);
     const count = (role: Role, type: string) => matrix.allowed.get(role)!.get(type)!.size;
     expect(count('admin', 'OrganizationContact')).toBe(matrix.all.get('OrganizationContact')!.size);
     expect(count('expert', 'OrganizationContact')).toBeGreaterThan(0);
     expect(count('expert', 'OrganizationContact')).toBeLessThan(matrix.all.get('OrganizationContact')!.size);
     expect(count('loner', 'OrganizationContact')).toBe(0);
     expect(count('anonymous', 'Person')).toBe(0);
+    // Finances are for partners' people: all of them, whatever the consent; none for others.
+    expect(count('expert', 'OrganizationFigures')).toBe(matrix.all.get('OrganizationFigures')!.size);
+    expect(matrix.all.get('OrganizationFigures')!.size).toBeGreaterThan(0);
+    expect(count('anonymous', 'OrganizationFigures')).toBe(0);
+    expect(count('loner', 'OrganizationFigures')).toBe(0);
   });
 
   it('returns nothing hidden on root lists, relations, node and nodes', async () => {
     const { leaks: found, seen } = await leaks(t, tokens, matrix);
     expect(found).toEqual([]);
     // Each type with a rule was reached by some path (the walk is not vacuous either).
-    for (const type of ['OrganizationContact', 'OrganizationConsent', 'Person', 'Membership']) expect(seen.get(type), type).toBeGreaterThan(0);
+    for (const type of ['OrganizationContact', 'OrganizationConsent', 'OrganizationFigures', 'Person', 'Membership']) expect(seen.get(type), type).toBeGreaterThan(0);
   }, 120_000);
 
   it('returns nothing hidden in subscription payloads', async () => {

@@ -9,7 +9,7 @@ import { UuidEntity, Node, LocalDateType } from '../../server/kit/index.js';
 /** What consent is asked for, unless the recorder says otherwise. */
 export const DEFAULT_CONSENT_PURPOSE = "Examen collectif de la demande et accompagnement par les partenaires de la plate-forme ESS";
 /** What consent opens, unless the recorder says otherwise. */
-export const DEFAULT_CONSENT_SCOPE = "Coordonnées des personnes contacts et dossier de l'organisation, partagés avec les partenaires de la plate-forme";
+export const DEFAULT_CONSENT_SCOPE = 'Coordonnées des personnes contacts et dossier de la structure, partagés avec les partenaires de la plate-forme';
 
 /**
  * One entry of an organization's consent history: the holder gave or withdrew consent to share its

@@ -174,6 +174,7 @@ abstract class OrganizationDetailsInput {
   @Field(() => String, { nullable: true, description: 'Postal code (5 digits).' })
   @IsOptional()
   @Matches(/^\d{5}$/, { message: 'Le code postal compte 5 chiffres.' })
+  @MaxLength(5, { message: 'Le code postal compte 5 chiffres.' })
   postalCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name of the priority district (QPV) the address is in; null when none.' })

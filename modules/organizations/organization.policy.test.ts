@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../server/relay.js';
 import { contextOf, OTHER_PARTNER, PARTNER, person, expectAllowedOrForbidden, thrown, viewers, type ViewerKey } from '../../test/policy-context.js';
+import { DEFAULT_CONSENT_PURPOSE, DEFAULT_CONSENT_SCOPE } from './organization-consent.entity.js';
 import { ConsentMethod } from './organization-consent.enums.js';
 import type { ConsentInput } from './organization-consent.inputs.js';
 import type { Organization } from './organization.entity.js';
@@ -53,11 +54,24 @@ describe("recording a holder's consent", () => {
       given: true,
       method: ConsentMethod.WRITTEN_FORM,
       obtainedOn: day(0),
+      purpose: DEFAULT_CONSENT_PURPOSE,
+      scope: DEFAULT_CONSENT_SCOPE,
+      retainUntil: `${Number(day(0).slice(0, 4)) + 3}${day(0).slice(4) === '-02-29' ? '-02-28' : day(0).slice(4)}`,
       note: 'signé en réunion',
       recordedById: viewers.manager.personId,
       recordedByPartnerId: PARTNER,
     });
-    expect(consentEntry(ctx, input({ note: null, given: false }), 'input')).toMatchObject({ given: false, note: '' });
+    expect(consentEntry(ctx, input({ note: null, given: false }), 'input')).toMatchObject({ given: false, note: '', retainUntil: null });
+  });
+
+  it('keeps the purpose and scope told to the holder, and a retention that ends after the day it was obtained', () => {
+    const ctx = contextOf('manager');
+    const entry = consentEntry(ctx, input({ purpose: ' Demande de prêt ', scope: 'Contacts seulement', retainUntil: '2099-12-31' }), 'input');
+    expect(entry).toMatchObject({ purpose: 'Demande de prêt', scope: 'Contacts seulement', retainUntil: '2099-12-31' });
+    const early = thrown(() => consentEntry(ctx, input({ retainUntil: day(0) }), 'input'));
+    expect(early.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.retainUntil' });
+    const refusal = thrown(() => consentEntry(ctx, input({ given: false, retainUntil: '2099-12-31' }), 'input'));
+    expect(refusal.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.retainUntil' });
   });
 
   it('consent given needs a written trace; a withdrawal may be oral', () => {

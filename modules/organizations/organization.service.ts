@@ -1,4 +1,4 @@
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { FlushMode, LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Commune } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
@@ -273,7 +273,8 @@ async function writeIdentity(tx: Transaction, organization: Organization, input:
     throw badInput('input.rna', 'Le numéro RNA ne concerne que les associations : retirez-le ou corrigez la forme juridique.');
   }
   if (input.rna) {
-    const existing = await tx.em.findOne(Organization, { rna: input.rna, id: { $ne: organization.id } }, { fields: ['id', 'name'] });
+    // COMMIT: not flushing the organization being written first (its own RNA would collide).
+    const existing = await tx.em.findOne(Organization, { rna: input.rna, id: { $ne: organization.id } }, { fields: ['id', 'name'], flushMode: FlushMode.COMMIT });
     if (existing) throw conflict(`Le numéro RNA ${input.rna} est déjà enregistré pour « ${existing.name} ».`, 'input.rna');
   }
   if (input.otherSectors !== undefined || organization.sectorCodes[0] !== mainSector) {

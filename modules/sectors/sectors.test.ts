@@ -14,7 +14,7 @@ describe('sectors', () => {
     t.resetSql();
     const res = await t.gql(q, {});
     expect(res.errors).toBeUndefined();
-    expect(res.data.sectors[0]).toMatchObject({ code: 'insertion', name: "Insertion par l'activité économique" });
+    expect(res.data.sectors[0]).toMatchObject({ code: 'services-a-la-personne', name: 'Services à la personne' });
     const statements = [...t.sql];
     expect(statements).toHaveLength(1);
     // `id` (the global id) and `code` read the code: `description` is not read.

@@ -51,7 +51,8 @@ export class FilterWalk {
     }
     if (key === '$not') return this.writeSql ? `not ${this.condition(info, alias, value as object)}` : (this.condition(info, alias, value as object), '');
     const relation = info.relations.get(key);
-    if (relation) return this.relation(info, alias, relation, value);
+    // An array of keys (`@KeysOf`) is filtered as the array it is ($overlap, $contains).
+    if (relation && relation.kind !== 'keys') return this.relation(info, alias, relation, value);
     const column = info.stored.get(key);
     if (!column) throw new Error(`${info.name} has no property "${key}" to filter on`);
     return this.scalar(`${alias}."${column.column}"`, column, value);

@@ -1,21 +1,56 @@
 /**
- * Deterministic demo organizations (structures de l'ESS) for the Boulonnais.
+ * Deterministic demo organizations (structures de l'ESS) for the Boulonnais, drawn activity first.
  *
- * Pure and dependency-free: plain objects, no ORM, no clock, no global random.
- * The same options (including the seed) always give a deep-equal result.
- * Every person, organization, SIRET, e-mail address and phone number is fictional:
- * e-mails use example.org / example.fr, phones use the range the French regulator
- * (Arcep) keeps for works of fiction (03 53 01 xx xx), SIRETs are random numbers
- * that pass the official checksum.
+ * For each structure the generator draws what it does (activities.catalogue.ts), then whether it employs
+ * people, its legal form, its size, a commune where such a structure can be and be that large, its
+ * identifiers, address, accreditations, publics, yearly figures and name, all consistent with the activity.
+ * The data describes the perimeter on DEMO_DATA_DATE.
+ *
+ * Pure and dependency-free: plain records typed with the shared enums, no ORM, no clock, no global random.
+ * The same options (including the seed) always give a deep-equal result. Every person, organization,
+ * SIRET, RNA number, e-mail address and phone number is fictional: e-mails use example.org / example.fr,
+ * phones the range the French regulator (Arcep) keeps for works of fiction (03 53 01 xx xx), SIRETs are
+ * random numbers that pass the official checksum.
  */
 
-import { isValidSiret, luhnCheckDigit } from '../siret.js';
+import { luhnCheckDigit } from '../siret.js';
 import { communeNamesOf } from '../../territory/index.js';
 import { createRandom, type Random } from '../../../server/kit/index.js';
+import { ACCREDITATION_HOLDERS, AccreditationKind, ESS_FAMILY_OF, LEGAL_FORM_LABELS, LegalForm, SIAE_KINDS, Stage, TargetPublic, type EssFamily } from '../organization.enums.js';
+import { ACCREDITATION_SINCE, ACTIVITIES, FORM_SINCE, NETWORK_BY_CODE, type Activity, type Money, type Network, type Weighted } from './activities.catalogue.js';
+import { communeFacts, PRIORITY_DISTRICTS, staffCapacity, TOWN_STREETS, VILLAGE_STREETS } from './communes.data.js';
+import {
+  ASSOCIATE,
+  atCommune,
+  BRANCH_MANAGER,
+  BRANCH_ROLES,
+  capitalize,
+  CO_HOLDER,
+  DIRECTOR,
+  ESTABLISHMENT_HEAD,
+  EVOCATIVE_COASTAL,
+  EVOCATIVE_INLAND,
+  FEMALE_FIRST_NAMES,
+  HOLDER,
+  LAST_NAMES,
+  MALE_FIRST_NAMES,
+  MANAGER,
+  MAYOR_DEPUTY,
+  ofCommune,
+  ofPhrase,
+  PRESIDENT,
+  shortSlug,
+  asciiSlug,
+  SIAE_STAFF_ROLES,
+  STAFF_ROLES,
+  VOLUNTEER_ROLES,
+  type GenderedRole,
+  type NameParts,
+} from './names.js';
 
-export type LegalFormCode = 'ASSOCIATION' | 'MUTUAL' | 'SCOP' | 'SCIC' | 'COOPERATIVE' | 'SARL' | 'SAS' | 'FOUNDATION' | 'SIAE_ACI' | 'SIAE_EI' | 'SIAE_ETTI' | 'SIAE_AI';
-
-export type StageCode = 'CREATION' | 'DEVELOPMENT' | 'CONSOLIDATION';
+// ---------------------------------------------------------------------------
+// Records
+// ---------------------------------------------------------------------------
 
 export interface ContactSeed {
   firstName: string;
@@ -28,17 +63,70 @@ export interface ContactSeed {
   isHolder: boolean;
 }
 
+export interface AccreditationSeed {
+  kind: AccreditationKind;
+  /** 'YYYY-MM-DD'. */
+  since: string;
+  /** 'YYYY-MM-DD'; null: no end (a declaration, an authorisation renewed without a date). */
+  until: string | null;
+  /** Posts in full-time equivalents of a SIAE conventionnement; null otherwise. */
+  postsFte: number | null;
+  reference: string | null;
+}
+
+export interface FiguresSeed {
+  year: number;
+  headcount: number;
+  fte: number;
+  insertionEmployees: number;
+  subsidisedContracts: number;
+  volunteers: number;
+  members: number;
+  /** Income (produits) or turnover, €. */
+  income: number;
+  payroll: number | null;
+  /** Share of income from public funders, 0–100. */
+  publicFundingShare: number | null;
+  mainFunders: string[];
+  equity: number | null;
+}
+
 export interface OrganizationSeed {
   name: string;
-  legalForm: LegalFormCode;
+  legalForm: LegalForm;
+  /** Code of the activity in the catalogue it was drawn from. */
+  activity: string;
   /** 14 digits, no spaces; null for project holders whose structure does not exist yet. */
   siret: string | null;
+  /** True: the legal unit's head office; false: a secondary establishment (an agency); null for holders. */
+  headOffice: boolean | null;
+  /** The regional network a secondary establishment belongs to (its legal unit); null otherwise. */
+  network: string | null;
+  /** NAF rev. 2 code, '88.99B' form; null for holders. */
+  nafCode: string | null;
+  /** RNA number (W + 9 characters) of associations; null otherwise or when unknown. */
+  rna: string | null;
+  /** 'YYYY-MM-DD' of the establishment's creation; null for holders. */
+  creationDate: string | null;
+  foundedYear: number | null;
+  /** Main sector first. */
+  sectorCodes: string[];
+  /** The main sector (sectorCodes[0]). */
   sectorCode: string;
   communeName: string;
+  address: string | null;
+  postalCode: string | null;
+  /** The QPV the address is in; null outside. */
+  priorityDistrict: string | null;
+  /** Headcount of the latest figures; 0 for a non-employer. */
   employees: number;
-  foundedYear: number | null;
-  stage: StageCode;
+  stage: Stage;
+  /** Holds a valid ESUS accreditation on DEMO_DATA_DATE, or is ESUS by law as a SIAE. */
   esus: boolean;
+  accreditations: AccreditationSeed[];
+  publics: TargetPublic[];
+  /** Yearly figures of the legal unit, newest first; empty for secondary establishments and holders. */
+  figures: FiguresSeed[];
   description: string;
   email: string | null;
   phone: string | null;
@@ -48,300 +136,79 @@ export interface OrganizationSeed {
 }
 
 export interface GenerateOrganizationsOptions {
-  /** Total number of organizations (>= 0). */
+  /** Total number of organizations (>= 0), project holders included. */
   count: number;
-  /** Exactly this many get employees > 0 (0 <= employers <= count). */
-  employers: number;
+  /** Exactly this many get employees; by default, the share the activities give. */
+  employers?: number;
   seed: number;
-  /** Commune names to draw from (non-empty); well-known Boulonnais communes get realistic weights. */
+  /** Commune names to draw from (non-empty). */
   communes: readonly string[];
-  /** Sector codes to draw from (non-empty); see modules/sectors/demo/sectors.data.ts. */
+  /** Sector codes to draw from (non-empty): activities whose main sector is not among them are left out. */
   sectorCodes: readonly string[];
+  /** The QPV each commune has, as the territory records them; by default those of communes.data.ts. */
+  priorityDistricts?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Figures of the call for consultation: 690 SSE establishments in the CAB at 31/12/2007, 316 of them employers. */
-export const DEMO_ORGANIZATION_COUNT = 690;
-export const DEMO_EMPLOYER_COUNT = 316;
+/** The date the demo data describes: figures are those of the last closed year, accreditations valid on it. */
+export const DEMO_DATA_DATE = '2026-01-01';
 export const DEMO_SEED = 2012;
-/** Year against which ages (and so stages) are computed; fixed so that output never depends on the clock. */
-export const DEMO_REFERENCE_YEAR = 2025;
+/**
+ * One organization per real establishment: about 1,300 SSE establishments in the CAB (CRESS figures) and a
+ * share of the CCDS's in proportion to its population, less dense in associations (about 190), plus about
+ * 3 % project holders.
+ */
+export const DEMO_ORGANIZATION_COUNT = 1540;
 
-/** Share of project holders whose structure is not created yet (no SIRET, no founding year). */
-const HOLDER_SHARE = 0.04;
-const LAST_FOUNDED_YEAR = 2024;
-const FIRST_FOUNDED_YEAR = 1901;
+/** Share of project holders whose structure is not created yet (no SIRET, no creation date). */
+const HOLDER_SHARE = 0.03;
+/** The CCDS has fewer SSE establishments per inhabitant than the agglomeration. */
+const CCDS_DENSITY = 1;
+/** The central town draws more than its population (head offices, services to the whole area). */
+const BOULOGNE_PULL = 1.35;
+/** Share of employers with negative equity: in difficulty (stage RECOVERY). */
+const FRAGILE_SHARE = 0.04;
+const REFERENCE_YEAR = Number(DEMO_DATA_DATE.slice(0, 4));
+/** The last year whose accounts are closed and approved on DEMO_DATA_DATE. */
+export const LATEST_FIGURES_YEAR = REFERENCE_YEAR - 2;
 
-// ---------------------------------------------------------------------------
-// Territory
-// ---------------------------------------------------------------------------
-
-const COMMUNE_WEIGHTS: Record<string, number> = {
-  'Boulogne-sur-Mer': 34,
-  Outreau: 8,
-  'Saint-Martin-Boulogne': 8,
-  'Le Portel': 6,
-  Wimereux: 5,
-  Desvres: 5,
-  Samer: 3.5,
-  Wimille: 3,
-  'Saint-Léonard': 2.5,
-  'Saint-Étienne-au-Mont': 2.5,
-  'Neufchâtel-Hardelot': 2.5,
-  Condette: 1.5,
-  'Équihen-Plage': 1.5,
-  Baincthun: 1,
-  Isques: 1,
-  'La Capelle-lès-Boulogne': 1,
-  Longfossé: 0.8,
-  Lottinghen: 0.6,
-  Colembert: 0.6,
-  Crémarest: 0.6,
-};
-const DEFAULT_COMMUNE_WEIGHT = 0.5;
-
-const COASTAL_COMMUNES = new Set(['Boulogne-sur-Mer', 'Le Portel', 'Outreau', 'Wimereux', 'Wimille', 'Équihen-Plage', 'Neufchâtel-Hardelot', 'Dannes', 'Condette', 'Saint-Étienne-au-Mont']);
-
-const DESVRES_SAMER_COMMUNES = new Set(communeNamesOf('CCDS'));
+const CCDS_COMMUNES = new Set(communeNamesOf('CCDS'));
 
 /** Neighbourhoods of Boulogne-sur-Mer, used to tell apart two structures that would share a name. */
-const BOULOGNE_NEIGHBOURHOODS = ['Haute-Ville', 'Capécure', 'Bréquerecque', 'Saint-Pierre', 'Chemin Vert', 'Transition', 'Beaurepaire', 'Tintelleries', 'Montlambert', 'Dernier Sou'];
-
-/** Names whose initial h is mute ("d'Hesdin"). */
-const ELIDED_H = new Set(["Hesdin-l'Abbé", 'Hesdigneul-lès-Boulogne']);
-
-/** "de Boulogne-sur-Mer", "du Portel", "d'Outreau", "de La Capelle-lès-Boulogne". */
-function ofCommune(commune: string): string {
-  if (commune.startsWith('Le ')) return `du ${commune.slice(3)}`;
-  if (commune.startsWith('Les ')) return `des ${commune.slice(4)}`;
-  if (/^[AEIOUYÀÂÉÈÊËÎÏÔÙÛÜ]/.test(commune) || ELIDED_H.has(commune)) return `d'${commune}`;
-  return `de ${commune}`;
-}
-
-/** "à Boulogne-sur-Mer", "au Portel", "à La Capelle-lès-Boulogne". */
-function atCommune(commune: string): string {
-  if (commune.startsWith('Le ')) return `au ${commune.slice(3)}`;
-  if (commune.startsWith('Les ')) return `aux ${commune.slice(4)}`;
-  return `à ${commune}`;
-}
-
-/** "Les Dunes" → "des Dunes", "Le Phare" → "du Phare", "La Marée" → "de la Marée", "L'Estran" → "de l'Estran". */
-function ofPhrase(phrase: string): string {
-  if (phrase.startsWith('Les ')) return `des ${phrase.slice(4)}`;
-  if (phrase.startsWith('Le ')) return `du ${phrase.slice(3)}`;
-  if (phrase.startsWith('La ')) return `de la ${phrase.slice(3)}`;
-  if (phrase.startsWith("L'")) return `de l'${phrase.slice(2)}`;
-  return `de ${phrase}`;
-}
-
-interface CommuneInfo {
-  de: string;
-  at: string;
-  areas: string[];
-  coastal: boolean;
-}
-
-const communeInfoCache = new Map<string, CommuneInfo>();
-
-function communeInfo(commune: string): CommuneInfo {
-  let info = communeInfoCache.get(commune);
-  if (info === undefined) {
-    info = {
-      de: ofCommune(commune),
-      at: atCommune(commune),
-      areas: areaPhrases(commune),
-      coastal: COASTAL_COMMUNES.has(commune),
-    };
-    communeInfoCache.set(commune, info);
-  }
-  return info;
-}
-
-function areaPhrases(commune: string): string[] {
-  const phrases = ['du Boulonnais', 'du Pays boulonnais'];
-  if (DESVRES_SAMER_COMMUNES.has(commune)) phrases.push('du Pays de Desvres-Samer', 'du bocage boulonnais');
-  else phrases.push("de l'agglomération boulonnaise");
-  if (COASTAL_COMMUNES.has(commune)) phrases.push("de la Côte d'Opale", 'du littoral');
-  return phrases;
-}
+const BOULOGNE_NEIGHBOURHOODS = ['Haute-Ville', 'Capécure', 'Bréquerecque', 'Saint-Pierre', 'Chemin Vert', 'Beaurepaire', 'Tintelleries', 'Montlambert', 'Damrémont', 'Dernier Sou'];
 
 // ---------------------------------------------------------------------------
-// Sectors and legal forms
+// Dates
 // ---------------------------------------------------------------------------
 
-const SECTOR_WEIGHTS: Record<string, number> = {
-  'sport-loisirs': 20,
-  culture: 14,
-  'action-sociale-sante': 13,
-  'education-formation': 9,
-  insertion: 7,
-  'services-a-la-personne': 7,
-  'finance-solidaire-assurance': 5,
-  'tourisme-social': 4,
-  environnement: 4,
-  'recyclage-reemploi': 3,
-  'agriculture-alimentation': 3,
-  'habitat-logement': 3,
-  'peche-economie-maritime': 3,
-  'commerce-equitable': 2,
-  mobilite: 2,
-};
-const DEFAULT_SECTOR_WEIGHT = 3;
+const DAY = 86_400_000;
 
-type FormWeights = readonly (readonly [LegalFormCode, number])[];
+function toDate(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`);
+}
 
-const DEFAULT_FORMS: FormWeights = [
-  ['ASSOCIATION', 86],
-  ['SCOP', 3],
-  ['SCIC', 1.5],
-  ['COOPERATIVE', 2.5],
-  ['MUTUAL', 1.5],
-  ['FOUNDATION', 1.5],
-  ['SARL', 1.5],
-  ['SAS', 2],
-];
+function toIso(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
 
-/** Legal forms by sector, weighted like the real SSE (SIAE kinds only in 'insertion'). */
-const FORMS_BY_SECTOR: Record<string, FormWeights> = {
-  insertion: [
-    ['ASSOCIATION', 38],
-    ['SIAE_ACI', 24],
-    ['SIAE_AI', 12],
-    ['SIAE_EI', 12],
-    ['SIAE_ETTI', 5],
-    ['SCOP', 3],
-    ['SCIC', 3],
-    ['SARL', 1.5],
-    ['SAS', 1.5],
-  ],
-  'sport-loisirs': [
-    ['ASSOCIATION', 98],
-    ['SCIC', 1],
-    ['FOUNDATION', 0.5],
-    ['SAS', 0.5],
-  ],
-  culture: [
-    ['ASSOCIATION', 90],
-    ['SCOP', 4],
-    ['SCIC', 4],
-    ['SARL', 1.5],
-    ['FOUNDATION', 0.5],
-  ],
-  'action-sociale-sante': [
-    ['ASSOCIATION', 82],
-    ['MUTUAL', 10],
-    ['FOUNDATION', 5],
-    ['SCIC', 2],
-    ['COOPERATIVE', 1],
-  ],
-  'education-formation': [
-    ['ASSOCIATION', 88],
-    ['SCOP', 6],
-    ['COOPERATIVE', 2],
-    ['FOUNDATION', 2],
-    ['SARL', 2],
-  ],
-  'services-a-la-personne': [
-    ['ASSOCIATION', 80],
-    ['SCOP', 6],
-    ['SCIC', 6],
-    ['MUTUAL', 2],
-    ['SAS', 3],
-    ['SARL', 3],
-  ],
-  'finance-solidaire-assurance': [
-    ['MUTUAL', 45],
-    ['COOPERATIVE', 30],
-    ['ASSOCIATION', 20],
-    ['FOUNDATION', 3],
-    ['SCIC', 2],
-  ],
-  'tourisme-social': [
-    ['ASSOCIATION', 80],
-    ['COOPERATIVE', 4],
-    ['SCIC', 5],
-    ['MUTUAL', 3],
-    ['SAS', 4],
-    ['FOUNDATION', 4],
-  ],
-  environnement: [
-    ['ASSOCIATION', 82],
-    ['SCIC', 8],
-    ['SCOP', 6],
-    ['FOUNDATION', 2],
-    ['SAS', 2],
-  ],
-  'recyclage-reemploi': [
-    ['ASSOCIATION', 62],
-    ['SCIC', 14],
-    ['SCOP', 10],
-    ['SAS', 7],
-    ['SARL', 7],
-  ],
-  'agriculture-alimentation': [
-    ['ASSOCIATION', 60],
-    ['COOPERATIVE', 25],
-    ['SCOP', 6],
-    ['SCIC', 7],
-    ['SAS', 2],
-  ],
-  'habitat-logement': [
-    ['ASSOCIATION', 55],
-    ['COOPERATIVE', 25],
-    ['SCIC', 10],
-    ['FOUNDATION', 4],
-    ['SAS', 6],
-  ],
-  'peche-economie-maritime': [
-    ['COOPERATIVE', 45],
-    ['ASSOCIATION', 40],
-    ['SCOP', 8],
-    ['SCIC', 4],
-    ['MUTUAL', 3],
-  ],
-  'commerce-equitable': [
-    ['ASSOCIATION', 60],
-    ['SCOP', 12],
-    ['SCIC', 12],
-    ['COOPERATIVE', 10],
-    ['SAS', 6],
-  ],
-  mobilite: [
-    ['ASSOCIATION', 70],
-    ['SCIC', 15],
-    ['SCOP', 10],
-    ['SAS', 5],
-  ],
-};
+function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y + years, m - 1, d));
+  return date.toISOString().slice(0, 10);
+}
 
-const SIAE_FORMS = new Set<LegalFormCode>(['SIAE_ACI', 'SIAE_EI', 'SIAE_ETTI', 'SIAE_AI']);
+/** A day between two dates (both included), uniformly. */
+function dayBetween(r: Random, from: string, to: string): string {
+  const a = toDate(from);
+  const b = toDate(to);
+  if (b <= a) return from;
+  return toIso(a + r.int(0, Math.round((b - a) / DAY)) * DAY);
+}
 
-/** French label of each legal form, as read in a description. */
-const LEGAL_FORM_LABELS: Record<LegalFormCode, string> = {
-  ASSOCIATION: 'association loi 1901',
-  MUTUAL: 'mutuelle',
-  SCOP: 'société coopérative et participative (SCOP)',
-  SCIC: "société coopérative d'intérêt collectif (SCIC)",
-  COOPERATIVE: 'coopérative',
-  SARL: "SARL de l'économie sociale et solidaire",
-  SAS: "SAS de l'économie sociale et solidaire",
-  FOUNDATION: 'fondation',
-  SIAE_ACI: "atelier et chantier d'insertion (ACI)",
-  SIAE_EI: "entreprise d'insertion (EI)",
-  SIAE_ETTI: "entreprise de travail temporaire d'insertion (ETTI)",
-  SIAE_AI: 'association intermédiaire (AI)',
-};
+const REFERENCE_MS = toDate(DEMO_DATA_DATE);
+/** Structures in the directory were registered at least a few months before the data's date. */
+const LAST_CREATION = toIso(REFERENCE_MS - 120 * DAY);
 
-/** Earliest plausible founding year of each legal form (SCIC exist since 2001, SAS since 1994…). */
-const MIN_FOUNDED_YEAR: Partial<Record<LegalFormCode, number>> = {
-  SCIC: 2002,
-  SAS: 1994,
-  SIAE_ACI: 1985,
-  SIAE_EI: 1985,
-  SIAE_ETTI: 1986,
-  SIAE_AI: 1987,
-};
-
-/** [first year of the decade, weight]: weighted to recent decades. */
+/** [first year of the decade, weight]: creations weighted to recent decades, as the SIRENE stock is. */
 const DECADE_WEIGHTS: readonly (readonly [number, number])[] = [
   [1900, 1],
   [1910, 0.4],
@@ -355,758 +222,29 @@ const DECADE_WEIGHTS: readonly (readonly [number, number])[] = [
   [1990, 11],
   [2000, 14],
   [2010, 16],
-  [2020, 8],
+  [2020, 9],
 ];
 
-// ---------------------------------------------------------------------------
-// Names
-// ---------------------------------------------------------------------------
-
-/** Evocative names of the coast and the bocage, with their article. */
-const EVOCATIVE = [
-  'Les Embruns',
-  'La Mouette',
-  'Les Dunes',
-  "L'Escale",
-  'Le Phare',
-  'La Marée',
-  'Les Falaises',
-  "L'Estran",
-  'Le Goéland',
-  'La Boussole',
-  'La Passerelle',
-  "Le Trait d'union",
-  "L'Arc-en-ciel",
-  'Les Hirondelles',
-  'Le Tremplin',
-  "L'Envol",
-  'La Ruche',
-  'La Rose des vents',
-  'Le Bocage',
-  'La Liane',
-  'Les Oyats',
-  'Le Fanal',
-  'La Vigie',
-  'Les Coquelicots',
-  'Le Chardon',
-  'Les Genêts',
-  'La Source',
-  "L'Horizon",
-  'Le Sillon',
-  'Le Rivage',
-  'La Caravelle',
-  'Les Sternes',
-  'Le Courlis',
-  'La Digue',
-  'Le Beffroi',
-  'Les Remparts',
-  "L'Éclaircie",
-  'Le Grand Large',
-  'Le Sémaphore',
-  'La Forêt',
-  'Le Moulin',
-  'Les Marronniers',
-  'Le Cormoran',
-  "L'Ancre",
-  'La Bruyère',
-  'Les Écluses',
-  'Le Vent du large',
-];
-
-const EVOCATIVE_OF = new Map(EVOCATIVE.map((phrase) => [phrase, ofPhrase(phrase)] as const));
-
-interface NameParts {
-  commune: string;
-  /** "de Boulogne-sur-Mer", "du Portel"… */
-  de: string;
-  /** "du Boulonnais", "de la Côte d'Opale"… */
-  area: string;
-  /** "Les Dunes" */
-  evocative: string;
-  /** "des Dunes" */
-  ofEvocative: string;
-  coastal: boolean;
+/** A creation date no earlier than `earliest`, weighted by decade. */
+function creationDate(r: Random, earliest: string): string {
+  const minYear = Number(earliest.slice(0, 4));
+  const decades = DECADE_WEIGHTS.filter(([start]) => start + 9 >= minYear && start <= REFERENCE_YEAR);
+  const start = r.weighted(decades);
+  const from = start <= minYear ? earliest : `${start}-01-01`;
+  const endOfDecade = `${start + 9}-12-31`;
+  return dayBetween(r, from, endOfDecade < LAST_CREATION ? endOfDecade : LAST_CREATION);
 }
 
-type NameTemplate = (p: NameParts, r: Random) => string;
-
-const SPORT_CLUBS = [
-  'Judo club',
-  'Tennis club',
-  'Badminton club',
-  'Basket club',
-  'Handball club',
-  'Volley-ball club',
-  'Club de tennis de table',
-  'Club de gymnastique',
-  "Compagnie d'arc",
-  'Cyclo-club',
-  'Club de pétanque',
-  "Club d'échecs",
-  'Club de natation',
-  'Aïkido club',
-  'Twirling club',
-  'Club de karaté',
-  'Athlétic club',
-  'Club de boxe',
-  'Club de danse',
-  'Club de randonnée',
-];
-const NAUTICAL_CLUBS = ['Cercle nautique', 'Char à voile club', 'Club de kayak de mer', 'École de voile', 'Club de plongée', 'Surf club'];
-
-/** Association names by sector. */
-const ASSOCIATION_NAMES: Record<string, NameTemplate[]> = {
-  'sport-loisirs': [
-    (p, r) => `${r.pick(['Football club', 'Union sportive', 'Entente sportive', 'Racing club', 'Association sportive'])} ${p.de}`,
-    (p, r) => `${r.pick(SPORT_CLUBS)} ${p.de}`,
-    (p, r) => `${r.pick(SPORT_CLUBS)} ${p.area}`,
-    (p, r) => (p.coastal ? `${r.pick(NAUTICAL_CLUBS)} ${p.de}` : `Foyer rural ${p.de}`),
-    (p) => `Les Randonneurs ${p.area}`,
-    (p) => `Comité des fêtes ${p.de}`,
-    (p) => `Club des aînés ${p.de}`,
-    (p) => `Amicale laïque ${p.de}`,
-    (p) => `Association sportive et culturelle ${p.de}`,
-    (p, r) => `${r.pick(['Les Archers', 'Les Cyclotouristes', 'Les Marcheurs', 'Les Pêcheurs à la ligne'])} ${p.area}`,
-  ],
-  culture: [
-    (p) => `Harmonie municipale ${p.de}`,
-    (p) => `Chorale ${p.ofEvocative}`,
-    (p) => `Compagnie théâtrale ${p.ofEvocative}`,
-    (p) => `Théâtre ${p.ofEvocative}`,
-    (p) => `Atelier d'arts plastiques ${p.de}`,
-    (p) => `Les Amis du patrimoine ${p.de}`,
-    (p) => `Société d'histoire ${p.area}`,
-    (p) => `Festival ${p.ofEvocative}`,
-    (p) => `Ciné-club ${p.de}`,
-    (p) => `École de musique ${p.de}`,
-    (p) => `Collectif d'artistes ${p.ofEvocative}`,
-    (p) => `Les Amis des géants ${p.de}`,
-    (p) => `Batterie-fanfare ${p.de}`,
-    (p) => `Bibliothèque associative ${p.de}`,
-  ],
-  'education-formation': [
-    (p) => `Association des parents d'élèves ${p.de}`,
-    (p) => `Maison des jeunes et de la culture ${p.de}`,
-    (p) => `Université populaire ${p.area}`,
-    (p) => `Accompagnement scolaire ${p.ofEvocative}`,
-    (p) => `Centre de formation ${p.ofEvocative}`,
-    (p) => `Lire et écrire ${p.area}`,
-    (p) => `Accueil de loisirs ${p.ofEvocative}`,
-    (p) => `Association d'éducation populaire ${p.ofEvocative}`,
-    (p) => `Ateliers des savoirs ${p.de}`,
-  ],
-  'action-sociale-sante': [
-    (p) => `Centre social ${p.ofEvocative}`,
-    (p) => `Centre social et culturel ${p.de}`,
-    (p) => `Accueil de jour ${p.ofEvocative}`,
-    (p) => `Association d'aide aux victimes ${p.area}`,
-    (p) => `Foyer d'hébergement ${p.ofEvocative}`,
-    (p) => `Institut médico-éducatif ${p.ofEvocative}`,
-    (p) => `Association de parents d'enfants handicapés ${p.area}`,
-    (p) => `Centre de soins infirmiers ${p.de}`,
-    (p) => `Point écoute jeunes ${p.area}`,
-    (p) => `Entraide ${p.de}`,
-    (p) => `Association d'aide aux familles ${p.area}`,
-    (p) => `Épicerie sociale ${p.de}`,
-  ],
-  'services-a-la-personne': [
-    (p) => `Aide à domicile ${p.de}`,
-    (p) => `Service de soins et d'aide à domicile ${p.area}`,
-    (p) => `Portage de repas ${p.area}`,
-    (p) => `Crèche parentale ${p.ofEvocative}`,
-    (p) => `Relais petite enfance ${p.ofEvocative}`,
-    (p) => `Domicile services ${p.area}`,
-    (p) => `Garde d'enfants ${p.ofEvocative}`,
-    (p) => `Présence à domicile ${p.de}`,
-  ],
-  'recyclage-reemploi': [
-    (p) => `Recyclerie ${p.area}`,
-    (p) => `Ressourcerie ${p.ofEvocative}`,
-    (p) => `Repair café ${p.de}`,
-    (p) => `Atelier du réemploi ${p.area}`,
-    (p) => `Friperie solidaire ${p.de}`,
-    (p) => `Textile solidaire ${p.area}`,
-    (p) => `Recyclerie ${p.de}`,
-  ],
-  environnement: [
-    (p) => (p.coastal ? `Association de protection du littoral ${p.de}` : `Association de protection du bocage ${p.de}`),
-    (p) => `Nature et littoral ${p.area}`,
-    (p) => `Maison de la nature ${p.ofEvocative}`,
-    (p) => `Collectif zéro déchet ${p.de}`,
-    (p) => `Observatoire des oiseaux ${p.area}`,
-    (p) => `Énergie citoyenne ${p.area}`,
-    (p) => `Les Amis des sentiers ${p.de}`,
-  ],
-  'agriculture-alimentation': [
-    (p) => `Les Jardins ${p.de}`,
-    (p) => `Jardins partagés ${p.ofEvocative}`,
-    (p) => `AMAP ${p.de}`,
-    (p) => `Épicerie solidaire ${p.de}`,
-    (p) => `Cuisine solidaire ${p.de}`,
-    (p) => `Les Paniers ${p.ofEvocative}`,
-    (p) => `Vergers conservatoires ${p.area}`,
-  ],
-  'habitat-logement': [
-    (p) => `Habitat solidaire ${p.area}`,
-    (p) => `Habitat participatif ${p.ofEvocative}`,
-    (p) => `Association pour le logement des jeunes ${p.area}`,
-    (p) => `Foyer de jeunes travailleurs ${p.de}`,
-    (p) => `Agence immobilière sociale ${p.area}`,
-    (p) => `Toit solidaire ${p.de}`,
-    (p) => `Amélioration de l'habitat ${p.area}`,
-  ],
-  'finance-solidaire-assurance': [(p) => `Cigale ${p.ofEvocative}`, (p) => `Club d'épargne solidaire ${p.de}`, (p) => `Association de microcrédit ${p.area}`, (p) => `Point conseil budget ${p.de}`],
-  'tourisme-social': [
-    (p) => `Centre de vacances ${p.ofEvocative}`,
-    (p) => `Auberge de jeunesse ${p.de}`,
-    (p) => `Village vacances ${p.ofEvocative}`,
-    (p) => `Gîte de groupe ${p.de}`,
-    (p) => `Tourisme et loisirs pour tous ${p.area}`,
-    (p) => `Syndicat d'initiative ${p.de}`,
-    (p) => (p.coastal ? `Classes de mer ${p.ofEvocative}` : `Classes vertes ${p.ofEvocative}`),
-  ],
-  'commerce-equitable': [
-    (p) => `Boutique équitable ${p.ofEvocative}`,
-    (p) => `Comptoir équitable ${p.area}`,
-    (p) => `Échoppe solidaire ${p.de}`,
-    (p) => `Collectif pour une consommation responsable ${p.area}`,
-  ],
-  mobilite: [
-    (p) => `Garage solidaire ${p.area}`,
-    (p) => `Auto-école sociale ${p.de}`,
-    (p) => `Atelier vélo ${p.ofEvocative}`,
-    (p) => `Mobilité pour l'emploi ${p.area}`,
-    (p) => `Transport solidaire ${p.de}`,
-  ],
-  'peche-economie-maritime': [
-    (p) => `Association des marins pêcheurs ${p.de}`,
-    (p) => `Promotion des produits de la mer ${p.area}`,
-    (p) => `École de la mer ${p.area}`,
-    (p) => `Association des plaisanciers ${p.de}`,
-    (p) => `Station de sauvetage en mer ${p.de}`,
-    (p) => `Pêcheurs à pied ${p.area}`,
-    (p) => `Les Amis des vieux gréements ${p.area}`,
-  ],
-  insertion: [
-    (p) => `Association d'insertion ${p.ofEvocative}`,
-    (p) => `Point emploi ${p.de}`,
-    (p) => `Entraide et emploi ${p.area}`,
-    (p) => `Régie de quartier ${p.de}`,
-    (p) => `Parcours vers l'emploi ${p.area}`,
-  ],
-};
-
-const GENERIC_ASSOCIATION_NAMES: NameTemplate[] = [(p) => `Association ${p.evocative}`, (p) => `Les Amis ${p.de}`, (p) => `Association solidaire ${p.ofEvocative}`];
-
-const SIAE_NAMES: Record<'SIAE_ACI' | 'SIAE_EI' | 'SIAE_ETTI' | 'SIAE_AI', NameTemplate[]> = {
-  SIAE_ACI: [
-    (p) => `Chantier d'insertion ${p.ofEvocative}`,
-    (p) => `Atelier chantier d'insertion ${p.de}`,
-    (p) => `Jardins d'insertion ${p.ofEvocative}`,
-    (p) => `Chantier nature ${p.area}`,
-    (p) => `Chantier du patrimoine ${p.area}`,
-  ],
-  SIAE_EI: [
-    (p) => `${p.evocative} Insertion`,
-    (p) => `Entreprise d'insertion ${p.ofEvocative}`,
-    (p) => `Blanchisserie solidaire ${p.area}`,
-    (p) => `Restaurant d'insertion ${p.ofEvocative}`,
-    (p) => `Espaces verts solidaires ${p.area}`,
-  ],
-  SIAE_ETTI: [(p) => `Intérim d'insertion ${p.area}`, (p) => `${p.evocative} Intérim`, (p) => `Travail temporaire solidaire ${p.area}`],
-  SIAE_AI: [(p) => `Association intermédiaire ${p.ofEvocative}`, (p) => `${p.evocative} Emploi services`, (p) => `Services et emploi ${p.area}`, (p) => `Coup de main ${p.de}`],
-};
-
-/** Trade words used in names of cooperatives and social enterprises, by sector. */
-const TRADES: Record<string, string[]> = {
-  insertion: ['Bâtiment', 'Espaces verts', 'Nettoyage', 'Services'],
-  'sport-loisirs': ['Sports nature', 'Loisirs', 'Glisse'],
-  culture: ['Atelier', 'Studio', 'Compagnie', 'Éditions', 'Ateliers graphiques'],
-  'action-sociale-sante': ['Conseil', 'Santé', 'Accompagnement'],
-  'education-formation': ['Formation', 'Conseil et formation', 'Pédagogie'],
-  'services-a-la-personne': ['Services', 'Domicile', 'Petite enfance'],
-  'finance-solidaire-assurance': ['Conseil', 'Gestion', 'Épargne'],
-  'tourisme-social': ['Voyages', 'Séjours', 'Accueil'],
-  environnement: ["Bureau d'études", 'Énergies', 'Environnement'],
-  'recyclage-reemploi': ['Atelier', 'Récupération', 'Réemploi', 'Valorisation'],
-  'agriculture-alimentation': ['Maraîchage', 'Fournil', 'Conserverie', 'Légumerie'],
-  'habitat-logement': ['Menuiserie', 'Charpente', 'Éco-construction', 'Rénovation'],
-  'peche-economie-maritime': ['Mareyage', 'Conserverie', 'Avitaillement', 'Filets'],
-  'commerce-equitable': ['Comptoir', 'Épicerie', 'Torréfaction'],
-  mobilite: ['Garage', 'Cycles', 'Transports'],
-};
-const GENERIC_TRADES = ['Atelier', 'Ateliers', 'Services'];
-
-const COOPERATIVE_NAMES: Record<string, NameTemplate[]> = {
-  'finance-solidaire-assurance': [(p) => `Banque coopérative du littoral – agence ${p.de}`, (p) => `Caisse locale de crédit coopératif ${p.de}`],
-  'agriculture-alimentation': [(p) => `CUMA ${p.de}`, (p) => `Coopérative agricole ${p.area}`, (p) => `Coopérative laitière ${p.area}`],
-  'peche-economie-maritime': [(p) => `Coopérative maritime ${p.area}`, (p) => `Coopérative des artisans pêcheurs ${p.de}`, (p) => `Armement coopératif ${p.ofEvocative}`],
-  'habitat-logement': [(p) => `Coopérative d'habitants ${p.ofEvocative}`, (p) => `Coopérative HLM ${p.area}`],
-  'commerce-equitable': [(p) => `Épicerie coopérative ${p.ofEvocative}`],
-};
-
-const MUTUAL_NAMES: Record<string, NameTemplate[]> = {
-  'finance-solidaire-assurance': [
-    (p) => `Mutuelle des gens de mer ${p.area}`,
-    (p) => `Mutuelle santé ${p.area}`,
-    (p) => `Mutuelle familiale ${p.area}`,
-    (p) => `Mutuelle d'assurance des associations ${p.area}`,
-    (p) => `Mutuelle des agents territoriaux ${p.area}`,
-    (p) => `Mutuelle ${p.ofEvocative}`,
-    (p) => `Mutuelle – agence ${p.de}`,
-  ],
-};
-const GENERIC_MUTUAL_NAMES: NameTemplate[] = [
-  (p) => `Centre de santé mutualiste ${p.de}`,
-  (p) => `Centre optique mutualiste ${p.de}`,
-  (p) => `Résidence mutualiste ${p.ofEvocative}`,
-  (p) => `Mutuelle ${p.area}`,
-];
-
-const FOUNDATION_TOPICS = ["pour l'enfance", "pour l'autonomie", 'pour la culture', "pour l'initiative solidaire", 'pour la mer', "pour l'insertion des jeunes", 'pour le patrimoine'];
-
-function buildName(form: LegalFormCode, sector: string, p: NameParts, r: Random): string {
-  switch (form) {
-    case 'ASSOCIATION': {
-      const own = ASSOCIATION_NAMES[sector];
-      const template = own && r.chance(0.85) ? r.pick(own) : r.pick(GENERIC_ASSOCIATION_NAMES);
-      const name = template(p, r);
-      // "Les Jardins du Portel" → sometimes "Association Les Jardins du Portel".
-      return /^(Les |Le |La |L')/.test(name) && !name.startsWith('Les Amis') && r.chance(0.4) ? `Association ${name}` : name;
-    }
-    case 'SIAE_ACI':
-    case 'SIAE_EI':
-    case 'SIAE_ETTI':
-    case 'SIAE_AI':
-      return r.pick(SIAE_NAMES[form])(p, r);
-    case 'MUTUAL':
-      return r.pick(MUTUAL_NAMES[sector] ?? GENERIC_MUTUAL_NAMES)(p, r);
-    case 'COOPERATIVE': {
-      const own = COOPERATIVE_NAMES[sector];
-      if (own && r.chance(0.8)) return r.pick(own)(p, r);
-      return r.pick([`Coopérative ${p.ofEvocative}`, `Coopérative ${r.pick(TRADES[sector] ?? GENERIC_TRADES).toLowerCase()} ${p.area}`]);
-    }
-    case 'FOUNDATION':
-      return r.pick([`Fondation ${r.pick(FOUNDATION_TOPICS)} ${p.area}`, `Fondation ${r.pick(FEMALE_FIRST_NAMES)} ${r.pick(LAST_NAMES)}`, `Fondation ${p.ofEvocative}`]);
-    case 'SCOP':
-    case 'SCIC':
-    case 'SARL':
-    case 'SAS': {
-      // "SCOP Atelier des Dunes", "SCIC Énergies du Boulonnais", or simply "Fournil de la Marée".
-      const trade = r.pick(TRADES[sector] ?? GENERIC_TRADES);
-      const place = r.chance(0.5) ? p.ofEvocative : p.area;
-      return r.chance(0.7) ? `${form} ${trade} ${place}` : `${trade} ${place}`;
-    }
-  }
+function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
 }
 
 // ---------------------------------------------------------------------------
-// Activities (descriptions)
+// Numbers
 // ---------------------------------------------------------------------------
 
-const ACTIVITIES: Record<string, string[]> = {
-  insertion: [
-    "accompagnement vers l'emploi de demandeurs d'emploi de longue durée et d'allocataires du RSA",
-    "parcours de remobilisation et ateliers de recherche d'emploi",
-    "accueil, orientation et suivi socioprofessionnel de personnes éloignées de l'emploi",
-  ],
-  'sport-loisirs': [
-    'pratique sportive en club pour les jeunes et les adultes, du loisir à la compétition',
-    'sorties de randonnée et découverte des sentiers du Boulonnais',
-    "organisation de fêtes, de brocantes et d'animations de village",
-    'activités de loisirs et rencontres intergénérationnelles',
-    'initiation aux sports de glisse et de pleine nature',
-  ],
-  culture: [
-    "organisation de concerts, de spectacles et d'un festival annuel",
-    'ateliers de pratique théâtrale et musicale pour tous les âges',
-    'mise en valeur du patrimoine local et des traditions maritimes',
-    "cours d'arts plastiques et expositions d'artistes du territoire",
-    'projections de films et rencontres avec des réalisateurs',
-  ],
-  'education-formation': [
-    'accompagnement à la scolarité et aide aux devoirs',
-    'formation professionnelle qualifiante pour adultes',
-    "ateliers d'apprentissage du français et lutte contre l'illettrisme",
-    'accueil de loisirs éducatifs pendant les vacances scolaires',
-    'éducation populaire et actions citoyennes avec les habitants',
-  ],
-  'action-sociale-sante': [
-    'accueil, écoute et accompagnement social des familles',
-    'hébergement et accompagnement de personnes en situation de précarité',
-    "accueil et accompagnement éducatif d'enfants en situation de handicap",
-    'aide alimentaire et accès aux droits',
-    'prévention santé et accès aux soins des publics fragiles',
-  ],
-  'services-a-la-personne': [
-    'aide à domicile auprès des personnes âgées et des personnes en situation de handicap',
-    'portage de repas et petits services à domicile',
-    "garde d'enfants à domicile et accueil de la petite enfance",
-    'aide aux familles et soutien aux aidants',
-  ],
-  'recyclage-reemploi': [
-    "collecte, remise en état et revente d'objets de seconde main",
-    "réparation collective d'appareils électriques et de vélos",
-    'tri et revente de vêtements et de textiles de récupération',
-    'sensibilisation à la réduction des déchets et au réemploi',
-  ],
-  environnement: [
-    'protection des dunes et des milieux naturels du littoral',
-    "éducation à l'environnement dans les écoles et les centres de loisirs",
-    "production citoyenne d'énergie renouvelable",
-    'inventaires naturalistes et sorties nature',
-  ],
-  'agriculture-alimentation': [
-    'maraîchage biologique et vente de paniers en circuit court',
-    'jardins partagés et ateliers de cuisine',
-    'épicerie solidaire pour les ménages aux revenus modestes',
-    'mise en commun de matériel agricole entre exploitants',
-    'transformation et vente de produits fermiers locaux',
-  ],
-  'habitat-logement': [
-    'logement et accompagnement de jeunes travailleurs',
-    'gestion locative sociale et accès au logement des ménages modestes',
-    'conseil en rénovation énergétique et lutte contre la précarité énergétique',
-    "construction et gestion d'un habitat participatif",
-  ],
-  'finance-solidaire-assurance': [
-    'épargne solidaire investie dans des entreprises locales',
-    'complémentaire santé et prévoyance pour ses adhérents',
-    "assurance des associations et des structures de l'ESS",
-    'microcrédit personnel et accompagnement budgétaire',
-    'services bancaires aux associations, coopératives et particuliers',
-  ],
-  'tourisme-social': [
-    'séjours de vacances pour les enfants et les familles',
-    'hébergement collectif et accueil de groupes scolaires',
-    'accueil et information touristique',
-    'classes de découverte du littoral et du bocage',
-  ],
-  'commerce-equitable': ["vente de produits du commerce équitable et de l'artisanat", 'sensibilisation à la consommation responsable', 'approvisionnement en produits locaux et équitables'],
-  mobilite: [
-    'réparation de véhicules à prix solidaire pour les personnes en insertion',
-    'location solidaire de scooters et de voitures pour se rendre au travail',
-    'apprentissage de la conduite pour les publics en difficulté',
-    'atelier participatif de réparation de vélos',
-  ],
-  'peche-economie-maritime': [
-    'avitaillement et services aux armements de pêche artisanale',
-    'valorisation des produits de la pêche boulonnaise',
-    'formation et découverte des métiers de la mer',
-    'mutualisation de moyens entre artisans pêcheurs',
-    'sauvetage en mer et prévention des risques nautiques',
-  ],
-};
-const GENERIC_ACTIVITIES = ["actions de solidarité et d'animation locale", 'services de proximité aux habitants'];
-
-const SIAE_ACTIVITIES: Record<'SIAE_ACI' | 'SIAE_EI' | 'SIAE_ETTI' | 'SIAE_AI', string[]> = {
-  SIAE_ACI: [
-    "chantier d'insertion en entretien d'espaces naturels et de sentiers",
-    "chantier d'insertion en maraîchage biologique",
-    "chantier d'insertion en second œuvre du bâtiment et restauration du patrimoine",
-  ],
-  SIAE_EI: [
-    "entreprise d'insertion en nettoyage de locaux et blanchisserie",
-    "entreprise d'insertion en espaces verts et propreté urbaine",
-    'restauration collective et traiteur employant des salariés en insertion',
-  ],
-  SIAE_ETTI: ["missions d'intérim d'insertion dans le bâtiment, la logistique et l'agroalimentaire"],
-  SIAE_AI: [
-    "mise à disposition de salariés en insertion auprès de particuliers, d'associations et de collectivités",
-    "petits travaux, ménage et jardinage chez les particuliers par des salariés en parcours d'insertion",
-  ],
-};
-
-// ---------------------------------------------------------------------------
-// People
-// ---------------------------------------------------------------------------
-
-const FEMALE_FIRST_NAMES = [
-  'Marie',
-  'Nathalie',
-  'Isabelle',
-  'Sandrine',
-  'Valérie',
-  'Christine',
-  'Sophie',
-  'Céline',
-  'Stéphanie',
-  'Catherine',
-  'Véronique',
-  'Sylvie',
-  'Aurélie',
-  'Émilie',
-  'Julie',
-  'Camille',
-  'Léa',
-  'Manon',
-  'Chloé',
-  'Pauline',
-  'Hélène',
-  'Anne-Sophie',
-  'Marie-Thérèse',
-  'Brigitte',
-  'Françoise',
-  'Martine',
-  'Élodie',
-  'Laëtitia',
-  'Agnès',
-  'Maryse',
-  'Gaëlle',
-  'Océane',
-  'Noémie',
-  'Clémence',
-  'Inès',
-];
-const MALE_FIRST_NAMES = [
-  'Jean',
-  'Philippe',
-  'Michel',
-  'Alain',
-  'Patrick',
-  'Christophe',
-  'Thierry',
-  'Frédéric',
-  'Laurent',
-  'Éric',
-  'Stéphane',
-  'Olivier',
-  'Sébastien',
-  'Nicolas',
-  'Julien',
-  'Maxime',
-  'Thomas',
-  'Antoine',
-  'Hugo',
-  'Lucas',
-  'Jean-Pierre',
-  'Jean-Marc',
-  'Bernard',
-  'Gérard',
-  'Dominique',
-  'François',
-  'Jérôme',
-  'Grégory',
-  'Benoît',
-  'Rémi',
-  'Loïc',
-  'Mathéo',
-  'Bastien',
-  'Régis',
-  'Joël',
-];
-const LAST_NAMES = [
-  'Fourmentin',
-  'Lebas',
-  'Leprêtre',
-  'Caron',
-  'Lefebvre',
-  'Delattre',
-  'Dupont',
-  'Vasseur',
-  'Leroy',
-  'Lemaire',
-  'Leclercq',
-  'Deseille',
-  'Hochart',
-  'Bigot',
-  'Ledez',
-  'Wacheux',
-  'Martel',
-  'Cazin',
-  'Lengaigne',
-  'Bourgain',
-  'Sauvage',
-  'Leleu',
-  'Noël',
-  'Pruvost',
-  'Fasquel',
-  'Tétard',
-  'Delpierre',
-  'Crépin',
-  'Dufour',
-  'Boulanger',
-  'Baillet',
-  'Ducrocq',
-  'Lecat',
-  'Morel',
-  'Dumont',
-  'Fontaine',
-  'Sergeant',
-  'Hamy',
-  'Huguet',
-  'Évrard',
-  'Bécart',
-  'Testu',
-  'Dewaele',
-  'Verhaeghe',
-  'Pollet',
-  'Lefranc',
-  'Carpentier',
-  'Deneuville',
-  'Masson',
-  'Lamotte',
-  'Delahaye',
-  'Lheureux',
-  'Routier',
-  'Duhamel',
-  'Lefèvre',
-  'Vandenbussche',
-  'Marquant',
-  'Hénon',
-  'Lavogez',
-  'Baheu',
-  'Dégardin',
-  'Obert',
-  'Sailly',
-  'Gournay',
-  'Coppin',
-  'Merlen',
-];
-
-type Gender = 'F' | 'M';
-type GenderedRole = readonly [male: string, female: string];
-
-const PRESIDENT: GenderedRole = ['Président', 'Présidente'];
-const DIRECTOR: GenderedRole = ['Directeur', 'Directrice'];
-const MANAGER: GenderedRole = ['Gérant', 'Gérante'];
-const HOLDER: GenderedRole = ['Porteur de projet', 'Porteuse de projet'];
-const CO_HOLDER: GenderedRole = ['Co-porteur de projet', 'Co-porteuse de projet'];
-const ASSOCIATE: GenderedRole = ['Futur associé', 'Future associée'];
-
-const VOLUNTEER_ROLES: GenderedRole[] = [
-  ['Trésorier', 'Trésorière'],
-  ['Secrétaire', 'Secrétaire'],
-  ['Vice-président', 'Vice-présidente'],
-];
-const STAFF_ROLES: GenderedRole[] = [
-  DIRECTOR,
-  ['Coordinateur', 'Coordinatrice'],
-  ['Chargé de mission', 'Chargée de mission'],
-  ['Comptable', 'Comptable'],
-  ['Responsable administratif', 'Responsable administrative'],
-];
-const SIAE_STAFF_ROLES: GenderedRole[] = [
-  ['Encadrant technique', 'Encadrante technique'],
-  ["Chargé d'accompagnement socioprofessionnel", "Chargée d'accompagnement socioprofessionnel"],
-  ['Chargé de relations entreprises', 'Chargée de relations entreprises'],
-];
-
-const SIAE_POOL: GenderedRole[] = [...SIAE_STAFF_ROLES, DIRECTOR];
-const ASSOCIATION_STAFF_POOL: GenderedRole[] = [...STAFF_ROLES, ...VOLUNTEER_ROLES];
-
-function firstRole(form: LegalFormCode, r: Random): GenderedRole {
-  switch (form) {
-    case 'SCOP':
-    case 'SARL':
-      return MANAGER;
-    case 'SCIC':
-      return r.chance(0.5) ? MANAGER : PRESIDENT;
-    case 'SIAE_ACI':
-    case 'SIAE_EI':
-    case 'SIAE_ETTI':
-    case 'SIAE_AI':
-      return r.chance(0.7) ? DIRECTOR : PRESIDENT;
-    default:
-      return PRESIDENT;
-  }
-}
-
-/** Lower-case ASCII: "Marie-Thérèse" → "marie-therese", "Noël" → "noel". */
-function asciiSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['\u2019]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-const slugCache = new Map<string, string>();
-
-/** asciiSlug for the small, repeated vocabulary of first and last names. */
-function cachedSlug(text: string): string {
-  let slug = slugCache.get(text);
-  if (slug === undefined) {
-    slug = asciiSlug(text);
-    slugCache.set(text, slug);
-  }
-  return slug;
-}
-
-function shortSlug(text: string, max: number): string {
-  const slug = asciiSlug(text);
-  if (slug.length <= max) return slug;
-  const cut = slug.slice(0, max);
-  const lastDash = cut.lastIndexOf('-');
-  return lastDash > max / 2 ? cut.slice(0, lastDash) : cut;
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** A fictional landline in the Arcep range reserved for fiction: "03 53 01 xx xx". */
-function fictionalPhone(r: Random): string {
-  return `03 53 01 ${pad2(r.int(0, 99))} ${pad2(r.int(0, 99))}`;
-}
-
-function makeContacts(form: LegalFormCode, employees: number, isHolderOrg: boolean, r: Random): ContactSeed[] {
-  const count = r.weighted<number>([
-    [1, 45],
-    [2, 35],
-    [3, 20],
-  ]);
-  const contacts: ContactSeed[] = [];
-  const usedRoles = new Set<GenderedRole>();
-  for (let i = 0; i < count; i++) {
-    const gender: Gender = r.chance(0.52) ? 'F' : 'M';
-    const firstName = r.pick(gender === 'F' ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
-    const lastName = r.pick(LAST_NAMES);
-    let role: GenderedRole;
-    if (isHolderOrg) {
-      role = i === 0 ? HOLDER : r.chance(0.6) ? CO_HOLDER : ASSOCIATE;
-    } else if (i === 0) {
-      role = firstRole(form, r);
-    } else {
-      const pool = employees === 0 ? VOLUNTEER_ROLES : SIAE_FORMS.has(form) ? SIAE_POOL : form === 'ASSOCIATION' ? ASSOCIATION_STAFF_POOL : STAFF_ROLES;
-      // Draw until the role is new in this organization (pools have at least 3 roles, at most 2 are taken).
-      do role = r.pick(pool);
-      while (usedRoles.has(role));
-    }
-    usedRoles.add(role);
-    const email = r.chance(0.85) ? `${cachedSlug(firstName)}.${cachedSlug(lastName)}@${r.chance(0.7) ? 'example.org' : 'example.fr'}` : null;
-    contacts.push({
-      firstName,
-      lastName,
-      role: gender === 'F' ? role[1] : role[0],
-      email,
-      phone: r.chance(0.6) ? fictionalPhone(r) : null,
-      isHolder: isHolderOrg && (role === HOLDER || role === CO_HOLDER),
-    });
-  }
-  return contacts;
-}
-
-// ---------------------------------------------------------------------------
-// Numbers: SIRET, employees, years
-// ---------------------------------------------------------------------------
-
-/** A random SIRET whose SIREN and whole number both pass the Luhn check; never La Poste's SIREN. */
-function randomSiret(r: Random, used: Set<string>): string {
-  for (;;) {
-    let sirenBase = String(r.pick([3, 4, 5, 7, 8, 9]));
-    for (let i = 0; i < 7; i++) sirenBase += String(r.int(0, 9));
-    const siren = sirenBase + String(luhnCheckDigit(sirenBase));
-    if (siren === '356000000') continue;
-    const nicBase = `00${pad2(r.int(1, 49))}`;
-    const base = siren + nicBase;
-    const siret = base + String(luhnCheckDigit(base));
-    if (used.has(siret) || !isValidSiret(siret)) continue;
-    used.add(siret);
-    return siret;
-  }
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
 }
 
 /** Integer in [min, max] skewed towards min. */
@@ -1115,303 +253,227 @@ function skewedInt(r: Random, min: number, max: number): number {
   return min + Math.floor(u * u * (max - min + 1));
 }
 
-function employeeCount(form: LegalFormCode, sector: string, r: Random): number {
-  switch (form) {
-    case 'SIAE_ACI':
-      return r.int(12, 60);
-    case 'SIAE_AI':
-      return skewedInt(r, 20, 150);
-    case 'SIAE_ETTI':
-      return skewedInt(r, 10, 80);
-    case 'SIAE_EI':
-      return r.int(5, 40);
-    case 'MUTUAL':
-      return r.weighted<number>([
-        [0, 70],
-        [1, 25],
-        [2, 5],
-      ]) === 0
-        ? skewedInt(r, 2, 12)
-        : r.chance(0.83)
-          ? r.int(13, 40)
-          : r.int(41, 150);
-    case 'COOPERATIVE':
-      return r.chance(0.8) ? skewedInt(r, 1, 12) : r.int(13, 60);
-    case 'SCOP':
-      return r.chance(0.9) ? skewedInt(r, 2, 25) : r.int(26, 80);
-    case 'SCIC':
-      return skewedInt(r, 1, 20);
-    case 'SARL':
-    case 'SAS':
-      return skewedInt(r, 1, 15);
-    case 'FOUNDATION':
-      return r.chance(0.6) ? skewedInt(r, 1, 10) : skewedInt(r, 11, 120);
-    case 'ASSOCIATION': {
-      const big = sector === 'action-sociale-sante' || sector === 'services-a-la-personne' ? 2.5 : 1;
-      const band = r.weighted<number>([
-        [0, 45],
-        [1, 30],
-        [2, 17],
-        [3, 6 * big],
-        [4, 2 * big],
-      ]);
-      return [r.int(1, 2), r.int(3, 10), r.int(11, 30), r.int(31, 80), skewedInt(r, 81, 250)][band] as number;
-    }
+function between(r: Random, [min, max]: readonly [number, number]): number {
+  return min + r.next() * (max - min);
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/** Income, payroll and equity in round hundreds of euros, as accounts are read. */
+function euros(x: number): number {
+  return Math.round(x / 100) * 100;
+}
+
+// ---------------------------------------------------------------------------
+// Identifiers
+// ---------------------------------------------------------------------------
+
+interface Identifiers {
+  sirens: Set<string>;
+  sirets: Set<string>;
+  rnas: Set<string>;
+  /** SIREN of each network and each CCAS (by commune), and the next NIC to give. */
+  units: Map<string, { siren: string; nextNic: number; hasHeadOffice: boolean }>;
+}
+
+/** A SIREN nobody has: 9 digits whose last is the Luhn key; public bodies of the Pas-de-Calais start with 2. */
+function newSiren(r: Random, ids: Identifiers, prefix: string): string {
+  for (;;) {
+    let base = prefix;
+    while (base.length < 8) base += String(r.int(0, 9));
+    const siren = base + String(luhnCheckDigit(base));
+    if (siren === '356000000' || ids.sirens.has(siren)) continue;
+    ids.sirens.add(siren);
+    return siren;
   }
 }
 
-/** Relative chance of being an employer, before the exact number of employers is drawn. */
-const EMPLOYER_PROPENSITY_BY_SECTOR: Record<string, number> = {
-  'sport-loisirs': 0.15,
-  culture: 0.3,
-  'action-sociale-sante': 0.85,
-  'services-a-la-personne': 0.9,
-  'education-formation': 0.5,
-  insertion: 0.9,
-  environnement: 0.35,
-  'tourisme-social': 0.5,
-  'agriculture-alimentation': 0.35,
-  'habitat-logement': 0.6,
-  'finance-solidaire-assurance': 0.3,
-  'commerce-equitable': 0.3,
-  mobilite: 0.6,
-  'peche-economie-maritime': 0.3,
-  'recyclage-reemploi': 0.7,
+/** The SIRET of establishment number `nic` (1 for the head office) of a SIREN: NIC of 4 digits and a key. */
+function siretOf(siren: string, nic: number, ids: Identifiers): string {
+  const base = siren + pad(nic, 4);
+  const siret = base + String(luhnCheckDigit(base));
+  ids.sirets.add(siret);
+  return siret;
+}
+
+function privateSirenPrefix(r: Random): string {
+  return String(r.pick([3, 4, 5, 7, 8, 9]));
+}
+
+/** An RNA number of the Boulogne-sur-Mer sous-préfecture: W622 and six digits. */
+function newRna(r: Random, ids: Identifiers): string {
+  for (;;) {
+    const rna = `W622${pad(r.int(0, 999_999), 6)}`;
+    if (ids.rnas.has(rna)) continue;
+    ids.rnas.add(rna);
+    return rna;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Places
+// ---------------------------------------------------------------------------
+
+interface CommuneChoice {
+  name: string;
+  population: number;
+  coastal: boolean;
+  port: boolean;
+  capacity: number;
+  weight: number;
+}
+
+function fits(activity: Activity, c: CommuneChoice): boolean {
+  switch (activity.place) {
+    case 'coast':
+      return c.coastal;
+    case 'port':
+      return c.port;
+    case 'rural':
+      return c.population < 3000;
+    case 'town':
+      return c.population >= 3000;
+    case 'anywhere':
+      return true;
+  }
+}
+
+function pickCommune(r: Random, activity: Activity, form: LegalForm, staff: number, communes: readonly CommuneChoice[], taken: ReadonlySet<string>): CommuneChoice | null {
+  const candidates = communes.filter((c) => fits(activity, c) && c.capacity >= staff && !taken.has(c.name) && (form !== LegalForm.CCAS || c.population >= 3000));
+  if (candidates.length === 0) return null;
+  return r.weighted(candidates.map((c) => [c, c.weight] as const));
+}
+
+function address(r: Random, commune: string, inDistrict: boolean, known: GenerateOrganizationsOptions['priorityDistricts']): { address: string; priorityDistrict: string | null } {
+  const districts = (PRIORITY_DISTRICTS[commune] ?? []).filter((d) => known === undefined || (known[commune] ?? []).includes(d.name));
+  if (inDistrict && districts !== undefined && districts.length > 0) {
+    const district = r.pick(districts);
+    return { address: `${r.int(1, 60)} ${r.pick(district.streets)}`, priorityDistrict: district.name };
+  }
+  const streets = TOWN_STREETS[commune] ?? VILLAGE_STREETS;
+  return { address: `${r.int(1, communeFacts(commune).population > 3000 ? 180 : 40)} ${r.pick(streets)}`, priorityDistrict: null };
+}
+
+/** Activities whose place is in priority districts more than elsewhere. */
+const DISTRICT_CHANCE: Readonly<Record<string, number>> = {
+  'social-centre': 0.7,
+  'food-aid': 0.4,
+  'tutoring-literacy': 0.5,
+  'aci-reuse': 0.3,
+  ai: 0.3,
+  'mobility-platform': 0.3,
+  prevention: 0.3,
 };
 
-/** SIAE, SCOP, mutuals and cooperative bank branches always have staff (as long as there are enough employers to go round). */
-function employsByNature(form: LegalFormCode, sector: string): boolean {
-  return SIAE_FORMS.has(form) || form === 'SCOP' || form === 'MUTUAL' || (form === 'COOPERATIVE' && sector === 'finance-solidaire-assurance');
-}
-
-function employerPropensity(form: LegalFormCode, sector: string): number {
-  switch (form) {
-    case 'ASSOCIATION':
-      return EMPLOYER_PROPENSITY_BY_SECTOR[sector] ?? 0.4;
-    case 'COOPERATIVE':
-    case 'SCIC':
-    case 'SARL':
-    case 'SAS':
-      return 0.8;
-    case 'FOUNDATION':
-      return 0.7;
-    default:
-      return 1; // employers by nature (handled first)
-  }
-}
-
-function foundedYear(form: LegalFormCode, r: Random): number {
-  const minYear = Math.max(FIRST_FOUNDED_YEAR, MIN_FOUNDED_YEAR[form] ?? FIRST_FOUNDED_YEAR);
-  const decades = DECADE_WEIGHTS.filter(([start]) => start + 9 >= minYear);
-  const start = r.weighted(decades.map(([decade, weight]) => [decade, weight] as const));
-  return r.int(Math.max(start, minYear), Math.min(start + 9, LAST_FOUNDED_YEAR));
-}
-
-function stageFromYear(year: number, r: Random): StageCode {
-  const age = DEMO_REFERENCE_YEAR - year;
-  if (age <= 2) return 'CREATION';
-  if (age <= 9) return 'DEVELOPMENT';
-  // Older structures are mostly consolidating, some carry a new development project.
-  return r.chance(0.15) ? 'DEVELOPMENT' : 'CONSOLIDATION';
-}
-
-function esusProbability(form: LegalFormCode): number {
-  switch (form) {
-    case 'SARL':
-    case 'SAS':
-      return 0.6;
-    case 'SCIC':
-      return 0.35;
-    case 'SCOP':
-      return 0.15;
-    case 'ASSOCIATION':
-      return 0.11;
-    default:
-      return 0.05;
-  }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 // ---------------------------------------------------------------------------
-// Generator
+// Names
 // ---------------------------------------------------------------------------
 
-interface Draft {
-  form: LegalFormCode;
-  sector: string;
-  commune: string;
-  holder: boolean;
-  employer: boolean;
+function areaPhrases(commune: string, seaside: boolean): string[] {
+  const phrases = ['du Boulonnais', 'du Pays boulonnais'];
+  if (CCDS_COMMUNES.has(commune)) phrases.push('du Pays de Desvres-Samer', 'du bocage boulonnais');
+  else phrases.push("de l'agglomération boulonnaise");
+  if (seaside) phrases.push("de la Côte d'Opale", 'du littoral');
+  return phrases;
 }
 
-function assertOptions(options: GenerateOrganizationsOptions): void {
-  const { count, employers, communes, sectorCodes } = options;
-  if (!Number.isInteger(count) || count < 0) throw new RangeError('count must be a non-negative integer');
-  if (!Number.isInteger(employers) || employers < 0 || employers > count) {
-    throw new RangeError('employers must be an integer between 0 and count');
-  }
-  if (communes.length === 0) throw new RangeError('communes must not be empty');
-  if (sectorCodes.length === 0) throw new RangeError('sectorCodes must not be empty');
+function nameParts(r: Random, commune: CommuneChoice): NameParts {
+  const seaside = commune.coastal || commune.port;
+  const evocative = r.pick(seaside ? EVOCATIVE_COASTAL : EVOCATIVE_INLAND);
+  return {
+    commune: commune.name,
+    de: ofCommune(commune.name),
+    area: r.chance(0.35) ? ofCommune(commune.name) : r.pick(areaPhrases(commune.name, seaside)),
+    evocative,
+    ofEvocative: ofPhrase(evocative),
+    coastal: seaside,
+  };
 }
 
-/** Indices of `k` items drawn without replacement with probability proportional to weight (Efraimidis–Spirakis). */
-function weightedSample(indices: number[], weights: number[], k: number, r: Random): number[] {
-  if (k >= indices.length) return indices.slice();
-  const keyed = indices.map((index, i) => ({ index, key: -Math.log(1 - r.next()) / (weights[i] as number) }));
-  keyed.sort((a, b) => a.key - b.key || a.index - b.index);
-  return keyed.slice(0, k).map((entry) => entry.index);
+/** What a CCAS calls the service it runs. */
+const CCAS_SERVICES: Readonly<Record<string, string>> = {
+  'home-care': "service d'aide à domicile",
+  'aci-reuse': "recyclerie d'insertion",
+  'aci-nature': "chantier d'insertion nature et patrimoine",
+};
+
+/** The name of a network's establishment: "Banque mutualiste du Nord – agence de Desvres". */
+function branchName(r: Random, activity: Activity, network: Network, p: NameParts): string {
+  switch (activity.code) {
+    case 'bank-local-caisse':
+      return `Caisse locale ${p.de} (${network.name})`;
+    case 'mutual-care-centre':
+      return `${r.pick(['Centre dentaire mutualiste', "Centre d'optique mutualiste"])} ${p.de}`;
+    case 'elderly-home':
+      return network.form === LegalForm.FOUNDATION ? `EHPAD ${p.evocative} (${network.name})` : `EHPAD mutualiste ${p.evocative}`;
+    case 'bank-agency':
+    case 'mutual-health-agency':
+    case 'mutual-insurance-agency':
+      return `${network.name} – agence ${p.de}`;
+    default:
+      return `${r.pick(activity.names)(p, r)} (${network.name})`;
+  }
 }
 
-export function generateOrganizations(options: GenerateOrganizationsOptions): OrganizationSeed[] {
-  assertOptions(options);
-  const { count, employers, seed } = options;
-  const communes = [...new Set(options.communes)];
-  const sectorCodes = [...new Set(options.sectorCodes)];
-  const r = createRandom(seed);
-
-  const communeWeights = communes.map((name) => [name, COMMUNE_WEIGHTS[name] ?? DEFAULT_COMMUNE_WEIGHT] as const);
-  const sectorWeights = sectorCodes.map((code) => [code, SECTOR_WEIGHTS[code] ?? DEFAULT_SECTOR_WEIGHT] as const);
-
-  // 1. Sector, legal form and commune of every organization.
-  const drafts = new Array<Draft>(count);
-  for (let i = 0; i < count; i++) {
-    const sector = r.weighted(sectorWeights);
-    drafts[i] = {
-      sector,
-      form: r.weighted(FORMS_BY_SECTOR[sector] ?? DEFAULT_FORMS),
-      commune: r.weighted(communeWeights),
-      holder: false,
-      employer: false,
-    };
+function companyName(r: Random, activity: Activity, form: LegalForm, p: NameParts): string {
+  const trade = r.pick(activity.trades.length > 0 ? activity.trades : ['Atelier', 'Services']);
+  const place = r.chance(0.5) ? p.ofEvocative : p.area;
+  switch (form) {
+    case LegalForm.SCOP:
+      return r.chance(0.55) ? `SCOP ${trade} ${place}` : `${trade} ${place}`;
+    case LegalForm.SCIC:
+      return r.chance(0.6) ? `SCIC ${trade} ${place}` : `${trade} ${place}`;
+    case LegalForm.COOPERATIVE:
+      return `Coopérative ${trade.toLowerCase()} ${place}`;
+    default:
+      return `${trade} ${place}`;
   }
+}
 
-  // 2. Project holders (~4%), never more than the non-employers can absorb.
-  const holderCount = Math.min(Math.round(count * HOLDER_SHARE), count - employers);
-  const order = Array.from({ length: count }, (_, i) => i);
-  for (let i = 0; i < holderCount; i++) {
-    const j = r.int(i, count - 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-    (drafts[order[i] as number] as Draft).holder = true;
+function baseName(r: Random, activity: Activity, form: LegalForm, network: Network | null, p: NameParts): string {
+  if (network !== null) return branchName(r, activity, network, p);
+  if (form === LegalForm.CCAS) return `CCAS ${p.de} – ${CCAS_SERVICES[activity.code] ?? activity.does.split(' :')[0]}`;
+  const pureForm = activity.forms.length === 1;
+  if (activity.names.length > 0 && (form === LegalForm.ASSOCIATION || (pureForm && form !== LegalForm.INDIVIDUAL))) {
+    const name = r.pick(activity.names)(p, r);
+    // "Les Jardins du Portel" → sometimes "Association Les Jardins du Portel".
+    return form === LegalForm.ASSOCIATION && /^(Les |Le |La |L')/.test(name) && !name.startsWith('Les Amis') && r.chance(0.3) ? `Association ${name}` : name;
   }
-
-  // 3. Exactly `employers` employers: structures that employ by nature first (SIAE, SCOP, mutuals, bank branches),
-  //    then the others, drawn with weights by legal form and sector.
-  const mustEmploy: number[] = [];
-  const mayEmploy: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const draft = drafts[i] as Draft;
-    if (draft.holder) continue;
-    if (employsByNature(draft.form, draft.sector)) mustEmploy.push(i);
-    else mayEmploy.push(i);
-  }
-  const chosen =
-    employers <= mustEmploy.length
-      ? weightedSample(
-          mustEmploy,
-          mustEmploy.map(() => 1),
-          employers,
-          r,
-        )
-      : [
-          ...mustEmploy,
-          ...weightedSample(
-            mayEmploy,
-            mayEmploy.map((i) => employerPropensity((drafts[i] as Draft).form, (drafts[i] as Draft).sector)),
-            employers - mustEmploy.length,
-            r,
-          ),
-        ];
-  for (const i of chosen) (drafts[i] as Draft).employer = true;
-
-  // 4. Details.
-  const names: NameRegistry = { used: new Set<string>(), nextNumber: new Map<string, number>() };
-  const sirets = new Set<string>();
-  const organizations = new Array<OrganizationSeed>(count);
-  for (let i = 0; i < count; i++) {
-    const { form, sector, commune, holder, employer } = drafts[i] as Draft;
-    const name = uniqueName(form, sector, commune, names, r);
-    const employees = employer ? employeeCount(form, sector, r) : 0;
-    const year = holder ? null : foundedYear(form, r);
-    const stage: StageCode = year === null ? 'CREATION' : stageFromYear(year, r);
-    const esus = !holder && (SIAE_FORMS.has(form) || r.chance(esusProbability(form)));
-    const activity = SIAE_FORMS.has(form) ? r.pick(SIAE_ACTIVITIES[form as keyof typeof SIAE_ACTIVITIES]) : r.pick(ACTIVITIES[sector] ?? GENERIC_ACTIVITIES);
-    const slug = shortSlug(name, 40);
-
-    let description: string;
-    if (holder) {
-      description = `Projet en création ${communeInfo(commune).at} : ${activity}. Forme juridique envisagée : ${LEGAL_FORM_LABELS[form]}.`;
-    } else {
-      const staff = employees > 0 ? `${employees} salarié${employees > 1 ? 's' : ''}.` : form === 'ASSOCIATION' ? 'Association animée par des bénévoles.' : 'Aucun salarié à ce jour.';
-      description = `${capitalize(communeInfo(commune).at)} : ${activity}. Forme juridique : ${LEGAL_FORM_LABELS[form]}, créée en ${year}. ${staff}`;
-      if (esus) description += " Agrément ESUS (entreprise solidaire d'utilité sociale).";
-    }
-
-    organizations[i] = {
-      name,
-      legalForm: form,
-      siret: holder ? null : randomSiret(r, sirets),
-      sectorCode: sector,
-      communeName: commune,
-      employees,
-      foundedYear: year,
-      stage,
-      esus,
-      description,
-      email: r.chance(holder ? 0.3 : 0.75) ? `${slug}@example.fr` : null,
-      phone: !holder && r.chance(0.65) ? fictionalPhone(r) : null,
-      website: !holder && r.chance(0.35) ? `https://www.example.org/${slug}` : null,
-      consentToShare: r.chance(0.7),
-      contacts: makeContacts(form, employees, holder, r),
-    };
-  }
-  return organizations;
+  if (activity.trades.length > 0) return companyName(r, activity, form, p);
+  return r.pick(activity.names)(p, r);
 }
 
 interface NameRegistry {
   used: Set<string>;
-  /** Next number to try for a base name, so that repeated bases stay O(1). */
   nextNumber: Map<string, number>;
 }
 
-function uniqueName(form: LegalFormCode, sector: string, commune: string, registry: NameRegistry, r: Random): string {
+function uniqueName(r: Random, draw: () => string, commune: string, registry: NameRegistry): string {
   const { used } = registry;
-  const info = communeInfo(commune);
   let name = '';
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const evocative = r.pick(EVOCATIVE);
-    const parts: NameParts = {
-      commune,
-      de: info.de,
-      // The commune itself is the most common complement, then the wider area.
-      area: r.chance(0.35) ? info.de : r.pick(info.areas),
-      evocative,
-      ofEvocative: EVOCATIVE_OF.get(evocative) as string,
-      coastal: info.coastal,
-    };
-    name = buildName(form, sector, parts, r);
+  for (let attempt = 0; attempt < 12; attempt++) {
+    name = draw();
     if (!used.has(name)) {
       used.add(name);
       return name;
     }
   }
-  // Still taken: add a distinguishing suffix (a neighbourhood of Boulogne, the commune, then a number).
-  if (commune === 'Boulogne-sur-Mer') {
-    const offset = r.int(0, BOULOGNE_NEIGHBOURHOODS.length - 1);
-    for (let k = 0; k < BOULOGNE_NEIGHBOURHOODS.length; k++) {
-      const quarter = BOULOGNE_NEIGHBOURHOODS[(offset + k) % BOULOGNE_NEIGHBOURHOODS.length] as string;
-      const candidate = `${name} – ${quarter}`;
-      if (!used.has(candidate)) {
-        used.add(candidate);
-        return candidate;
-      }
+  // Still taken: a distinguishing suffix (the commune, a neighbourhood of Boulogne or a street, as
+  // agencies and clubs are told apart), a number only as a last resort.
+  const suffixes = [
+    ...(name.includes(commune.replace(/^(Le|La|Les) /, '')) ? [] : [commune]),
+    ...(commune === 'Boulogne-sur-Mer' ? BOULOGNE_NEIGHBOURHOODS : []),
+    ...(TOWN_STREETS[commune] ?? VILLAGE_STREETS),
+  ];
+  const offset = r.int(0, suffixes.length - 1);
+  for (let k = 0; k < suffixes.length; k++) {
+    const candidate = `${name} – ${suffixes[(offset + k) % suffixes.length]}`;
+    if (!used.has(candidate)) {
+      used.add(candidate);
+      return candidate;
     }
-  } else if (!name.includes(commune) && !used.has(`${name} – ${commune}`)) {
-    const candidate = `${name} – ${commune}`;
-    used.add(candidate);
-    return candidate;
   }
   for (let n = registry.nextNumber.get(name) ?? 2; ; n++) {
     const candidate = `${name} (${n})`;
@@ -1421,4 +483,579 @@ function uniqueName(form: LegalFormCode, sector: string, commune: string, regist
       return candidate;
     }
   }
+}
+
+// ---------------------------------------------------------------------------
+// Accreditations
+// ---------------------------------------------------------------------------
+
+/**
+ * Relative chance that a structure asks for ESUS: what its activity says, else by form (an ESS company needs
+ * it for solidarity savings; associations rarely ask). SIAE are ESUS by law and networks' agencies never ask.
+ */
+function esusRequestChance(unit: Unit, employer: boolean): number {
+  const { activity, form } = unit;
+  if (networksOf(activity, form).length > 0 || !ACCREDITATION_HOLDERS.ESUS.includes(form)) return 0;
+  if (activity.accreditations.some((a) => SIAE_KINDS.includes(a.kind) && a.chance === 1)) return 0;
+  const rule = activity.accreditations.find((a) => a.kind === AccreditationKind.ESUS);
+  if (rule !== undefined) return rule.chance;
+  switch (form) {
+    case LegalForm.SARL:
+    case LegalForm.SAS:
+    case LegalForm.SA:
+      return 0.4;
+    case LegalForm.SCIC:
+      return 0.3;
+    case LegalForm.SCOP:
+      return 0.08;
+    case LegalForm.ASSOCIATION:
+      return employer ? 0.012 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** Ends of current SIAE conventionnements (one to three years, by calendar year). */
+const SIAE_ENDS = ['2026-06-30', '2026-12-31', '2027-12-31', '2028-12-31'];
+
+function accreditationOf(r: Random, kind: AccreditationKind, created: string, lapsed = false): AccreditationSeed | null {
+  // Records start in 1980 (the directory's rule for accreditations); a JEP comes after three years of activity.
+  const earliest = laterOf(laterOf(ACCREDITATION_SINCE[kind], '1980-01-01'), kind === AccreditationKind.JEP ? addYears(created, 3) : created);
+  const latest = toIso(REFERENCE_MS - 30 * DAY);
+  if (earliest > latest) return null;
+  if (kind === AccreditationKind.ESUS) {
+    // Five years (two when granted to a company under three years old).
+    const term = (since: string): string => toIso(toDate(addYears(since, since < addYears(created, 3) ? 2 : 5)) - DAY);
+    if (lapsed) {
+      const since = dayBetween(r, earliest, laterOf(earliest, addYears(DEMO_DATA_DATE, -6)));
+      const until = term(since);
+      return until < DEMO_DATA_DATE ? { kind, since, until, postsFte: null, reference: null } : null;
+    }
+    let since = dayBetween(r, laterOf(earliest, addYears(DEMO_DATA_DATE, -5)), latest);
+    if (term(since) < DEMO_DATA_DATE) since = dayBetween(r, laterOf(earliest, addYears(DEMO_DATA_DATE, -2)), latest);
+    return term(since) < DEMO_DATA_DATE ? null : { kind, since, until: term(since), postsFte: null, reference: null };
+  }
+  if (SIAE_KINDS.includes(kind)) {
+    // `since`: the first conventionnement; `until`: the end of the current one.
+    const since = dayBetween(r, earliest, toIso(Math.min(toDate(earliest) + 2 * 365 * DAY, toDate(latest))));
+    return { kind, since, until: r.pick(SIAE_ENDS), postsFte: 0, reference: null };
+  }
+  const since = dayBetween(r, earliest, toIso(Math.min(toDate(earliest) + 3 * 365 * DAY, toDate(latest))));
+  return { kind, since, until: null, postsFte: null, reference: null };
+}
+
+/** Valid on DEMO_DATA_DATE. */
+export function isCurrent(a: AccreditationSeed): boolean {
+  return a.since <= DEMO_DATA_DATE && (a.until === null || a.until >= DEMO_DATA_DATE);
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+// ---------------------------------------------------------------------------
+
+/** Equity over income, by form: foundations hold an endowment, cooperatives reserves, associations less. */
+const EQUITY_RATIO: Readonly<Record<LegalForm, readonly [number, number] | null>> = {
+  ASSOCIATION: [0.05, 0.6],
+  SCOP: [0.15, 0.5],
+  SCIC: [0.1, 0.45],
+  COOPERATIVE: [0.2, 0.8],
+  MUTUAL_HEALTH: [0.3, 1],
+  MUTUAL_INSURANCE: [0.3, 1],
+  FOUNDATION: [0.5, 2],
+  SARL: [0.05, 0.4],
+  SAS: [0.05, 0.4],
+  SA: [0.1, 0.4],
+  COMMUNE: null,
+  CCAS: null,
+  INDIVIDUAL: null,
+};
+
+/** Share of the headcount in insertion pathways, by SIAE kind. */
+const INSERTION_SHARE: Partial<Record<AccreditationKind, readonly [number, number]>> = {
+  SIAE_ACI: [0.75, 0.85],
+  SIAE_EI: [0.5, 0.7],
+  SIAE_ETTI: [0.75, 0.9],
+  SIAE_AI: [0.88, 0.95],
+};
+
+/** FTE of a CDDI in an ACI (26 hours a week) and of the other insertion contracts, over a full time. */
+const INSERTION_FTE: Partial<Record<AccreditationKind, number>> = { SIAE_ACI: 0.74, SIAE_EI: 0.9, SIAE_ETTI: 0.45, SIAE_AI: 0.25 };
+
+function fundersOf(r: Random, money: Money, commune: string, share: number): string[] {
+  if (share <= 0 || money.funders.length === 0) return [];
+  const count = Math.min(money.funders.length, share >= 50 ? r.int(2, 3) : r.int(1, 2));
+  const local = (f: string): string =>
+    f === '{commune}'
+      ? commune === 'Boulogne-sur-Mer' || communeFacts(commune).population >= 3000
+        ? `Ville ${ofCommune(commune)}`
+        : `Commune ${ofCommune(commune)}`
+      : f === '{interco}'
+        ? CCDS_COMMUNES.has(commune)
+          ? 'Communauté de communes de Desvres-Samer'
+          : "Communauté d'agglomération du Boulonnais"
+        : f;
+  return money.funders.slice(0, count).map(local);
+}
+
+interface Draft {
+  activity: Activity;
+  form: LegalForm;
+  commune: CommuneChoice;
+  staff: number;
+  created: string;
+  siae: AccreditationKind | null;
+  fragile: boolean;
+}
+
+function figuresOf(r: Random, d: Draft, money: Money, volunteers: number, members: number): FiguresSeed[] {
+  const { activity, form, staff } = d;
+  const firstYear = Number(d.created.slice(0, 4));
+  const years = [LATEST_FIGURES_YEAR, LATEST_FIGURES_YEAR - 1].filter((y) => y >= firstYear);
+  const commercial = form === LegalForm.SCOP || form === LegalForm.SARL || form === LegalForm.SAS || form === LegalForm.SA;
+  const shareCap = commercial ? (d.siae !== null || activity.accreditations.some((a) => a.kind === AccreditationKind.EA) ? 35 : 12) : 100;
+  const publicShare = round1(Math.min(shareCap, between(r, money.publicShare)));
+  const funders = fundersOf(r, money, d.commune.name, publicShare);
+  const equityRatio = EQUITY_RATIO[form];
+  const figures: FiguresSeed[] = [];
+  let headcount = staff;
+  for (const year of years) {
+    const fte = headcount === 0 ? 0 : Math.max(0.1, Math.min(headcount, round1(headcount * between(r, activity.fte))));
+    const insertionShare = d.siae === null ? null : INSERTION_SHARE[d.siae];
+    const insertionEmployees = insertionShare === null || insertionShare === undefined ? 0 : Math.min(headcount - 1, Math.round(headcount * between(r, insertionShare)));
+    const subsidisedContracts =
+      (form === LegalForm.ASSOCIATION || form === LegalForm.CCAS) && headcount > 0 && r.chance(0.4) ? Math.min(headcount - insertionEmployees, Math.round(headcount * between(r, [0.05, 0.25]))) : 0;
+    const payroll = headcount === 0 ? 0 : euros(fte * between(r, money.payPerFte));
+    const income = headcount === 0 ? euros(between(r, money.unpaidIncome)) : euros(payroll / between(r, money.payrollShare));
+    const equity = equityRatio === null ? null : d.fragile ? -euros(income * between(r, [0.02, 0.15])) : euros(income * between(r, equityRatio));
+    figures.push({
+      year,
+      headcount,
+      fte,
+      insertionEmployees,
+      subsidisedContracts,
+      volunteers,
+      members,
+      income,
+      payroll,
+      publicFundingShare: publicShare,
+      mainFunders: funders,
+      equity,
+    });
+    // The year before: a little smaller or larger, an employer stays one.
+    if (headcount > 0) headcount = Math.max(1, Math.round(headcount * between(r, [0.85, 1.1])));
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------
+// Contacts
+// ---------------------------------------------------------------------------
+
+function fictionalPhone(r: Random): string {
+  return `03 53 01 ${pad(r.int(0, 99), 2)} ${pad(r.int(0, 99), 2)}`;
+}
+
+function firstRole(r: Random, form: LegalForm, branch: boolean, siae: boolean, employees: number): GenderedRole {
+  if (branch) return employees >= 15 ? ESTABLISHMENT_HEAD : BRANCH_MANAGER;
+  switch (form) {
+    case LegalForm.SCOP:
+    case LegalForm.SARL:
+      return MANAGER;
+    case LegalForm.SCIC:
+      return r.chance(0.5) ? MANAGER : PRESIDENT;
+    case LegalForm.CCAS:
+      return r.chance(0.6) ? DIRECTOR : MAYOR_DEPUTY;
+    default:
+      return siae || employees >= 20 ? (r.chance(0.7) ? DIRECTOR : PRESIDENT) : PRESIDENT;
+  }
+}
+
+function makeContacts(r: Random, form: LegalForm, employees: number, holder: boolean, branch: boolean, siae: boolean): ContactSeed[] {
+  const count = r.weighted<number>([
+    [1, 45],
+    [2, 35],
+    [3, 20],
+  ]);
+  const contacts: ContactSeed[] = [];
+  const usedRoles = new Set<GenderedRole>();
+  for (let i = 0; i < count; i++) {
+    const female = r.chance(0.52);
+    const firstName = r.pick(female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
+    const lastName = r.pick(LAST_NAMES);
+    let role: GenderedRole;
+    if (holder) role = i === 0 ? HOLDER : r.chance(0.6) ? CO_HOLDER : ASSOCIATE;
+    else if (i === 0) role = firstRole(r, form, branch, siae, employees);
+    else {
+      const pool = branch ? BRANCH_ROLES : employees === 0 ? VOLUNTEER_ROLES : siae ? SIAE_STAFF_ROLES : form === LegalForm.ASSOCIATION ? [...STAFF_ROLES, ...VOLUNTEER_ROLES] : STAFF_ROLES;
+      // Draw until the role is new in this organization (pools have at least 3 roles, at most 2 are taken).
+      do role = r.pick(pool);
+      while (usedRoles.has(role));
+    }
+    usedRoles.add(role);
+    const email = r.chance(0.85) ? `${asciiSlug(firstName)}.${asciiSlug(lastName)}@${r.chance(0.7) ? 'example.org' : 'example.fr'}` : null;
+    contacts.push({
+      firstName,
+      lastName,
+      role: female ? role[1] : role[0],
+      email,
+      phone: r.chance(0.6) ? fictionalPhone(r) : null,
+      isHolder: holder && (role === HOLDER || role === CO_HOLDER),
+    });
+  }
+  return contacts;
+}
+
+// ---------------------------------------------------------------------------
+// The drawing
+// ---------------------------------------------------------------------------
+
+/** Target share of SSE establishments holding a current ESUS on request (national: 1.3 %). */
+const ESUS_SHARE = 0.013;
+/** Lapsed ESUS, relative to current ones. */
+const ESUS_LAPSED_SHARE = 0.15;
+
+interface Unit {
+  activity: Activity;
+  form: LegalForm;
+}
+
+/** The networks whose establishments an activity of this form would be. */
+function networksOf(activity: Activity, form: LegalForm): Network[] {
+  return (activity.networks ?? []).map((code) => NETWORK_BY_CODE.get(code)!).filter((n) => n.form === form && (activity.code !== 'bank-local-caisse' || n.localCaisses));
+}
+
+function shuffle<T>(r: Random, items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = r.int(0, i);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
+
+/** `n` items in proportion to their weights (largest remainders, ties drawn by weight), in a random order. */
+function allocate<T>(r: Random, items: Weighted<T>, n: number, none: string): T[] {
+  if (n === 0) return [];
+  const total = items.reduce((sum, [, w]) => sum + Math.max(0, w), 0);
+  if (total <= 0) throw new RangeError(none);
+  const exact = items.map(([, w]) => (n * Math.max(0, w)) / total);
+  const counts = exact.map(Math.floor);
+  let rest = n - counts.reduce((a, b) => a + b, 0);
+  // Remainders: drawn in proportion to the fractional parts (Efraimidis–Spirakis keys), without replacement.
+  const keyed = exact.map((e, i) => ({ i, key: e - counts[i]! > 0 ? Math.log(r.next()) / (e - counts[i]!) : -Infinity }));
+  keyed.sort((a, b) => b.key - a.key || a.i - b.i);
+  for (const { i } of keyed) {
+    if (rest === 0) break;
+    counts[i]!++;
+    rest--;
+  }
+  const out: T[] = [];
+  items.forEach(([item], i) => {
+    for (let k = 0; k < counts[i]!; k++) out.push(item);
+  });
+  shuffle(r, out);
+  return out;
+}
+
+function assertOptions(options: GenerateOrganizationsOptions): void {
+  const { count, employers, communes, sectorCodes } = options;
+  if (!Number.isInteger(count) || count < 0) throw new RangeError('count must be a non-negative integer');
+  if (employers !== undefined && (!Number.isInteger(employers) || employers < 0 || employers > count)) {
+    throw new RangeError('employers must be an integer between 0 and count');
+  }
+  if (communes.length === 0) throw new RangeError('communes must not be empty');
+  if (sectorCodes.length === 0) throw new RangeError('sectorCodes must not be empty');
+}
+
+function stageOf(r: Random, created: string, fragile: boolean): Stage {
+  if (fragile) return Stage.RECOVERY;
+  const age = REFERENCE_YEAR - Number(created.slice(0, 4));
+  if (age <= 2) return Stage.CREATION;
+  if (age <= 8) return Stage.DEVELOPMENT;
+  return r.chance(0.15) ? Stage.DEVELOPMENT : Stage.CONSOLIDATION;
+}
+
+/** The employer share the activities give, weighted by how often each is drawn. */
+function expectedEmployerShare(activities: readonly Activity[]): number {
+  let total = 0;
+  let employing = 0;
+  for (const a of activities) {
+    total += a.weight;
+    employing += a.weight * a.employer;
+  }
+  return total === 0 ? 0 : employing / total;
+}
+
+/** The activities that can be drawn with these sectors and communes. */
+function availableActivities(sectors: ReadonlySet<string>, communes: readonly CommuneChoice[]): Activity[] {
+  return ACTIVITIES.filter((a) => sectors.has(a.sectors[0] as string) && communes.some((c) => fits(a, c)));
+}
+
+export function generateOrganizations(options: GenerateOrganizationsOptions): OrganizationSeed[] {
+  assertOptions(options);
+  const { count, seed } = options;
+  const sectors = new Set(options.sectorCodes);
+  const r = createRandom(seed);
+  const communes: CommuneChoice[] = [...new Set(options.communes)].map((name) => {
+    const facts = communeFacts(name);
+    const weight = facts.population * (CCDS_COMMUNES.has(name) ? CCDS_DENSITY : 1) * (name === 'Boulogne-sur-Mer' ? BOULOGNE_PULL : 1);
+    return { name, population: facts.population, coastal: facts.coastal, port: facts.port, capacity: staffCapacity(facts.population), weight };
+  });
+  const activities = availableActivities(sectors, communes);
+  if (activities.length === 0 && count > 0) throw new RangeError('no activity of the catalogue fits these sectors and communes');
+  const maxCapacity = Math.max(...communes.map((c) => c.capacity));
+
+  // 1. Who is a project holder, who employs: exact counts, then activities drawn knowing it.
+  const employerCount = options.employers ?? Math.round((count - Math.round(count * HOLDER_SHARE)) * expectedEmployerShare(activities));
+  const holderCount = Math.min(Math.round(count * HOLDER_SHARE), count - employerCount);
+  const roles: ('holder' | 'employer' | 'volunteer')[] = Array.from({ length: count }, (_, i) => (i < holderCount ? 'holder' : i < holderCount + employerCount ? 'employer' : 'volunteer'));
+  shuffle(r, roles);
+  const seen = { holder: 0, employer: 0, volunteer: 0 };
+  const positionInQueue = roles.map((role) => seen[role]++);
+  // Each (activity, form) gets its share of each role, rounded by largest remainders, so that the
+  // proportions (families, insertion structures, jobs) hold in every demo, not only on average.
+  const units = (share: (a: Activity) => number, keep: (a: Activity, f: LegalForm) => boolean = () => true): Weighted<Unit> =>
+    activities.flatMap((a) => {
+      const total = a.forms.reduce((sum, [, w]) => sum + w, 0);
+      return a.forms.filter(([f]) => keep(a, f)).map(([form, w]) => [{ activity: a, form }, (a.weight * share(a) * w) / total] as const);
+    });
+  const holderForm = (a: Activity, f: LegalForm): boolean => f !== LegalForm.CCAS && networksOf(a, f).length === 0;
+  const employing = units((a) => a.employer);
+  const notEmploying = units((a) => 1 - a.employer);
+  const forHolders = units(() => 1, holderForm);
+  const volunteerCount = count - employerCount - holderCount;
+  const queues = {
+    employer: allocate(r, employing, employerCount, 'no activity of these sectors employs people'),
+    volunteer: allocate(r, notEmploying, volunteerCount, 'every activity of these sectors employs people'),
+    holder: allocate(r, forHolders, holderCount, 'no activity of these sectors suits a project holder'),
+  };
+
+  // ESUS on request is rare (about 1.3 % of SSE establishments): the structures that ask are chosen by
+  // systematic sampling over their chances, so that the share holds exactly.
+  const esusChances = roles.map((role, i) => {
+    if (role === 'holder') return 0;
+    const unit = queues[role][positionInQueue[i]!]!;
+    return esusRequestChance(unit, role === 'employer');
+  });
+  const chanceTotal = esusChances.reduce((a, b) => a + b, 0);
+  const esusScale = chanceTotal === 0 ? 0 : (ESUS_SHARE * (count - holderCount)) / chanceTotal;
+  let esusCursor = r.next();
+
+  const ids: Identifiers = { sirens: new Set(), sirets: new Set(), rnas: new Set(), units: new Map() };
+  const names: NameRegistry = { used: new Set(), nextNumber: new Map() };
+  const onePerCommune = new Set<string>();
+  const organizations: OrganizationSeed[] = [];
+
+  for (let index = 0; index < count; index++) {
+    const role = roles[index]!;
+    const holder = role === 'holder';
+    const employer = role === 'employer';
+    const unit = queues[role][positionInQueue[index]!]!;
+    const activity = unit.activity;
+    const esusCursorBefore = esusCursor;
+    esusCursor += esusChances[index]! * esusScale;
+    const asksEsus = Math.floor(esusCursor) > Math.floor(esusCursorBefore);
+
+    // 2. Legal form: an establishment of a network when the activity has one of that form.
+    let form = unit.form;
+    const networks = networksOf(activity, form);
+    const network: Network | null = !holder && networks.length > 0 ? r.pick(networks) : null;
+
+    // 3. Size, then a commune where such a structure can be, and be that large.
+    let staff = employer ? skewedInt(r, Math.max(1, activity.staff[0]), Math.max(1, activity.staff[1])) : 0;
+    staff = Math.min(staff, maxCapacity);
+    const taken = activity.code === 'bank-local-caisse' ? new Set([...onePerCommune].filter((k) => k.startsWith('caisse|')).map((k) => k.slice(7))) : new Set<string>();
+    let commune = pickCommune(r, activity, form, staff, communes, taken);
+    if (commune === null && form === LegalForm.CCAS) {
+      form = LegalForm.ASSOCIATION;
+      commune = pickCommune(r, activity, form, staff, communes, taken);
+    }
+    if (commune === null) commune = pickCommune(r, { ...activity, place: 'anywhere' }, form, staff, communes, new Set()) ?? communes.reduce((a, b) => (b.capacity > a.capacity ? b : a));
+    staff = Math.min(staff, commune.capacity);
+    if (activity.code === 'bank-local-caisse') onePerCommune.add(`caisse|${commune.name}`);
+
+    const parts = (): NameParts => nameParts(r, commune);
+    const baseDraw = (): string => baseName(r, activity, form, network, parts());
+
+    if (holder) {
+      const name = uniqueName(r, () => `Projet ${baseDraw()}`, commune.name, names);
+      organizations.push({
+        name,
+        legalForm: LegalForm.INDIVIDUAL,
+        activity: activity.code,
+        siret: null,
+        headOffice: null,
+        network: null,
+        nafCode: null,
+        rna: null,
+        creationDate: null,
+        foundedYear: null,
+        sectorCodes: activity.sectors.filter((s) => sectors.has(s)),
+        sectorCode: activity.sectors[0]!,
+        communeName: commune.name,
+        address: null,
+        postalCode: null,
+        priorityDistrict: null,
+        employees: 0,
+        stage: Stage.EMERGENCE,
+        esus: false,
+        accreditations: [],
+        publics: [...activity.publics],
+        figures: [],
+        description: `Projet en création ${atCommune(commune.name)} : ${activity.does}. Forme juridique envisagée : ${LEGAL_FORM_LABELS[form].toLowerCase()}.`,
+        email: r.chance(0.3) ? `${shortSlug(name, 40)}@example.fr` : null,
+        phone: null,
+        website: null,
+        consentToShare: r.chance(0.7),
+        contacts: makeContacts(r, form, 0, true, false, false),
+      });
+      continue;
+    }
+
+    // 4. Creation date, consistent with the history of the form and of the activity.
+    let earliest = laterOf(FORM_SINCE[form], `${activity.since}-01-01`);
+    const essCompany = form === LegalForm.SARL || form === LegalForm.SAS || form === LegalForm.SA;
+    const impliesSiae = activity.accreditations.some((a) => SIAE_KINDS.includes(a.kind) && a.chance === 1);
+    // A commercial company belongs to the SSE by the 2014 law, unless it is an insertion or adapted company.
+    if (essCompany && !impliesSiae && !activity.accreditations.some((a) => a.kind === AccreditationKind.EA)) earliest = laterOf(earliest, '2014-08-01');
+    const created = creationDate(r, earliest);
+
+    // 5. Identifiers: a network's establishments and a CCAS's services share their SIREN.
+    let siret: string;
+    let headOffice: boolean;
+    const unitKey = network !== null ? `network|${network.code}` : form === LegalForm.CCAS ? `ccas|${commune.name}` : null;
+    if (unitKey !== null) {
+      let unit = ids.units.get(unitKey);
+      if (unit === undefined) {
+        unit = { siren: newSiren(r, ids, form === LegalForm.CCAS ? '26620' : privateSirenPrefix(r)), nextNic: network !== null ? r.int(20, 60) : 1, hasHeadOffice: network !== null };
+        ids.units.set(unitKey, unit);
+      }
+      headOffice = !unit.hasHeadOffice;
+      unit.hasHeadOffice = true;
+      siret = siretOf(unit.siren, unit.nextNic, ids);
+      unit.nextNic += r.int(1, 4);
+    } else {
+      siret = siretOf(newSiren(r, ids, privateSirenPrefix(r)), r.int(1, 3), ids);
+      headOffice = true;
+    }
+    const rna = form === LegalForm.ASSOCIATION && (created >= '2010-01-01' || r.chance(0.9)) ? newRna(r, ids) : null;
+    const nafCode = r.weighted(activity.naf.map((code, i) => [code, i === 0 ? 3 : 1] as const));
+
+    // 6. Accreditations the activity implies or allows, for the forms that may hold them.
+    const accreditations: AccreditationSeed[] = [];
+    for (const rule of activity.accreditations) {
+      if (rule.kind === AccreditationKind.ESUS || !ACCREDITATION_HOLDERS[rule.kind].includes(form) || !r.chance(rule.chance)) continue;
+      const a = accreditationOf(r, rule.kind, created);
+      if (a !== null) accreditations.push(a);
+    }
+    const siae = accreditations.find((a) => SIAE_KINDS.includes(a.kind))?.kind ?? null;
+    if (asksEsus && headOffice && siae === null) {
+      const a = accreditationOf(r, AccreditationKind.ESUS, created, false);
+      if (a !== null) accreditations.push(a);
+    } else if (headOffice && siae === null && esusChances[index]! > 0 && r.chance(ESUS_LAPSED_SHARE * ESUS_SHARE)) {
+      // A few let their ESUS lapse: it shows in the history, not in the share.
+      const a = accreditationOf(r, AccreditationKind.ESUS, created, true);
+      if (a !== null) accreditations.push(a);
+    }
+    if (staff > 0 && siae === null && activity.accreditations.some((a) => SIAE_KINDS.includes(a.kind) && a.chance === 1)) {
+      // An implied conventionnement the form could not hold does not happen: the catalogue's forms all may.
+      throw new Error(`activity ${activity.code} drew form ${form}, which may not hold its conventionnement`);
+    }
+
+    // 7. People and money.
+    const fragile = staff > 0 && EQUITY_RATIO[form] !== null && r.chance(FRAGILE_SHARE);
+    const draft: Draft = { activity, form, commune, staff, created, siae, fragile };
+    const commercial = form === LegalForm.SCOP || essCompany;
+    const volunteers = commercial ? 0 : Math.round(between(r, activity.volunteers));
+    let members = Math.round(between(r, activity.members));
+    if (form === LegalForm.SCOP) members = Math.max(2, Math.round(staff * between(r, [0.5, 0.9])) + r.int(0, 2));
+    if (form === LegalForm.SCIC) members = Math.max(members, 3 + r.int(5, 60));
+    if (essCompany) members = r.int(1, 6);
+    const figures = network === null && activity.money !== null ? figuresOf(r, draft, activity.money, volunteers, members) : [];
+    if (siae !== null) {
+      const latest = figures[0];
+      const conventionnement = accreditations.find((a) => a.kind === siae)!;
+      conventionnement.postsFte = latest === undefined ? round1(staff * 0.6 * INSERTION_FTE[siae]!) : Math.max(1, round1(latest.insertionEmployees * INSERTION_FTE[siae]!));
+    }
+
+    // 8. Place, name and the rest.
+    const { address: street, priorityDistrict } = address(r, commune.name, r.chance(DISTRICT_CHANCE[activity.code] ?? 0.15), options.priorityDistricts);
+    const name = uniqueName(r, baseDraw, commune.name, names);
+    const currentEsus = siae !== null || accreditations.some((a) => a.kind === AccreditationKind.ESUS && isCurrent(a));
+    const year = Number(created.slice(0, 4));
+    const publics = [...activity.publics.filter((_, i) => i === 0 || r.chance(0.7))];
+    if (priorityDistrict !== null && !publics.includes(TargetPublic.PRIORITY_DISTRICTS)) publics.push(TargetPublic.PRIORITY_DISTRICTS);
+    const slug = shortSlug(name, 40);
+
+    const facts: string[] = [];
+    if (network !== null) facts.push(`Établissement secondaire de ${network.name} (siège à ${network.headOffice}), ouvert en ${year}.`);
+    else facts.push(`${LEGAL_FORM_LABELS[form]}, créée en ${year}.`);
+    if (staff > 0) {
+      const insertion = figures[0]?.insertionEmployees ?? 0;
+      facts.push(`${staff} salarié${staff > 1 ? 's' : ''}${insertion > 0 ? `, dont ${insertion} en parcours d'insertion` : ''}.`);
+    } else if (form === LegalForm.ASSOCIATION) facts.push('Association animée par des bénévoles.');
+    else facts.push('Aucun salarié.');
+    const kinds = accreditations.filter(isCurrent).map((a) => a.kind);
+    if (kinds.length > 0) facts.push(`Agréments : ${kinds.map(accreditationWord).join(', ')}.`);
+
+    organizations.push({
+      name,
+      legalForm: form,
+      activity: activity.code,
+      siret,
+      headOffice,
+      network: network?.code ?? null,
+      nafCode,
+      rna,
+      creationDate: created,
+      foundedYear: year,
+      sectorCodes: activity.sectors.filter((s) => sectors.has(s)),
+      sectorCode: activity.sectors[0]!,
+      communeName: commune.name,
+      address: street,
+      postalCode: communeFacts(commune.name).postalCode,
+      priorityDistrict,
+      employees: staff,
+      stage: stageOf(r, created, fragile),
+      esus: currentEsus,
+      accreditations,
+      publics,
+      figures,
+      description: `${capitalize(atCommune(commune.name))} : ${activity.does}. ${facts.join(' ')}`,
+      email: r.chance(0.75) ? `${slug}@example.fr` : null,
+      phone: r.chance(0.65) ? fictionalPhone(r) : null,
+      website: network === null && r.chance(0.35) ? `https://www.example.org/${slug}` : null,
+      consentToShare: r.chance(0.7),
+      contacts: makeContacts(r, form, staff, false, network !== null, siae !== null),
+    });
+  }
+  return organizations;
+}
+
+function accreditationWord(kind: AccreditationKind): string {
+  switch (kind) {
+    case AccreditationKind.SIAE_ACI:
+      return "atelier et chantier d'insertion";
+    case AccreditationKind.SIAE_AI:
+      return 'association intermédiaire';
+    case AccreditationKind.SIAE_EI:
+      return "entreprise d'insertion";
+    case AccreditationKind.SIAE_ETTI:
+      return "entreprise de travail temporaire d'insertion";
+    case AccreditationKind.ESUS:
+      return 'ESUS';
+    case AccreditationKind.EA:
+      return 'entreprise adaptée';
+    case AccreditationKind.ESAT:
+      return 'ESAT';
+    case AccreditationKind.SAP:
+      return 'services à la personne';
+    case AccreditationKind.JEP:
+      return 'jeunesse et éducation populaire';
+    case AccreditationKind.GENERAL_INTEREST:
+      return 'intérêt général';
+  }
+}
+
+/** The SSE family of a record (null: a public body or a person, outside the SSE). */
+export function familyOf(o: OrganizationSeed): EssFamily | null {
+  return ESS_FAMILY_OF[o.legalForm];
 }

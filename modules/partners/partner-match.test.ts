@@ -54,6 +54,15 @@ describe('partnerMatches', () => {
     expect(asSarl.criteria[0].checks).toEqual([{ axis: 'LEGAL_FORM', passed: false, reason: "SARL : URSCOP s'adresse aux formes SCOP, SCIC." }]);
   });
 
+  it('names the places of a situation in its reasons', async () => {
+    const communes = await t.gql('{ communes(first: 5, filter: { search: "samer" }) { edges { node { id name } } } }');
+    const samer = communes.data.communes.edges.find((e: any) => e.node.name === 'Samer').node;
+    const matches = (await t.gql(MATCHES, { situation: { communeId: samer.id }, all: true })).data.partnerMatches;
+    const cab = matches.find((m: any) => m.partner.slug === 'cab');
+    expect(cab.criteria[0].checks).toEqual([{ axis: 'GEOGRAPHY', passed: false, reason: 'Samer : hors du territoire de CAB (CAB).' }]);
+    expect(matches.find((m: any) => m.partner.slug === 'ccds').eligible).toBe(true);
+  });
+
   it('filters partners with the same engine (canSupport)', async () => {
     const res = await t.gql('query($s: PartnerSupportQuery) { partners(first: 50, filter: { canSupport: $s }) { edges { node { slug } } } }', {
       s: { legalForm: 'ASSOCIATION', accreditations: ['SIAE_ACI'], employees: 20, stage: 'DEVELOPMENT' },

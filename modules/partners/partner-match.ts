@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Sector } from '../sectors/index.js';
-import { Commune, Intercommunality } from '../territory/index.js';
+import { Commune, type Intercommunality } from '../territory/index.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
@@ -8,7 +8,7 @@ import { StateAidRule } from './state-aid-rule.entity.js';
 import { CriterionAxis, type StateAidFrame } from './partner.enums.js';
 import { allPassed, checkCriteria, checkRules, type Check, type Names, type Situation } from './criteria-match.js';
 import { referenceDate as referenceDay } from '../platform/index.js';
-import { find, isWithin, once, type Context } from '../../server/kit/index.js';
+import { find, isWithin, once, related, type Context } from '../../server/kit/index.js';
 
 /*
  * Matching for GraphQL: what the engine (criteria-match.ts) needs is read once per operation, a bounded
@@ -55,24 +55,18 @@ const BY_NAME = [
   ['id', 'asc'],
 ] as const;
 
-function groupBy<T extends { partner: { id: string } }>(rows: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.partner.id);
-    if (group) group.push(row);
-    else groups.set(row.partner.id, [row]);
-  }
-  return groups;
-}
-
 /** Where a scheme is valid on `day` (validity dates, both included). */
 export function validSchemeWhere(day: string): FilterQuery<FundingScheme> {
   return { $and: [{ $or: [{ validFrom: null }, { validFrom: { $lte: day } }] }, { $or: [{ validUntil: null }, { validUntil: { $gte: day } }] }] };
 }
 
-/** Every active partner, by name, once per operation (matching, `representedBy`). */
+/**
+ * Every active partner, by name, with its criteria and schemes gathered in the same read, once per
+ * operation: matching, `representedBy`, and the partners' `criteria` and `fundingSchemes` fields of the
+ * matches (no statement of their own).
+ */
 export function activePartners(ctx: Context): Promise<Partner[]> {
-  return once(ctx, 'partners.active', () => find(ctx, Partner, { where: { active: true }, orderBy: BY_NAME, limit: 100_000 }));
+  return once(ctx, 'partners.active', () => find(ctx, Partner, { where: { active: true }, orderBy: BY_NAME, limit: 100_000, with: ['criteria', 'schemes'] }));
 }
 
 /** Every State-aid rule, once per operation. */
@@ -94,29 +88,21 @@ export function stateAidRules(ctx: Context): Promise<StateAidRule[]> {
 export function matchBase(ctx: Context): Promise<MatchBase> {
   return once(ctx, 'partners.matchBase', async () => {
     const day = await referenceDay(ctx);
-    const [partners, criteria, schemes, sectors, communes, intercommunalities] = await Promise.all([
+    const [partners, sectors, communes] = await Promise.all([
       activePartners(ctx),
-      find(ctx, InterventionCriteria, {
-        where: { partner: { active: true } },
-        orderBy: [
-          ['label', 'asc'],
-          ['id', 'asc'],
-        ],
-        limit: 100_000,
-      }),
-      find(ctx, FundingScheme, { where: { $and: [{ active: true }, { partner: { active: true } }, validSchemeWhere(day)] }, orderBy: BY_NAME, limit: 100_000 }),
       find(ctx, Sector, { where: {}, orderBy: [['code', 'asc']], limit: 1_000 }),
-      find(ctx, Commune, { where: {}, orderBy: BY_NAME, limit: 10_000 }),
-      find(ctx, Intercommunality, { where: {}, orderBy: BY_NAME, limit: 1_000 }),
+      find(ctx, Commune, { where: {}, orderBy: BY_NAME, limit: 10_000, with: ['intercommunality'] }),
     ]);
     const sectorNames = new Map(sectors.map((s) => [s.code, s.name]));
     const communeNames = new Map(communes.map((c) => [c.id, c.name]));
-    const intercommunalityNames = new Map(intercommunalities.map((i) => [i.id, i.shortName]));
+    const intercommunalityNames = new Map(communes.map((c) => [c.intercommunality.id, (c.intercommunality as unknown as Intercommunality).shortName]));
     return {
       day,
       partners,
-      criteriaOf: groupBy(criteria),
-      schemesOf: groupBy(schemes),
+      criteriaOf: new Map(await Promise.all(partners.map(async (p) => [p.id, await related<InterventionCriteria>(ctx, p, 'criteria')] as const))),
+      schemesOf: new Map(
+        await Promise.all(partners.map(async (p) => [p.id, (await related<FundingScheme>(ctx, p, 'schemes')).filter((s) => s.active && isWithin(day, s.validFrom, s.validUntil))] as const)),
+      ),
       names: {
         sector: (code) => sectorNames.get(code) ?? code,
         commune: (id) => communeNames.get(id) ?? id,

@@ -54,7 +54,7 @@ export class Partner extends UuidEntity {
   @Property({ type: 'string', length: 200, nullable: true })
   currentName: string | null = null;
 
-  @Field(() => Int, { nullable: true, description: 'Year `currentName` took effect; null when the name did not change.' })
+  @Field(() => Int, { nullable: true, description: 'Year `currentName` took effect; null when the name did not change or the year is not known.' })
   @Property({ type: 'integer', nullable: true })
   nameChangedYear: number | null = null;
 

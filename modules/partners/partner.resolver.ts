@@ -159,7 +159,9 @@ export class PartnerResolver {
     return (await activePartners(ctx)).filter((p) => p.representsIds.includes(partner.id));
   }
 
-  @FieldResolver(() => String, { description: 'The name valid at the platform\'s reference date: `currentName` from `nameChangedYear` on, `name` before.' })
+  @FieldResolver(() => String, {
+    description: "The name valid at the platform's reference date: `currentName` from `nameChangedYear` on, `name` before (`currentName` at any date when the year of the change is not known).",
+  })
   @Needs('name', 'currentName', 'nameChangedYear')
   async nameAtReferenceDate(@Root() partner: Partner, @Ctx() ctx: Context): Promise<string> {
     if (!partner.currentName) return partner.name;

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Commune, Intercommunality } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
-import { validKinds, type Accreditation, type Organization } from '../organizations/index.js';
+import { AccreditationKind, holdsEsus, validKinds, type Accreditation, type Organization } from '../organizations/index.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
@@ -79,7 +79,8 @@ async function situationFrom(em: SqlEntityManager, query: PartnerSupportQuery, f
 
 /**
  * An organization's situation at `day`, with its project (what the project says first): its age from its
- * creation date (or the 1st of January of its year of creation), the kinds of its accreditations valid then.
+ * creation date (or the 1st of January of its year of creation), the kinds of its accreditations valid then
+ * (ESUS included for an insertion structure, for which it is automatic).
  */
 export function organizationSituation(organization: Organization, accreditations: readonly Accreditation[], project: ProjectInput | null | undefined, day: string): Situation {
   const created = organization.creationDate ?? (organization.foundedYear != null ? `${organization.foundedYear}-01-01` : null);
@@ -94,7 +95,7 @@ export function organizationSituation(organization: Organization, accreditations
     ageYears: created ? Math.max(0, yearsBetween(created, day)) : null,
     publics: project?.publics ?? organization.publics,
     needTypes: project?.needTypes ?? null,
-    accreditations: [...validKinds(accreditations, day)],
+    accreditations: [...validKinds(accreditations, day), ...(holdsEsus(accreditations, day) ? [AccreditationKind.ESUS] : [])].filter((k, i, all) => all.indexOf(k) === i),
     coFinancingSecured: project?.coFinancingSecured ?? null,
   };
 }

@@ -103,6 +103,26 @@ describe('Organization.eligiblePartners', () => {
     }
   });
 
+  it('matches an organization from its directory record: an ACI reaches the insertion partners, not the Cigales nor the couveuse', async () => {
+    const res = await t.gql(
+      '{ organizations(first: 3, filter: { accreditations: [SIAE_ACI] }) { edges { node { legalForm accreditations { kind valid } eligiblePartners(first: 40) { partner { slug } } } } } }',
+      {},
+      TOKENS.expert,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.organizations.edges.length).toBeGreaterThan(0);
+    let checked = 0;
+    for (const { node } of res.data.organizations.edges) {
+      if (!node.accreditations.some((a: any) => a.kind === 'SIAE_ACI' && a.valid)) continue;
+      checked++;
+      const slugs = node.eligiblePartners.map((m: any) => m.partner.slug);
+      expect(slugs).toEqual(expect.arrayContaining(['uriae', 'chantier-ecole']));
+      expect(slugs).not.toContain('couveuse');
+      expect(slugs).not.toContain('cigales-nord-pas-de-calais');
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('reads the criteria and schemes of a page of organizations in a bounded number of statements', async () => {
     const q = `query($first: Int) { organizations(first: $first) { edges { node { name eligiblePartners(project: { amount: 5000 }, includeIneligible: true, first: 40) { partner { slug nameAtReferenceDate represents { slug } representedBy { slug } }
       criteria { criteria { label sectors { code } intercommunalities { shortName } } checks { reason } } schemes { scheme { name valid stateAidRule { ceiling } } checks { reason } } } } } } }`;

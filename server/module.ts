@@ -12,10 +12,13 @@ import type { ResolverHook } from './kit/schema.js';
 export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
 
 /** How much demo data to load; benchmarks ask for more. */
+/** Demo data at another size than the demo's (benchmarks, tests); what is left out keeps the demo's. */
 export interface DemoScale {
   organizations: number;
-  employers: number;
-  partners: number;
+  /** Exactly this many employers; by default the share the generated activities give. */
+  employers?: number;
+  /** Generated partners instead of the real ones. */
+  partners?: number;
 }
 
 export interface DemoContext {

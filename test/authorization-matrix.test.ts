@@ -62,7 +62,7 @@ async function organization(consent: boolean): Promise<string> {
     input: {
       name: `Structure ${unique()}`,
       legalForm: 'ASSOCIATION',
-      sector: 'insertion',
+      sector: 'recyclage-reemploi',
       communeId,
       stage: 'CREATION',
       contacts: [{ firstName: 'Anne', lastName: 'Contact' }],
@@ -150,14 +150,14 @@ const CASES: Record<string, Case[]> = {
     {
       name: "without the holder's consent: partners' people",
       document: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-      prepare: async () => ({ input: { name: `Nouvelle ${unique()}`, legalForm: 'SCOP', sector: 'insertion', communeId, stage: 'CREATION' } }),
+      prepare: async () => ({ input: { name: `Nouvelle ${unique()}`, legalForm: 'SCOP', sector: 'recyclage-reemploi', communeId, stage: 'CREATION' } }),
       expect: PARTNERS_PEOPLE,
     },
     {
       name: "with the holder's consent: managers and administrators",
       document: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
       prepare: async () => ({
-        input: { name: `Consentante ${unique()}`, legalForm: 'SCOP', sector: 'insertion', communeId, stage: 'CREATION', consent: { given: true, method: 'EMAIL', obtainedOn: '2026-11-03' } },
+        input: { name: `Consentante ${unique()}`, legalForm: 'SCOP', sector: 'recyclage-reemploi', communeId, stage: 'CREATION', consent: { given: true, method: 'EMAIL', obtainedOn: '2026-11-03' } },
       }),
       expect: MANAGERS,
     },

@@ -13,7 +13,7 @@ describe('generated typed client against the running server', () => {
   it('pages the directory with typed results', async () => {
     const client = createMaillageClient({ url: t.url });
     const page = await client.request(PortalOrganizationsDocument, { first: 10, filter: { employer: true } });
-    expect(page.organizations.totalCount).toBe(316);
+    expect(page.organizations.totalCount).toBeGreaterThan(400);
     const first = page.organizations.edges[0]!.node;
     expect(first.employees).toBeGreaterThan(0);
     expect(typeof first.sector.name).toBe('string');
@@ -32,7 +32,7 @@ describe('generated typed client against the running server', () => {
   it('surfaces API errors with their code and field', async () => {
     const client = createMaillageClient({ url: t.url, token: TOKENS.expert });
     const error = await client
-      .request(RegisterOrganizationDocument, { input: { name: 'X', legalForm: 'ASSOCIATION', sector: 'insertion', communeId: 'x', stage: 'CREATION' } })
+      .request(RegisterOrganizationDocument, { input: { name: 'X', legalForm: 'ASSOCIATION', sector: 'recyclage-reemploi', communeId: 'x', stage: 'CREATION' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MaillageError);
     expect((error as MaillageError).code).toBe('BAD_USER_INPUT');

@@ -30,7 +30,7 @@ const CONTACTS = [
 ];
 
 async function register(name: string, token: string, extra: Record<string, unknown> = {}) {
-  const res = await t.gql(CREATE, { input: { name, legalForm: 'ASSOCIATION', sector: 'insertion', communeId: commune, stage: 'CREATION', contacts: CONTACTS, ...extra } }, token);
+  const res = await t.gql(CREATE, { input: { name, legalForm: 'ASSOCIATION', sector: 'recyclage-reemploi', communeId: commune, stage: 'CREATION', contacts: CONTACTS, ...extra } }, token);
   expect(res.errors).toBeUndefined();
   return res.data.createOrganization as { id: string; consentToShare: boolean; contacts: { id: string; firstName: string }[] };
 }
@@ -69,7 +69,7 @@ describe('consent on every read path', () => {
   });
 
   it('shows a consenting organization’s contacts to partners’ people on the same paths', async () => {
-    const created = await register('Épicerie solidaire des Tintelleries', TOKENS.funder, { consent: { given: true, method: 'SIGNED_AGREEMENT', obtainedOn: '2026-10-15' } });
+    const created = await register('Épicerie solidaire Quorlande', TOKENS.funder, { consent: { given: true, method: 'SIGNED_AGREEMENT', obtainedOn: '2026-10-15' } });
     expect(created.consentToShare).toBe(true);
     expect(created.contacts).toHaveLength(CONTACTS.length);
     const ids = await contactIds(created.id);
@@ -77,7 +77,7 @@ describe('consent on every read path', () => {
     expect(node.data.node.contacts).toHaveLength(CONTACTS.length);
     expect(node.data.node.consentHistory).toEqual([{ id: expect.any(String), given: true, method: 'SIGNED_AGREEMENT' }]);
     for (const id of ids) expect((await t.gql(CONTACT, { id }, TOKENS.expert)).data.node.id).toBe(id);
-    const list = await t.gql(LIST, { s: 'Tintelleries' }, TOKENS.expert);
+    const list = await t.gql(LIST, { s: 'Quorlande' }, TOKENS.expert);
     expect(list.data.organizations.edges).toHaveLength(1);
     expect(list.data.organizations.edges[0].node.contacts).toHaveLength(CONTACTS.length);
   });
@@ -183,13 +183,13 @@ describe('who changes consent', () => {
     const before = await databaseDigest(t);
     const byMember = await t.gql(
       CREATE,
-      { input: { name: 'Garage solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'insertion', communeId: commune, stage: 'CREATION', contacts: CONTACTS, consent } },
+      { input: { name: 'Garage solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'recyclage-reemploi', communeId: commune, stage: 'CREATION', contacts: CONTACTS, consent } },
       TOKENS.expert,
     );
     expect(byMember.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.consent' });
     const noHow = await t.gql(
       CREATE,
-      { input: { name: 'Garage solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'insertion', communeId: commune, stage: 'CREATION', consent: { given: true } } },
+      { input: { name: 'Garage solidaire du Portel', legalForm: 'ASSOCIATION', sector: 'recyclage-reemploi', communeId: commune, stage: 'CREATION', consent: { given: true } } },
       TOKENS.funder,
     );
     expect(noHow.errors[0].extensions.code).toBe('BAD_USER_INPUT');

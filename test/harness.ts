@@ -4,7 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createApp, type App } from '../server/app.js';
 import { DEFAULT_LIMITS, type Config } from '../server/config.js';
-import { withDependencies, type ModuleManifest } from '../server/module.js';
+import { withDependencies, type DemoScale, type ModuleManifest } from '../server/module.js';
 import type { DispatcherOptions } from '../server/events.js';
 import type { Logger } from '../server/logger.js';
 import { ALL_MODULES } from '../modules/index.js';
@@ -80,6 +80,8 @@ export async function startTestApp(
     /** Delivery of durable events (shorter delays in tests of retries). */
     events?: DispatcherOptions;
     logger?: Logger;
+    /** Demo data at another size (a smaller directory for tests that walk every row). */
+    demoScale?: DemoScale;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -91,6 +93,7 @@ export async function startTestApp(
     available,
     events: options.events,
     logger: options.logger,
+    demoScale: options.demoScale ?? null,
   });
   const url = await app.listen();
   const clients: Client[] = [];

@@ -102,7 +102,7 @@ describe('NUL bytes (PostgreSQL refuses \\u0000 in text)', () => {
 
   it('are refused in a literal of the document and in scalar arguments', async () => {
     await expectRefused(
-      `mutation { createOrganization(input: { name: "A\\u0000B", legalForm: SCOP, sector: "insertion", communeId: "${await communeId()}", stage: CREATION }) { id } }`,
+      `mutation { createOrganization(input: { name: "A\\u0000B", legalForm: SCOP, sector: "recyclage-reemploi", communeId: "${await communeId()}", stage: CREATION }) { id } }`,
       {},
       'input.name',
     );

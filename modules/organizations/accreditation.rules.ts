@@ -1,4 +1,4 @@
-import { ACCREDITATION_HOLDERS, ACCREDITATION_LABELS, AccreditationKind, LEGAL_FORM_LABELS, SIAE_KINDS, type LegalForm } from './organization.enums.js';
+import { ACCREDITATION_HOLDERS, ACCREDITATION_LABELS, AccreditationKind, ESS_FAMILY_OF, LEGAL_FORM_LABELS, SIAE_KINDS, type LegalForm } from './organization.enums.js';
 import { isWithin } from '../../server/kit/index.js';
 
 type Dated = { kind: AccreditationKind; since: string; until: string | null };
@@ -13,10 +13,14 @@ export function validKinds(accreditations: readonly Dated[], day: string): Set<A
   return new Set(accreditations.filter((a) => isValidOn(a, day)).map((a) => a.kind));
 }
 
-/** ESUS on `day`: a valid ESUS accreditation, or a valid insertion conventionnement (ESUS is automatic for SIAE). */
-export function holdsEsus(accreditations: readonly Dated[], day: string): boolean {
+/**
+ * ESUS on `day`: a valid ESUS accreditation, or a valid insertion conventionnement held by an SSE
+ * enterprise (code du travail, L3332-17-1: SIAE are ESUS by right when they are of the SSE; an ACI run by
+ * a commune or a CCAS is not).
+ */
+export function holdsEsus(accreditations: readonly Dated[], day: string, form: LegalForm): boolean {
   const kinds = validKinds(accreditations, day);
-  return kinds.has(AccreditationKind.ESUS) || SIAE_KINDS.some((k) => kinds.has(k));
+  return kinds.has(AccreditationKind.ESUS) || (ESS_FAMILY_OF[form] != null && SIAE_KINDS.some((k) => kinds.has(k)));
 }
 
 /** Works in insertion on `day`: holds a valid SIAE conventionnement (insertion is a mode, across sectors). */
@@ -25,8 +29,8 @@ export function inInsertion(accreditations: readonly Dated[], day: string): bool
   return SIAE_KINDS.some((k) => kinds.has(k));
 }
 
-/** The kinds that make an organization ESUS (ESUS itself and every SIAE conventionnement). */
-export const ESUS_KINDS: readonly AccreditationKind[] = [AccreditationKind.ESUS, ...SIAE_KINDS];
+/** The legal forms of the SSE (those whose SIAE conventionnements make them ESUS by right). */
+export const SSE_FORMS = (Object.keys(ESS_FAMILY_OF) as LegalForm[]).filter((f) => ESS_FAMILY_OF[f] != null);
 
 /** The French reason `kind` may not be held by an entity of `form`, or null when it may. */
 export function holderProblem(kind: AccreditationKind, form: LegalForm): string | null {

@@ -24,11 +24,7 @@ const consented: RowRule<OrganizationContact | OrganizationConsent> = (rights) =
 const partnersPeople: RowRule<OrganizationFigures> = (rights) => rights.viewer.isAdmin || rights.can(OrganizationPermissions.figures.read);
 
 /** The manifest's visibility: contacts and consent records follow the consent rule; figures are for partners' people. */
-export const CONTACT_VISIBILITY = [
-  visibleTo(OrganizationContact, { rows: consented }),
-  visibleTo(OrganizationConsent, { rows: consented }),
-  visibleTo(OrganizationFigures, { rows: partnersPeople }),
-];
+export const CONTACT_VISIBILITY = [visibleTo(OrganizationContact, { rows: consented }), visibleTo(OrganizationConsent, { rows: consented }), visibleTo(OrganizationFigures, { rows: partnersPeople })];
 
 /** True when the viewer may see (and so edit) the contacts of `organization` (a loaded entity). */
 export function mayEditContacts(rights: Rights, organization: Pick<Organization, 'consentToShare'>): boolean {

@@ -27,13 +27,31 @@ describe('legal form apart from accreditations', () => {
   it('an ACI is a conventionnement held by an association, with its posts; it makes the association ESUS and in insertion', async () => {
     const org = await create({ name: 'Ressourcerie du Renard', legalForm: 'ASSOCIATION', siret: '73282932000074', rna: 'W623001234', nafCode: '3832z', creationDate: '2009-03-15' });
     expect(org.errors).toBeUndefined();
-    expect(org.data.createOrganization).toMatchObject({ essFamily: 'ASSOCIATION', siren: '732829320', nafCode: '38.32Z', rna: 'W623001234', foundedYear: 2009, sectors: [{ code: 'recyclage-reemploi' }] });
+    expect(org.data.createOrganization).toMatchObject({
+      essFamily: 'ASSOCIATION',
+      siren: '732829320',
+      nafCode: '38.32Z',
+      rna: 'W623001234',
+      foundedYear: 2009,
+      sectors: [{ code: 'recyclage-reemploi' }],
+    });
     const id = org.data.createOrganization.id;
     const aci = await t.gql(ACCREDIT, { o: id, input: { kind: 'SIAE_ACI', since: '2019-01-01', until: '2099-12-31', postsFte: 12.5 } }, TOKENS.expert);
     expect(aci.errors).toBeUndefined();
     expect(aci.data.addAccreditation).toMatchObject({ kind: 'SIAE_ACI', since: '2019-01-01', postsFte: 12.5, valid: true });
     const read = await t.gql('query($id: ID!) { node(id: $id) { ... on Organization { esus insertion accreditations { kind valid } } } }', { id });
     expect(read.data.node).toEqual({ esus: true, insertion: true, accreditations: [{ kind: 'SIAE_ACI', valid: true }] });
+  });
+
+  it('an ACI run by a CCAS works in insertion but is not ESUS: ESUS by right is for SIAE of the SSE', async () => {
+    const org = await create({ name: 'CCAS de Wimille – chantier nature', legalForm: 'CCAS' });
+    const id = org.data.createOrganization.id;
+    expect(org.data.createOrganization.essFamily).toBeNull();
+    await t.gql(ACCREDIT, { o: id, input: { kind: 'SIAE_ACI', since: '2021-01-01', postsFte: 6 } }, TOKENS.expert);
+    const read = await t.gql('query($id: ID!) { node(id: $id) { ... on Organization { esus insertion } } }', { id });
+    expect(read.data.node).toEqual({ esus: false, insertion: true });
+    const esus = await t.gql('{ organizations(first: 100, filter: { esus: true, insertion: true, search: "wimille" }) { edges { node { name } } } }');
+    expect(esus.data.organizations.edges.map((e: any) => e.node.name)).not.toContain('CCAS de Wimille – chantier nature');
   });
 
   it('refuses an AI held by a SARL, naming the field and the forms that may hold it; nothing is written', async () => {
@@ -110,10 +128,21 @@ describe('identifiers', () => {
 
 describe('sectors, place and publics', () => {
   it('holds several sectors, the main one first, and finds an organization by any of them', async () => {
-    const org = await create({ name: 'Vélo-école des deux caps', legalForm: 'ASSOCIATION', sector: 'mobilite', otherSectors: ['education-formation', 'mobilite'], publics: ['YOUTH', 'PRIORITY_DISTRICTS'], address: '3 rue du Renard', postalCode: '62230', priorityDistrict: 'Tour du Renard' });
+    const org = await create({
+      name: 'Vélo-école des deux caps',
+      legalForm: 'ASSOCIATION',
+      sector: 'mobilite',
+      otherSectors: ['education-formation', 'mobilite'],
+      publics: ['YOUTH', 'PRIORITY_DISTRICTS'],
+      address: '3 rue du Renard',
+      postalCode: '62230',
+      priorityDistrict: 'Tour du Renard',
+    });
     expect(org.errors).toBeUndefined();
     expect(org.data.createOrganization.sectors.map((s: any) => s.code)).toEqual(['mobilite', 'education-formation']);
-    const found = await t.gql('{ organizations(first: 50, filter: { sectors: ["education-formation"], inPriorityDistrict: true }) { edges { node { name sector { code } publics address postalCode priorityDistrict commune { name priorityDistricts } } } } }');
+    const found = await t.gql(
+      '{ organizations(first: 50, filter: { sectors: ["education-formation"], inPriorityDistrict: true }) { edges { node { name sector { code } publics address postalCode priorityDistrict commune { name priorityDistricts } } } } }',
+    );
     expect(found.errors).toBeUndefined();
     expect(found.data.organizations.edges.map((e: any) => e.node)).toContainEqual({
       name: 'Vélo-école des deux caps',
@@ -141,7 +170,11 @@ describe('yearly figures', () => {
     expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.fte' });
     const anonymousWrite = await t.gql(FIGURES, { o: id, input: { year: 2025, headcount: 4 } });
     expect(anonymousWrite.errors[0].extensions.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
-    const ok = await t.gql(FIGURES, { o: id, input: { year: 2025, headcount: 4, fte: 3.2, income: 180_000, publicFundingShare: 72.5, mainFunders: ['Conseil départemental'], equity: 20_000 } }, TOKENS.expert);
+    const ok = await t.gql(
+      FIGURES,
+      { o: id, input: { year: 2025, headcount: 4, fte: 3.2, income: 180_000, publicFundingShare: 72.5, mainFunders: ['Conseil départemental'], equity: 20_000 } },
+      TOKENS.expert,
+    );
     expect(ok.errors).toBeUndefined();
     await t.gql(FIGURES, { o: id, input: { year: 2024, headcount: 3, fte: 2.5 } }, TOKENS.expert);
     const q = 'query($id: ID!) { node(id: $id) { ... on Organization { latestFigures { year fte income publicFundingShare mainFunders } figures { year } } } }';
@@ -154,7 +187,11 @@ describe('yearly figures', () => {
 
   it('reads a page with accreditations, figures and sectors in one statement', async () => {
     t.resetSql();
-    const res = await t.gql('{ organizations(first: 30) { edges { node { name esus insertion essFamily siren sectors { code } accreditations { kind valid } latestFigures { year } } } } }', {}, TOKENS.expert);
+    const res = await t.gql(
+      '{ organizations(first: 30) { edges { node { name esus insertion essFamily siren sectors { code } accreditations { kind valid } latestFigures { year } } } } }',
+      {},
+      TOKENS.expert,
+    );
     expect(res.errors).toBeUndefined();
     const reads = t.sql.filter((s) => s.startsWith('select') && !s.includes('platform_settings') && !s.includes('api_token'));
     expect(reads).toHaveLength(1);

@@ -7,7 +7,7 @@ import { ConsentMethod } from './organization-consent.enums.js';
 import { UuidEntity, Node, LocalDateType } from '../../server/kit/index.js';
 
 /** What consent is asked for, unless the recorder says otherwise. */
-export const DEFAULT_CONSENT_PURPOSE = "Examen collectif de la demande et accompagnement par les partenaires de la plate-forme ESS";
+export const DEFAULT_CONSENT_PURPOSE = 'Examen collectif de la demande et accompagnement par les partenaires de la plate-forme ESS';
 /** What consent opens, unless the recorder says otherwise. */
 export const DEFAULT_CONSENT_SCOPE = 'Coordonnées des personnes contacts et dossier de la structure, partagés avec les partenaires de la plate-forme';
 

@@ -19,18 +19,7 @@ export const MAX_MAIN_FUNDERS = 10;
   description: "People and money of an organization for one year (its accounts' year). Partners' people and administrators only.",
 })
 export class OrganizationFigures extends UuidEntity {
-  [OptionalProps]?:
-    | 'globalId'
-    | 'fte'
-    | 'insertionEmployees'
-    | 'subsidisedContracts'
-    | 'volunteers'
-    | 'members'
-    | 'income'
-    | 'payroll'
-    | 'publicFundingShare'
-    | 'mainFunders'
-    | 'equity';
+  [OptionalProps]?: 'globalId' | 'fte' | 'insertionEmployees' | 'subsidisedContracts' | 'volunteers' | 'members' | 'income' | 'payroll' | 'publicFundingShare' | 'mainFunders' | 'equity';
 
   @Field(() => Organization, { description: 'The organization they describe.' })
   @ManyToOne(() => Organization, { ref: true, deleteRule: 'cascade' })

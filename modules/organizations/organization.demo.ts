@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TerritoryService } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
+import { recordDemoDataDate } from '../platform/index.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationContact } from './organization-contact.entity.js';
 import { OrganizationConsent } from './organization-consent.entity.js';
@@ -96,5 +97,6 @@ export async function seedOrganizations({ em, scale, logger }: DemoContext): Pro
   // As PostgreSQL advises after populating a database: statistics now, not when autovacuum gets to it,
   // or the first requests are planned for empty tables (a sequential scan of every contact).
   await refreshStatistics(em, [Organization, OrganizationContact, OrganizationConsent, Accreditation, OrganizationFigures]);
+  await recordDemoDataDate(em, DEMO_DATA_DATE);
   logger.info({ organizations: seeds.length, describes: DEMO_DATA_DATE }, 'demo organizations loaded');
 }

@@ -76,7 +76,10 @@ export class Organization extends UuidEntity {
   @Enum({ items: () => LegalForm, nativeEnumName: 'legal_form' })
   legalForm!: LegalForm;
 
-  @Field(() => EssFamily, { nullable: true, description: "SSE family of its legal form (association, cooperative, mutual, foundation, commercial company of the SSE); null for a commune, a CCAS or a person." })
+  @Field(() => EssFamily, {
+    nullable: true,
+    description: 'SSE family of its legal form (association, cooperative, mutual, foundation, commercial company of the SSE); null for a commune, a CCAS or a person.',
+  })
   @Needs('legalForm')
   get essFamily(): EssFamily | null {
     return ESS_FAMILY_OF[this.legalForm] ?? null;

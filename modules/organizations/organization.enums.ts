@@ -39,7 +39,7 @@ export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
 
 registerEnumType(LegalForm, {
   name: 'LegalForm',
-  description: "Legal form (forme juridique) of an organization. Insertion structures (ACI, AI, EI, ETTI) are accreditations held by an entity of one of these forms, not forms.",
+  description: 'Legal form (forme juridique) of an organization. Insertion structures (ACI, AI, EI, ETTI) are accreditations held by an entity of one of these forms, not forms.',
   valuesConfig: Object.fromEntries(Object.entries(LEGAL_FORM_LABELS).map(([k, v]) => [k, { description: v }])) as never,
 });
 
@@ -106,7 +106,7 @@ export const ACCREDITATION_LABELS: Record<AccreditationKind, string> = {
   EA: 'Entreprise adaptée (EA)',
   ESAT: "Établissement et service d'aide par le travail (ESAT)",
   SAP: 'Services à la personne (déclaration ou agrément SAP)',
-  JEP: "Agrément Jeunesse et éducation populaire (JEP)",
+  JEP: 'Agrément Jeunesse et éducation populaire (JEP)',
   GENERAL_INTEREST: "Reconnaissance d'intérêt général (reçus fiscaux de dons)",
 };
 
@@ -119,7 +119,18 @@ export const ACCREDITATION_HOLDERS: Record<AccreditationKind, readonly LegalForm
   SIAE_AI: [LegalForm.ASSOCIATION],
   SIAE_EI: [LegalForm.ASSOCIATION, LegalForm.SARL, LegalForm.SAS, LegalForm.SA, LegalForm.SCOP, LegalForm.SCIC, LegalForm.COOPERATIVE],
   SIAE_ETTI: [LegalForm.SARL, LegalForm.SAS, LegalForm.SA, LegalForm.SCOP, LegalForm.SCIC, LegalForm.COOPERATIVE, LegalForm.ASSOCIATION],
-  ESUS: [LegalForm.ASSOCIATION, LegalForm.SCOP, LegalForm.SCIC, LegalForm.COOPERATIVE, LegalForm.MUTUAL_HEALTH, LegalForm.MUTUAL_INSURANCE, LegalForm.FOUNDATION, LegalForm.SARL, LegalForm.SAS, LegalForm.SA],
+  ESUS: [
+    LegalForm.ASSOCIATION,
+    LegalForm.SCOP,
+    LegalForm.SCIC,
+    LegalForm.COOPERATIVE,
+    LegalForm.MUTUAL_HEALTH,
+    LegalForm.MUTUAL_INSURANCE,
+    LegalForm.FOUNDATION,
+    LegalForm.SARL,
+    LegalForm.SAS,
+    LegalForm.SA,
+  ],
   EA: [LegalForm.ASSOCIATION, LegalForm.SARL, LegalForm.SAS, LegalForm.SA, LegalForm.SCOP, LegalForm.SCIC, LegalForm.COOPERATIVE, LegalForm.FOUNDATION, LegalForm.MUTUAL_HEALTH],
   ESAT: [LegalForm.ASSOCIATION, LegalForm.FOUNDATION, LegalForm.MUTUAL_HEALTH, LegalForm.CCAS],
   SAP: [LegalForm.ASSOCIATION, LegalForm.SCOP, LegalForm.SCIC, LegalForm.COOPERATIVE, LegalForm.SARL, LegalForm.SAS, LegalForm.SA, LegalForm.CCAS, LegalForm.INDIVIDUAL, LegalForm.MUTUAL_HEALTH],

@@ -85,12 +85,12 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: "Holds ESUS (entreprise solidaire d'utilité sociale) at the reference date: a valid ESUS accreditation, or automatically a valid insertion conventionnement.",
+    description: "Holds ESUS (entreprise solidaire d'utilité sociale) at the reference date: a valid ESUS accreditation, or by right a valid insertion conventionnement of an SSE enterprise (not of a commune or a CCAS).",
   })
-  @Needs('accreditations')
+  @Needs('accreditations', 'legalForm')
   async esus(@Root() organization: Organization, @Ctx() ctx: Context): Promise<boolean> {
     const [accreditations, day] = await Promise.all([related<Accreditation>(ctx, organization, 'accreditations'), referenceDate(ctx)]);
-    return holdsEsus(accreditations, day);
+    return holdsEsus(accreditations, day, organization.legalForm);
   }
 
   @FieldResolver(() => Boolean, {
@@ -116,7 +116,7 @@ export class OrganizationResolver {
   }
 
   @Authorized(OrganizationPermissions.update)
-  @Mutation(() => Accreditation, { description: "Records an agrément or conventionnement of an organization; its legal form must be one that may hold it (an AI is an association…)." })
+  @Mutation(() => Accreditation, { description: 'Records an agrément or conventionnement of an organization; its legal form must be one that may hold it (an AI is an association…).' })
   addAccreditation(
     @Arg('organizationId', () => ID, { description: 'Id of the organization.' }) organizationId: string,
     @Arg('input', () => AccreditationInput, { description: 'The accreditation.' }) input: AccreditationInput,

@@ -10,13 +10,36 @@ import { assertMayEditContacts, consentEntry } from './organization.policy.js';
 import { mayEditContacts } from './contact-visibility.js';
 import { Accreditation } from './accreditation.entity.js';
 import { OrganizationFigures } from './organization-figures.entity.js';
-import { ESUS_KINDS, holderProblem, valueProblems } from './accreditation.rules.js';
-import { ESS_FAMILY_OF, LegalForm, OrganizationOrder, SIAE_KINDS, type AccreditationKind, type EssFamily } from './organization.enums.js';
+import { SSE_FORMS, holderProblem, valueProblems } from './accreditation.rules.js';
+import { AccreditationKind, ESS_FAMILY_OF, LegalForm, OrganizationOrder, SIAE_KINDS, type EssFamily } from './organization.enums.js';
 import { referenceDate } from '../platform/index.js';
 import { OrganizationChanged } from './organization.events.js';
-import { MAX_CONTACTS, type AccreditationInput, type OrganizationFiguresInput, type CreateOrganizationInput, type OrganizationContactInput, type OrganizationFilter, type UpdateOrganizationInput } from './organization.inputs.js';
+import {
+  MAX_CONTACTS,
+  type AccreditationInput,
+  type OrganizationFiguresInput,
+  type CreateOrganizationInput,
+  type OrganizationContactInput,
+  type OrganizationFilter,
+  type UpdateOrganizationInput,
+} from './organization.inputs.js';
 import { normalizeSiret } from './siret.js';
-import { applyChanges, todayInFrance, list, orderBy, type Order, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
+import {
+  applyChanges,
+  todayInFrance,
+  list,
+  orderBy,
+  type Order,
+  type Context,
+  type Transaction,
+  badInput,
+  conflict,
+  notFound,
+  decodeId,
+  decodeIds,
+  type ConnectionArgs,
+  type Page,
+} from '../../server/kit/index.js';
 
 const ORDERS: Record<OrganizationOrder, Order<Organization>> = {
   [OrganizationOrder.NAME]: orderBy('name', 'id'),
@@ -43,6 +66,11 @@ function holding(kinds: readonly AccreditationKind[], day: string): FilterQuery<
   return { accreditations: { kind: { $in: [...kinds] }, since: { $lte: day }, $or: [{ until: null }, { until: { $gte: day } }] } } as FilterQuery<Organization>;
 }
 
+/** ESUS on `day`: a valid ESUS, or a valid SIAE conventionnement held by an SSE enterprise (accreditation.rules.ts). */
+function esusOn(day: string): FilterQuery<Organization> {
+  return { $or: [holding([AccreditationKind.ESUS], day), { $and: [{ legalForm: { $in: SSE_FORMS } }, holding(SIAE_KINDS, day)] }] } as FilterQuery<Organization>;
+}
+
 /** Legal forms of the given SSE families. */
 function formsOf(families: readonly EssFamily[]): LegalForm[] {
   return Object.values(LegalForm).filter((f) => families.includes(ESS_FAMILY_OF[f] as EssFamily));
@@ -62,7 +90,7 @@ export const OrganizationService = {
         filter?.legalForms?.length ? { legalForm: { $in: filter.legalForms } } : {},
         filter?.stages?.length ? { stage: { $in: filter.stages } } : {},
         filter?.employer != null ? { employees: filter.employer ? { $gt: 0 } : 0 } : {},
-        filter?.esus != null ? (filter.esus ? holding(ESUS_KINDS, day) : { $not: holding(ESUS_KINDS, day) }) : {},
+        filter?.esus != null ? (filter.esus ? esusOn(day) : { $not: esusOn(day) }) : {},
         filter?.insertion != null ? (filter.insertion ? holding(SIAE_KINDS, day) : { $not: holding(SIAE_KINDS, day) }) : {},
         filter?.accreditations?.length ? holding(filter.accreditations, day) : {},
         filter?.essFamilies?.length ? { legalForm: { $in: formsOf(filter.essFamilies) } } : {},
@@ -221,7 +249,8 @@ export const OrganizationService = {
     return ctx.transaction(async (tx) => {
       const organization = await tx.em.findOne(Organization, id);
       if (!organization) throw notFound('Organisation', organizationGlobalId);
-      const figures = (await tx.em.findOne(OrganizationFigures, { organization: id, year: input.year })) ?? tx.em.create(OrganizationFigures, { organization, year: input.year, headcount: input.headcount });
+      const figures =
+        (await tx.em.findOne(OrganizationFigures, { organization: id, year: input.year })) ?? tx.em.create(OrganizationFigures, { organization, year: input.year, headcount: input.headcount });
       Object.assign(figures, {
         headcount: input.headcount,
         fte: input.fte ?? 0,

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+import { DEMO_ORGANIZATION_COUNT, DEMO_SEED, generateOrganizations } from './demo/organizations.generator.js';
+import { PERIMETER_COMMUNES } from '../territory/index.js';
+import { SECTOR_CODES } from '../sectors/index.js';
+
+/** Employers of the demo, as the generator draws them. */
+const DEMO_EMPLOYERS = generateOrganizations({ count: DEMO_ORGANIZATION_COUNT, seed: DEMO_SEED, communes: PERIMETER_COMMUNES, sectorCodes: SECTOR_CODES }).filter((o) => o.employees > 0).length;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,11 +27,11 @@ async function communeId(name: string): Promise<string> {
 }
 
 describe('organizations directory', () => {
-  it('holds the demo figures of the call: 690 organizations, 316 employers', async () => {
+  it('holds the demo: one organization per SSE establishment of the perimeter (about 1,300 in the CAB), a third of them employers', async () => {
     const all = await t.gql(LIST, { first: 1 });
-    expect(all.data.organizations.totalCount).toBe(690);
+    expect(all.data.organizations.totalCount).toBe(DEMO_ORGANIZATION_COUNT);
     const employers = await t.gql(LIST, { first: 1, filter: { employer: true } });
-    expect(employers.data.organizations.totalCount).toBe(316);
+    expect(employers.data.organizations.totalCount).toBe(DEMO_EMPLOYERS);
   });
 
   it('sorts by name and pages without gaps or repeats', async () => {
@@ -58,24 +64,27 @@ describe('organizations directory', () => {
     for (const orderBy of ['NAME_DESC', 'EMPLOYEES_DESC', 'UPDATED_AT_DESC']) {
       const seen = new Set<string>();
       let after: string | null = null;
-      for (let page = 0; page < 8; page++) {
+      for (let page = 0; page < Math.ceil(DEMO_ORGANIZATION_COUNT / 100); page++) {
         const res: any = await t.gql(LIST, { first: 100, after, orderBy });
         expect(res.errors).toBeUndefined();
         for (const e of res.data.organizations.edges) seen.add(e.node.id);
         after = res.data.organizations.pageInfo.endCursor;
       }
-      expect(seen.size).toBe(690);
+      expect(seen.size).toBe(DEMO_ORGANIZATION_COUNT);
     }
   });
 
   it('filters by sector, commune, intercommunality, legal form, stage and text', async () => {
     const boulogne = await communeId('Boulogne-sur-Mer');
-    const res = await t.gql(LIST, { first: 100, filter: { communeIds: [boulogne], sectors: ['insertion'] } });
+    const res = await t.gql(LIST, { first: 100, filter: { communeIds: [boulogne], sectors: ['recyclage-reemploi'] } });
     expect(res.data.organizations.totalCount).toBeGreaterThan(0);
     expect(res.data.organizations.edges.length).toBeGreaterThan(0);
-    for (const e of res.data.organizations.edges) {
-      expect(e.node.commune.name).toBe('Boulogne-sur-Mer');
-      expect(e.node.sector.code).toBe('insertion');
+    for (const e of res.data.organizations.edges) expect(e.node.commune.name).toBe('Boulogne-sur-Mer');
+    const insertion = await t.gql('{ organizations(first: 100, filter: { insertion: true }) { totalCount edges { node { insertion legalForm accreditations { kind valid } } } } }');
+    expect(insertion.data.organizations.totalCount).toBeGreaterThan(0);
+    for (const e of insertion.data.organizations.edges) {
+      expect(e.node.insertion).toBe(true);
+      expect(e.node.accreditations.some((a: any) => a.kind.startsWith('SIAE_') && a.valid)).toBe(true);
     }
     const intercos = await t.gql('{ intercommunalities { id shortName } }');
     const ccds = intercos.data.intercommunalities.find((i: any) => i.shortName === 'CCDS').id;
@@ -85,10 +94,10 @@ describe('organizations directory', () => {
     for (const e of inCcds.data.organizations.edges) expect(e.node.commune.intercommunality.shortName).toBe('CCDS');
     const cab = intercos.data.intercommunalities.find((i: any) => i.shortName === 'CAB').id;
     const inCab = await t.gql(LIST, { first: 1, filter: { intercommunalityId: cab } });
-    expect(inCab.data.organizations.totalCount + inCcds.data.organizations.totalCount).toBe(690);
+    expect(inCab.data.organizations.totalCount + inCcds.data.organizations.totalCount).toBe(DEMO_ORGANIZATION_COUNT);
     const scops = await t.gql(LIST, { first: 100, filter: { legalForms: ['SCOP'], stages: ['DEVELOPMENT', 'CONSOLIDATION'] } });
     expect(scops.data.organizations.edges.length).toBeGreaterThan(0);
-    expect(scops.data.organizations.totalCount).toBeLessThan(690);
+    expect(scops.data.organizations.totalCount).toBeLessThan(DEMO_ORGANIZATION_COUNT);
     for (const e of scops.data.organizations.edges) {
       expect(e.node.legalForm).toBe('SCOP');
       expect(['DEVELOPMENT', 'CONSOLIDATION']).toContain(e.node.stage);
@@ -226,7 +235,7 @@ describe('organization changes', () => {
   it('refuses a SIRET already registered as CONFLICT', async () => {
     const existing = await t.gql('{ organizations(first: 50, filter: { employer: true }) { edges { node { siret } } } }');
     const siret = existing.data.organizations.edges.find((e: any) => e.node.siret).node.siret;
-    const res = await t.gql(CREATE, { input: { name: 'Doublon', legalForm: 'SCOP', sector: 'insertion', communeId: await communeId('Desvres'), stage: 'DEVELOPMENT', siret } }, TOKENS.expert);
+    const res = await t.gql(CREATE, { input: { name: 'Doublon', legalForm: 'SCOP', sector: 'recyclage-reemploi', communeId: await communeId('Desvres'), stage: 'DEVELOPMENT', siret } }, TOKENS.expert);
     expect(res.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.siret' });
   });
 

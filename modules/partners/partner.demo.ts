@@ -46,7 +46,7 @@ export async function seedPartners({ em, scale, logger }: DemoContext): Promise<
   if ((await em.count(Partner, {})) > 0) return;
   const communes = await TerritoryService.communesByName(em);
   const intercommunalities = new Map((await em.find(Intercommunality, {}, { fields: ['id', 'shortName'] })).map((i) => [i.shortName, i.id]));
-  const seeds = scale ? generatePartners({ count: scale.partners, seed: 2012, communes: [...communes.keys()], sectorCodes: await SectorService.allCodes(em) }) : DEMO_PARTNERS;
+  const seeds = scale?.partners ? generatePartners({ count: scale.partners, seed: 2012, communes: [...communes.keys()], sectorCodes: await SectorService.allCodes(em) }) : DEMO_PARTNERS;
   const bySlug = new Map<string, Partner>();
   for (const seed of seeds) {
     const partner = em.create(Partner, {

@@ -80,7 +80,7 @@ async function situationFrom(em: SqlEntityManager, query: PartnerSupportQuery, f
 /**
  * An organization's situation at `day`, with its project (what the project says first): its age from its
  * creation date (or the 1st of January of its year of creation), the kinds of its accreditations valid then
- * (ESUS included for an insertion structure, for which it is automatic).
+ * (ESUS included for an insertion structure of the SSE, for which it is automatic).
  */
 export function organizationSituation(organization: Organization, accreditations: readonly Accreditation[], project: ProjectInput | null | undefined, day: string): Situation {
   const created = organization.creationDate ?? (organization.foundedYear != null ? `${organization.foundedYear}-01-01` : null);
@@ -95,7 +95,7 @@ export function organizationSituation(organization: Organization, accreditations
     ageYears: created ? Math.max(0, yearsBetween(created, day)) : null,
     publics: project?.publics ?? organization.publics,
     needTypes: project?.needTypes ?? null,
-    accreditations: [...validKinds(accreditations, day), ...(holdsEsus(accreditations, day) ? [AccreditationKind.ESUS] : [])].filter((k, i, all) => all.indexOf(k) === i),
+    accreditations: [...validKinds(accreditations, day), ...(holdsEsus(accreditations, day, organization.legalForm) ? [AccreditationKind.ESUS] : [])].filter((k, i, all) => all.indexOf(k) === i),
     coFinancingSecured: project?.coFinancingSecured ?? null,
   };
 }

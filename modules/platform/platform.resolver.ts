@@ -22,10 +22,7 @@ export class PlatformResolver {
 
   @Authorized(PlatformPermissions.settings.update)
   @Mutation(() => PlatformSettings, { description: 'Fixes the reference date (administrators); null makes the platform follow today again.' })
-  setReferenceDate(
-    @Arg('date', () => GraphQLLocalDate, { nullable: true, description: 'The day, or null for today.' }) date: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<PlatformSettings> {
+  setReferenceDate(@Arg('date', () => GraphQLLocalDate, { nullable: true, description: 'The day, or null for today.' }) date: string | null, @Ctx() ctx: Context): Promise<PlatformSettings> {
     return PlatformService.setReferenceDate(ctx, date);
   }
 }

@@ -14,7 +14,7 @@ export class LocalDateType extends Type<string | null | undefined, string | null
   override convertToJSValue(value: unknown): string | null | undefined {
     if (value == null) return value as null | undefined;
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return String(value).slice(0, 10);
+    return typeof value === 'string' ? value.slice(0, 10) : String(value as number).slice(0, 10);
   }
 
   override compareAsType(): string {

@@ -6,7 +6,7 @@ import { openDatabase } from '../database.js';
 import { createTestDatabase } from '../../test/harness.js';
 import { parsePgTimestamp } from './convert.js';
 import { Viewer } from '../auth.js';
-import { find, load, loadMany } from './index.js';
+import { find, load, loadMany, LocalDateType } from './index.js';
 import { entityInfo } from './entities.js';
 import { fullPlan, type ReadPlan } from './plan.js';
 import { joinPlan, readRows, selectPlan, GATHERED } from './rows.js';
@@ -54,6 +54,12 @@ class ReadProbe {
 
   @Property({ type: 'date' })
   day!: string;
+
+  @Property({ type: LocalDateType })
+  localDay!: string;
+
+  @Property({ type: LocalDateType, nullable: true })
+  maybeLocalDay: string | null = null;
 
   @Property({ type: 'decimal', precision: 12, scale: 2 })
   amount!: string;
@@ -114,6 +120,8 @@ beforeAll(async () => {
       at,
       maybeAt: i === 0 ? new Date('2026-01-01T12:00:00.000Z') : null,
       day: i === 0 ? '2026-11-30' : '2024-02-29',
+      localDay: i === 0 ? '2026-11-30' : '2024-02-29',
+      maybeLocalDay: i === 0 ? '1999-12-31' : null,
       amount: '1234.50',
       amountNumber: 99.25,
       big: 9007199254740993n,
@@ -149,7 +157,7 @@ async function hydrated(): Promise<Map<string, Record<string, unknown>>> {
 
 function plain(row: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of ['id', 'name', 'at', 'maybeAt', 'day', 'amount', 'amountNumber', 'big', 'bigNumber', 'ratio', 'count', 'flag', 'data', 'colour', 'colours', 'colourTexts', 'tags', 'parent']) {
+  for (const key of ['id', 'name', 'at', 'maybeAt', 'day', 'localDay', 'maybeLocalDay', 'amount', 'amountNumber', 'big', 'bigNumber', 'ratio', 'count', 'flag', 'data', 'colour', 'colours', 'colourTexts', 'tags', 'parent']) {
     out[key] = (row as Record<string, unknown>)[key];
   }
   return out;
@@ -184,6 +192,10 @@ describe('kit reads convert every column to the property type', () => {
     expect(first.colours).toEqual(['RED', 'GREEN']);
     expect(first.tags).toEqual(['un', 'deux, trois', 'quatre "cinq"']);
     expect(first.data).toEqual({ a: 1, b: ['x', 'y'] });
+    // LocalDateType: hydration gives the day as a string on both databases (PGlite's driver a Date).
+    expect(first.localDay).toBe('2026-11-30');
+    expect(first.maybeLocalDay).toBe('1999-12-31');
+    expect(reference.get(ids[1]!)!.maybeLocalDay).toBeNull();
   });
 
   it('page rows, loaders and gathered rows (through json) give what hydration gives', async () => {

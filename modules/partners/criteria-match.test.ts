@@ -95,7 +95,7 @@ describe('a village festival committee with no employee', () => {
     const apport = schemeOf(all, 'inseraction-62', "Contrat d'apport associatif")!;
     expect(failed(apport.checks)).toEqual([
       "0 salarié : le dispositif « Contrat d'apport associatif » s'adresse aux employeurs.",
-      'Besoin en fonctionnement : le dispositif « Contrat d\'apport associatif » finance besoin en fonds de roulement, investissement.',
+      "Besoin en fonctionnement : le dispositif « Contrat d'apport associatif » finance besoin en fonds de roulement, investissement.",
     ]);
     const proposed = matchAll(demoBase(), committee, false).flatMap((m) => m.schemes.map((s) => s.scheme));
     expect(proposed.filter((s) => ['LOAN', 'QUASI_EQUITY', 'EQUITY', 'GUARANTEE'].includes(s.kind))).toEqual([]);
@@ -178,7 +178,14 @@ describe('a SARL taken over by its employees as a SCOP', () => {
 
 describe('the couveuse', () => {
   it('is for a person testing an activity', () => {
-    const person: Situation = { legalForm: LegalForm.INDIVIDUAL, stage: Stage.EMERGENCE, employees: 0, publics: [TargetPublic.JOB_SEEKERS], needTypes: [NeedType.TECHNICAL_SUPPORT], communeId: 'Le Portel' };
+    const person: Situation = {
+      legalForm: LegalForm.INDIVIDUAL,
+      stage: Stage.EMERGENCE,
+      employees: 0,
+      publics: [TargetPublic.JOB_SEEKERS],
+      needTypes: [NeedType.TECHNICAL_SUPPORT],
+      communeId: 'Le Portel',
+    };
     const couveuse = bySlug(matchAll(demoBase(), person, false), 'couveuse')!;
     expect(couveuse.eligible).toBe(true);
     expect(couveuse.schemes.map((s) => s.scheme.name)).toEqual(["Test d'activité en couveuse"]);
@@ -234,7 +241,11 @@ describe('checks and their reasons', () => {
     const cab = matchAll(base, samer, true).find((m) => m.partner.id === 'cab')!;
     expect(failed(cab.criteria[0]!.checks)).toEqual(['Samer : hors du territoire de CAB (CAB).']);
     expect(matchAll(base, samer, true).find((m) => m.partner.id === 'ccds')!.eligible).toBe(true);
-    expect(matchAll(base, samer, true).find((m) => m.partner.id === 'caf-62')!.criteria[0]!.checks.find((c) => c.axis === CriterionAxis.GEOGRAPHY)).toEqual({
+    expect(
+      matchAll(base, samer, true)
+        .find((m) => m.partner.id === 'caf-62')!
+        .criteria[0]!.checks.find((c) => c.axis === CriterionAxis.GEOGRAPHY),
+    ).toEqual({
       axis: CriterionAxis.GEOGRAPHY,
       passed: true,
       reason: null,
@@ -244,7 +255,10 @@ describe('checks and their reasons', () => {
 
 describe('the reference date', () => {
   it('decides which schemes are offered: one FSE programme at a time', () => {
-    const fse = (day: string) => matchAll(demoBase(day), {}, true).find((m) => m.partner.id === 'fse')!.schemes.map((s) => s.scheme.name);
+    const fse = (day: string) =>
+      matchAll(demoBase(day), {}, true)
+        .find((m) => m.partner.id === 'fse')!
+        .schemes.map((s) => s.scheme.name);
     expect(fse('2012-06-01')).toEqual(['FSE 2007-2013']);
     expect(fse('2015-06-01')).toEqual(['FSE 2007-2013', 'FSE 2014-2020']);
     expect(fse('2026-06-01')).toEqual(['FSE+ 2021-2027']);

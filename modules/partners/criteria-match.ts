@@ -174,7 +174,11 @@ export function checkRules(rules: EligibilityRules, situation: Situation, who: s
     else {
       const list = words(rules.accreditations, ACCREDITATION_WORDS);
       const fact = rules.accreditations.length === 1 ? `Pas d'agrément ${list}` : `Aucun des agréments ${list}`;
-      add(CriterionAxis.ACCREDITATION, rules.accreditations.some((a) => held.includes(a)), `${fact} : ${who} s'adresse aux structures qui en détiennent un.`);
+      add(
+        CriterionAxis.ACCREDITATION,
+        rules.accreditations.some((a) => held.includes(a)),
+        `${fact} : ${who} s'adresse aux structures qui en détiennent un.`,
+      );
     }
   }
   if (rules.employerRequired) {
@@ -207,13 +211,22 @@ export function checkRules(rules: EligibilityRules, situation: Situation, who: s
     if (!publics) note(CriterionAxis.PUBLICS, 'public');
     else {
       const fact = publics.length === 0 ? 'Aucun public cible' : `Publics ${words(publics, PUBLIC_WORDS)}`;
-      add(CriterionAxis.PUBLICS, rules.publics.some((p) => publics.includes(p)), `${fact} : ${who} s'adresse aux ${words(rules.publics, PUBLIC_WORDS)}.`);
+      add(
+        CriterionAxis.PUBLICS,
+        rules.publics.some((p) => publics.includes(p)),
+        `${fact} : ${who} s'adresse aux ${words(rules.publics, PUBLIC_WORDS)}.`,
+      );
     }
   }
   if (rules.needTypes.length > 0) {
     const needs = situation.needTypes;
     if (!needs || needs.length === 0) note(CriterionAxis.NEED_TYPE, 'besoin');
-    else add(CriterionAxis.NEED_TYPE, rules.needTypes.some((t) => needs.includes(t)), `Besoin en ${words(needs, NEED_TYPE_LABELS)} : ${who} finance ${words(rules.needTypes, NEED_TYPE_LABELS)}.`);
+    else
+      add(
+        CriterionAxis.NEED_TYPE,
+        rules.needTypes.some((t) => needs.includes(t)),
+        `Besoin en ${words(needs, NEED_TYPE_LABELS)} : ${who} finance ${words(rules.needTypes, NEED_TYPE_LABELS)}.`,
+      );
   }
   if (rules.minAmount != null || rules.maxAmount != null) {
     const amount = situation.amount;
@@ -251,8 +264,16 @@ export function checkCriteria(criteria: CriteriaRules, situation: Situation, who
         (!!intercommunalityId && criteria.intercommunalityIds.includes(intercommunalityId)) ||
         (!!departmentCode && criteria.departmentCodes.includes(departmentCode)) ||
         (!!regionCode && criteria.regionCodes.includes(regionCode));
-      const where = communeId ? (names.commune ?? String)(communeId) : intercommunalityId ? (names.intercommunality ?? String)(intercommunalityId) : (DEPARTMENT_NAMES[departmentCode ?? ''] ?? REGION_NAMES[regionCode ?? ''] ?? departmentCode ?? regionCode!);
-      checks.push({ axis: CriterionAxis.GEOGRAPHY, passed, reason: passed ? null : `${where} : hors du territoire de ${who} (${places.length > 4 ? `${places.slice(0, 4).join(', ')}…` : places.join(', ')}).` });
+      const where = communeId
+        ? (names.commune ?? String)(communeId)
+        : intercommunalityId
+          ? (names.intercommunality ?? String)(intercommunalityId)
+          : (DEPARTMENT_NAMES[departmentCode ?? ''] ?? REGION_NAMES[regionCode ?? ''] ?? departmentCode ?? regionCode!);
+      checks.push({
+        axis: CriterionAxis.GEOGRAPHY,
+        passed,
+        reason: passed ? null : `${where} : hors du territoire de ${who} (${places.length > 4 ? `${places.slice(0, 4).join(', ')}…` : places.join(', ')}).`,
+      });
     }
   }
   return [...checks, ...checkRules(criteria, situation, who)];

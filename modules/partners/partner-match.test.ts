@@ -201,7 +201,16 @@ describe('changing partners', () => {
       currentName: 'Fonds de test des Hauts-de-France',
       criteria: [{ label: 'Employeurs du Pas-de-Calais', employerRequired: true, departmentCodes: ['62'] }],
       fundingSchemes: [
-        { name: 'Garantie de test', kind: 'GUARANTEE', guaranteeRate: 70, validFrom: '2024-01-01', validUntil: '2027-12-31', stateAidFrame: 'DE_MINIMIS_GENERAL', needTypes: ['INVESTMENT'], legalForms: ['SCOP'] },
+        {
+          name: 'Garantie de test',
+          kind: 'GUARANTEE',
+          guaranteeRate: 70,
+          validFrom: '2024-01-01',
+          validUntil: '2027-12-31',
+          stateAidFrame: 'DE_MINIMIS_GENERAL',
+          needTypes: ['INVESTMENT'],
+          legalForms: ['SCOP'],
+        },
       ],
     };
     const res = await t.gql(CREATE, { input }, TOKENS.admin);
@@ -212,7 +221,18 @@ describe('changing partners', () => {
       represents: [{ slug: 'nef' }],
       currentName: 'Fonds de test des Hauts-de-France',
       criteria: [{ label: 'Employeurs du Pas-de-Calais', employerRequired: true, departmentCodes: ['62'], wholeTerritory: false }],
-      fundingSchemes: [{ name: 'Garantie de test', kind: 'GUARANTEE', guaranteeRate: 70, validFrom: '2024-01-01', validUntil: '2027-12-31', stateAidFrame: 'DE_MINIMIS_GENERAL', needTypes: ['INVESTMENT'], legalForms: ['SCOP'] }],
+      fundingSchemes: [
+        {
+          name: 'Garantie de test',
+          kind: 'GUARANTEE',
+          guaranteeRate: 70,
+          validFrom: '2024-01-01',
+          validUntil: '2027-12-31',
+          stateAidFrame: 'DE_MINIMIS_GENERAL',
+          needTypes: ['INVESTMENT'],
+          legalForms: ['SCOP'],
+        },
+      ],
     });
     const self = await t.gql('mutation($id: ID!) { updatePartner(id: $id, input: { representsIds: [$id] }) { slug } }', { id: res.data.createPartner.id }, TOKENS.admin);
     expect(self.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.representsIds' });

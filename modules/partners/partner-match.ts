@@ -145,9 +145,7 @@ export function matchAll(base: MatchBase, situation: Situation, includeIneligibl
   const where = placed(base, situation);
   const results = base.partners.map((p) => matchPartner(base, p, where));
   if (includeIneligible) return results;
-  return results
-    .filter((r) => r.eligible)
-    .map((r) => ({ ...r, criteria: r.criteria.filter((c) => c.eligible), schemes: r.schemes.filter((s) => s.eligible) }));
+  return results.filter((r) => r.eligible).map((r) => ({ ...r, criteria: r.criteria.filter((c) => c.eligible), schemes: r.schemes.filter((s) => s.eligible) }));
 }
 
 /** The rule of `frame` in force on `day`, if any. */

@@ -54,7 +54,10 @@ export class CriterionCheck {
   @Field(() => Boolean, { description: 'True when the situation meets the rule on this axis.' })
   passed!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why it failed (French), e.g. "0 salarié : le dispositif DLA s\'adresse aux employeurs."; for a passed check, null, or a note when the situation did not say (not held against it).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it failed (French), e.g. "0 salarié : le dispositif DLA s\'adresse aux employeurs."; for a passed check, null, or a note when the situation did not say (not held against it).',
+  })
   reason!: string | null;
 }
 
@@ -122,7 +125,10 @@ export class PartnerResolver {
     return toConnection(PartnerConnection, await PartnerService.list(ctx, filter, args, info));
   }
 
-  @Query(() => [PartnerMatch], { description: "Active partners matched against a situation (a project holder not yet in the directory), by name: for each, its criteria and schemes checked, with a French reason per failing criterion." })
+  @Query(() => [PartnerMatch], {
+    description:
+      'Active partners matched against a situation (a project holder not yet in the directory), by name: for each, its criteria and schemes checked, with a French reason per failing criterion.',
+  })
   partnerMatches(
     @Arg('situation', () => PartnerSupportQuery, { description: 'The situation; what is left out is not held against it.' }) situation: PartnerSupportQuery,
     @Arg('includeIneligible', () => Boolean, { defaultValue: false, description: 'Also the partners, criteria and schemes that do not fit, with their reasons.' }) includeIneligible: boolean,
@@ -281,7 +287,10 @@ export class FundingSchemeResolver {
     return isWithin(await referenceDay(ctx), scheme.validFrom, scheme.validUntil);
   }
 
-  @FieldResolver(() => StateAidRule, { nullable: true, description: "The State-aid rule of the scheme's frame in force at the platform's reference date (its ceiling); null when the scheme has no frame." })
+  @FieldResolver(() => StateAidRule, {
+    nullable: true,
+    description: "The State-aid rule of the scheme's frame in force at the platform's reference date (its ceiling); null when the scheme has no frame.",
+  })
   @Needs('stateAidFrame')
   async stateAidRule(@Root() scheme: FundingScheme, @Ctx() ctx: Context): Promise<StateAidRule | null> {
     if (!scheme.stateAidFrame) return null;
@@ -305,7 +314,7 @@ export class FundingSchemeResolver {
 export class OrganizationPartnersResolver {
   @FieldResolver(() => [PartnerMatch], {
     description:
-      "Active partners matched against this organization (sector, legal form, commune, employees, age, accreditations) and its project (target legal form, stage, amount, needs, publics, co-financing), by name, with a French reason per failing criterion.",
+      'Active partners matched against this organization (sector, legal form, commune, employees, age, accreditations) and its project (target legal form, stage, amount, needs, publics, co-financing), by name, with a French reason per failing criterion.',
   })
   @Needs('sector', 'sectorCodes', 'stage', 'legalForm', 'commune', 'employees', 'creationDate', 'foundedYear', 'publics', 'accreditations')
   eligiblePartners(

@@ -24,7 +24,9 @@ describe('Migration20261201054814_partners_matching', () => {
     const sql = (q: string) => orm.em.fork().getConnection().execute(q);
     await sql(`insert into partner (id, slug, name, kind, created_at, updated_at) values ('00000000-0000-4000-8000-000000000001', 'direccte', 'Direccte', 'FUNDER', now(), now())`);
     const criteria = (n: number, sectors: string, forms: string) =>
-      sql(`insert into intervention_criteria (id, partner_id, label, sector_codes, legal_forms) values ('00000000-0000-4000-8000-00000000001${n}', '00000000-0000-4000-8000-000000000001', 'c${n}', '${sectors}', '${forms}')`);
+      sql(
+        `insert into intervention_criteria (id, partner_id, label, sector_codes, legal_forms) values ('00000000-0000-4000-8000-00000000001${n}', '00000000-0000-4000-8000-000000000001', 'c${n}', '${sectors}', '${forms}')`,
+      );
     await criteria(1, '{insertion}', '{SIAE_ACI,SIAE_EI,SIAE_ETTI,SIAE_AI}');
     await criteria(2, '{insertion}', '{}');
     await criteria(3, '{culture}', '{ASSOCIATION,MUTUAL,SIAE_ACI}');

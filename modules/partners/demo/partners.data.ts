@@ -170,7 +170,7 @@ export const STATE_AID_RULES: StateAidRuleSeed[] = [
   {
     slug: 'de-minimis-sieg-360-2012',
     frame: 'DE_MINIMIS_SIEG',
-    name: "De minimis SIEG (500 000 €)",
+    name: 'De minimis SIEG (500 000 €)',
     regulation: 'Règlement (UE) n° 360/2012',
     ceiling: 500_000,
     periodYears: 3,
@@ -309,7 +309,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
           decidingBody: 'Commission permanente du conseil régional',
           typicalDelayDays: 105,
           stateAidFrame: 'DE_MINIMIS_GENERAL',
-          legalFrame: "Compétence de la Région en développement économique ; aides de minimis pour les structures qui exercent une activité économique.",
+          legalFrame: 'Compétence de la Région en développement économique ; aides de minimis pour les structures qui exercent une activité économique.',
         },
       ),
       scheme(
@@ -443,7 +443,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
       "Intervient aux côtés d'une banque : la garantie et les apports complètent un prêt bancaire, ils ne le remplacent pas.",
       "Expertise financière du projet, puis décision du comité d'engagement.",
     ],
-    needs: ['Des demandes transmises avant la décision de la banque.', "Être associé tôt aux projets qui créent ou consolident des emplois dans le Boulonnais."],
+    needs: ['Des demandes transmises avant la décision de la banque.', 'Être associé tôt aux projets qui créent ou consolident des emplois dans le Boulonnais.'],
     contributions: [
       'Garanties de prêts bancaires pour les créateurs et les entreprises solidaires.',
       "Quasi-fonds propres des associations (contrats d'apport associatif) et financement des entreprises solidaires (fonds FINES).",
@@ -709,10 +709,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     steeringBoard: false,
     constraints: ['Accompagne uniquement des projets en SCOP ou en SCIC : création, transformation ou reprise par les salariés.', 'Adhésion au mouvement coopératif demandée après la création.'],
     needs: ['Être informée des entreprises du Boulonnais dont le dirigeant part à la retraite sans repreneur.', 'Des porteurs sensibilisés au modèle coopératif avant le premier rendez-vous.'],
-    contributions: [
-      'Accompagnement juridique et économique des projets coopératifs.',
-      'Mobilisation des outils financiers du mouvement coopératif : Socoden, Sofiscop, IDES, Scopinvest.',
-    ],
+    contributions: ['Accompagnement juridique et économique des projets coopératifs.', 'Mobilisation des outils financiers du mouvement coopératif : Socoden, Sofiscop, IDES, Scopinvest.'],
     criteria: [criteria('Sociétés coopératives (SCOP et SCIC), créées, transformées ou reprises par leurs salariés', { legalForms: ['SCOP', 'SCIC'] })],
     fundingSchemes: [
       scheme(
@@ -828,7 +825,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     constraints: ['Test limité à douze mois, renouvelable deux fois.', 'Activités sans investissement lourd ni salarié pendant le test.'],
     needs: ["Des débouchés pour les entrepreneurs à l'essai auprès des structures de l'ESS."],
     contributions: ["Test d'activité sécurisé pour les porteurs de projets.", 'Ateliers de gestion et de commercialisation.'],
-    criteria: [criteria("Personnes qui testent une activité avant de créer leur entreprise", { stages: ['EMERGENCE', 'CREATION'], legalForms: ['INDIVIDUAL'] })],
+    criteria: [criteria('Personnes qui testent une activité avant de créer leur entreprise', { stages: ['EMERGENCE', 'CREATION'], legalForms: ['INDIVIDUAL'] })],
     fundingSchemes: [
       scheme(
         "Test d'activité en couveuse",
@@ -1044,8 +1041,7 @@ export const DEMO_PARTNERS: PartnerSeed[] = [
     currentName: 'Banque des Territoires (Caisse des Dépôts) – direction régionale Hauts-de-France',
     nameChangedYear: 2018,
     kind: 'FUNDER',
-    description:
-      "Institution financière publique : cofinance avec l'État le dispositif local d'accompagnement (DLA) et soutient les réseaux et les fonds de la finance solidaire, dont France Active.",
+    description: "Institution financière publique : cofinance avec l'État le dispositif local d'accompagnement (DLA) et soutient les réseaux et les fonds de la finance solidaire, dont France Active.",
     website: null,
     email: 'caisse-des-depots@example.org',
     technicalCommittee: false,
@@ -1572,22 +1568,24 @@ export function generatePartners(options: GeneratePartnersOptions): PartnerSeed[
       schemes.push(generatedScheme(r, 'SUPPORT_PROGRAMME', schemeNames));
     }
 
-    partners.push(partner({
-      slug,
-      name,
-      shortName: null,
-      kind,
-      description: r.pick(DESCRIPTIONS[kind]),
-      website: null,
-      email: `${slug.slice(0, 60).replace(/-+$/, '')}@example.org`,
-      technicalCommittee: kind !== 'SSE_REPRESENTATIVE' && r.chance(0.3),
-      steeringBoard: kind === 'SSE_REPRESENTATIVE' || r.chance(0.1),
-      constraints: pickSome(r, CONSTRAINTS, r.int(1, 3)),
-      needs: pickSome(r, NEEDS, r.int(1, 3)),
-      contributions: pickSome(r, CONTRIBUTIONS, r.int(1, 3)),
-      criteria: criteriaList,
-      fundingSchemes: schemes,
-    }));
+    partners.push(
+      partner({
+        slug,
+        name,
+        shortName: null,
+        kind,
+        description: r.pick(DESCRIPTIONS[kind]),
+        website: null,
+        email: `${slug.slice(0, 60).replace(/-+$/, '')}@example.org`,
+        technicalCommittee: kind !== 'SSE_REPRESENTATIVE' && r.chance(0.3),
+        steeringBoard: kind === 'SSE_REPRESENTATIVE' || r.chance(0.1),
+        constraints: pickSome(r, CONSTRAINTS, r.int(1, 3)),
+        needs: pickSome(r, NEEDS, r.int(1, 3)),
+        contributions: pickSome(r, CONTRIBUTIONS, r.int(1, 3)),
+        criteria: criteriaList,
+        fundingSchemes: schemes,
+      }),
+    );
   }
   return partners;
 }

@@ -18,7 +18,7 @@ export async function loadStateAidRules({ em }: ReferenceContext): Promise<Refer
   const missing = STATE_AID_RULES.filter((r) => !existing.has(r.slug));
   for (const rule of missing) em.create(StateAidRule, { ...rule, frame: rule.frame as StateAidFrame });
   await em.flush();
-  return { lines: [`règles d'aides d'État ajoutées : ${missing.length}`] };
+  return { lines: [`state-aid rules: ${missing.length} added (${STATE_AID_RULES.length} in the reference data)`] };
 }
 
 /** The typed eligibility rules of a seed (only them). */

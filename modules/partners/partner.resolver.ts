@@ -160,9 +160,9 @@ export class PartnerResolver {
   }
 
   @MaxItems(PARTNER_LISTS.represents)
-  @FieldResolver(() => [Partner], { description: 'The active partners that speak for this one, by name.' })
+  @FieldResolver(() => [Partner], { description: 'The active partners that speak for this one, by name (the first 10).' })
   async representedBy(@Root() partner: Partner, @Ctx() ctx: Context): Promise<Partner[]> {
-    return (await activePartners(ctx)).filter((p) => p.representsIds.includes(partner.id));
+    return (await activePartners(ctx)).filter((p) => p.representsIds.includes(partner.id)).slice(0, PARTNER_LISTS.represents); // the declared bound, held
   }
 
   @FieldResolver(() => String, {

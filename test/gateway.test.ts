@@ -106,7 +106,7 @@ describe('gateway', () => {
     const aliases = await t.gql(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: sectors { name }`).join(' ')} }`);
     expect(aliases.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'aliases' });
     const costly = await t.gql(
-      `{ ${Array.from({ length: 25 }, (_, i) => `o${i}: organizations(first: 100) { edges { node { name sector { name } commune { name } eligiblePartners { name } } } }`).join(' ')} }`,
+      `{ ${Array.from({ length: 25 }, (_, i) => `o${i}: organizations(first: 100) { edges { node { name sector { name } commune { name } eligiblePartners { partner { name } } } } }`).join(' ')} }`,
     );
     expect(costly.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'cost' });
   });

@@ -26,7 +26,7 @@ afterAll(() => t?.close());
 describe('resolver hooks', () => {
   it('wrap root fields, direct field resolvers and the kit relation resolvers, once per call', async () => {
     seen.clear();
-    const res = await t.gql('{ organizations(first: 3) { edges { node { name sector { name } contacts { firstName } eligiblePartners { name } } } } }', {}, TOKENS.admin);
+    const res = await t.gql('{ organizations(first: 3) { edges { node { name sector { name } contacts { firstName } eligiblePartners { partner { name } } } } } }', {}, TOKENS.admin);
     expect(res.errors).toBeUndefined();
     expect(seen.get('Query.organizations')).toBe(1);
     expect(seen.get('Organization.sector')).toBe(3); // kit relation resolver (joined rows)

@@ -80,7 +80,7 @@ function doubledChain(levels: number, type: string, bottom: string, wrap = (spre
 const CHAIN = 30;
 
 /** A query refused by its cost alone: 25 pages of 100 organizations with their eligible partners. */
-const COSTLY = `{ ${Array.from({ length: 25 }, (_, i) => `o${i}: organizations(first: 100) { edges { node { name sector { name } commune { name } eligiblePartners { name } } } }`).join(' ')} }`;
+const COSTLY = `{ ${Array.from({ length: 25 }, (_, i) => `o${i}: organizations(first: 100) { edges { node { name sector { name } commune { name } eligiblePartners { partner { name } } } } }`).join(' ')} }`;
 
 describe.each(transports)('limits at their thresholds over %s', (_name, send) => {
   it('accepts depth 12 and refuses depth 13', async () => {
@@ -123,7 +123,7 @@ describe.each(transports)('limits at their thresholds over %s', (_name, send) =>
   });
 
   const PAGES = (arg: string) =>
-    `a: organizations(${arg}) { edges { node { name eligiblePartners { name fundingSchemes { name } } } } } b: organizations(${arg}) { edges { node { name eligiblePartners { name fundingSchemes { name } } } } }`;
+    `a: organizations(${arg}) { edges { node { name eligiblePartners { partner { name fundingSchemes { name } } } } } } b: organizations(${arg}) { edges { node { name eligiblePartners { partner { name fundingSchemes { name } } } } } }`;
 
   it('costs a page by `last` as by `first`', async () => {
     expectAccepted(await send(`{ ${PAGES('last: 10')} }`));

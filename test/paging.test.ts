@@ -131,7 +131,7 @@ async function checkContract(list: ListCase, size: number): Promise<void> {
 }
 
 /** Organizations of one sector: small enough to page through in pages of 7 for every order. */
-const SECTOR = 'insertion';
+const SECTOR = 'mobilite';
 const ORDERS: Record<string, string> = {
   NAME: 'name asc, id asc',
   NAME_DESC: 'name desc, id desc',
@@ -145,7 +145,7 @@ function organizationsCase(orderBy: string, filtered: boolean): ListCase {
     label: `organizations ${orderBy}${filtered ? ` (sector ${SECTOR})` : ''}`,
     fetch: (args) => fetchPage(query, 'organizations', { ...args, orderBy, filter: filtered ? { sectors: [SECTOR] } : null }),
     expected: async () => {
-      const rows = await execute(`select id from organization${filtered ? ` where sector_code = '${SECTOR}'` : ''} order by ${ORDERS[orderBy]}`);
+      const rows = await execute(`select id from organization${filtered ? ` where '${SECTOR}' = any(sector_codes)` : ''} order by ${ORDERS[orderBy]}`);
       return rows.map((r) => globalId('Organization', String(r.id)));
     },
   };
@@ -158,9 +158,9 @@ describe('paging contract', () => {
       from (select id, row_number() over (order by id) as n from organization) r where r.id = o.id`);
     // …but a group of the sector sharing one (ties broken by id), and three organizations sharing a name.
     await execute(`update organization set updated_at = timestamptz '2026-06-01 00:00:00+00'
-      where id in (select id from organization where sector_code = '${SECTOR}' order by name limit 5)`);
+      where id in (select id from organization where '${SECTOR}' = any(sector_codes) order by name limit 5)`);
     await execute(`update organization set name = 'Atelier Commun'
-      where id in (select id from organization where sector_code = '${SECTOR}' order by id desc limit 3)`);
+      where id in (select id from organization where '${SECTOR}' = any(sector_codes) order by id desc limit 3)`);
     await execute(`update partner p set updated_at = timestamptz '2026-02-01 00:00:00+00' + r.n * interval '1 minute'
       from (select id, row_number() over (order by name desc) as n from partner) r where r.id = p.id`);
     const [check] = await execute(`select count(distinct updated_at)::int as distinct_dates, count(*)::int as n from organization`);

@@ -125,16 +125,18 @@ export type EssFamily =
 
 /** Kind of funding scheme (dispositif). */
 export type FundingSchemeKind =
-  /** Apport en fonds propres or quasi-equity (titres participatifs, parts sociales). */
+  /** Fonds propres: shares of the capital (parts sociales, actions), with a seat among the members. */
   | 'EQUITY'
   /** Subvention. */
   | 'GRANT'
-  /** Garantie: guarantee of a bank loan. */
+  /** Garantie: guarantee of part of a bank loan (its rate in `guaranteeRate`). */
   | 'GUARANTEE'
   /** Prêt d'honneur: interest-free personal loan to the holder. */
   | 'HONOUR_LOAN'
   /** Prêt (including solidarity loans). */
   | 'LOAN'
+  /** Quasi-fonds propres: prêt participatif, contrat d'apport associatif, titres participatifs (long-term money counted with equity, no voting right). */
+  | 'QUASI_EQUITY'
   /** Programme d'accompagnement: coaching, training, incubation (non-financial). */
   | 'SUPPORT_PROGRAMME';
 
@@ -194,6 +196,17 @@ export type MembershipRole =
   | 'MANAGER'
   /** Membre: represents the partner in the platform's bodies; sees partners-only material. */
   | 'MEMBER';
+
+/** What a project needs, or a scheme finances (type de besoin). */
+export type NeedType =
+  /** Investissement: equipment, works, premises, vehicles. */
+  | 'INVESTMENT'
+  /** Fonctionnement: running costs, posts, an action or a project. */
+  | 'OPERATIONS'
+  /** Accompagnement technique: diagnosis, advice, training, coaching (non-financial). */
+  | 'TECHNICAL_SUPPORT'
+  /** Besoin en fonds de roulement: cash to bridge the gap between expenses and receipts (subsidies paid late). */
+  | 'WORKING_CAPITAL';
 
 /** A contact person of an organization. */
 export type OrganizationContactInput = {
@@ -263,18 +276,32 @@ export type PartnerKind =
   /** Partenaire technique: incubator, business nursery, seed service, local development agency. */
   | 'TECHNICAL_PARTNER';
 
-/** A situation to match against intervention criteria: which partners can act on it? */
+/** A situation to match against partners' criteria and schemes (a project holder not yet in the directory); what is left out is not held against it. */
 export type PartnerSupportQuery = {
+  /** Accreditations the holder holds today (an empty list: none). */
+  accreditations?: Array<AccreditationKind> | null | undefined;
+  /** Age of the structure in whole years (0: not yet created or less than a year). */
+  ageYears?: number | null | undefined;
   /** Amount sought, in euros (at most 1,000,000,000). */
   amount?: number | null | undefined;
+  /** True when another funder is already committed. */
+  coFinancingSecured?: boolean | null | undefined;
   /** Commune of the project. */
   communeId?: string | number | null | undefined;
-  /** Legal form of the holder. */
+  /** Number of employees (0: no employee). */
+  employees?: number | null | undefined;
+  /** Legal form of the holder today. */
   legalForm?: LegalForm | null | undefined;
+  /** What the money or help is for. */
+  needTypes?: Array<NeedType> | null | undefined;
+  /** Publics the project serves. */
+  publics?: Array<TargetPublic> | null | undefined;
   /** Sector code or id. */
   sector?: string | null | undefined;
   /** Stage of the project. */
   stage?: Stage | null | undefined;
+  /** The legal form the project leads to, when it changes: criteria are checked against it. */
+  targetLegalForm?: LegalForm | null | undefined;
 };
 
 /** Stage of a project or organization (phase), at the date it was assessed. */

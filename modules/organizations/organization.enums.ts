@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../server/kit/index.js';
 
 /**
  * Legal form (forme juridique) of an organization: the legal entity, not what the State approved it for.
@@ -37,10 +38,10 @@ export const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
   INDIVIDUAL: 'Personne physique (porteur de projet individuel)',
 };
 
-registerEnumType(LegalForm, {
+registerLabelledEnum(LegalForm, {
   name: 'LegalForm',
   description: 'Legal form (forme juridique) of an organization. Insertion structures (ACI, AI, EI, ETTI) are accreditations held by an entity of one of these forms, not forms.',
-  valuesConfig: Object.fromEntries(Object.entries(LEGAL_FORM_LABELS).map(([k, v]) => [k, { description: v }])) as never,
+  labels: LEGAL_FORM_LABELS,
 });
 
 /** The SSE family (famille de l'ESS) a legal form belongs to, as CRESS and INSEE count them. */
@@ -77,10 +78,10 @@ export const ESS_FAMILY_OF: Record<LegalForm, EssFamily | null> = {
   INDIVIDUAL: null,
 };
 
-registerEnumType(EssFamily, {
+registerLabelledEnum(EssFamily, {
   name: 'EssFamily',
   description: "SSE family (famille de l'ESS): association, cooperative, mutual, foundation or commercial company of the SSE (loi du 31 juillet 2014).",
-  valuesConfig: Object.fromEntries(Object.entries(ESS_FAMILY_LABELS).map(([k, v]) => [k, { description: v }])) as never,
+  labels: ESS_FAMILY_LABELS,
 });
 
 /** An agrément or conventionnement the State (or a département) grants to a legal entity, with dates. */
@@ -138,10 +139,10 @@ export const ACCREDITATION_HOLDERS: Record<AccreditationKind, readonly LegalForm
   GENERAL_INTEREST: [LegalForm.ASSOCIATION, LegalForm.FOUNDATION],
 };
 
-registerEnumType(AccreditationKind, {
+registerLabelledEnum(AccreditationKind, {
   name: 'AccreditationKind',
   description: 'An agrément or conventionnement held by an organization, apart from its legal form.',
-  valuesConfig: Object.fromEntries(Object.entries(ACCREDITATION_LABELS).map(([k, v]) => [k, { description: v }])) as never,
+  labels: ACCREDITATION_LABELS,
 });
 
 /** Publics a project or a scheme is for. */
@@ -169,11 +170,7 @@ export const TARGET_PUBLIC_LABELS: Record<TargetPublic, string> = {
   JOB_SEEKERS: 'Demandeurs d’emploi créateurs d’entreprise',
 };
 
-registerEnumType(TargetPublic, {
-  name: 'TargetPublic',
-  description: 'A public a project serves or a scheme is reserved for (public cible).',
-  valuesConfig: Object.fromEntries(Object.entries(TARGET_PUBLIC_LABELS).map(([k, v]) => [k, { description: v }])) as never,
-});
+registerLabelledEnum(TargetPublic, { name: 'TargetPublic', description: 'A public a project serves or a scheme is reserved for (public cible).', labels: TARGET_PUBLIC_LABELS });
 
 /** Where a project or an organization stands, at a date (a request's or an interview's). */
 export enum Stage {

@@ -143,10 +143,10 @@ describe('organizations directory', () => {
     expect(res.data.organizations.edges.map((e: any) => e.node.isEmployer)).toContain(true);
     // A field another module adds declares what it reads (@Needs) next to its definition.
     t.resetSql();
-    await t.gql('{ organizations(first: 2) { edges { node { eligiblePartners { name } } } } }', {}, TOKENS.expert);
+    await t.gql('{ organizations(first: 2) { edges { node { eligiblePartners { partner { name } } } } } }', {}, TOKENS.expert);
     const matching = t.sql.find((s) => s.startsWith('select e.') && s.includes('from "organization" e'))!;
     const read = [...matching.split(' from ')[0]!.matchAll(/e\."(\w+)"/g)].map((m) => m[1]).sort();
-    expect(read).toEqual(['commune_id', 'id', 'legal_form', 'name', 'sector_code', 'stage']);
+    expect(read).toEqual(['commune_id', 'creation_date', 'employees', 'founded_year', 'id', 'legal_form', 'name', 'publics', 'sector_code', 'sector_codes', 'stage']);
   });
 
   it('refuses an unknown sector with the field', async () => {
@@ -169,7 +169,7 @@ describe('organizations directory', () => {
 
   it('lists 100 organizations with sector, commune, contacts and partners in a constant number of statements', async () => {
     const q = `query($first: Int) { organizations(first: $first) { totalCount edges { node { name sector { name } commune { name intercommunality { name } }
-      contacts { firstName email } eligiblePartners { name } } } } }`;
+      contacts { firstName email } eligiblePartners { partner { name } } } } } }`;
     const counts: number[] = [];
     for (const first of [5, 100]) {
       t.resetSql();
@@ -179,8 +179,9 @@ describe('organizations directory', () => {
       counts.push(t.sql.length);
     }
     expect(counts[1]).toBe(counts[0]);
-    // token, page (with its count, sectors, communes and contacts), intercommunalities, criteria, partners
-    expect(counts[1]).toBeLessThanOrEqual(5);
+    // token, page (with its count, sectors, communes and contacts), reference date, partners with their
+    // criteria and schemes, sectors, communes with their intercommunalities, intercommunalities
+    expect(counts[1]).toBeLessThanOrEqual(7);
     // Sectors and communes are joined to the page, contacts gathered per row under the consent rule.
     const page = t.sql.find((s) => s.includes('from "organization" e'))!;
     expect(page).toContain('left join "sector" j0');

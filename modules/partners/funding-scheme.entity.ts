@@ -1,20 +1,49 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
-import { Stage } from '../organizations/index.js';
-import { FundingSchemeKind } from './partner.enums.js';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { LegalForm, Stage } from '../organizations/index.js';
+import { AccreditationKind, TargetPublic } from '../organizations/index.js';
+import { FundingSchemeKind, NeedType, StateAidFrame } from './partner.enums.js';
 import { Partner } from './partner.entity.js';
-import { UuidEntity, Node } from '../../server/kit/index.js';
+import { UuidEntity, Node, LocalDateType } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'funding_scheme' })
 @Index({ name: 'funding_scheme_name_id_index', properties: ['name', 'id'] })
 @ObjectType('FundingScheme', {
   implements: Node,
   simpleResolvers: true,
-  description: 'A funding scheme (dispositif) a partner can mobilise: grant, loan, honour loan, guarantee, equity or support programme.',
+  description: 'A funding scheme (dispositif) a partner can mobilise: grant, loan, honour loan, guarantee, quasi-equity, equity or support programme, with who it is for.',
 })
 export class FundingScheme extends UuidEntity {
-  [OptionalProps]?: 'globalId' | 'description' | 'eligibility' | 'minAmount' | 'maxAmount' | 'stages' | 'active';
+  [OptionalProps]?:
+    | 'globalId'
+    | 'shortName'
+    | 'description'
+    | 'eligibility'
+    | 'minAmount'
+    | 'maxAmount'
+    | 'stages'
+    | 'legalForms'
+    | 'accreditations'
+    | 'publics'
+    | 'needTypes'
+    | 'employerRequired'
+    | 'minEmployees'
+    | 'maxEmployees'
+    | 'minAgeYears'
+    | 'maxAgeYears'
+    | 'coFinancingRequired'
+    | 'guaranteeRate'
+    | 'decidingBody'
+    | 'calendar'
+    | 'typicalDelayDays'
+    | 'yearlyEnvelope'
+    | 'validFrom'
+    | 'validUntil'
+    | 'stateAidFrame'
+    | 'legalFrame'
+    | 'active';
 
   @Field(() => Partner, { description: 'The partner that mobilises the scheme.' })
   @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })
@@ -23,6 +52,10 @@ export class FundingScheme extends UuidEntity {
   @Field(() => String, { description: 'Name (French).' })
   @Property({ type: 'string', length: 200 })
   name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Short name the reasons of the matching use, e.g. "DLA".' })
+  @Property({ type: 'string', length: 60, nullable: true })
+  shortName: string | null = null;
 
   @Field(() => FundingSchemeKind, { description: 'Kind of scheme.' })
   @Enum({ items: () => FundingSchemeKind, nativeEnumName: 'funding_scheme_kind' })
@@ -47,6 +80,82 @@ export class FundingScheme extends UuidEntity {
   @Field(() => [Stage], { description: 'Stages the scheme is for; empty: every stage.' })
   @Enum({ items: () => Stage, array: true, default: [] })
   stages: Stage[] = [];
+
+  @Field(() => [LegalForm], { description: "Legal forms eligible (checked against a project's target legal form when it has one); empty: every legal form." })
+  @Enum({ items: () => LegalForm, array: true, default: [] })
+  legalForms: LegalForm[] = [];
+
+  @Field(() => [AccreditationKind], { description: 'Accreditations of which the holder must hold one, valid at the reference date; empty: none required.' })
+  @Enum({ items: () => AccreditationKind, array: true, default: [] })
+  accreditations: AccreditationKind[] = [];
+
+  @Field(() => [TargetPublic], { description: 'Publics the project must serve (any of them); empty: any public.' })
+  @Enum({ items: () => TargetPublic, array: true, default: [] })
+  publics: TargetPublic[] = [];
+
+  @Field(() => [NeedType], { description: 'Types of need financed (any of them); empty: every need.' })
+  @Enum({ items: () => NeedType, array: true, default: [] })
+  needTypes: NeedType[] = [];
+
+  @Field(() => Boolean, { description: 'Reserved to employers (at least one employee).' })
+  @Property({ type: 'boolean', default: false })
+  employerRequired: boolean = false;
+
+  @Field(() => Int, { nullable: true, description: 'Fewest employees; null: no minimum.' })
+  @Property({ type: 'integer', nullable: true })
+  minEmployees: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Most employees; null: no maximum.' })
+  @Property({ type: 'integer', nullable: true })
+  maxEmployees: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Youngest age of the structure, in whole years at the reference date; null: no minimum.' })
+  @Property({ type: 'integer', nullable: true })
+  minAgeYears: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Oldest age of the structure, in whole years at the reference date; null: no maximum.' })
+  @Property({ type: 'integer', nullable: true })
+  maxAgeYears: number | null = null;
+
+  @Field(() => Boolean, { description: 'Granted only with another funder (co-financing secured).' })
+  @Property({ type: 'boolean', default: false })
+  coFinancingRequired: boolean = false;
+
+  @Field(() => Float, { nullable: true, description: 'For a guarantee, the share of the loan guaranteed, in percent (e.g. 65); null otherwise.' })
+  @Property({ type: 'double', nullable: true })
+  guaranteeRate: number | null = null;
+
+  @Field(() => String, { description: 'Who decides (French), e.g. "Comité d\'engagement"; may be empty.' })
+  @Property({ type: 'string', length: 200, default: '' })
+  decidingBody: string = '';
+
+  @Field(() => String, { description: 'When decisions are taken (French), e.g. "Comité mensuel"; may be empty.' })
+  @Property({ type: 'text', default: '' })
+  calendar: string = '';
+
+  @Field(() => Int, { nullable: true, description: 'Typical delay from a complete file to the decision, in days.' })
+  @Property({ type: 'integer', nullable: true })
+  typicalDelayDays: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Yearly envelope of the scheme, in euros, when known.' })
+  @Property({ type: 'integer', nullable: true })
+  yearlyEnvelope: number | null = null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day the scheme is offered; null: since before the platform.' })
+  @Property({ type: LocalDateType, nullable: true })
+  validFrom: string | null = null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day the scheme is offered; null: no end known.' })
+  @Property({ type: LocalDateType, nullable: true })
+  validUntil: string | null = null;
+
+  @Field(() => StateAidFrame, { nullable: true, description: 'State-aid frame of the scheme (its ceiling at the reference date: `stateAidRule`); null: not State aid or not known.' })
+  @Enum({ items: () => StateAidFrame, nativeEnumName: 'state_aid_frame', nullable: true })
+  stateAidFrame: StateAidFrame | null = null;
+
+  @Field(() => String, { description: 'Legal frame (French): the texts the scheme rests on; may be empty.' })
+  @Property({ type: 'text', default: '' })
+  legalFrame: string = '';
 
   @Field(() => Boolean, { description: 'False for a scheme no longer offered.' })
   @Property({ type: 'boolean', default: true })

@@ -1,24 +1,26 @@
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
-import { FundingSchemeResolver, InterventionCriteriaResolver, OrganizationPartnersResolver, PartnerResolver } from './partner.resolver.js';
-import { seedPartners } from './partner.demo.js';
+import { FundingSchemeResolver, InterventionCriteriaResolver, OrganizationPartnersResolver, PartnerResolver, StateAidRuleResolver } from './partner.resolver.js';
+import { StateAidRule } from './state-aid-rule.entity.js';
+import { loadStateAidRules, seedPartners } from './partner.demo.js';
 import { PartnerPermissions } from './partner.permissions.js';
 import { defineModule } from '../../server/kit/index.js';
 
-export { FundingScheme, InterventionCriteria, Partner, PartnerPermissions };
-export { PartnerKind, FundingSchemeKind } from './partner.enums.js';
+export { FundingScheme, InterventionCriteria, Partner, PartnerPermissions, StateAidRule };
+export { PartnerKind, FundingSchemeKind, NeedType, CriterionAxis, StateAidFrame } from './partner.enums.js';
 export { PartnerChanged } from './partner.events.js';
 export { PartnerService } from './partner.service.js';
-export { criteriaCovers, type Situation } from './criteria-match.js';
+export { criteriaCovers, checkCriteria, checkRules, type Situation, type Check } from './criteria-match.js';
 
 /** Partners, their intervention criteria and funding schemes. */
 export default defineModule({
   name: 'partners',
   description: 'Partners of the platform with their intervention criteria, funding schemes, constraints, needs and contributions.',
-  dependsOn: ['territory', 'sectors', 'organizations'],
-  entities: [Partner, InterventionCriteria, FundingScheme],
-  resolvers: [PartnerResolver, InterventionCriteriaResolver, FundingSchemeResolver, OrganizationPartnersResolver],
+  dependsOn: ['platform', 'territory', 'sectors', 'organizations'],
+  entities: [Partner, InterventionCriteria, FundingScheme, StateAidRule],
+  resolvers: [PartnerResolver, InterventionCriteriaResolver, FundingSchemeResolver, StateAidRuleResolver, OrganizationPartnersResolver],
   permissions: PartnerPermissions,
+  reference: loadStateAidRules,
   demo: seedPartners,
 });

@@ -1,12 +1,12 @@
 import { ArrayType, Collection, Entity, Enum, Index, OneToMany, Property } from '@mikro-orm/core';
 import { OptionalProps } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { PartnerKind } from './partner.enums.js';
 import { PARTNER_LISTS } from './partner.inputs.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
-import { UuidEntity, Node, MaxItems, SearchText } from '../../server/kit/index.js';
+import { UuidEntity, Node, MaxItems, SearchText, KeysOf } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'partner' })
 @Index({ name: 'partner_name_id_index', properties: ['name', 'id'] })
@@ -21,6 +21,10 @@ export class Partner extends UuidEntity {
     | 'criteria'
     | 'schemes'
     | 'shortName'
+    | 'currentName'
+    | 'nameChangedYear'
+    | 'roles'
+    | 'representsIds'
     | 'description'
     | 'website'
     | 'email'
@@ -46,9 +50,26 @@ export class Partner extends UuidEntity {
   @Property({ type: 'string', length: 60, nullable: true })
   shortName: string | null = null;
 
-  @Field(() => PartnerKind, { description: 'Kind of partner.' })
+  @Field(() => String, { nullable: true, description: 'Today\'s name when it changed since `name` (the name the platform knew in 2012), e.g. "DREETS Hauts-de-France"; null when unchanged.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  currentName: string | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Year `currentName` took effect; null when the name did not change or the year is not known.' })
+  @Property({ type: 'integer', nullable: true })
+  nameChangedYear: number | null = null;
+
+  @Field(() => PartnerKind, { description: 'Main role of the partner (the first of `roles`).' })
   @Enum({ items: () => PartnerKind, nativeEnumName: 'partner_kind' })
   kind!: PartnerKind;
+
+  @Field(() => [PartnerKind], { description: 'Every role of the partner, the main one first (a network may be expert and funder).' })
+  @Enum({ items: () => PartnerKind, array: true, default: [] })
+  roles: PartnerKind[] = [];
+
+  /** Ids of the partners this one speaks for (`represents`, partner.resolver.ts). */
+  @Property({ type: ArrayType, default: '{}' })
+  @KeysOf(() => Partner)
+  representsIds: string[] = [];
 
   @Field(() => String, { description: 'What the partner does (French).' })
   @Property({ type: 'text', default: '' })
@@ -99,7 +120,7 @@ export class Partner extends UuidEntity {
   schemes = new Collection<FundingScheme>(this);
 
   /** Lower-case, accent-free name, short name and description for search. */
-  @SearchText('name', 'shortName', 'description')
+  @SearchText('name', 'shortName', 'currentName', 'description')
   @Property({ type: 'text', default: '', lazy: true, hidden: true })
   searchText: string = '';
 

@@ -1,7 +1,9 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { LegalForm, Stage } from '../organizations/index.js';
-import { FundingSchemeKind, PartnerKind } from './partner.enums.js';
+import { AccreditationKind, TargetPublic } from '../organizations/index.js';
+import { FundingSchemeKind, NeedType, PartnerKind, StateAidFrame } from './partner.enums.js';
 import { OmitOrSet } from '../../server/kit/index.js';
 
 const URL_MESSAGE = "L'adresse du site doit commencer par http:// ou https://.";
@@ -20,7 +22,38 @@ const AMOUNT_MESSAGE = 'Le montant ne peut pas dépasser 1 000 000 000 €.';
  * trimmed before these rules run (server/validation.ts).
  */
 
-@InputType('PartnerSupportQuery', { description: 'A situation to match against intervention criteria: which partners can act on it?' })
+@InputType('ProjectInput', { description: "A project of an organization, matched against partners' criteria and schemes with the organization's own situation." })
+export class ProjectInput {
+  @Field(() => LegalForm, { nullable: true, description: 'The legal form the project leads to, when it changes (a SARL taken over by its employees as a SCOP): criteria are checked against it.' })
+  @IsOptional()
+  targetLegalForm?: LegalForm | null;
+
+  @Field(() => Stage, { nullable: true, description: "Stage of the project; null: the organization's." })
+  @IsOptional()
+  stage?: Stage | null;
+
+  @Field(() => Int, { nullable: true, description: 'Amount sought, in euros (at most 1,000,000,000).' })
+  @IsOptional()
+  @Min(0, { message: 'Le montant ne peut pas être négatif.' })
+  @Max(MAX_AMOUNT, { message: AMOUNT_MESSAGE })
+  amount?: number | null;
+
+  @Field(() => [NeedType], { nullable: true, description: 'What the money or help is for.' })
+  @IsOptional()
+  @ArrayMaxSize(4, { message: 'Au plus 4 types de besoin.' })
+  needTypes?: NeedType[] | null;
+
+  @Field(() => [TargetPublic], { nullable: true, description: "Publics the project serves; null: the organization's." })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'Au plus 20 publics.' })
+  publics?: TargetPublic[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when another funder is already committed; null: not known.' })
+  @IsOptional()
+  coFinancingSecured?: boolean | null;
+}
+
+@InputType('PartnerSupportQuery', { description: "A situation to match against partners' criteria and schemes (a project holder not yet in the directory); what is left out is not held against it." })
 export class PartnerSupportQuery {
   @Field(() => String, { nullable: true, description: 'Sector code or id.' })
   @IsOptional()
@@ -31,9 +64,13 @@ export class PartnerSupportQuery {
   @IsOptional()
   stage?: Stage | null;
 
-  @Field(() => LegalForm, { nullable: true, description: 'Legal form of the holder.' })
+  @Field(() => LegalForm, { nullable: true, description: 'Legal form of the holder today.' })
   @IsOptional()
   legalForm?: LegalForm | null;
+
+  @Field(() => LegalForm, { nullable: true, description: 'The legal form the project leads to, when it changes: criteria are checked against it.' })
+  @IsOptional()
+  targetLegalForm?: LegalForm | null;
 
   @Field(() => ID, { nullable: true, description: 'Commune of the project.' })
   @IsOptional()
@@ -45,6 +82,37 @@ export class PartnerSupportQuery {
   @Min(0, { message: 'Le montant ne peut pas être négatif.' })
   @Max(MAX_AMOUNT, { message: AMOUNT_MESSAGE })
   amount?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of employees (0: no employee).' })
+  @IsOptional()
+  @Min(0, { message: 'Le nombre de salariés ne peut pas être négatif.' })
+  @Max(1_000_000, { message: 'Le nombre de salariés ne peut pas dépasser 1 000 000.' })
+  employees?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Age of the structure in whole years (0: not yet created or less than a year).' })
+  @IsOptional()
+  @Min(0, { message: "L'âge de la structure ne peut pas être négatif." })
+  @Max(1_000, { message: "L'âge de la structure ne peut pas dépasser 1 000 ans." })
+  ageYears?: number | null;
+
+  @Field(() => [TargetPublic], { nullable: true, description: 'Publics the project serves.' })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'Au plus 20 publics.' })
+  publics?: TargetPublic[] | null;
+
+  @Field(() => [NeedType], { nullable: true, description: 'What the money or help is for.' })
+  @IsOptional()
+  @ArrayMaxSize(4, { message: 'Au plus 4 types de besoin.' })
+  needTypes?: NeedType[] | null;
+
+  @Field(() => [AccreditationKind], { nullable: true, description: 'Accreditations the holder holds today (an empty list: none).' })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'Au plus 20 agréments.' })
+  accreditations?: AccreditationKind[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when another funder is already committed.' })
+  @IsOptional()
+  coFinancingSecured?: boolean | null;
 }
 
 @InputType('PartnerFilter', { description: 'Filters on partners; all given filters apply together.' })
@@ -77,10 +145,60 @@ export class PartnerFilter {
  * one by one, and the cost of these lists in the operation limits (`@MaxItems`): a declared bound that
  * nobody enforces would be no bound.
  */
-export const PARTNER_LISTS = { criteria: 10, fundingSchemes: 20, sectorsPerCriteria: 20, communesPerCriteria: 100 } as const;
+export const PARTNER_LISTS = { criteria: 10, fundingSchemes: 20, sectorsPerCriteria: 20, communesPerCriteria: 100, intercommunalitiesPerCriteria: 20, represents: 10 } as const;
+
+@InputType('EligibilityRulesInput', { description: 'Eligibility rules shared by intervention criteria and schemes (extended by their inputs).' })
+export class EligibilityInput {
+  @Field(() => [AccreditationKind], { nullable: true, description: 'Accreditations of which the holder must hold one; empty: none required.' })
+  @IsOptional()
+  @ArrayMaxSize(10, { message: 'Au plus 10 agréments.' })
+  accreditations?: AccreditationKind[] | null;
+
+  @Field(() => [TargetPublic], { nullable: true, description: 'Publics the project must serve (any of them); empty: any public.' })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'Au plus 20 publics.' })
+  publics?: TargetPublic[] | null;
+
+  @Field(() => [NeedType], { nullable: true, description: 'Types of need (any of them); empty: every need.' })
+  @IsOptional()
+  @ArrayMaxSize(4, { message: 'Au plus 4 types de besoin.' })
+  needTypes?: NeedType[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Reserved to employers (false by default).' })
+  @IsOptional()
+  employerRequired?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Fewest employees.' })
+  @IsOptional()
+  @Min(0, { message: 'Le nombre de salariés ne peut pas être négatif.' })
+  @Max(1_000_000, { message: 'Le nombre de salariés ne peut pas dépasser 1 000 000.' })
+  minEmployees?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Most employees.' })
+  @IsOptional()
+  @Min(0, { message: 'Le nombre de salariés ne peut pas être négatif.' })
+  @Max(1_000_000, { message: 'Le nombre de salariés ne peut pas dépasser 1 000 000.' })
+  maxEmployees?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Youngest age of the structure, in years.' })
+  @IsOptional()
+  @Min(0, { message: "L'âge ne peut pas être négatif." })
+  @Max(1_000, { message: "L'âge ne peut pas dépasser 1 000 ans." })
+  minAgeYears?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Oldest age of the structure, in years.' })
+  @IsOptional()
+  @Min(0, { message: "L'âge ne peut pas être négatif." })
+  @Max(1_000, { message: "L'âge ne peut pas dépasser 1 000 ans." })
+  maxAgeYears?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only with another funder (false by default).' })
+  @IsOptional()
+  coFinancingRequired?: boolean | null;
+}
 
 @InputType('InterventionCriteriaInput', { description: 'A set of intervention criteria; empty lists mean no restriction.' })
-export class InterventionCriteriaInput {
+export class InterventionCriteriaInput extends EligibilityInput {
   @Field(() => String, { description: 'What these criteria cover (French).' })
   @Length(2, 200, { message: 'Le libellé doit compter de 2 à 200 caractères.' })
   label!: string;
@@ -111,18 +229,92 @@ export class InterventionCriteriaInput {
   @Max(MAX_AMOUNT, { message: AMOUNT_MESSAGE })
   maxAmount?: number | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Communes covered; empty or omitted: the whole territory.' })
+  @Field(() => [ID], { nullable: true, description: 'Communes covered; with the other places empty or omitted: the whole territory.' })
   @IsOptional()
   @ArrayMaxSize(PARTNER_LISTS.communesPerCriteria, { message: `Au plus ${PARTNER_LISTS.communesPerCriteria} communes.` })
   @MaxLength(100, { each: true, message: ID_MESSAGE })
   communeIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Intercommunalities covered (every commune of them).' })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'Au plus 20 intercommunalités.' })
+  @MaxLength(100, { each: true, message: ID_MESSAGE })
+  intercommunalityIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "INSEE codes of départements covered, e.g. ['62']." })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'Au plus 20 départements.' })
+  @MaxLength(3, { each: true, message: 'Un code de département compte 3 caractères au plus.' })
+  @Matches(/^(\d{2}|2A|2B|97\d)$/, { each: true, message: 'Un code de département compte 2 caractères (ou 3 outre-mer), par exemple 62.' })
+  departmentCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "INSEE codes of régions covered, e.g. ['32'] (Hauts-de-France)." })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'Au plus 20 régions.' })
+  @MaxLength(2, { each: true, message: 'Un code de région compte 2 chiffres.' })
+  @Matches(/^\d{2}$/, { each: true, message: 'Un code de région compte 2 chiffres, par exemple 32.' })
+  regionCodes?: string[] | null;
 }
 
 @InputType('FundingSchemeInput', { description: 'A funding scheme a partner can mobilise.' })
-export class FundingSchemeInput {
+export class FundingSchemeInput extends EligibilityInput {
   @Field(() => String, { description: 'Name (French).' })
   @Length(2, 200, { message: 'Le nom doit compter de 2 à 200 caractères.' })
   name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Short name, e.g. "DLA".' })
+  @IsOptional()
+  @MaxLength(60, { message: 'Le sigle est limité à 60 caractères.' })
+  shortName?: string | null;
+
+  @Field(() => [LegalForm], { nullable: true, description: 'Legal forms eligible; empty: every legal form.' })
+  @IsOptional()
+  legalForms?: LegalForm[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'For a guarantee, the share of the loan guaranteed, in percent (0 to 100).' })
+  @IsOptional()
+  @Min(0, { message: 'La quotité garantie ne peut pas être négative.' })
+  @Max(100, { message: 'La quotité garantie ne peut pas dépasser 100 %.' })
+  guaranteeRate?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Who decides (French).' })
+  @IsOptional()
+  @MaxLength(200, { message: "L'instance de décision est limitée à 200 caractères." })
+  decidingBody?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When decisions are taken (French).' })
+  @IsOptional()
+  @MaxLength(1000, { message: 'Le calendrier est limité à 1 000 caractères.' })
+  calendar?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Typical delay to the decision, in days.' })
+  @IsOptional()
+  @Min(0, { message: 'Le délai ne peut pas être négatif.' })
+  @Max(3650, { message: 'Le délai ne peut pas dépasser 3 650 jours.' })
+  typicalDelayDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Yearly envelope, in euros (at most 1,000,000,000).' })
+  @IsOptional()
+  @Min(0, { message: "L'enveloppe ne peut pas être négative." })
+  @Max(MAX_AMOUNT, { message: AMOUNT_MESSAGE })
+  yearlyEnvelope?: number | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day the scheme is offered.' })
+  @IsOptional()
+  validFrom?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Last day the scheme is offered.' })
+  @IsOptional()
+  validUntil?: string | null;
+
+  @Field(() => StateAidFrame, { nullable: true, description: 'State-aid frame (de minimis).' })
+  @IsOptional()
+  stateAidFrame?: StateAidFrame | null;
+
+  @Field(() => String, { nullable: true, description: 'Legal frame (French).' })
+  @IsOptional()
+  @MaxLength(2000, { message: 'Le cadre juridique est limité à 2 000 caractères.' })
+  legalFrame?: string | null;
 
   @Field(() => FundingSchemeKind, { description: 'Kind of scheme.' })
   kind!: FundingSchemeKind;
@@ -169,6 +361,28 @@ export class UpdatePartnerInput {
   @IsOptional()
   @MaxLength(60, { message: 'Le sigle est limité à 60 caractères.' })
   shortName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Today's name when it changed (null: unchanged)." })
+  @IsOptional()
+  @MaxLength(200, { message: 'Le nom actuel est limité à 200 caractères.' })
+  currentName?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year the current name took effect.' })
+  @IsOptional()
+  @Min(1800, { message: "L'année du changement de nom doit être comprise entre 1800 et 2100." })
+  @Max(2100, { message: "L'année du changement de nom doit être comprise entre 1800 et 2100." })
+  nameChangedYear?: number | null;
+
+  @Field(() => [PartnerKind], { nullable: true, description: 'Every role of the partner (its main role, `kind`, is kept first); null is refused.' })
+  @OmitOrSet('Les rôles ne peuvent pas être null : omettez-les pour les garder.')
+  @ArrayMaxSize(5, { message: 'Au plus 5 rôles.' })
+  roles?: PartnerKind[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Partners this one speaks for, replacing the current list (an empty list clears it; null is refused).' })
+  @OmitOrSet('Cette liste ne peut pas être null : envoyez [] pour la vider, ou omettez-la pour la garder.')
+  @ArrayMaxSize(PARTNER_LISTS.represents, { message: `Au plus ${PARTNER_LISTS.represents} partenaires représentés.` })
+  @MaxLength(100, { each: true, message: ID_MESSAGE })
+  representsIds?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'What the partner does (French).' })
   @IsOptional()

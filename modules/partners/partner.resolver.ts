@@ -1,18 +1,21 @@
 import { Arg, Args, Info, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Commune } from '../territory/index.js';
+import { Commune, Intercommunality } from '../territory/index.js';
 import { Sector } from '../sectors/index.js';
 import { Organization } from '../organizations/index.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
-import { FundingSchemeKind } from './partner.enums.js';
+import { StateAidRule } from './state-aid-rule.entity.js';
+import { CRITERION_AXES, CriterionAxis, FundingSchemeKind } from './partner.enums.js';
 import { PartnerChanged } from './partner.events.js';
 import { PartnerPermissions } from './partner.permissions.js';
-import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PARTNER_LISTS, PartnerFilter, UpdatePartnerInput } from './partner.inputs.js';
+import { CreatePartnerInput, FundingSchemeInput, InterventionCriteriaInput, PARTNER_LISTS, PartnerFilter, PartnerSupportQuery, ProjectInput, UpdatePartnerInput } from './partner.inputs.js';
 import { PartnerService } from './partner.service.js';
-import { Needs, load, related, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection, MaxItems } from '../../server/kit/index.js';
+import { activePartners, ruleOn, stateAidRules, type PartnerMatchResult } from './partner-match.js';
+import { referenceDate as referenceDay } from '../platform/index.js';
+import { badInput, isWithin, Needs, load, related, type Context, Authorized, subscribeTo, ConnectionArgs, connectionType, decodeId, toConnection, MaxItems } from '../../server/kit/index.js';
 
 @ObjectType('PartnerConnection', { description: 'A page of partners.' })
 export class PartnerConnection extends connectionType(Partner, 'Partner') {}
@@ -37,6 +40,77 @@ export class FundingSchemeFilter {
   @Min(0, { message: 'Le montant ne peut pas être négatif.' })
   @Max(1_000_000_000, { message: 'Le montant ne peut pas dépasser 1 000 000 000 €.' })
   amount?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Include schemes not valid at the reference date (false by default).' })
+  @IsOptional()
+  includeInvalid?: boolean | null;
+}
+
+@ObjectType('CriterionCheck', { description: 'One axis of criteria or of a scheme checked against a situation.' })
+export class CriterionCheck {
+  @Field(() => CriterionAxis, { description: 'The axis checked.' })
+  axis!: CriterionAxis;
+
+  @Field(() => Boolean, { description: 'True when the situation meets the rule on this axis.' })
+  passed!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it failed (French), e.g. "0 salarié : le dispositif DLA s\'adresse aux employeurs."; for a passed check, null, or a note when the situation did not say (not held against it).',
+  })
+  reason!: string | null;
+}
+
+@ObjectType('CriteriaMatch', { description: "A set of a partner's intervention criteria checked against a situation." })
+export class CriteriaMatch {
+  @Field(() => InterventionCriteria, { description: 'The criteria.' })
+  criteria!: InterventionCriteria;
+
+  @Field(() => Boolean, { description: 'True when every check passed.' })
+  eligible!: boolean;
+
+  @MaxItems(CRITERION_AXES)
+  @Field(() => [CriterionCheck], { description: 'One check per axis the criteria restrict.' })
+  checks!: CriterionCheck[];
+}
+
+@ObjectType('SchemeMatch', { description: 'A funding scheme checked against a situation.' })
+export class SchemeMatch {
+  @Field(() => FundingScheme, { description: 'The scheme.' })
+  scheme!: FundingScheme;
+
+  @Field(() => Boolean, { description: "True when every check passed (the partner's criteria included)." })
+  eligible!: boolean;
+
+  @MaxItems(CRITERION_AXES)
+  @Field(() => [CriterionCheck], { description: "One check per axis the scheme restricts, after a failed check of the partner's criteria when none covers the situation." })
+  checks!: CriterionCheck[];
+}
+
+@ObjectType('PartnerMatch', { description: 'A partner checked against a situation: its criteria and its schemes valid at the reference date, with the reasons.' })
+export class PartnerMatch {
+  @Field(() => Partner, { description: 'The partner.' })
+  partner!: Partner;
+
+  @Field(() => Boolean, { description: 'True when some set of its criteria covers the situation.' })
+  eligible!: boolean;
+
+  @MaxItems(PARTNER_LISTS.criteria)
+  @Field(() => [CriteriaMatch], { description: 'Its criteria checked (only those met, unless ineligible ones are asked for).' })
+  criteria!: CriteriaMatch[];
+
+  @MaxItems(PARTNER_LISTS.fundingSchemes)
+  @Field(() => [SchemeMatch], { description: 'Its schemes valid at the reference date, checked (only those open to the situation, unless ineligible ones are asked for).' })
+  schemes!: SchemeMatch[];
+}
+
+/** The most partners a list of matches gives (its `first`), as a page would. */
+const MAX_MATCHES = 100;
+
+/** The first `first` matches (refused past MAX_MATCHES, as pages are). */
+function firstMatches(results: PartnerMatchResult[], first: number): PartnerMatch[] {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_MATCHES) throw badInput('first', `Le nombre de partenaires demandés doit être compris entre 0 et ${MAX_MATCHES}.`);
+  return results.slice(0, first) as PartnerMatch[];
 }
 
 @Resolver(() => Partner)
@@ -51,17 +125,54 @@ export class PartnerResolver {
     return toConnection(PartnerConnection, await PartnerService.list(ctx, filter, args, info));
   }
 
-  @MaxItems(PARTNER_LISTS.fundingSchemes)
-  @FieldResolver(() => [FundingScheme], { description: 'Funding schemes the partner can mobilise, by name (active ones only unless `includeInactive`).' })
-  @Needs('schemes')
-  fundingSchemes(
-    @Root() partner: Partner,
-    @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include schemes no longer offered.' }) includeInactive: boolean,
+  @Query(() => [PartnerMatch], {
+    description:
+      'Active partners matched against a situation (a project holder not yet in the directory), by name: for each, its criteria and schemes checked, with a French reason per failing criterion.',
+  })
+  partnerMatches(
+    @Arg('situation', () => PartnerSupportQuery, { description: 'The situation; what is left out is not held against it.' }) situation: PartnerSupportQuery,
+    @Arg('includeIneligible', () => Boolean, { defaultValue: false, description: 'Also the partners, criteria and schemes that do not fit, with their reasons.' }) includeIneligible: boolean,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'At most this many partners, by name (at most 100).' }) first: number,
     @Ctx() ctx: Context,
-  ): FundingScheme[] | Promise<FundingScheme[]> {
-    const shown = (schemes: FundingScheme[]) => (includeInactive ? schemes : schemes.filter((s) => s.active));
-    const schemes = related<FundingScheme>(ctx, partner, 'schemes');
-    return Array.isArray(schemes) ? shown(schemes) : schemes.then(shown); // gathered with the page: no promise per partner
+  ): Promise<PartnerMatch[]> {
+    return PartnerService.matches(ctx, situation, includeIneligible).then((results) => firstMatches(results, first));
+  }
+
+  @MaxItems(PARTNER_LISTS.fundingSchemes)
+  @FieldResolver(() => [FundingScheme], { description: 'Funding schemes the partner can mobilise, by name: active ones valid at the reference date unless `includeInactive`.' })
+  @Needs('schemes')
+  async fundingSchemes(
+    @Root() partner: Partner,
+    @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include schemes no longer offered: inactive, or not valid at the reference date.' }) includeInactive: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<FundingScheme[]> {
+    const schemes = await related<FundingScheme>(ctx, partner, 'schemes'); // gathered with the page
+    if (includeInactive) return schemes;
+    const day = await referenceDay(ctx);
+    return schemes.filter((s) => s.active && isWithin(day, s.validFrom, s.validUntil));
+  }
+
+  @MaxItems(PARTNER_LISTS.represents)
+  @FieldResolver(() => [Partner], { description: 'The partners this one speaks for (the Cigales for the NEF, Autonomie et Solidarité and La Caisse Solidaire).' })
+  @Needs('representsIds')
+  represents(@Root() partner: Partner, @Ctx() ctx: Context): Partner[] | Promise<Partner[]> {
+    return related<Partner>(ctx, partner, 'representsIds');
+  }
+
+  @MaxItems(PARTNER_LISTS.represents)
+  @FieldResolver(() => [Partner], { description: 'The active partners that speak for this one, by name (the first 10).' })
+  async representedBy(@Root() partner: Partner, @Ctx() ctx: Context): Promise<Partner[]> {
+    return (await activePartners(ctx)).filter((p) => p.representsIds.includes(partner.id)).slice(0, PARTNER_LISTS.represents); // the declared bound, held
+  }
+
+  @FieldResolver(() => String, {
+    description: "The name valid at the platform's reference date: `currentName` from `nameChangedYear` on, `name` before (`currentName` at any date when the year of the change is not known).",
+  })
+  @Needs('name', 'currentName', 'nameChangedYear')
+  async nameAtReferenceDate(@Root() partner: Partner, @Ctx() ctx: Context): Promise<string> {
+    if (!partner.currentName) return partner.name;
+    if (partner.nameChangedYear == null) return partner.currentName;
+    return Number((await referenceDay(ctx)).slice(0, 4)) >= partner.nameChangedYear ? partner.currentName : partner.name;
   }
 
   @Authorized(PartnerPermissions.create)
@@ -144,10 +255,49 @@ export class InterventionCriteriaResolver {
   communes(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Commune[] | Promise<Commune[]> {
     return related<Commune>(ctx, criteria, 'communeIds');
   }
+
+  @MaxItems(PARTNER_LISTS.intercommunalitiesPerCriteria)
+  @FieldResolver(() => [Intercommunality], { description: 'Intercommunalities covered (every commune of them).' })
+  @Needs('intercommunalityIds')
+  intercommunalities(@Root() criteria: InterventionCriteria, @Ctx() ctx: Context): Intercommunality[] | Promise<Intercommunality[]> {
+    return related<Intercommunality>(ctx, criteria, 'intercommunalityIds');
+  }
+}
+
+@Resolver(() => StateAidRule)
+export class StateAidRuleResolver {
+  @Query(() => [StateAidRule], { description: 'The State-aid rules (de minimis ceilings), by frame and date.' })
+  @MaxItems(100)
+  stateAidRules(@Ctx() ctx: Context): Promise<StateAidRule[]> {
+    return stateAidRules(ctx);
+  }
+
+  @FieldResolver(() => Boolean, { description: "True when the rule applies at the platform's reference date." })
+  @Needs('validFrom', 'validUntil')
+  async valid(@Root() rule: StateAidRule, @Ctx() ctx: Context): Promise<boolean> {
+    return isWithin(await referenceDay(ctx), rule.validFrom, rule.validUntil);
+  }
 }
 
 @Resolver(() => FundingScheme)
 export class FundingSchemeResolver {
+  @FieldResolver(() => Boolean, { description: "True when the scheme is offered at the platform's reference date (its validity dates)." })
+  @Needs('validFrom', 'validUntil')
+  async valid(@Root() scheme: FundingScheme, @Ctx() ctx: Context): Promise<boolean> {
+    return isWithin(await referenceDay(ctx), scheme.validFrom, scheme.validUntil);
+  }
+
+  @FieldResolver(() => StateAidRule, {
+    nullable: true,
+    description: "The State-aid rule of the scheme's frame in force at the platform's reference date (its ceiling); null when the scheme has no frame.",
+  })
+  @Needs('stateAidFrame')
+  async stateAidRule(@Root() scheme: FundingScheme, @Ctx() ctx: Context): Promise<StateAidRule | null> {
+    if (!scheme.stateAidFrame) return null;
+    const [rules, day] = await Promise.all([stateAidRules(ctx), referenceDay(ctx)]);
+    return ruleOn(rules, scheme.stateAidFrame, day);
+  }
+
   @Query(() => FundingSchemeConnection, { description: 'Active funding schemes of active partners, by name.' })
   async fundingSchemes(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
@@ -162,9 +312,18 @@ export class FundingSchemeResolver {
 /** Adds `Organization.eligiblePartners` without touching the organizations module. */
 @Resolver(() => Organization)
 export class OrganizationPartnersResolver {
-  @FieldResolver(() => [Partner], { description: 'Active partners whose intervention criteria cover this organization (sector, stage, legal form, commune), by name.' })
-  @Needs('sector', 'stage', 'legalForm', 'commune')
-  eligiblePartners(@Root() organization: Organization, @Ctx() ctx: Context): Promise<Partner[]> {
-    return PartnerService.eligibleFor(ctx, organization);
+  @FieldResolver(() => [PartnerMatch], {
+    description:
+      'Active partners matched against this organization (sector, legal form, commune, employees, age, accreditations) and its project (target legal form, stage, amount, needs, publics, co-financing), by name, with a French reason per failing criterion.',
+  })
+  @Needs('sector', 'sectorCodes', 'stage', 'legalForm', 'commune', 'employees', 'creationDate', 'foundedYear', 'publics', 'accreditations')
+  eligiblePartners(
+    @Root() organization: Organization,
+    @Arg('project', () => ProjectInput, { nullable: true, description: 'The project to match; null: the organization as it is.' }) project: ProjectInput | null,
+    @Arg('includeIneligible', () => Boolean, { defaultValue: false, description: 'Also the partners, criteria and schemes that do not fit, with their reasons.' }) includeIneligible: boolean,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'At most this many partners, by name (at most 100).' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<PartnerMatch[]> {
+    return PartnerService.matchesFor(ctx, organization, project, includeIneligible).then((results) => firstMatches(results, first));
   }
 }

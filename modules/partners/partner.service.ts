@@ -1,29 +1,55 @@
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Commune } from '../territory/index.js';
+import { Commune, Intercommunality } from '../territory/index.js';
 import { SectorService } from '../sectors/index.js';
-import type { Organization } from '../organizations/index.js';
+import { AccreditationKind, holdsEsus, validKinds, type Accreditation, type Organization } from '../organizations/index.js';
 import { FundingScheme } from './funding-scheme.entity.js';
 import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { PartnerChanged } from './partner.events.js';
-import type { FundingSchemeKind } from './partner.enums.js';
+import { FundingSchemeKind, type PartnerKind } from './partner.enums.js';
 import { PartnerPolicy } from './partner.policy.js';
-import { criteriaCovers, type Situation } from './criteria-match.js';
+import type { Situation } from './criteria-match.js';
+import { matchAll, matchBase, validSchemeWhere, type PartnerMatchResult } from './partner-match.js';
+import { referenceDate as referenceDay } from '../platform/index.js';
 import {
   PARTNER_LISTS,
   type CreatePartnerInput,
+  type EligibilityInput,
   type FundingSchemeInput,
   type InterventionCriteriaInput,
   type PartnerFilter,
   type PartnerSupportQuery,
+  type ProjectInput,
   type UpdatePartnerInput,
 } from './partner.inputs.js';
-import { find, list, loadMany, once, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
+import { list, related, yearsBetween, type Context, type Transaction, badInput, conflict, notFound, decodeId, decodeIds, type ConnectionArgs, type Page } from '../../server/kit/index.js';
 
-function checkRange(min: number | null | undefined, max: number | null | undefined, field: string): void {
-  if (min != null && max != null && min > max) throw badInput(field, 'Le montant minimum dépasse le montant maximum.');
+function checkRange(min: number | null | undefined, max: number | null | undefined, field: string, message = 'Le montant minimum dépasse le montant maximum.'): void {
+  if (min != null && max != null && min > max) throw badInput(field, message);
+}
+
+/** Refuses bounds of eligibility rules in the wrong order. */
+function checkRules(input: EligibilityInput & { minAmount?: number | null; maxAmount?: number | null }, field: string): void {
+  checkRange(input.minAmount, input.maxAmount, `${field}.maxAmount`);
+  checkRange(input.minEmployees, input.maxEmployees, `${field}.maxEmployees`, 'Le nombre minimum de salariés dépasse le maximum.');
+  checkRange(input.minAgeYears, input.maxAgeYears, `${field}.maxAgeYears`, "L'âge minimum dépasse l'âge maximum.");
+}
+
+/** The eligibility rules of an input, as stored (lists without duplicates). */
+function ruleValues(input: EligibilityInput) {
+  return {
+    accreditations: [...new Set(input.accreditations ?? [])],
+    publics: [...new Set(input.publics ?? [])],
+    needTypes: [...new Set(input.needTypes ?? [])],
+    employerRequired: input.employerRequired ?? false,
+    minEmployees: input.minEmployees ?? null,
+    maxEmployees: input.maxEmployees ?? null,
+    minAgeYears: input.minAgeYears ?? null,
+    maxAgeYears: input.maxAgeYears ?? null,
+    coFinancingRequired: input.coFinancingRequired ?? false,
+  };
 }
 
 const assertCanManage = (ctx: Context, partnerId: string) => PartnerPolicy.assertCanManage(ctx, partnerId);
@@ -33,23 +59,44 @@ const BY_NAME = [
   ['id', 'asc'],
 ] as const;
 
-/**
- * Ids of the active partners with criteria covering `situation`. Every active criteria is read once per
- * operation (a few hundred rows) and matched here (criteria-match.ts), for any number of organizations.
- */
-async function coveringPartnerIds(ctx: Context, situation: Situation): Promise<string[]> {
-  const criteria = await once(ctx, 'partners.activeCriteria', () => find(ctx, InterventionCriteria, { where: { partner: { active: true } }, orderBy: [['id', 'asc']], limit: 100_000 }));
-  return [...new Set(criteria.filter((c) => criteriaCovers(c, situation)).map((c) => c.partner.id))];
-}
-
 async function situationFrom(em: SqlEntityManager, query: PartnerSupportQuery, field: string): Promise<Situation> {
-  const [sectorCode] = query.sector ? await SectorService.resolveCodes(em, [query.sector], `${field}.sector`) : [null];
+  const sectorCodes = query.sector ? await SectorService.resolveCodes(em, [query.sector], `${field}.sector`) : null;
   return {
-    sectorCode,
+    sectorCodes,
     stage: query.stage,
     legalForm: query.legalForm,
+    targetLegalForm: query.targetLegalForm,
     communeId: query.communeId ? decodeId(query.communeId, 'Commune', `${field}.communeId`) : null,
     amount: query.amount,
+    employees: query.employees,
+    ageYears: query.ageYears,
+    publics: query.publics,
+    needTypes: query.needTypes,
+    accreditations: query.accreditations,
+    coFinancingSecured: query.coFinancingSecured,
+  };
+}
+
+/**
+ * An organization's situation at `day`, with its project (what the project says first): its age from its
+ * creation date (or the 1st of January of its year of creation), the kinds of its accreditations valid then
+ * (ESUS included for an insertion structure of the SSE, for which it is automatic).
+ */
+export function organizationSituation(organization: Organization, accreditations: readonly Accreditation[], project: ProjectInput | null | undefined, day: string): Situation {
+  const created = organization.creationDate ?? (organization.foundedYear != null ? `${organization.foundedYear}-01-01` : null);
+  return {
+    sectorCodes: organization.sectorCodes.length > 0 ? organization.sectorCodes : [organization.sector.code],
+    stage: project?.stage ?? organization.stage,
+    legalForm: organization.legalForm,
+    targetLegalForm: project?.targetLegalForm ?? null,
+    communeId: organization.commune.id,
+    amount: project?.amount ?? null,
+    employees: organization.employees,
+    ageYears: created ? Math.max(0, yearsBetween(created, day)) : null,
+    publics: project?.publics ?? organization.publics,
+    needTypes: project?.needTypes ?? null,
+    accreditations: [...validKinds(accreditations, day), ...(holdsEsus(accreditations, day, organization.legalForm) ? [AccreditationKind.ESUS] : [])].filter((k, i, all) => all.indexOf(k) === i),
+    coFinancingSecured: project?.coFinancingSecured ?? null,
   };
 }
 
@@ -60,18 +107,19 @@ export const PartnerService = {
     if (filter?.technicalCommittee != null) where.push({ technicalCommittee: filter.technicalCommittee });
     if (filter?.canSupport) {
       const situation = await situationFrom(ctx.em, filter.canSupport, 'filter.canSupport');
-      where.push({ id: { $in: await coveringPartnerIds(ctx, situation) } });
+      where.push({ id: { $in: matchAll(await matchBase(ctx), situation, false).map((m) => m.partner.id) } });
     }
     return list(ctx, Partner, { where: { $and: where }, orderBy: BY_NAME, search: filter?.search, args, info });
   },
 
-  fundingSchemes(
+  async fundingSchemes(
     ctx: Context,
-    filter: { kinds?: FundingSchemeKind[] | null; partnerIds?: string[] | null; amount?: number | null } | null,
+    filter: { kinds?: FundingSchemeKind[] | null; partnerIds?: string[] | null; amount?: number | null; includeInvalid?: boolean | null } | null,
     args: ConnectionArgs,
     info: GraphQLResolveInfo,
   ): Promise<Page<FundingScheme>> {
     const where: FilterQuery<FundingScheme>[] = [{ active: true }, { partner: { active: true } }];
+    if (!filter?.includeInvalid) where.push(validSchemeWhere(await referenceDay(ctx)));
     if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
     if (filter?.partnerIds?.length) where.push({ partner: { $in: decodeIds(filter.partnerIds, 'Partner', 'filter.partnerIds') } });
     if (filter?.amount != null) {
@@ -81,16 +129,16 @@ export const PartnerService = {
     return list(ctx, FundingScheme, { where: { $and: where }, orderBy: BY_NAME, args, info });
   },
 
-  /** Active partners whose criteria cover the organization (sector, stage, legal form, commune). */
-  async eligibleFor(ctx: Context, organization: Organization): Promise<Partner[]> {
-    const situation: Situation = {
-      sectorCode: organization.sector.code,
-      stage: organization.stage,
-      legalForm: organization.legalForm,
-      communeId: organization.commune.id,
-    };
-    const partners = (await loadMany(ctx, Partner, await coveringPartnerIds(ctx, situation))).filter((p): p is Partner => p !== null);
-    return partners.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  /** The active partners matched against an organization and its project, with the reasons. */
+  async matchesFor(ctx: Context, organization: Organization, project: ProjectInput | null, includeIneligible: boolean): Promise<PartnerMatchResult[]> {
+    const [base, accreditations] = await Promise.all([matchBase(ctx), related<Accreditation>(ctx, organization, 'accreditations')]);
+    return matchAll(base, organizationSituation(organization, accreditations, project, base.day), includeIneligible);
+  },
+
+  /** The active partners matched against a situation given in full (a holder not in the directory). */
+  async matches(ctx: Context, query: PartnerSupportQuery, includeIneligible: boolean): Promise<PartnerMatchResult[]> {
+    const situation = await situationFrom(ctx.em, query, 'situation');
+    return matchAll(await matchBase(ctx), situation, includeIneligible);
   },
 
   async create(ctx: Context, input: CreatePartnerInput): Promise<Partner> {
@@ -102,7 +150,11 @@ export const PartnerService = {
         slug: input.slug,
         name: input.name.trim(),
         shortName: input.shortName?.trim() || null,
+        currentName: input.currentName?.trim() || null,
+        nameChangedYear: input.nameChangedYear ?? null,
         kind: input.kind,
+        roles: rolesOf(input.kind, input.roles),
+        representsIds: await representedIds(tx, input.representsIds, null),
         description: input.description?.trim() ?? '',
         website: input.website ?? null,
         email: input.email ?? null,
@@ -136,6 +188,10 @@ export const PartnerService = {
         partner.name = input.name.trim();
       }
       if (input.shortName !== undefined) partner.shortName = input.shortName?.trim() || null;
+      if (input.currentName !== undefined) partner.currentName = input.currentName?.trim() || null;
+      if (input.nameChangedYear !== undefined) partner.nameChangedYear = input.nameChangedYear;
+      if (input.roles != null) partner.roles = rolesOf(partner.kind, input.roles);
+      if (input.representsIds != null) partner.representsIds = await representedIds(tx, input.representsIds, id);
       if (input.description !== undefined) partner.description = input.description?.trim() ?? '';
       if (input.website !== undefined) partner.website = input.website;
       if (input.email !== undefined) partner.email = input.email;
@@ -185,7 +241,7 @@ export const PartnerService = {
       const scheme = await tx.em.findOne(FundingScheme, id);
       if (!scheme) throw notFound('Dispositif', globalId);
       assertCanManage(ctx, scheme.partner.id);
-      checkRange(input.minAmount, input.maxAmount, 'input.maxAmount');
+      checkScheme(input, 'input');
       Object.assign(scheme, schemeValues(input));
       await tx.em.flush();
       tx.publish(PartnerChanged, { partnerId: scheme.partner.id, change: 'UPDATED' });
@@ -212,15 +268,39 @@ async function changePartner<R>(ctx: Context, partnerGlobalId: string, work: (tx
   });
 }
 
+/** The roles to store: the main one first, then the others once each. */
+function rolesOf(kind: PartnerKind, roles: readonly PartnerKind[] | null | undefined): PartnerKind[] {
+  return [...new Set([kind, ...(roles ?? [])])];
+}
+
+/** The ids of the partners represented, checked: existing partners, never itself. */
+async function representedIds(tx: Transaction, globalIds: readonly string[] | null | undefined, self: string | null): Promise<string[]> {
+  const ids = [...new Set(decodeIds(globalIds ?? [], 'Partner', 'input.representsIds'))];
+  if (ids.length === 0) return [];
+  if (self && ids.includes(self)) throw badInput('input.representsIds', 'Un partenaire ne peut pas se représenter lui-même.');
+  if ((await tx.em.count(Partner, { id: { $in: ids } })) !== ids.length) throw badInput('input.representsIds', "Un des partenaires représentés n'existe pas.");
+  return ids;
+}
+
 async function addCriteria(tx: Transaction, partner: Partner, input: InterventionCriteriaInput, field: string): Promise<InterventionCriteria> {
-  checkRange(input.minAmount, input.maxAmount, `${field}.maxAmount`);
+  checkRules(input, field);
   const sectorCodes = await SectorService.resolveCodes(tx.em, input.sectors ?? [], `${field}.sectors`);
   const communeIds = decodeIds(input.communeIds ?? [], 'Commune', `${field}.communeIds`);
   if (communeIds.length > 0) {
     const found = await tx.em.count(Commune, { id: { $in: communeIds } });
     if (found !== new Set(communeIds).size) throw badInput(`${field}.communeIds`, "Une des communes n'appartient pas au périmètre de la plate-forme.");
   }
+  const intercommunalityIds = [...new Set(decodeIds(input.intercommunalityIds ?? [], 'Intercommunality', `${field}.intercommunalityIds`))];
+  if (intercommunalityIds.length > 0 && (await tx.em.count(Intercommunality, { id: { $in: intercommunalityIds } })) !== intercommunalityIds.length) {
+    throw badInput(`${field}.intercommunalityIds`, "Une des intercommunalités n'appartient pas au périmètre de la plate-forme.");
+  }
+  const departmentCodes = [...new Set(input.departmentCodes ?? [])];
+  const regionCodes = [...new Set(input.regionCodes ?? [])];
   return tx.em.create(InterventionCriteria, {
+    ...ruleValues(input),
+    intercommunalityIds,
+    departmentCodes,
+    regionCodes,
     partner,
     label: input.label.trim(),
     sectorCodes,
@@ -228,14 +308,26 @@ async function addCriteria(tx: Transaction, partner: Partner, input: Interventio
     legalForms: [...new Set(input.legalForms ?? [])],
     minAmount: input.minAmount ?? null,
     maxAmount: input.maxAmount ?? null,
-    wholeTerritory: communeIds.length === 0,
+    wholeTerritory: communeIds.length + intercommunalityIds.length + departmentCodes.length + regionCodes.length === 0,
     communeIds: [...new Set(communeIds)],
   });
 }
 
 function schemeValues(input: FundingSchemeInput) {
   return {
+    ...ruleValues(input),
     name: input.name.trim(),
+    shortName: input.shortName?.trim() || null,
+    legalForms: [...new Set(input.legalForms ?? [])],
+    guaranteeRate: input.guaranteeRate ?? null,
+    decidingBody: input.decidingBody?.trim() ?? '',
+    calendar: input.calendar?.trim() ?? '',
+    typicalDelayDays: input.typicalDelayDays ?? null,
+    yearlyEnvelope: input.yearlyEnvelope ?? null,
+    validFrom: input.validFrom ?? null,
+    validUntil: input.validUntil ?? null,
+    stateAidFrame: input.stateAidFrame ?? null,
+    legalFrame: input.legalFrame?.trim() ?? '',
     kind: input.kind,
     description: input.description?.trim() ?? '',
     eligibility: input.eligibility?.trim() ?? '',
@@ -253,7 +345,13 @@ async function assertRoom(tx: Transaction, entity: typeof InterventionCriteria |
   if (count >= max) throw conflict(`Ce partenaire a déjà ${count} ${what} : ${max} au plus.`);
 }
 
+function checkScheme(input: FundingSchemeInput, field: string): void {
+  checkRules(input, field);
+  if (input.validFrom && input.validUntil && input.validFrom > input.validUntil) throw badInput(`${field}.validUntil`, 'La fin de validité précède son début.');
+  if (input.guaranteeRate != null && input.kind !== FundingSchemeKind.GUARANTEE) throw badInput(`${field}.guaranteeRate`, 'Seule une garantie a une quotité garantie.');
+}
+
 function addScheme(tx: Transaction, partner: Partner, input: FundingSchemeInput, field: string): FundingScheme {
-  checkRange(input.minAmount, input.maxAmount, `${field}.maxAmount`);
+  checkScheme(input, field);
   return tx.em.create(FundingScheme, { partner, ...schemeValues(input) });
 }

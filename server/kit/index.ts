@@ -10,6 +10,7 @@ export { UuidEntity } from './node-entity.js';
 export { KeysOf } from './entities.js';
 export { SearchText } from './search.js';
 export { LocalDateType, todayInFrance, isWithin, yearsBetween } from './local-date.js';
+export { registerLabelledEnum } from './enums.js';
 export { applyChanges } from './changes.js';
 export { refreshStatistics } from './statement.js';
 export { visibleTo, matches, type VisibilityRule, type Rights, type RowRule } from './visibility.js';

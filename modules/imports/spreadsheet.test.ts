@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { headerKey, headerRowIndex, mapColumns, specOf } from './columns.js';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import.limits.js';
-import { columnLetter, decodeText, detectDelimiter, readSpreadsheet, SpreadsheetError, zipEntries } from './spreadsheet.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_XLSX_ELEMENTS } from './import.limits.js';
+import { columnLetter, decodeText, detectDelimiter, readSpreadsheet, rowsAndCells, SpreadsheetError, zipEntries } from './spreadsheet.js';
 import { communeKey, excelSerialDate, parseAccreditations, parseDate, parseLegalForm, parsePublics, ValueError } from './values.js';
 
 describe('reading a CSV', () => {
@@ -89,6 +90,21 @@ describe('reading an XLSX workbook', () => {
     await expect(readSpreadsheet(lying, 'bombe.xlsx')).rejects.toThrow(/« xl\/worksheets\/sheet1.xml » se décompresse au-delà de la taille qu'il annonce/);
     // The honest workbook is read.
     expect((await readSpreadsheet(bytes, 'ok.xlsx')).rows).toHaveLength(50);
+  });
+
+  it("counts every worksheet's rows and cells before exceljs builds them: a sheet of a million rows is refused at once", async () => {
+    expect(rowsAndCells(Buffer.from('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"/></row><row/><cols/><rowBreaks/></sheetData>'))).toBe(4);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('A').addRow(['Nom']);
+    const honest = Buffer.from(await wb.xlsx.writeBuffer());
+    // The same workbook, its sheet holding MAX_XLSX_ELEMENTS + 1 empty rows (a few hundred KB once compressed).
+    const zip = await JSZip.loadAsync(honest);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('<sheetData>', '<sheetData>' + '<row/>'.repeat(MAX_XLSX_ELEMENTS + 1)));
+    const big = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const started = Date.now();
+    await expect(readSpreadsheet(big, 'lignes.xlsx')).rejects.toThrow(/plus de 300\s000 lignes et cellules/);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCriteria, checkRules, type CriteriaRules, type EligibilityRules, type Situation } from './criteria-match.js';
+import { checkCriteria, checkRules, ofName, type CriteriaRules, type EligibilityRules, type Situation } from './criteria-match.js';
 import { matchAll, ruleOn, type MatchBase, type PartnerMatchResult } from './partner-match.js';
 import { DEMO_PARTNERS, STATE_AID_RULES } from './demo/partners.data.js';
 import { communeNamesOf } from '../territory/index.js';
@@ -95,7 +95,7 @@ describe('a village festival committee with no employee', () => {
     const apport = schemeOf(all, 'inseraction-62', "Contrat d'apport associatif")!;
     expect(failed(apport.checks)).toEqual([
       "0 salarié : le dispositif « Contrat d'apport associatif » s'adresse aux employeurs.",
-      "Besoin en fonctionnement : le dispositif « Contrat d'apport associatif » finance besoin en fonds de roulement, investissement.",
+      "Besoin en fonctionnement : le dispositif « Contrat d'apport associatif » finance le besoin en fonds de roulement et l'investissement.",
     ]);
     const proposed = matchAll(demoBase(), committee, false).flatMap((m) => m.schemes.map((s) => s.scheme));
     expect(proposed.filter((s) => ['LOAN', 'QUASI_EQUITY', 'EQUITY', 'GUARANTEE'].includes(s.kind))).toEqual([]);
@@ -135,7 +135,7 @@ describe('an association running an ACI', () => {
     for (const slug of ['direccte', 'uriae', 'chantier-ecole', 'conseil-general-62']) expect(bySlug(proposed, slug)?.eligible, slug).toBe(true);
     expect(bySlug(proposed, 'direccte')!.schemes.map((s) => s.scheme.name)).toEqual(["Fonds départemental d'insertion"]);
     const all = matchAll(demoBase(), aci, true);
-    expect(failed(schemeOf(all, 'direccte', "Aide au poste d'insertion")!.checks)).toEqual(["Besoin en investissement : le dispositif « Aide au poste d'insertion » finance fonctionnement."]);
+    expect(failed(schemeOf(all, 'direccte', "Aide au poste d'insertion")!.checks)).toEqual(["Besoin en investissement : le dispositif « Aide au poste d'insertion » finance le fonctionnement."]);
     expect(schemeOf(matchAll(demoBase(), { ...aci, needTypes: [NeedType.OPERATIONS] }, false), 'direccte', "Aide au poste d'insertion")?.eligible).toBe(true);
   });
 });
@@ -170,7 +170,7 @@ describe('a SARL taken over by its employees as a SCOP', () => {
     expect(urscop.eligible).toBe(false);
     expect(failed(urscop.criteria[0]!.checks)).toEqual(["SARL : URSCOP s'adresse aux formes SCOP, SCIC."]);
     expect(failed(urscop.schemes.find((s) => s.scheme.name === 'Garantie Sofiscop')!.checks)).toEqual([
-      "Aucun critère d'intervention de URSCOP ne couvre cette situation.",
+      "Aucun critère d'intervention d'URSCOP ne couvre cette situation.",
       "SARL : le dispositif « Garantie Sofiscop » s'adresse aux formes SCOP, SCIC.",
     ]);
   });
@@ -272,5 +272,13 @@ describe('the reference date', () => {
     expect(ceiling(StateAidFrame.DE_MINIMIS_SIEG, '2012-06-01')?.ceiling).toBe(500_000);
     expect(ceiling(StateAidFrame.DE_MINIMIS_SIEG, '2026-06-01')?.ceiling).toBe(750_000);
     expect(ceiling(StateAidFrame.DE_MINIMIS_GENERAL, '2031-01-01')).toBeNull();
+  });
+});
+
+describe('French of the reasons', () => {
+  it('elides "de" before a vowel and names needs with their article', () => {
+    expect(ofName('URSCOP')).toBe("d'URSCOP");
+    expect(ofName('Autonomie et Solidarité')).toBe("d'Autonomie et Solidarité");
+    expect(ofName('Cigales')).toBe('de Cigales');
   });
 });

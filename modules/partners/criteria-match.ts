@@ -1,5 +1,5 @@
 import type { AccreditationKind, LegalForm, Stage, TargetPublic } from '../organizations/index.js';
-import { CriterionAxis, NEED_TYPE_LABELS, type NeedType } from './partner.enums.js';
+import { CriterionAxis, NEED_TYPE_LABELS, NEED_TYPE_PHRASES, type NeedType } from './partner.enums.js';
 
 /*
  * The matching engine: pure functions from rules (a partner's criteria, a scheme's eligibility) and a
@@ -138,6 +138,10 @@ export function euros(amount: number): string {
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const words = <K extends string>(keys: readonly K[], table: Record<K, string>) => keys.map((k) => table[k]).join(', ');
+/** "a", "a et b", "a, b et c". */
+const listed = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`);
+/** "de" before a name, elided before a vowel: "de Cigales", "d'URSCOP", "d'Autonomie et Solidarité". */
+export const ofName = (name: string) => (/^[aeiouyàâéèêëîïôöùûü]/i.test(name) ? `d'${name}` : `de ${name}`);
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 const unknown = (what: string) => `${capital(what)} non renseigné : critère non vérifié.`;
 
@@ -225,7 +229,7 @@ export function checkRules(rules: EligibilityRules, situation: Situation, who: s
       add(
         CriterionAxis.NEED_TYPE,
         rules.needTypes.some((t) => needs.includes(t)),
-        `Besoin en ${words(needs, NEED_TYPE_LABELS)} : ${who} finance ${words(rules.needTypes, NEED_TYPE_LABELS)}.`,
+        `Besoin en ${words(needs, NEED_TYPE_LABELS)} : ${who} finance ${listed(rules.needTypes.map((k) => NEED_TYPE_PHRASES[k]))}.`,
       );
   }
   if (rules.minAmount != null || rules.maxAmount != null) {

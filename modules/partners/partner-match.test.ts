@@ -93,7 +93,7 @@ describe('Organization.eligiblePartners', () => {
         expect(match.eligible).toBe(match.criteria.some((c: any) => c.eligible));
         for (const c of [...match.criteria, ...match.schemes]) {
           expect(c.eligible).toBe(c.checks.every((k: any) => k.passed));
-          for (const k of c.checks) if (!k.passed) expect(k.reason).toMatch(k.axis === 'PARTNER' ? /^Aucun critère d'intervention de .+\.$/ : /^.+ : .+\.$/);
+          for (const k of c.checks) if (!k.passed) expect(k.reason).toMatch(k.axis === 'PARTNER' ? /^Aucun critère d'intervention (de |d')\S.+\.$/ : /^.+ : .+\.$/);
         }
       }
       const direccte = node.eligiblePartners.find((m: any) => m.partner.slug === 'direccte');

@@ -6,7 +6,7 @@ import { InterventionCriteria } from './intervention-criteria.entity.js';
 import { Partner } from './partner.entity.js';
 import { StateAidRule } from './state-aid-rule.entity.js';
 import { CriterionAxis, type StateAidFrame } from './partner.enums.js';
-import { allPassed, checkCriteria, checkRules, type Check, type Names, type Situation } from './criteria-match.js';
+import { allPassed, checkCriteria, checkRules, ofName, type Check, type Names, type Situation } from './criteria-match.js';
 import { referenceDate as referenceDay } from '../platform/index.js';
 import { find, isWithin, once, related, type Context } from '../../server/kit/index.js';
 
@@ -132,7 +132,7 @@ export function matchPartner(base: MatchBase, partner: Partner, situation: Situa
     return { criteria: c, eligible: allPassed(checks), checks };
   });
   const eligible = criteria.some((c) => c.eligible);
-  const partnerCheck: Check[] = eligible ? [] : [{ axis: CriterionAxis.PARTNER, passed: false, reason: `Aucun critère d'intervention de ${who} ne couvre cette situation.` }];
+  const partnerCheck: Check[] = eligible ? [] : [{ axis: CriterionAxis.PARTNER, passed: false, reason: `Aucun critère d'intervention ${ofName(who)} ne couvre cette situation.` }];
   const schemes = (base.schemesOf.get(partner.id) ?? []).map((s) => {
     const checks = [...partnerCheck, ...checkRules(s, situation, schemeWho(s))];
     return { scheme: s, eligible: allPassed(checks), checks };

@@ -61,6 +61,14 @@ export const NEED_TYPE_LABELS: Record<NeedType, string> = {
   TECHNICAL_SUPPORT: 'accompagnement technique',
 };
 
+/** The same, with their article, for a sentence ("le dispositif finance l'investissement et le besoin en fonds de roulement"). */
+export const NEED_TYPE_PHRASES: Record<NeedType, string> = {
+  INVESTMENT: "l'investissement",
+  WORKING_CAPITAL: 'le besoin en fonds de roulement',
+  OPERATIONS: 'le fonctionnement',
+  TECHNICAL_SUPPORT: "l'accompagnement technique",
+};
+
 registerEnumType(NeedType, {
   name: 'NeedType',
   description: 'What a project needs, or a scheme finances (type de besoin).',

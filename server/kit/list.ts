@@ -5,7 +5,7 @@ import { containsPattern } from '../text.js';
 import { searchColumnOf } from './search.js';
 import { entityInfo, type EntityInfo } from './entities.js';
 import { fullPlan, planRead, type ReadPlan } from './plan.js';
-import { joinPlan, readRows, selectPlan } from './rows.js';
+import { columnsForRules, joinPlan, readRows, selectPlan } from './rows.js';
 import { rowRule, scopeOf, type KitContext, type Scope } from './scope.js';
 import { connectionSelection, selectionOf } from './selection.js';
 import { Statement, runRead } from './statement.js';
@@ -75,12 +75,13 @@ function pageStatement(scope: Scope, plan: ReadPlan, where: object, order: Order
   const st = new Statement(scope.em).text('select ');
   selectPlan(st, scope, plan, 'e');
   if (counted) st.text(`, (select count(*)::int from "${info.table}" e where `).filter(info, 'e', where).text(') as "__total"');
-  st.text(' from (select ').text(plan.columns.map((c) => `e."${c.column}"`).join(', '));
+  const inner = [...plan.columns.map((c) => c.column), ...columnsForRules(scope, plan)];
+  st.text(' from (select ').text(inner.map((c) => `e."${c}"`).join(', '));
   st.text(` from "${info.table}" e where `).filter(info, 'e', where);
   if (request.after) keyset(st.text(' and '), info, order, Cursor.decode(request.after) as unknown[], true);
   if (request.before) keyset(st.text(' and '), info, order, Cursor.decode(request.before) as unknown[], false);
   st.text(` order by ${orderSql(info, order, backward)} limit `)
-    .param(limit + 1)
+    .count(limit + 1)
     .text(') e');
   joinPlan(st, scope, plan, 'e');
   return st.text(` order by ${orderSql(info, order, backward)}`);

@@ -1,4 +1,5 @@
 import type { KeysInfo } from './entities.js';
+import { columnsOf, splitOnParent } from './filter.js';
 import type { ReadPlan } from './plan.js';
 import type { Scope } from './scope.js';
 import { rowRule, selectColumn } from './scope.js';
@@ -34,13 +35,27 @@ function keysSubquery(st: Statement, scope: Scope, relation: KeysInfo, target: R
   st.text(')');
 }
 
-/** Writes, as one json array of arrays, the rows of a OneToMany relation of the `plan` row under `alias`. */
-function gatherSubquery(st: Statement, scope: Scope, plan: ReadPlan, alias: string, { relation, plan: target }: ReadPlan['gathers'][number], as: string): void {
+/**
+ * The rule of a gathered relation, split (`splitOnParent`): a condition on the parent row, checked once
+ * per parent instead of by a lookup of the parent for each gathered row, and the rest.
+ */
+function gatherRule(scope: Scope, { relation, plan: target }: ReadPlan['gathers'][number]): { parent: object | null; rest: object | boolean } {
   const rule = rowRule(scope, target.info);
+  if (typeof rule === 'boolean') return { parent: null, rest: rule };
+  return splitOnParent(target.info, relation.foreignKey, rule);
+}
+
+/** Writes, as one json array of arrays, the rows of a OneToMany relation of the `plan` row under `alias`. */
+function gatherSubquery(st: Statement, scope: Scope, plan: ReadPlan, alias: string, gather: ReadPlan['gathers'][number], as: string): void {
+  const { relation, plan: target } = gather;
+  const { parent, rest: rule } = gatherRule(scope, gather);
   if (rule === false) return;
   const fk = target.info.relations.get(relation.foreignKey) as { column: string };
   const order = relation.orderBy.map(([p, d]) => `g."${target.info.columns.get(p)!.column}" ${d}`).join(', ');
-  st.text(', (select coalesce(json_agg(json_build_array(');
+  st.text(', ');
+  // Parents failing their part of the rule gather nothing, without a lookup per gathered row.
+  if (parent) st.text('case when ').filter(plan.info, alias, parent).text(' then ');
+  st.text('(select coalesce(json_agg(json_build_array(');
   target.columns.forEach((c, i) => selectColumn(st.text(i > 0 ? ', ' : ''), scope, target.info, 'g', c).text(c.textInJson ? '::text' : ''));
   for (const k of target.keyGathers) keysSubquery(st.text(', '), scope, k.relation, k.plan, 'g');
   st.text(`)${order ? ` order by ${order}` : ''}), '[]'::json) from `);
@@ -49,7 +64,21 @@ function gatherSubquery(st: Statement, scope: Scope, plan: ReadPlan, alias: stri
   else st.text(`"${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);
   if (rule !== true) st.text(' and ').filter(target.info, 'g', rule);
   if (relation.limit != null) st.text(`${order ? ` order by ${order}` : ''} limit ${relation.limit}) g`);
-  st.text(`) as "${as}"`);
+  st.text(parent ? `) else '[]'::json end as "${as}"` : `) as "${as}"`);
+}
+
+/**
+ * Columns of `plan`'s own rows, beyond its plan's, that `selectPlan` reads under its alias: those the
+ * gathered relations' rules check on the parent row (a page's rows come from a subquery of its columns).
+ */
+export function columnsForRules(scope: Scope, plan: ReadPlan): string[] {
+  const columns = new Set<string>();
+  for (const gather of plan.gathers) {
+    const { parent, rest } = gatherRule(scope, gather);
+    if (parent && rest !== false) columnsOf(plan.info, parent, columns);
+  }
+  for (const c of plan.columns) columns.delete(c.column);
+  return [...columns];
 }
 
 /** Writes the select list of `plan` on the row under `alias`. */

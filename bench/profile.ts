@@ -114,8 +114,8 @@ function load(target: string, body: string, n: number): Promise<void> {
 }
 
 /** Server CPU (this process) and database CPU (its backends) per request over N requests to `target`. */
-async function measure(label: string, target: string, body: string, databaseUrl: string | null, profiled: boolean): Promise<void> {
-  await load(target, body, Math.min(N, 500)); // warm-up
+async function measure(label: string, target: string, body: string, databaseUrl: string | null, profiled: boolean): Promise<{ cpu: number; db: number }> {
+  await load(target, body, Math.min(N, 300)); // warm-up
   const session = profiled && process.env.PROFILE_CPU ? new Session() : null;
   if (session) {
     session.connect();
@@ -145,6 +145,7 @@ async function measure(label: string, target: string, body: string, databaseUrl:
     for (const line of topSelf(profile as never, Number(process.env.PROFILE_TOP ?? 40))) console.log(line);
     session.disconnect();
   }
+  return { cpu: (used.user + used.system) / 1000 / N, db: dbMs / N };
 }
 
 async function main(): Promise<void> {
@@ -170,8 +171,25 @@ async function main(): Promise<void> {
     const floorDb = url ? floorExecutor(app.gateway.orm, url) : null;
     const floor = floorDb ? await startFloorServer(floorDb.execute, scenario!.floor) : null;
     try {
-      await measure('graphql', origin, body, url, true);
-      if (floor) await measure('floor', floor.url, body, url, false);
+      // Alternating rounds, so that both face the same load on a shared machine.
+      const totals = { graphql: { cpu: 0, db: 0 }, floor: { cpu: 0, db: 0 } };
+      const rounds = Number(process.env.PROFILE_ROUNDS ?? 4);
+      for (let r = 0; r < rounds; r++) {
+        const g = await measure('graphql', origin, body, url, r === rounds - 1);
+        totals.graphql.cpu += g.cpu;
+        totals.graphql.db += g.db;
+        if (!floor) continue;
+        const f = await measure('floor', floor.url, body, url, false);
+        totals.floor.cpu += f.cpu;
+        totals.floor.db += f.db;
+      }
+      const per = (v: number) => (v / rounds).toFixed(3);
+      console.log(`mean of ${rounds} rounds: graphql server ${per(totals.graphql.cpu)} / database ${per(totals.graphql.db)} ms; floor server ${per(totals.floor.cpu)} / database ${per(totals.floor.db)} ms`);
+      if (floor) {
+        const g = totals.graphql.cpu + totals.graphql.db;
+        const f = totals.floor.cpu + totals.floor.db;
+        console.log(`server ${(totals.graphql.cpu / totals.floor.cpu).toFixed(2)}× the floor's, database ${(totals.graphql.db / totals.floor.db).toFixed(2)}×, both ${(g / f).toFixed(2)}× (floor/graphql ${(f / g).toFixed(2)})`);
+      }
     } finally {
       await floor?.close();
       await floorDb?.close();

@@ -1,4 +1,4 @@
-import type { KeysInfo } from './entities.js';
+import type { ColumnInfo, KeysInfo } from './entities.js';
 import { columnsOf, splitOnParent } from './filter.js';
 import type { ReadPlan } from './plan.js';
 import type { Scope } from './scope.js';
@@ -110,10 +110,31 @@ export function joinPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: str
   });
 }
 
-/** A read row of `plan` from its columns in `raw`, keyed `prefix + column`. */
-function rowOf(plan: ReadPlan, raw: Record<string, unknown>, prefix: string): Record<string, unknown> {
+/** What reading a `plan` row under a prefix takes: each column's raw key, computed once per plan and prefix. */
+interface RowReader {
+  columns: readonly { property: string; key: string; column: ColumnInfo }[];
+  /** The raw key of the primary key (a joined row is null when it is). */
+  pkKey: string;
+}
+
+const readers = new WeakMap<ReadPlan, Map<string, RowReader>>();
+
+/** The reader of `plan` rows keyed `prefix + column` (keys built once, not per row: a page reads many rows). */
+function readerOf(plan: ReadPlan, prefix: string): RowReader {
+  let byPrefix = readers.get(plan);
+  if (!byPrefix) readers.set(plan, (byPrefix = new Map<string, RowReader>()));
+  let reader = byPrefix.get(prefix);
+  if (!reader) {
+    reader = { columns: plan.columns.map((column) => ({ property: column.property, key: prefix + column.column, column })), pkKey: prefix + plan.info.pk.column };
+    byPrefix.set(prefix, reader);
+  }
+  return reader;
+}
+
+/** A read row of `plan` from its columns in `raw`, as `reader` keys them. */
+function rowOf(plan: ReadPlan, raw: Record<string, unknown>, reader: RowReader): Record<string, unknown> {
   const row = Object.create(plan.info.proto) as Record<string, unknown>;
-  for (const c of plan.columns) row[c.property] = convert(c, raw[prefix + c.column]);
+  for (const c of reader.columns) row[c.property] = convert(c.column, raw[c.key]);
   return row;
 }
 
@@ -131,31 +152,57 @@ function rowOfArray(plan: ReadPlan, values: unknown[]): object {
 
 /** Read rows from a statement written with `selectPlan`: joined and gathered relations included. */
 export function readRows(scope: Scope, plan: ReadPlan, raws: readonly Record<string, unknown>[]): object[] {
+  const reader = readerOf(plan, '');
+  // What each row repeats, worked out once: the joined relations the viewer may see, and their readers.
+  const joins = plan.joins.map(({ relation, plan: target }) => {
+    const prefix = `${relation.property}.`;
+    return {
+      property: relation.property,
+      target,
+      reader: readerOf(target, prefix),
+      gathers: target.gathers.length > 0 ? gatherReaders(scope, target, prefix) : null,
+      hidden: rowRule(scope, target.info) === false,
+    };
+  });
+  const gathers = gatherReaders(scope, plan, '');
   return raws.map((raw) => {
-    const row = rowOf(plan, raw, '');
-    for (const { relation, plan: target } of plan.joins) {
-      const hidden = rowRule(scope, target.info) === false;
-      const joined = hidden || raw[`${relation.property}.${target.info.pk.column}`] == null ? null : rowOf(target, raw, `${relation.property}.`);
-      if (joined && target.gathers.length > 0) (joined as Record<symbol, unknown>)[GATHERED] = gatheredOf(scope, target, raw, `${relation.property}.`);
-      row[relation.property] = joined;
+    const row = rowOf(plan, raw, reader);
+    for (const j of joins) {
+      const joined = j.hidden || raw[j.reader.pkKey] == null ? null : rowOf(j.target, raw, j.reader);
+      if (joined && j.gathers) (joined as Record<symbol, unknown>)[GATHERED] = gatheredOf(j.gathers, raw);
+      row[j.property] = joined;
     }
-    if (plan.gathers.length > 0 || plan.keyGathers.length > 0) (row as Record<symbol, unknown>)[GATHERED] = gatheredOf(scope, plan, raw, '');
+    if (gathers) (row as Record<symbol, unknown>)[GATHERED] = gatheredOf(gathers, raw);
     return row;
   });
 }
 
-/** The gathered relations (OneToMany and arrays of keys) of a `plan` row, from columns named `prefix + relation`. */
-function gatheredOf(scope: Scope, plan: ReadPlan, raw: Record<string, unknown>, prefix: string): Gathered {
+/** How to read the gathered relations of `plan` rows from columns named `prefix + relation`; null when it has none. */
+interface GatherReader {
+  property: string;
+  key: string;
+  plan: ReadPlan;
+  /** Hidden from the viewer: read as empty. */
+  hidden: boolean;
+}
+
+function gatherReaders(scope: Scope, plan: ReadPlan, prefix: string): GatherReader[] | null {
+  if (plan.gathers.length === 0 && plan.keyGathers.length === 0) return null;
+  return [
+    ...plan.keyGathers.map((k) => ({ property: k.relation.property, key: `${prefix}${k.relation.property}.keys`, plan: k.plan, hidden: false })),
+    ...plan.gathers.map((g) => ({ property: g.relation.property, key: prefix + g.relation.property, plan: g.plan, hidden: rowRule(scope, g.plan.info) === false })),
+  ];
+}
+
+/** The gathered relations (OneToMany and arrays of keys) of a row, by `readers`. */
+function gatheredOf(readers: readonly GatherReader[], raw: Record<string, unknown>): Gathered {
   const gathered: Gathered = {};
-  for (const k of plan.keyGathers) gathered[k.relation.property] = (raw[`${prefix}${k.relation.property}.keys`] as unknown[][]).map((v) => rowOfArray(k.plan, v));
-  for (const { relation, plan: target } of plan.gathers) {
-    const values = rowRule(scope, target.info) === false ? [] : (raw[prefix + relation.property] as unknown[][]);
-    gathered[relation.property] = values.map((v) => rowOfArray(target, v));
-  }
+  for (const r of readers) gathered[r.property] = r.hidden ? [] : (raw[r.key] as unknown[][]).map((v) => rowOfArray(r.plan, v));
   return gathered;
 }
 
 /** A read row from a plain statement of `plan`'s columns (no relations). */
 export function plainRows(plan: ReadPlan, raws: readonly Record<string, unknown>[]): object[] {
-  return raws.map((raw) => rowOf(plan, raw, ''));
+  const reader = readerOf(plan, '');
+  return raws.map((raw) => rowOf(plan, raw, reader));
 }

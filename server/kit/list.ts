@@ -4,7 +4,7 @@ import { checkPageArgs, type ConnectionArgs, type Page } from '../relay.js';
 import { containsPattern } from '../text.js';
 import { searchColumnOf } from './search.js';
 import { entityInfo, type EntityInfo } from './entities.js';
-import { fullPlan, planRead, type ReadPlan } from './plan.js';
+import { fullPlan, planRead, sharedPlan, type ReadPlan } from './plan.js';
 import { columnsForRules, joinPlan, readRows, selectPlan } from './rows.js';
 import { rowRule, scopeOf, type KitContext, type Scope } from './scope.js';
 import { connectionSelection, selectionOf } from './selection.js';
@@ -110,7 +110,7 @@ export async function list<T extends object>(ctx: KitContext, entity: EntityClas
   const count = () => (total ??= where === false ? Promise.resolve(0) : runRead(scope.em, countStatement(scope, info, where)).then(([r]) => Number(r!.__total)));
   if (where === false || request.first === 0 || request.last === 0) return pageOf([], false, false, cursorOf, count);
 
-  const plan = planRead(
+  const plan = sharedPlan(
     ctx.em,
     info,
     selection.node,

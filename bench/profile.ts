@@ -184,11 +184,15 @@ async function main(): Promise<void> {
         totals.floor.db += f.db;
       }
       const per = (v: number) => (v / rounds).toFixed(3);
-      console.log(`mean of ${rounds} rounds: graphql server ${per(totals.graphql.cpu)} / database ${per(totals.graphql.db)} ms; floor server ${per(totals.floor.cpu)} / database ${per(totals.floor.db)} ms`);
+      console.log(
+        `mean of ${rounds} rounds: graphql server ${per(totals.graphql.cpu)} / database ${per(totals.graphql.db)} ms; floor server ${per(totals.floor.cpu)} / database ${per(totals.floor.db)} ms`,
+      );
       if (floor) {
         const g = totals.graphql.cpu + totals.graphql.db;
         const f = totals.floor.cpu + totals.floor.db;
-        console.log(`server ${(totals.graphql.cpu / totals.floor.cpu).toFixed(2)}× the floor's, database ${(totals.graphql.db / totals.floor.db).toFixed(2)}×, both ${(g / f).toFixed(2)}× (floor/graphql ${(f / g).toFixed(2)})`);
+        console.log(
+          `server ${(totals.graphql.cpu / totals.floor.cpu).toFixed(2)}× the floor's, database ${(totals.graphql.db / totals.floor.db).toFixed(2)}×, both ${(g / f).toFixed(2)}× (floor/graphql ${(f / g).toFixed(2)})`,
+        );
       }
     } finally {
       await floor?.close();

@@ -166,16 +166,47 @@ export async function find<T extends object>(
   const where = visibleWhere(scope, info, options);
   if (where === false) return [];
   const order = options.orderBy as Order<object>;
-  const plan = planRead(
-    ctx.em,
-    info,
-    options.info ? selectionOf(options.info) : null,
-    order.map(([p]) => p),
-  );
-  for (const name of options.with ?? []) withRelation(plan, name);
+  const plan = options.info
+    ? withRelations(
+        planRead(
+          ctx.em,
+          info,
+          selectionOf(options.info),
+          order.map(([p]) => p),
+        ),
+        options.with,
+      )
+    : fullPlanWith(info, order, options.with ?? []);
   const raws = await runRead(scope.em, pageStatement(scope, plan, where, order, { first: options.limit }, false));
   if (raws.length > options.limit) raws.length = options.limit;
   return readRows(scope, plan, raws) as T[];
+}
+
+function withRelations(plan: ReadPlan, names: readonly string[] | undefined): ReadPlan {
+  for (const name of names ?? []) withRelation(plan, name);
+  return plan;
+}
+
+const fullPlans = new WeakMap<EntityInfo, Map<string, ReadPlan>>();
+
+/**
+ * Every column of `info` rows and of the relations `with` names, planned once per order and relations
+ * (a token check asks the same on every request); the plan is shared, read it only.
+ */
+function fullPlanWith(info: EntityInfo, order: Order<object>, names: readonly string[]): ReadPlan {
+  let byKey = fullPlans.get(info);
+  if (!byKey) fullPlans.set(info, (byKey = new Map<string, ReadPlan>()));
+  const key = `${order.map(([p]) => p).join(',')}|${names.join(',')}`;
+  let plan = byKey.get(key);
+  if (!plan) {
+    plan = fullPlan(info);
+    for (const [p] of order) {
+      const column = info.columns.get(p);
+      if (column && !plan.columns.includes(column)) plan.columns.push(column);
+    }
+    byKey.set(key, withRelations(plan, names));
+  }
+  return plan;
 }
 
 /**

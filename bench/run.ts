@@ -14,7 +14,7 @@
  *
  * Options and environment:
  *   --scenario NAME[,NAME] / BENCH_SCENARIO  only these scenarios (PortalList, PartnerList); default all
- *   BENCH_DATABASE_URL / TEST_DATABASE_URL  PostgreSQL server: a fresh `maillage_bench` database is
+ *   BENCH_DATABASE_URL / TEST_DATABASE_URL  PostgreSQL server: a fresh `<database>_bench` database is
  *                                           created there (and dropped at the end); else PGlite in memory.
  *   BENCH_DURATION      measured seconds per run (default 10)
  *   BENCH_WARMUP        warm-up seconds per run (default 3)
@@ -37,7 +37,15 @@ import { fmt, printNotes, printScenario, withRatios, writeResults, type RunResul
 import { selectScenarios, type Scenario } from './scenarios.js';
 
 const SCALE: DemoScale = { organizations: 10_000, employers: 4_600, partners: 200 };
-const BENCH_DB = 'maillage_bench';
+/**
+ * The bench's own database, next to the one named in the URL (`<name>_bench`), so that benches run by
+ * different people on one server never drop each other's; `maillage_bench` when the URL names none or
+ * a shared one (`postgres`, `test`).
+ */
+function benchDatabaseName(base: string): string {
+  const name = decodeURIComponent(new URL(base).pathname.slice(1));
+  return /^[a-z_][a-z0-9_]{0,50}$/.test(name) && name !== 'postgres' && name !== 'test' ? `${name}_bench` : 'maillage_bench';
+}
 const SQL_SAMPLE_REQUESTS = 20;
 
 function positiveNumber(name: string, fallback: number): number {
@@ -84,8 +92,9 @@ interface LoadTarget {
   inFlight: InFlight;
 }
 
-/** A fresh `maillage_bench` database on the server of `base`; dropped by `drop()`. */
+/** A fresh bench database (`benchDatabaseName`) on the server of `base`; dropped by `drop()`. */
 async function createBenchDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = benchDatabaseName(base);
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: base });
     await client.connect();
@@ -95,11 +104,11 @@ async function createBenchDatabase(base: string): Promise<{ url: string; drop():
       await client.end();
     }
   };
-  await admin(`drop database if exists ${BENCH_DB} with (force)`);
-  await admin(`create database ${BENCH_DB}`);
+  await admin(`drop database if exists ${name} with (force)`);
+  await admin(`create database ${name}`);
   const url = new URL(base);
-  url.pathname = `/${BENCH_DB}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${BENCH_DB} with (force)`) };
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 function redact(url: string): string {
@@ -312,7 +321,7 @@ async function main(): Promise<void> {
   } finally {
     await floorDb?.close().catch((err: unknown) => console.error("closing the floor's database connection:", err));
     await app?.close().catch((err: unknown) => console.error('closing the app:', err));
-    await database?.drop().catch((err: unknown) => console.error(`dropping ${BENCH_DB}:`, err));
+    await database?.drop().catch((err: unknown) => console.error('dropping the bench database:', err));
   }
 }
 

@@ -113,6 +113,44 @@ export class FilterWalk {
   }
 }
 
+/**
+ * A OneToMany's rule that names its parent, e.g. contacts `{ organization: { consentToShare: true } }`
+ * gathered under their organization: the part on the parent (`{ consentToShare: true }`), which holds
+ * for the parent row itself, and the rest of the rule on the gathered rows (true when none). The parent
+ * part is null unless the rule puts a nested filter on `foreignKey` (a key, a list of keys or an
+ * entity stay in the rest: they cost no lookup).
+ */
+export function splitOnParent(target: EntityInfo, foreignKey: string, rule: object): { parent: object | null; rest: object | true } {
+  const value = (rule as Record<string, unknown>)[foreignKey];
+  const relation = target.relations.get(foreignKey);
+  if (relation?.kind !== 'one' || !isNestedFilter(relation.target(), value)) return { parent: null, rest: rule };
+  const rest = Object.fromEntries(Object.entries(rule).filter(([key]) => key !== foreignKey));
+  return { parent: value, rest: Object.keys(rest).length === 0 ? true : rest };
+}
+
+/** True when `value`, filtering a ManyToOne to `target`, is a filter on the target's rows (not a key, keys or an entity). */
+function isNestedFilter(target: EntityInfo, value: unknown): value is object {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return false;
+  if (value instanceof target.entity || isReference(value)) return false;
+  return !Object.keys(value).every((k) => k in COMPARISONS || k === '$in' || k === '$nin');
+}
+
+/** The columns of `info` a filter on its rows reads directly (not those of nested relations' targets). */
+export function columnsOf(info: EntityInfo, filter: object, into = new Set<string>()): Set<string> {
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined) continue;
+    if (key === '$and' || key === '$or') for (const part of value as object[]) columnsOf(info, part, into);
+    else if (key === '$not') columnsOf(info, value as object, into);
+    else {
+      const relation = info.relations.get(key);
+      if (relation?.kind === 'one' || relation?.kind === 'keys') into.add(relation.column);
+      else if (relation?.kind === 'many') into.add(info.pk.column);
+      else if (info.stored.has(key)) into.add(info.stored.get(key)!.column);
+    }
+  }
+  return into;
+}
+
 /** The condition of `filter` on `entity` rows under `alias`, appending its parameters to `params`. */
 export function filterSql(em: SqlEntityManager, entity: string | EntityInfo, alias: string, filter: object, params: unknown[]): string {
   const info = typeof entity === 'string' ? entityInfo(em, entity) : entity;

@@ -4,8 +4,8 @@ import { checkPageArgs, type ConnectionArgs, type Page } from '../relay.js';
 import { containsPattern } from '../text.js';
 import { searchColumnOf } from './search.js';
 import { entityInfo, type EntityInfo } from './entities.js';
-import { fullPlan, planRead, type ReadPlan } from './plan.js';
-import { joinPlan, readRows, selectPlan } from './rows.js';
+import { fullPlan, planRead, sharedPlan, type ReadPlan } from './plan.js';
+import { columnsForRules, joinPlan, readRows, selectPlan } from './rows.js';
 import { rowRule, scopeOf, type KitContext, type Scope } from './scope.js';
 import { connectionSelection, selectionOf } from './selection.js';
 import { Statement, runRead } from './statement.js';
@@ -75,12 +75,13 @@ function pageStatement(scope: Scope, plan: ReadPlan, where: object, order: Order
   const st = new Statement(scope.em).text('select ');
   selectPlan(st, scope, plan, 'e');
   if (counted) st.text(`, (select count(*)::int from "${info.table}" e where `).filter(info, 'e', where).text(') as "__total"');
-  st.text(' from (select ').text(plan.columns.map((c) => `e."${c.column}"`).join(', '));
+  const inner = [...plan.columns.map((c) => c.column), ...columnsForRules(scope, plan)];
+  st.text(' from (select ').text(inner.map((c) => `e."${c}"`).join(', '));
   st.text(` from "${info.table}" e where `).filter(info, 'e', where);
   if (request.after) keyset(st.text(' and '), info, order, Cursor.decode(request.after) as unknown[], true);
   if (request.before) keyset(st.text(' and '), info, order, Cursor.decode(request.before) as unknown[], false);
   st.text(` order by ${orderSql(info, order, backward)} limit `)
-    .param(limit + 1)
+    .count(limit + 1)
     .text(') e');
   joinPlan(st, scope, plan, 'e');
   return st.text(` order by ${orderSql(info, order, backward)}`);
@@ -109,7 +110,7 @@ export async function list<T extends object>(ctx: KitContext, entity: EntityClas
   const count = () => (total ??= where === false ? Promise.resolve(0) : runRead(scope.em, countStatement(scope, info, where)).then(([r]) => Number(r!.__total)));
   if (where === false || request.first === 0 || request.last === 0) return pageOf([], false, false, cursorOf, count);
 
-  const plan = planRead(
+  const plan = sharedPlan(
     ctx.em,
     info,
     selection.node,
@@ -165,16 +166,47 @@ export async function find<T extends object>(
   const where = visibleWhere(scope, info, options);
   if (where === false) return [];
   const order = options.orderBy as Order<object>;
-  const plan = planRead(
-    ctx.em,
-    info,
-    options.info ? selectionOf(options.info) : null,
-    order.map(([p]) => p),
-  );
-  for (const name of options.with ?? []) withRelation(plan, name);
+  const plan = options.info
+    ? withRelations(
+        planRead(
+          ctx.em,
+          info,
+          selectionOf(options.info),
+          order.map(([p]) => p),
+        ),
+        options.with,
+      )
+    : fullPlanWith(info, order, options.with ?? []);
   const raws = await runRead(scope.em, pageStatement(scope, plan, where, order, { first: options.limit }, false));
   if (raws.length > options.limit) raws.length = options.limit;
   return readRows(scope, plan, raws) as T[];
+}
+
+function withRelations(plan: ReadPlan, names: readonly string[] | undefined): ReadPlan {
+  for (const name of names ?? []) withRelation(plan, name);
+  return plan;
+}
+
+const fullPlans = new WeakMap<EntityInfo, Map<string, ReadPlan>>();
+
+/**
+ * Every column of `info` rows and of the relations `with` names, planned once per order and relations
+ * (a token check asks the same on every request); the plan is shared, read it only.
+ */
+function fullPlanWith(info: EntityInfo, order: Order<object>, names: readonly string[]): ReadPlan {
+  let byKey = fullPlans.get(info);
+  if (!byKey) fullPlans.set(info, (byKey = new Map<string, ReadPlan>()));
+  const key = `${order.map(([p]) => p).join(',')}|${names.join(',')}`;
+  let plan = byKey.get(key);
+  if (!plan) {
+    plan = fullPlan(info);
+    for (const [p] of order) {
+      const column = info.columns.get(p);
+      if (column && !plan.columns.includes(column)) plan.columns.push(column);
+    }
+    byKey.set(key, withRelations(plan, names));
+  }
+  return plan;
 }
 
 /**

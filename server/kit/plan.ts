@@ -106,6 +106,24 @@ function planField(
   return true;
 }
 
+const plans = new WeakMap<EntityInfo, WeakMap<Selection, Map<string, ReadPlan>>>();
+
+/**
+ * `planRead` at depth 0, kept by selection (selections are kept by parsed document, `selectionOf`), so
+ * a page asked again reuses its plan. The plan is shared: read it, never change it (`find`'s `with`
+ * changes its own plan, so it calls `planRead`).
+ */
+export function sharedPlan(em: SqlEntityManager, info: EntityInfo, selection: Selection, always: readonly string[]): ReadPlan {
+  let bySelection = plans.get(info);
+  if (!bySelection) plans.set(info, (bySelection = new WeakMap<Selection, Map<string, ReadPlan>>()));
+  let byKey = bySelection.get(selection);
+  if (!byKey) bySelection.set(selection, (byKey = new Map<string, ReadPlan>()));
+  const key = always.join(',');
+  let plan = byKey.get(key);
+  if (!plan) byKey.set(key, (plan = planRead(em, info, selection, always)));
+  return plan;
+}
+
 function withColumns(plan: ReadPlan, info: EntityInfo, extra: readonly string[]): ReadPlan {
   for (const p of extra) {
     const column = info.columns.get(p);

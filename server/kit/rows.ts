@@ -1,4 +1,5 @@
-import type { KeysInfo } from './entities.js';
+import type { ColumnInfo, KeysInfo } from './entities.js';
+import { columnsOf, splitOnParent } from './filter.js';
 import type { ReadPlan } from './plan.js';
 import type { Scope } from './scope.js';
 import { rowRule, selectColumn } from './scope.js';
@@ -34,13 +35,27 @@ function keysSubquery(st: Statement, scope: Scope, relation: KeysInfo, target: R
   st.text(')');
 }
 
-/** Writes, as one json array of arrays, the rows of a OneToMany relation of the `plan` row under `alias`. */
-function gatherSubquery(st: Statement, scope: Scope, plan: ReadPlan, alias: string, { relation, plan: target }: ReadPlan['gathers'][number], as: string): void {
+/**
+ * The rule of a gathered relation, split (`splitOnParent`): a condition on the parent row, checked once
+ * per parent instead of by a lookup of the parent for each gathered row, and the rest.
+ */
+function gatherRule(scope: Scope, { relation, plan: target }: ReadPlan['gathers'][number]): { parent: object | null; rest: object | boolean } {
   const rule = rowRule(scope, target.info);
+  if (typeof rule === 'boolean') return { parent: null, rest: rule };
+  return splitOnParent(target.info, relation.foreignKey, rule);
+}
+
+/** Writes, as one json array of arrays, the rows of a OneToMany relation of the `plan` row under `alias`. */
+function gatherSubquery(st: Statement, scope: Scope, plan: ReadPlan, alias: string, gather: ReadPlan['gathers'][number], as: string): void {
+  const { relation, plan: target } = gather;
+  const { parent, rest: rule } = gatherRule(scope, gather);
   if (rule === false) return;
   const fk = target.info.relations.get(relation.foreignKey) as { column: string };
   const order = relation.orderBy.map(([p, d]) => `g."${target.info.columns.get(p)!.column}" ${d}`).join(', ');
-  st.text(', (select coalesce(json_agg(json_build_array(');
+  st.text(', ');
+  // Parents failing their part of the rule gather nothing, without a lookup per gathered row.
+  if (parent) st.text('case when ').filter(plan.info, alias, parent).text(' then ');
+  st.text('(select coalesce(json_agg(json_build_array(');
   target.columns.forEach((c, i) => selectColumn(st.text(i > 0 ? ', ' : ''), scope, target.info, 'g', c).text(c.textInJson ? '::text' : ''));
   for (const k of target.keyGathers) keysSubquery(st.text(', '), scope, k.relation, k.plan, 'g');
   st.text(`)${order ? ` order by ${order}` : ''}), '[]'::json) from `);
@@ -49,7 +64,21 @@ function gatherSubquery(st: Statement, scope: Scope, plan: ReadPlan, alias: stri
   else st.text(`"${target.info.table}" g where g."${fk.column}" = ${alias}."${plan.info.pk.column}"`);
   if (rule !== true) st.text(' and ').filter(target.info, 'g', rule);
   if (relation.limit != null) st.text(`${order ? ` order by ${order}` : ''} limit ${relation.limit}) g`);
-  st.text(`) as "${as}"`);
+  st.text(parent ? `) else '[]'::json end as "${as}"` : `) as "${as}"`);
+}
+
+/**
+ * Columns of `plan`'s own rows, beyond its plan's, that `selectPlan` reads under its alias: those the
+ * gathered relations' rules check on the parent row (a page's rows come from a subquery of its columns).
+ */
+export function columnsForRules(scope: Scope, plan: ReadPlan): string[] {
+  const columns = new Set<string>();
+  for (const gather of plan.gathers) {
+    const { parent, rest } = gatherRule(scope, gather);
+    if (parent && rest !== false) columnsOf(plan.info, parent, columns);
+  }
+  for (const c of plan.columns) columns.delete(c.column);
+  return [...columns];
 }
 
 /** Writes the select list of `plan` on the row under `alias`. */
@@ -81,10 +110,31 @@ export function joinPlan(st: Statement, scope: Scope, plan: ReadPlan, alias: str
   });
 }
 
-/** A read row of `plan` from its columns in `raw`, keyed `prefix + column`. */
-function rowOf(plan: ReadPlan, raw: Record<string, unknown>, prefix: string): Record<string, unknown> {
+/** What reading a `plan` row under a prefix takes: each column's raw key, computed once per plan and prefix. */
+interface RowReader {
+  columns: readonly { property: string; key: string; column: ColumnInfo }[];
+  /** The raw key of the primary key (a joined row is null when it is). */
+  pkKey: string;
+}
+
+const readers = new WeakMap<ReadPlan, Map<string, RowReader>>();
+
+/** The reader of `plan` rows keyed `prefix + column` (keys built once, not per row: a page reads many rows). */
+function readerOf(plan: ReadPlan, prefix: string): RowReader {
+  let byPrefix = readers.get(plan);
+  if (!byPrefix) readers.set(plan, (byPrefix = new Map<string, RowReader>()));
+  let reader = byPrefix.get(prefix);
+  if (!reader) {
+    reader = { columns: plan.columns.map((column) => ({ property: column.property, key: prefix + column.column, column })), pkKey: prefix + plan.info.pk.column };
+    byPrefix.set(prefix, reader);
+  }
+  return reader;
+}
+
+/** A read row of `plan` from its columns in `raw`, as `reader` keys them. */
+function rowOf(plan: ReadPlan, raw: Record<string, unknown>, reader: RowReader): Record<string, unknown> {
   const row = Object.create(plan.info.proto) as Record<string, unknown>;
-  for (const c of plan.columns) row[c.property] = convert(c, raw[prefix + c.column]);
+  for (const c of reader.columns) row[c.property] = convert(c.column, raw[c.key]);
   return row;
 }
 
@@ -102,31 +152,57 @@ function rowOfArray(plan: ReadPlan, values: unknown[]): object {
 
 /** Read rows from a statement written with `selectPlan`: joined and gathered relations included. */
 export function readRows(scope: Scope, plan: ReadPlan, raws: readonly Record<string, unknown>[]): object[] {
+  const reader = readerOf(plan, '');
+  // What each row repeats, worked out once: the joined relations the viewer may see, and their readers.
+  const joins = plan.joins.map(({ relation, plan: target }) => {
+    const prefix = `${relation.property}.`;
+    return {
+      property: relation.property,
+      target,
+      reader: readerOf(target, prefix),
+      gathers: target.gathers.length > 0 ? gatherReaders(scope, target, prefix) : null,
+      hidden: rowRule(scope, target.info) === false,
+    };
+  });
+  const gathers = gatherReaders(scope, plan, '');
   return raws.map((raw) => {
-    const row = rowOf(plan, raw, '');
-    for (const { relation, plan: target } of plan.joins) {
-      const hidden = rowRule(scope, target.info) === false;
-      const joined = hidden || raw[`${relation.property}.${target.info.pk.column}`] == null ? null : rowOf(target, raw, `${relation.property}.`);
-      if (joined && target.gathers.length > 0) (joined as Record<symbol, unknown>)[GATHERED] = gatheredOf(scope, target, raw, `${relation.property}.`);
-      row[relation.property] = joined;
+    const row = rowOf(plan, raw, reader);
+    for (const j of joins) {
+      const joined = j.hidden || raw[j.reader.pkKey] == null ? null : rowOf(j.target, raw, j.reader);
+      if (joined && j.gathers) (joined as Record<symbol, unknown>)[GATHERED] = gatheredOf(j.gathers, raw);
+      row[j.property] = joined;
     }
-    if (plan.gathers.length > 0 || plan.keyGathers.length > 0) (row as Record<symbol, unknown>)[GATHERED] = gatheredOf(scope, plan, raw, '');
+    if (gathers) (row as Record<symbol, unknown>)[GATHERED] = gatheredOf(gathers, raw);
     return row;
   });
 }
 
-/** The gathered relations (OneToMany and arrays of keys) of a `plan` row, from columns named `prefix + relation`. */
-function gatheredOf(scope: Scope, plan: ReadPlan, raw: Record<string, unknown>, prefix: string): Gathered {
+/** How to read the gathered relations of `plan` rows from columns named `prefix + relation`; null when it has none. */
+interface GatherReader {
+  property: string;
+  key: string;
+  plan: ReadPlan;
+  /** Hidden from the viewer: read as empty. */
+  hidden: boolean;
+}
+
+function gatherReaders(scope: Scope, plan: ReadPlan, prefix: string): GatherReader[] | null {
+  if (plan.gathers.length === 0 && plan.keyGathers.length === 0) return null;
+  return [
+    ...plan.keyGathers.map((k) => ({ property: k.relation.property, key: `${prefix}${k.relation.property}.keys`, plan: k.plan, hidden: false })),
+    ...plan.gathers.map((g) => ({ property: g.relation.property, key: prefix + g.relation.property, plan: g.plan, hidden: rowRule(scope, g.plan.info) === false })),
+  ];
+}
+
+/** The gathered relations (OneToMany and arrays of keys) of a row, by `readers`. */
+function gatheredOf(readers: readonly GatherReader[], raw: Record<string, unknown>): Gathered {
   const gathered: Gathered = {};
-  for (const k of plan.keyGathers) gathered[k.relation.property] = (raw[`${prefix}${k.relation.property}.keys`] as unknown[][]).map((v) => rowOfArray(k.plan, v));
-  for (const { relation, plan: target } of plan.gathers) {
-    const values = rowRule(scope, target.info) === false ? [] : (raw[prefix + relation.property] as unknown[][]);
-    gathered[relation.property] = values.map((v) => rowOfArray(target, v));
-  }
+  for (const r of readers) gathered[r.property] = r.hidden ? [] : (raw[r.key] as unknown[][]).map((v) => rowOfArray(r.plan, v));
   return gathered;
 }
 
 /** A read row from a plain statement of `plan`'s columns (no relations). */
 export function plainRows(plan: ReadPlan, raws: readonly Record<string, unknown>[]): object[] {
-  return raws.map((raw) => rowOf(plan, raw, ''));
+  const reader = readerOf(plan, '');
+  return raws.map((raw) => rowOf(plan, raw, reader));
 }

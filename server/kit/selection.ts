@@ -33,12 +33,21 @@ function merge(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | unde
   return result;
 }
 
-/** What is asked under the field being resolved. */
+/** Selections by the field's node: a document is parsed once (Apollo keeps it) and asked many times. */
+const bySingleNode = new WeakMap<FieldNode, Selection>();
+
+/** What is asked under the field being resolved (worked out once per field of a parsed document). */
 export function selectionOf(info: GraphQLResolveInfo): Selection {
-  return merge(
-    info,
-    info.fieldNodes.map((n) => n.selectionSet),
-  );
+  const single = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : null;
+  let selection = single ? bySingleNode.get(single) : undefined;
+  if (!selection) {
+    selection = merge(
+      info,
+      info.fieldNodes.map((n) => n.selectionSet),
+    );
+    if (single) bySingleNode.set(single, selection);
+  }
+  return selection;
 }
 
 /** What is asked of a connection (its own fields) and of its nodes (`edges.node`). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PREPARED, preparedOn, type PgConnection } from './statement.js';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { MAX_PREPARED, Statement, preparedOn, type PgConnection } from './statement.js';
 
 /** A connection that records what it was sent, and node-pg's record of its prepared statements. */
 function fakeConnection(): PgConnection & { sent: string[] } {
@@ -38,5 +39,14 @@ describe('prepared statements of the kit', () => {
     expect(Object.keys(connection.connection!.parsedStatements!).length).toBeLessThanOrEqual(MAX_PREPARED);
     // A shape first seen after all this is still prepared.
     expect((await preparedOn(connection, 'select 42 where ? = ?')).name).toMatch(/^kit_/);
+  });
+});
+
+describe('row counts in a statement', () => {
+  it('are written into the text (a generic plan), and only whole numbers are', () => {
+    const st = new Statement({} as SqlEntityManager).text('select 1 limit ').count(101);
+    expect(st.sql).toBe('select 1 limit 101');
+    expect(st.params).toEqual([]);
+    for (const bad of [1.5, -1, Number.NaN, 2 ** 60, '1; drop table x' as unknown as number]) expect(() => st.count(bad)).toThrow(/whole number/);
   });
 });

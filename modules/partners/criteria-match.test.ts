@@ -132,9 +132,18 @@ describe('an association running an ACI', () => {
 
   it('reaches the insertion partners, with the schemes that finance its need', () => {
     const proposed = matchAll(demoBase(), aci, false);
-    for (const slug of ['direccte', 'uriae', 'chantier-ecole', 'conseil-general-62']) expect(bySlug(proposed, slug)?.eligible, slug).toBe(true);
-    expect(bySlug(proposed, 'direccte')!.schemes.map((s) => s.scheme.name)).toEqual(["Fonds départemental d'insertion"]);
+    // Their criteria all cover an ACI; each is proposed only when one of its schemes finances the need
+    // (the URIAE's and Chantier École's support programmes do not finance an investment).
     const all = matchAll(demoBase(), aci, true);
+    for (const slug of ['direccte', 'uriae', 'chantier-ecole', 'conseil-general-62']) {
+      const match = bySlug(all, slug)!;
+      expect(match.criteria.some((c) => c.eligible), slug).toBe(true);
+      expect(match.eligible, slug).toBe(match.schemes.length === 0 || match.schemes.some((x) => x.eligible));
+      expect(bySlug(proposed, slug) !== undefined, slug).toBe(match.eligible);
+    }
+    expect(bySlug(proposed, 'direccte')?.eligible).toBe(true);
+    expect(bySlug(proposed, 'uriae')).toBeUndefined();
+    expect(bySlug(proposed, 'direccte')!.schemes.map((s) => s.scheme.name)).toEqual(["Fonds départemental d'insertion"]);
     expect(failed(schemeOf(all, 'direccte', "Aide au poste d'insertion")!.checks)).toEqual(["Besoin en investissement : le dispositif « Aide au poste d'insertion » finance le fonctionnement."]);
     expect(schemeOf(matchAll(demoBase(), { ...aci, needTypes: [NeedType.OPERATIONS] }, false), 'direccte', "Aide au poste d'insertion")?.eligible).toBe(true);
   });

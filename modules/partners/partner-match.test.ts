@@ -90,7 +90,8 @@ describe('Organization.eligiblePartners', () => {
     expect(res.errors).toBeUndefined();
     for (const { node } of res.data.organizations.edges) {
       for (const match of node.eligiblePartners) {
-        expect(match.eligible).toBe(match.criteria.some((c: any) => c.eligible));
+        // Proposed when some criteria cover the situation and some scheme fits (or it has none).
+        expect(match.eligible).toBe(match.criteria.some((c: any) => c.eligible) && (match.schemes.length === 0 || match.schemes.some((s: any) => s.eligible)));
         for (const c of [...match.criteria, ...match.schemes]) {
           expect(c.eligible).toBe(c.checks.every((k: any) => k.passed));
           for (const k of c.checks) if (!k.passed) expect(k.reason).toMatch(k.axis === 'PARTNER' ? /^Aucun critère d'intervention (de |d')\S.+\.$/ : /^.+ : .+\.$/);

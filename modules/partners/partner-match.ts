@@ -131,12 +131,15 @@ export function matchPartner(base: MatchBase, partner: Partner, situation: Situa
     const checks = checkCriteria(c, situation, who, base.names);
     return { criteria: c, eligible: allPassed(checks), checks };
   });
-  const eligible = criteria.some((c) => c.eligible);
-  const partnerCheck: Check[] = eligible ? [] : [{ axis: CriterionAxis.PARTNER, passed: false, reason: `Aucun critère d'intervention ${ofName(who)} ne couvre cette situation.` }];
+  const covered = criteria.some((c) => c.eligible);
+  const partnerCheck: Check[] = covered ? [] : [{ axis: CriterionAxis.PARTNER, passed: false, reason: `Aucun critère d'intervention ${ofName(who)} ne couvre cette situation.` }];
   const schemes = (base.schemesOf.get(partner.id) ?? []).map((s) => {
     const checks = [...partnerCheck, ...checkRules(s, situation, schemeWho(s))];
     return { scheme: s, eligible: allPassed(checks), checks };
   });
+  // A partner whose criteria cover the situation but none of whose schemes fits it has nothing to offer:
+  // not proposed (its schemes say why). One without schemes (an expert's support) is proposed on its criteria.
+  const eligible = covered && (schemes.length === 0 || schemes.some((s) => s.eligible));
   return { partner, eligible, criteria, schemes };
 }
 

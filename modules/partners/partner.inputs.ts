@@ -105,7 +105,7 @@ export class PartnerSupportQuery {
   @ArrayMaxSize(4, { message: 'Au plus 4 types de besoin.' })
   needTypes?: NeedType[] | null;
 
-  @Field(() => [AccreditationKind], { nullable: true, description: 'Accreditations the holder holds today (an empty list: none).' })
+  @Field(() => [AccreditationKind], { nullable: true, description: 'Accreditations the holder holds today; omitted or empty: none (an accreditation is a fact one holds, not an unknown).' })
   @IsOptional()
   @ArrayMaxSize(20, { message: 'Au plus 20 agréments.' })
   accreditations?: AccreditationKind[] | null;

@@ -72,7 +72,8 @@ async function situationFrom(em: SqlEntityManager, query: PartnerSupportQuery, f
     ageYears: query.ageYears,
     publics: query.publics,
     needTypes: query.needTypes,
-    accreditations: query.accreditations,
+    // Not saying is holding none: a partner reserved to ACIs is not proposed to a holder who did not say.
+    accreditations: query.accreditations ?? [],
     coFinancingSecured: query.coFinancingSecured,
   };
 }

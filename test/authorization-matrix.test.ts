@@ -367,6 +367,7 @@ describe('authorization of reads', () => {
       member: ['organizations.contacts.read', 'organizations.create', 'organizations.figures.read', 'organizations.figures.write', 'organizations.update'],
       otherManager: [
         'accounts.memberships.manage',
+        'imports.organizations',
         'organizations.consent.record',
         'organizations.contacts.read',
         'organizations.create',
@@ -377,6 +378,7 @@ describe('authorization of reads', () => {
       ],
       ownManager: [
         'accounts.memberships.manage',
+        'imports.organizations',
         'organizations.consent.record',
         'organizations.contacts.read',
         'organizations.create',

@@ -131,7 +131,7 @@ async function checkContract(list: ListCase, size: number): Promise<void> {
 }
 
 /** Organizations of one sector: small enough to page through in pages of 7 for every order. */
-const SECTOR = 'mobilite';
+const SECTOR = 'services-a-la-personne';
 const ORDERS: Record<string, string> = {
   NAME: 'name asc, id asc',
   NAME_DESC: 'name desc, id desc',
@@ -218,9 +218,11 @@ describe('paging contract', () => {
       label: 'funding schemes',
       fetch: (args) => fetchPage(query, 'fundingSchemes', args),
       expected: async () =>
-        (await execute('select f.id from funding_scheme f join partner p on p.id = f.partner_id where f.active and p.active order by f.name asc, f.id asc')).map((r) =>
-          globalId('FundingScheme', String(r.id)),
-        ),
+        (
+          await execute(
+            'select f.id from funding_scheme f join partner p on p.id = f.partner_id where f.active and p.active and (f.valid_from is null or f.valid_from <= current_date) and (f.valid_until is null or f.valid_until >= current_date) order by f.name asc, f.id asc',
+          )
+        ).map((r) => globalId('FundingScheme', String(r.id))),
     };
     await checkContract(list, 4);
   });

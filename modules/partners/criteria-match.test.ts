@@ -137,7 +137,10 @@ describe('an association running an ACI', () => {
     const all = matchAll(demoBase(), aci, true);
     for (const slug of ['direccte', 'uriae', 'chantier-ecole', 'conseil-general-62']) {
       const match = bySlug(all, slug)!;
-      expect(match.criteria.some((c) => c.eligible), slug).toBe(true);
+      expect(
+        match.criteria.some((c) => c.eligible),
+        slug,
+      ).toBe(true);
       expect(match.eligible, slug).toBe(match.schemes.length === 0 || match.schemes.some((x) => x.eligible));
       expect(bySlug(proposed, slug) !== undefined, slug).toBe(match.eligible);
     }

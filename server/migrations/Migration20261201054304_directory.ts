@@ -1,18 +1,27 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261201054304_directory extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create type "accreditation_kind" as enum ('SIAE_ACI', 'SIAE_AI', 'SIAE_EI', 'SIAE_ETTI', 'ESUS', 'EA', 'ESAT', 'SAP', 'JEP', 'GENERAL_INTEREST');`);
-    this.addSql(`create table "platform_settings" ("id" varchar(20) not null default 'platform', "fixed_reference_date" date null, "data_describes" date null, "updated_at" timestamptz not null, constraint "platform_settings_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "platform_settings" ("id" varchar(20) not null default 'platform', "fixed_reference_date" date null, "data_describes" date null, "updated_at" timestamptz not null, constraint "platform_settings_pkey" primary key ("id"));`,
+    );
 
-    this.addSql(`create table "organization_figures" ("id" uuid not null, "organization_id" uuid not null, "year" int not null, "headcount" int not null, "fte" double precision not null default 0, "insertion_employees" int not null default 0, "subsidised_contracts" int not null default 0, "volunteers" int not null default 0, "members" int not null default 0, "income" int null, "payroll" int null, "public_funding_share" double precision null, "main_funders" text[] not null default '{}', "equity" int null, constraint "organization_figures_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "organization_figures" ("id" uuid not null, "organization_id" uuid not null, "year" int not null, "headcount" int not null, "fte" double precision not null default 0, "insertion_employees" int not null default 0, "subsidised_contracts" int not null default 0, "volunteers" int not null default 0, "members" int not null default 0, "income" int null, "payroll" int null, "public_funding_share" double precision null, "main_funders" text[] not null default '{}', "equity" int null, constraint "organization_figures_pkey" primary key ("id"));`,
+    );
     this.addSql(`alter table "organization_figures" add constraint "organization_figures_organization_id_year_unique" unique ("organization_id", "year");`);
 
-    this.addSql(`create table "accreditation" ("id" uuid not null, "organization_id" uuid not null, "kind" "accreditation_kind" not null, "since" date not null, "until" date null, "posts_fte" double precision null, "reference" varchar(60) null, constraint "accreditation_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "accreditation" ("id" uuid not null, "organization_id" uuid not null, "kind" "accreditation_kind" not null, "since" date not null, "until" date null, "posts_fte" double precision null, "reference" varchar(60) null, constraint "accreditation_pkey" primary key ("id"));`,
+    );
     this.addSql(`create index "accreditation_organization_id_index" on "accreditation" ("organization_id");`);
-    this.addSql(`alter table "organization_figures" add constraint "organization_figures_organization_id_foreign" foreign key ("organization_id") references "organization" ("id") on update cascade on delete cascade;`);
-    this.addSql(`alter table "accreditation" add constraint "accreditation_organization_id_foreign" foreign key ("organization_id") references "organization" ("id") on update cascade on delete cascade;`);
+    this.addSql(
+      `alter table "organization_figures" add constraint "organization_figures_organization_id_foreign" foreign key ("organization_id") references "organization" ("id") on update cascade on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "accreditation" add constraint "accreditation_organization_id_foreign" foreign key ("organization_id") references "organization" ("id") on update cascade on delete cascade;`,
+    );
 
     this.addSql(`alter table "sector" add column "naf_codes" text[] not null default '{}';`);
     this.addSql(`alter table "commune" add column "rural_revitalisation_zone" boolean null, add column "priority_districts" text[] not null default '{}';`);
@@ -30,7 +39,9 @@ export class Migration20261201054304_directory extends Migration {
       `insert into "accreditation" ("id", "organization_id", "kind", "since") select gen_random_uuid(), "id", 'ESUS', greatest(date '2014-08-01', "created_at"::date) from "organization" where "esus" and "legal_form"::text not like 'SIAE\\_%';`,
     );
     this.addSql(`alter table "organization" drop column "esus";`);
-    this.addSql(`create type "legal_form_v2" as enum ('ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUAL_HEALTH', 'MUTUAL_INSURANCE', 'FOUNDATION', 'SARL', 'SAS', 'SA', 'COMMUNE', 'CCAS', 'INDIVIDUAL');`);
+    this.addSql(
+      `create type "legal_form_v2" as enum ('ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUAL_HEALTH', 'MUTUAL_INSURANCE', 'FOUNDATION', 'SARL', 'SAS', 'SA', 'COMMUNE', 'CCAS', 'INDIVIDUAL');`,
+    );
     this.addSql(
       `alter table "organization" alter column "legal_form" type "legal_form_v2" using (case "legal_form"::text when 'MUTUAL' then 'MUTUAL_HEALTH' when 'SIAE_ACI' then 'ASSOCIATION' when 'SIAE_AI' then 'ASSOCIATION' when 'SIAE_EI' then 'SARL' when 'SIAE_ETTI' then 'SARL' else "legal_form"::text end)::"legal_form_v2";`,
     );

@@ -157,7 +157,28 @@ async function hydrated(): Promise<Map<string, Record<string, unknown>>> {
 
 function plain(row: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of ['id', 'name', 'at', 'maybeAt', 'day', 'localDay', 'maybeLocalDay', 'amount', 'amountNumber', 'big', 'bigNumber', 'ratio', 'count', 'flag', 'data', 'colour', 'colours', 'colourTexts', 'tags', 'parent']) {
+  for (const key of [
+    'id',
+    'name',
+    'at',
+    'maybeAt',
+    'day',
+    'localDay',
+    'maybeLocalDay',
+    'amount',
+    'amountNumber',
+    'big',
+    'bigNumber',
+    'ratio',
+    'count',
+    'flag',
+    'data',
+    'colour',
+    'colours',
+    'colourTexts',
+    'tags',
+    'parent',
+  ]) {
     out[key] = (row as Record<string, unknown>)[key];
   }
   return out;

@@ -278,7 +278,7 @@ export type PartnerKind =
 
 /** A situation to match against partners' criteria and schemes (a project holder not yet in the directory); what is left out is not held against it. */
 export type PartnerSupportQuery = {
-  /** Accreditations the holder holds today (an empty list: none). */
+  /** Accreditations the holder holds today; omitted or empty: none (an accreditation is a fact one holds, not an unknown). */
   accreditations?: Array<AccreditationKind> | null | undefined;
   /** Age of the structure in whole years (0: not yet created or less than a year). */
   ageYears?: number | null | undefined;

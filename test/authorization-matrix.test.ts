@@ -306,6 +306,18 @@ const CASES: Record<string, Case[]> = {
       expect: OWN_MANAGER,
     },
   ],
+  setCommuneZoning: [
+    {
+      name: 'administrators only',
+      document: 'mutation($id: ID!) { setCommuneZoning(id: $id, input: { ruralRevitalisationZone: true }) { id } }',
+      prepare: async () => {
+        const id = (await asAdmin('{ communes(first: 1, filter: { search: "Carly" }) { edges { node { id } } } }', {})).communes.edges[0].node.id;
+        await asAdmin('mutation($id: ID!) { setCommuneZoning(id: $id, input: { ruralRevitalisationZone: null }) { id } }', { id });
+        return { id };
+      },
+      expect: ADMIN,
+    },
+  ],
   setReferenceDate: [
     {
       // Last of the matrix: it leaves the date fixed on 1 January 2026, which no later test reads.

@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Commune } from './commune.entity.js';
 import { Intercommunality } from './intercommunality.entity.js';
 import { Territory } from './territory.entity.js';
-import { find, list, type Order, type Context, decodeId, type ConnectionArgs, type Page, containsPattern } from '../../server/kit/index.js';
+import { find, list, type Order, type Context, decodeId, notFound, type ConnectionArgs, type Page, containsPattern } from '../../server/kit/index.js';
 
 export interface CommuneFilterValues {
   intercommunalityId?: string | null;
@@ -22,6 +22,19 @@ const BY_NAME: Order<{ name: string; id: string }> = [
 
 /** Territories, intercommunalities and communes: public reference data. */
 export const TerritoryService = {
+  /** Records a commune's zoning (ZRR flag, priority districts), trimmed, without duplicates. */
+  async setZoning(ctx: Context, globalId: string, input: { ruralRevitalisationZone?: boolean | null; priorityDistricts?: string[] | null }): Promise<Commune> {
+    const id = decodeId(globalId, 'Commune', 'id');
+    return ctx.transaction(async (tx) => {
+      const commune = await tx.em.findOne(Commune, id);
+      if (!commune) throw notFound('Commune', globalId);
+      if (input.ruralRevitalisationZone !== undefined) commune.ruralRevitalisationZone = input.ruralRevitalisationZone;
+      if (input.priorityDistricts != null) commune.priorityDistricts = [...new Set(input.priorityDistricts.map((d) => d.trim()))];
+      await tx.em.flush();
+      return commune;
+    });
+  },
+
   territories(ctx: Context, info: GraphQLResolveInfo): Promise<Territory[]> {
     return find<Territory>(ctx, Territory, { orderBy: BY_NAME, info, limit: MAX_TERRITORIES });
   },

@@ -2,11 +2,10 @@ import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/c
 import { OptionalProps } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { LegalForm, Stage } from '../organizations/index.js';
-import { AccreditationKind, TargetPublic } from '../organizations/index.js';
-import { FundingSchemeKind, NeedType, StateAidFrame } from './partner.enums.js';
+import { FundingSchemeKind, StateAidFrame } from './partner.enums.js';
 import { Partner } from './partner.entity.js';
-import { UuidEntity, Node, LocalDateType } from '../../server/kit/index.js';
+import { EligibilityRules } from './eligibility-rules.entity.js';
+import { Node, LocalDateType } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'funding_scheme' })
 @Index({ name: 'funding_scheme_name_id_index', properties: ['name', 'id'] })
@@ -15,7 +14,7 @@ import { UuidEntity, Node, LocalDateType } from '../../server/kit/index.js';
   simpleResolvers: true,
   description: 'A funding scheme (dispositif) a partner can mobilise: grant, loan, honour loan, guarantee, quasi-equity, equity or support programme, with who it is for.',
 })
-export class FundingScheme extends UuidEntity {
+export class FundingScheme extends EligibilityRules {
   [OptionalProps]?:
     | 'globalId'
     | 'shortName'
@@ -68,58 +67,6 @@ export class FundingScheme extends UuidEntity {
   @Field(() => String, { description: 'Who is eligible and on what conditions (French).' })
   @Property({ type: 'text', default: '' })
   eligibility: string = '';
-
-  @Field(() => Int, { nullable: true, description: 'Smallest amount, in euros.' })
-  @Property({ type: 'integer', nullable: true })
-  minAmount: number | null = null;
-
-  @Field(() => Int, { nullable: true, description: 'Largest amount, in euros.' })
-  @Property({ type: 'integer', nullable: true })
-  maxAmount: number | null = null;
-
-  @Field(() => [Stage], { description: 'Stages the scheme is for; empty: every stage.' })
-  @Enum({ items: () => Stage, array: true, default: [] })
-  stages: Stage[] = [];
-
-  @Field(() => [LegalForm], { description: "Legal forms eligible (checked against a project's target legal form when it has one); empty: every legal form." })
-  @Enum({ items: () => LegalForm, array: true, default: [] })
-  legalForms: LegalForm[] = [];
-
-  @Field(() => [AccreditationKind], { description: 'Accreditations of which the holder must hold one, valid at the reference date; empty: none required.' })
-  @Enum({ items: () => AccreditationKind, array: true, default: [] })
-  accreditations: AccreditationKind[] = [];
-
-  @Field(() => [TargetPublic], { description: 'Publics the project must serve (any of them); empty: any public.' })
-  @Enum({ items: () => TargetPublic, array: true, default: [] })
-  publics: TargetPublic[] = [];
-
-  @Field(() => [NeedType], { description: 'Types of need financed (any of them); empty: every need.' })
-  @Enum({ items: () => NeedType, array: true, default: [] })
-  needTypes: NeedType[] = [];
-
-  @Field(() => Boolean, { description: 'Reserved to employers (at least one employee).' })
-  @Property({ type: 'boolean', default: false })
-  employerRequired: boolean = false;
-
-  @Field(() => Int, { nullable: true, description: 'Fewest employees; null: no minimum.' })
-  @Property({ type: 'integer', nullable: true })
-  minEmployees: number | null = null;
-
-  @Field(() => Int, { nullable: true, description: 'Most employees; null: no maximum.' })
-  @Property({ type: 'integer', nullable: true })
-  maxEmployees: number | null = null;
-
-  @Field(() => Int, { nullable: true, description: 'Youngest age of the structure, in whole years at the reference date; null: no minimum.' })
-  @Property({ type: 'integer', nullable: true })
-  minAgeYears: number | null = null;
-
-  @Field(() => Int, { nullable: true, description: 'Oldest age of the structure, in whole years at the reference date; null: no maximum.' })
-  @Property({ type: 'integer', nullable: true })
-  maxAgeYears: number | null = null;
-
-  @Field(() => Boolean, { description: 'Granted only with another funder (co-financing secured).' })
-  @Property({ type: 'boolean', default: false })
-  coFinancingRequired: boolean = false;
 
   @Field(() => Float, { nullable: true, description: 'For a guarantee, the share of the loan guaranteed, in percent (e.g. 65); null otherwise.' })
   @Property({ type: 'double', nullable: true })

@@ -1,5 +1,5 @@
 import { ACCREDITATION_HOLDERS, ACCREDITATION_LABELS, AccreditationKind, ESS_FAMILY_OF, LEGAL_FORM_LABELS, SIAE_KINDS, type LegalForm } from './organization.enums.js';
-import { isWithin } from '../../server/kit/index.js';
+import { isWithin, todayInFrance } from '../../server/kit/index.js';
 
 type Dated = { kind: AccreditationKind; since: string; until: string | null };
 
@@ -44,6 +44,9 @@ export function holderProblem(kind: AccreditationKind, form: LegalForm): string 
 export function valueProblems(input: { kind: AccreditationKind; since: string; until?: string | null; postsFte?: number | null }): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   if (input.since < '1980-01-01') problems.push({ field: 'since', message: 'La date de début doit être postérieure au 1er janvier 1980.' });
+  // A decision may be recorded ahead of its start, not years ahead.
+  const latest = `${Number(todayInFrance().slice(0, 4)) + 2}${todayInFrance().slice(4)}`;
+  if (input.since > latest) problems.push({ field: 'since', message: 'La date de début ne peut pas dépasser de plus de deux ans la date du jour.' });
   if (input.until != null && input.until < input.since) problems.push({ field: 'until', message: 'La date de fin précède la date de début.' });
   if (input.postsFte != null && !SIAE_KINDS.includes(input.kind)) {
     problems.push({ field: 'postsFte', message: 'Les postes en ETP ne concernent que les conventionnements d’insertion (ACI, AI, EI, ETTI).' });

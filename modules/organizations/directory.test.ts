@@ -72,7 +72,7 @@ describe('legal form apart from accreditations', () => {
     expect(res.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.legalForm' });
   });
 
-  it('refuses posts in FTE outside insertion, an end before the start, and ESUS before the 2014 law', async () => {
+  it('refuses posts in FTE outside insertion, an end before the start, ESUS before the 2014 law and a start years ahead', async () => {
     const org = await create({ name: 'Coopérative des quais', legalForm: 'SCOP' });
     const id = org.data.createOrganization.id;
     const posts = await t.gql(ACCREDIT, { o: id, input: { kind: 'ESUS', since: '2020-01-01', postsFte: 3 } }, TOKENS.expert);
@@ -81,6 +81,8 @@ describe('legal form apart from accreditations', () => {
     expect(ends.errors[0].extensions.field).toBe('input.until');
     const early = await t.gql(ACCREDIT, { o: id, input: { kind: 'ESUS', since: '2012-01-01' } }, TOKENS.expert);
     expect(early.errors[0].extensions.field).toBe('input.since');
+    const far = await t.gql(ACCREDIT, { o: id, input: { kind: 'ESUS', since: '2099-01-01' } }, TOKENS.expert);
+    expect(far.errors[0].extensions.field).toBe('input.since');
   });
 
   it('reads validity at the reference date: an ESUS of 2015–2020 is valid in 2018, not today; only administrators fix the date', async () => {

@@ -32,7 +32,7 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | n
 export function decodeId(globalId: string, type: string, field: string): string {
   const parsed = fromGlobalId(globalId);
   if (!parsed || parsed.type !== type || !keyFits(type, parsed.id)) {
-    throw badInput(field, `« ${String(globalId).slice(0, 80)} » n'est pas un identifiant valide de ${type}.`);
+    throw badInput(field, `« ${String(globalId).slice(0, 80)} » n'est pas un identifiant valide (type attendu dans le schéma : ${type}).`);
   }
   return parsed.id;
 }

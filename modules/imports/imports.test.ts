@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
-import { modulesWithoutPartnersDemo } from '../../test/imports-partners-shim.js';
 
 /** A valid SIRET from 13 digits (Luhn key appended). */
 function siret(prefix13: string): string {
@@ -35,7 +34,7 @@ let outsideDir: string;
 beforeAll(async () => {
   importDir = realpathSync(mkdtempSync(join(tmpdir(), 'maillage-import-')));
   outsideDir = realpathSync(mkdtempSync(join(tmpdir(), 'maillage-outside-')));
-  t = await startTestApp({ modules: ['imports', 'accounts'], config: { importDir }, available: modulesWithoutPartnersDemo() });
+  t = await startTestApp({ modules: ['imports', 'accounts'], config: { importDir } });
 });
 afterAll(async () => {
   await t?.close();

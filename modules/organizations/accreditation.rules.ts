@@ -45,7 +45,8 @@ export function valueProblems(input: { kind: AccreditationKind; since: string; u
   const problems: { field: string; message: string }[] = [];
   if (input.since < '1980-01-01') problems.push({ field: 'since', message: 'La date de début doit être postérieure au 1er janvier 1980.' });
   // A decision may be recorded ahead of its start, not years ahead.
-  const latest = `${Number(todayInFrance().slice(0, 4)) + 2}${todayInFrance().slice(4)}`;
+  const today = todayInFrance();
+  const latest = `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`;
   if (input.since > latest) problems.push({ field: 'since', message: 'La date de début ne peut pas dépasser de plus de deux ans la date du jour.' });
   if (input.until != null && input.until < input.since) problems.push({ field: 'until', message: 'La date de fin précède la date de début.' });
   if (input.postsFte != null && !SIAE_KINDS.includes(input.kind)) {

@@ -9,6 +9,23 @@ import { UuidEntity } from '../../server/kit/index.js';
  * matching engine (criteria-match.ts) reads the same axes on both. An empty list or a null bound
  * restricts nothing.
  */
+/** The rules' properties with defaults: optional when an entity extending the rules is created. */
+export type EligibilityDefaults =
+  | 'globalId'
+  | 'minAmount'
+  | 'maxAmount'
+  | 'stages'
+  | 'legalForms'
+  | 'accreditations'
+  | 'publics'
+  | 'needTypes'
+  | 'employerRequired'
+  | 'minEmployees'
+  | 'maxEmployees'
+  | 'minAgeYears'
+  | 'maxAgeYears'
+  | 'coFinancingRequired';
+
 // Registered only so that subclasses inherit its fields, as UuidEntity's.
 @ObjectType('EligibilityRulesBase', { description: 'Eligibility rules shared by intervention criteria and funding schemes.' })
 export abstract class EligibilityRules extends UuidEntity {

@@ -4,7 +4,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { FundingSchemeKind, StateAidFrame } from './partner.enums.js';
 import { Partner } from './partner.entity.js';
-import { EligibilityRules } from './eligibility-rules.entity.js';
+import { EligibilityRules, type EligibilityDefaults } from './eligibility-rules.entity.js';
 import { Node, LocalDateType } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'funding_scheme' })
@@ -16,23 +16,10 @@ import { Node, LocalDateType } from '../../server/kit/index.js';
 })
 export class FundingScheme extends EligibilityRules {
   [OptionalProps]?:
-    | 'globalId'
+    | EligibilityDefaults
     | 'shortName'
     | 'description'
     | 'eligibility'
-    | 'minAmount'
-    | 'maxAmount'
-    | 'stages'
-    | 'legalForms'
-    | 'accreditations'
-    | 'publics'
-    | 'needTypes'
-    | 'employerRequired'
-    | 'minEmployees'
-    | 'maxEmployees'
-    | 'minAgeYears'
-    | 'maxAgeYears'
-    | 'coFinancingRequired'
     | 'guaranteeRate'
     | 'decidingBody'
     | 'calendar'

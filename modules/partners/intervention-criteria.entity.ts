@@ -4,7 +4,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Sector } from '../sectors/index.js';
 import { Commune, Intercommunality } from '../territory/index.js';
 import { Partner } from './partner.entity.js';
-import { EligibilityRules } from './eligibility-rules.entity.js';
+import { EligibilityRules, type EligibilityDefaults } from './eligibility-rules.entity.js';
 import { Node, KeysOf } from '../../server/kit/index.js';
 
 @Entity({ tableName: 'intervention_criteria' })
@@ -14,27 +14,7 @@ import { Node, KeysOf } from '../../server/kit/index.js';
   description: "One set of a partner's intervention criteria (critères d'intervention). An empty list means no restriction on that axis.",
 })
 export class InterventionCriteria extends EligibilityRules {
-  [OptionalProps]?:
-    | 'globalId'
-    | 'sectorCodes'
-    | 'stages'
-    | 'legalForms'
-    | 'accreditations'
-    | 'publics'
-    | 'needTypes'
-    | 'employerRequired'
-    | 'minEmployees'
-    | 'maxEmployees'
-    | 'minAgeYears'
-    | 'maxAgeYears'
-    | 'coFinancingRequired'
-    | 'minAmount'
-    | 'maxAmount'
-    | 'wholeTerritory'
-    | 'communeIds'
-    | 'intercommunalityIds'
-    | 'departmentCodes'
-    | 'regionCodes';
+  [OptionalProps]?: EligibilityDefaults | 'sectorCodes' | 'wholeTerritory' | 'communeIds' | 'intercommunalityIds' | 'departmentCodes' | 'regionCodes';
 
   @Field(() => Partner, { description: 'The partner these criteria belong to.' })
   @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { PlatformSettings } from './platform-settings.entity.js';
 import { PlatformPermissions } from './platform.permissions.js';
-import { PlatformService } from './platform.service.js';
-import { Authorized, Needs, todayInFrance, type Context } from '../../server/kit/index.js';
+import { PlatformService, effectiveDate } from './platform.service.js';
+import { Authorized, Needs, type Context } from '../../server/kit/index.js';
 
 @Resolver(() => PlatformSettings)
 export class PlatformResolver {
@@ -17,7 +17,7 @@ export class PlatformResolver {
   })
   @Needs('fixedReferenceDate')
   referenceDate(@Root() settings: PlatformSettings): string {
-    return settings.fixedReferenceDate ?? todayInFrance();
+    return effectiveDate(settings);
   }
 
   @Authorized(PlatformPermissions.settings.update)

@@ -9,6 +9,11 @@ async function settings(ctx: Context): Promise<PlatformSettings | null> {
   return once(ctx, 'platform.settings', async () => (await find(ctx, PlatformSettings, { where: { id: SETTINGS_ID }, orderBy: [['id', 'asc']], limit: 1 }))[0] ?? null);
 }
 
+/** The reference date the settings give: the fixed one, else today in France. */
+export function effectiveDate(settings: Pick<PlatformSettings, 'fixedReferenceDate'> | null): string {
+  return settings?.fixedReferenceDate ?? todayInFrance();
+}
+
 export const PlatformService = {
   settings,
 
@@ -17,7 +22,7 @@ export const PlatformService = {
    * else today in France. Read once per operation.
    */
   async referenceDate(ctx: Context): Promise<string> {
-    return (await settings(ctx))?.fixedReferenceDate ?? todayInFrance();
+    return effectiveDate(await settings(ctx));
   },
 
   /** Fixes the reference date, or (null) makes the platform follow today again. */

@@ -15,6 +15,7 @@ import { EventDispatcher, type DispatcherOptions } from './events.js';
 import { checkOperationLimits } from './limits.js';
 import { OperationCompiler, errorRequestId, jitGateway, tagError } from './executor.js';
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
+import { moduleRoutes } from './routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
@@ -272,6 +273,11 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
     draining,
     rateLimit: rateLimiter ? (authorization, address) => rateLimiter.take(viewers.httpRateKey(authorization, address)) : null,
     context: (req, requestId) => viewers.httpContext(bearerToken(req.headers.authorization), requestId),
+    routes: moduleRoutes({
+      modules: gateway.modules,
+      logger,
+      context: (req, requestId) => viewers.httpContext(bearerToken(req.headers.authorization), requestId),
+    }),
   });
   httpServer.on('request', app);
   return { httpServer, drainer, ws, apollo };

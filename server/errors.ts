@@ -10,6 +10,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   TooComplex: 'OPERATION_TOO_COMPLEX',
+  /** A service the server needs is missing or overloaded (Chromium for PDFs): try again later. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -29,6 +31,8 @@ export const forbidden = (message = "Vous n'avez pas les droits nécessaires pou
 export const notFound = (what: string, id?: string) => new AppError(ErrorCode.NotFound, `${what} introuvable.`, id ? { id } : {});
 export const conflict = (message: string, field?: string) => new AppError(ErrorCode.Conflict, message, field ? { field } : {});
 /** Bad input on one field; `field` is the path as the client wrote it (e.g. `input.siret`). */
+/** A service the server needs is missing or busy (HTTP 503); the message says which, in French. */
+export const serviceUnavailable = (message: string) => new AppError(ErrorCode.ServiceUnavailable, message, { http: { status: 503 } });
 export const badInput = (field: string, message: string) => new AppError(ErrorCode.BadUserInput, message, { field });
 
 const NAME = '[_A-Za-z][_0-9A-Za-z]*';

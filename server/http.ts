@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Context } from './context.js';
 import type { Logger } from './logger.js';
+import { sendRouteError } from './routes.js';
 import { RATE_LIMITED, rateLimitHeaders, type RateDecision } from './rate-limit.js';
 
 /** Codes of the errors answered before GraphQL runs (the body could not be read). */
@@ -27,6 +28,8 @@ export interface HttpAppOptions {
   /** One operation of this request against its rate limit; null when rate limiting is off. */
   rateLimit: ((authorization: string | undefined, address: string) => RateDecision) | null;
   context: (req: IncomingMessage, requestId: string) => Promise<Context>;
+  /** The modules' routes (server/routes.ts), mounted at /files. */
+  routes?: RequestHandler;
 }
 
 /** A GraphQL-shaped error answer, for requests refused before GraphQL could read them. */
@@ -59,6 +62,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       context: async ({ req, res }) => options.context(req, String(res.getHeader('x-request-id') ?? randomUUID())),
     }),
   );
+  if (options.routes) app.use('/files', requestId, rateLimit(options, sendRouteError), options.routes);
   app.use(errorAnswer(options));
   return app;
 }
@@ -188,14 +192,14 @@ const requestId: RequestHandler = (req, res, next) => {
 };
 
 /** One operation against the rate limit, before the body is read: a client over its limit costs no parsing. */
-function rateLimit({ rateLimit: take, logger }: HttpAppOptions): RequestHandler {
+function rateLimit({ rateLimit: take, logger }: HttpAppOptions, send: typeof sendError = sendError): RequestHandler {
   return (req, res, next) => {
     if (!take) return next();
     const decision = take(req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
     for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
     if (decision.allowed) return next();
     logger.warn({ requestId: res.getHeader('x-request-id'), address: req.socket.remoteAddress }, 'rate limited');
-    sendError(res, 429, HttpErrorCode.RateLimited, `Trop de requêtes : ${decision.limit} par fenêtre au plus. Réessayez dans ${decision.retryAfter} s.`, {
+    send(res, 429, HttpErrorCode.RateLimited, `Trop de requêtes : ${decision.limit} par fenêtre au plus. Réessayez dans ${decision.retryAfter} s.`, {
       retryAfter: decision.retryAfter,
     });
   };

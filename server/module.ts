@@ -11,6 +11,39 @@ import type { ResolverHook } from './kit/schema.js';
 /** Fetches one record for `node(id)`, applying the same checks as the field that exposes it. */
 export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
 
+/** What a module route answers: bytes (or text) with their type; `filename` makes it an attachment. */
+export interface Download {
+  contentType: string;
+  body: string | Uint8Array;
+  /** When set, the answer is a download (`Content-Disposition: attachment`) under this name. */
+  filename?: string;
+}
+
+/** What a module route receives of its HTTP request. */
+export interface RouteRequest {
+  /** The path's parameters (`:id`). */
+  params: Record<string, string>;
+  /** The query string (the first value of a repeated parameter). */
+  query: Record<string, string>;
+  /** POST only: the raw body (at most the route's `maxBytes`); null for GET. */
+  body: Buffer | null;
+  contentType: string | null;
+}
+
+/**
+ * A download or upload over plain HTTP, at `/files/<module>/<path>`: the same bearer token as GraphQL,
+ * the same Context (viewer, em, loaders, visibility). `handle` answers a Download, or null for 404; an
+ * AppError answers its HTTP status with `{ error: { code, message, field? } }` (server/http.ts).
+ */
+export interface ModuleRoute {
+  method: 'GET' | 'POST';
+  /** Express-style path under /files/<module-name>, e.g. '/organizations/:id/radar.svg'. */
+  path: string;
+  /** POST only: the largest body accepted (bytes); the body arrives raw as `request.body` (Buffer). */
+  maxBytes?: number;
+  handle(ctx: Context, request: RouteRequest): Promise<Download | null>;
+}
+
 /** How much demo data to load; benchmarks ask for more. */
 /** Demo data at another size than the demo's (benchmarks, tests); what is left out keeps the demo's. */
 export interface DemoScale {
@@ -77,6 +110,8 @@ export interface ModuleManifest {
    * `tx.publish` there, or `ctx.publish(Event, payload)`. See server/events.ts.
    */
   subscribers?: readonly EventSubscriber[];
+  /** Downloads and uploads over HTTP, at `/files/<module-name>/<path>` (see ModuleRoute). */
+  routes?: readonly ModuleRoute[];
   /** Resolves a bearer token to a viewer (the accounts module); at most one module provides it. */
   authenticate?: (em: SqlEntityManager, token: string) => Promise<Viewer | null>;
   /** Loads demo data when the platform starts empty; must be idempotent. */

@@ -19,7 +19,18 @@ export { platformReader, type KitContext } from './scope.js';
 
 // What else modules need of server/, re-exported so that this file stays their one door.
 // Manifests and demo data.
-export { defineModule, type ModuleManifest, type DemoContext, type DemoResult, type ReferenceContext, type ReferenceResult, type NodeFetcher } from '../module.js';
+export {
+  defineModule,
+  type ModuleManifest,
+  type ModuleRoute,
+  type RouteRequest,
+  type Download,
+  type DemoContext,
+  type DemoResult,
+  type ReferenceContext,
+  type ReferenceResult,
+  type NodeFetcher,
+} from '../module.js';
 // The operation's context and its transactions (`ctx.transaction(tx => …)`, `tx.em`, `tx.publish`).
 export { type Context, type Transaction } from '../context.js';
 // Typed permissions: `definePermissions` in <module>.permissions.ts, this `Authorized` (never type-graphql's).
@@ -29,7 +40,7 @@ export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, 
 // Relay: Node and global ids, connections and their arguments.
 export { Node, toGlobalId, fromGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, type Page } from '../relay.js';
 // Errors people read (French messages): bad input names its field.
-export { AppError, ErrorCode, badInput, notFound, conflict, forbidden, invalidToken } from '../errors.js';
+export { AppError, ErrorCode, badInput, notFound, conflict, forbidden, invalidToken, serviceUnavailable } from '../errors.js';
 // The declared maximum of an unpaged list field (what the query cost charges, what the kit reads).
 export { MaxItems } from '../limits.js';
 // Who calls: the viewer, its memberships and roles.

@@ -16,6 +16,7 @@ import { checkOperationLimits } from './limits.js';
 import { OperationCompiler, errorRequestId, jitGateway, tagError } from './executor.js';
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
 import { moduleRoutes } from './routes.js';
+import { closeDocuments } from './kit/documents.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
@@ -391,6 +392,7 @@ function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapte
       await server.apollo.stop();
       // Then event delivery (the step under way ends; the rest waits in the table), the database and Redis.
       await gateway.events.stop();
+      await closeDocuments(); // the PDF browser, if one was launched
       await gateway.orm.close(true);
       await pubSub.close();
       return { cut };

@@ -16,6 +16,7 @@ export { refreshStatistics } from './statement.js';
 export { visibleTo, matches, type VisibilityRule, type Rights, type RowRule } from './visibility.js';
 export { type ResolverHook, type ResolverCall } from './schema.js';
 export { platformReader, type KitContext } from './scope.js';
+export { renderPdf, escapeHtml } from './documents.js';
 export { toCsv, toXlsx, neutralizeFormula, CSV_TYPE, XLSX_TYPE, type Column } from './tabular.js';
 
 // What else modules need of server/, re-exported so that this file stays their one door.

@@ -38,8 +38,10 @@ export interface Transaction {
   em: SqlEntityManager;
   /** Writes `payload` as an event of `event` in this transaction (server/events.ts); its stream: `options.stream`, else the definition's. */
   publish<P extends EventPayload>(event: EventDefinition<P>, payload: NoInfer<P>, options?: PublishOptions): void;
-  /** Runs `fn` once the transaction has committed (never if it rolls back); its error is logged. */
-  afterCommit(fn: () => void): void;
+  /** Runs `fn` once the transaction has committed (never if it rolls back), before `ctx.transaction` returns; its error is logged. */
+  afterCommit(fn: () => void | Promise<void>): void;
+  /** Runs `fn` if the transaction rolls back (to undo what it did outside the database), before `ctx.transaction` throws; its error is logged. */
+  afterRollback(fn: () => void | Promise<void>): void;
 }
 
 /** The context each transaction runs for (`contextOf`). */
@@ -183,7 +185,8 @@ export class Context {
       throw new Error('Context.transaction: the viewer changed while the operation ran; what it decided for the old one no longer holds');
     }
     const pending: EmittedEvent[] = [];
-    const committed: (() => void)[] = [];
+    const committed: (() => void | Promise<void>)[] = [];
+    const rolledBack: (() => void | Promise<void>)[] = [];
     const outer = { em: this.em };
     let result: T;
     try {
@@ -193,6 +196,7 @@ export class Context {
           em: txEm,
           publish: (event, payload, options) => void pending.push({ name: event.name, payload, stream: options?.stream ?? event.stream?.(payload) ?? null }),
           afterCommit: (fn) => void committed.push(fn),
+          afterRollback: (fn) => void rolledBack.push(fn),
         };
         transactionContexts.set(tx, this);
         this.currentTransaction = tx;
@@ -201,20 +205,28 @@ export class Context {
         if (pending.length > 0) await insertEvents(txEm, pending);
         return value;
       });
+    } catch (err) {
+      await this.runEach(rolledBack, 'after-rollback');
+      throw err;
     } finally {
       this.currentTransaction = null;
       this.em = outer.em;
       forgetScope(outer.em);
     }
     if (pending.length > 0) this.gateway.events.kick();
-    for (const fn of committed) {
+    await this.runEach(committed, 'after-commit');
+    return result;
+  }
+
+  /** Runs a transaction's callbacks; one that throws is logged and the others still run. */
+  private async runEach(callbacks: readonly (() => void | Promise<void>)[], what: string): Promise<void> {
+    for (const fn of callbacks) {
       try {
-        fn();
+        await fn();
       } catch (err) {
-        this.logger.error({ err }, 'after-commit callback failed');
+        this.logger.error({ err }, `${what} callback failed`);
       }
     }
-    return result;
   }
 }
 

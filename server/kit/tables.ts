@@ -2,6 +2,7 @@ import { BackgroundJob } from './job.entity.js';
 import { BackgroundJobResolver } from './jobs.resolver.js';
 import { PeriodicTaskRun } from './periodic.entity.js';
 import { PeriodicTaskResolver } from './periodic.resolver.js';
+import { StoredFile } from './stored-file.entity.js';
 import { visibleTo, type VisibilityRule } from './visibility.js';
 
 /*
@@ -10,8 +11,8 @@ import { visibleTo, type VisibilityRule } from './visibility.js';
  * and who sees their rows (server/app.ts).
  */
 
-/** The kit's entities: periodic tasks' last runs, background jobs. */
-export const KIT_ENTITIES = [PeriodicTaskRun, BackgroundJob];
+/** The kit's entities: periodic tasks' last runs, background jobs, stored files. */
+export const KIT_ENTITIES = [PeriodicTaskRun, BackgroundJob, StoredFile];
 
 /** The kit's resolvers: `periodicTasks` (administrators), `backgroundJob` and `backgroundJobChanged`. */
 export const KIT_RESOLVERS = [PeriodicTaskResolver, BackgroundJobResolver];

@@ -69,11 +69,11 @@ const rule = (code: string, kind: GridRule['kind'], severity: GridRule['severity
   condition,
 });
 const RULES: GridRule[] = [
-  rule('public_dependency', 'risk', 'high', 'finances', { '>=': [{ var: 'public_share' }, 70] }, 'Financements publics : {{public_share}} des produits.'),
+  rule('public_dependency', 'risk', 'high', 'finances', { '>=': [{ var: 'public_share' }, 70] }, 'Financements publics : {{public_share}} % des produits.'),
   rule('low_cash', 'risk', 'watch', 'finances', { '<': [{ var: 'cash_days' }, 90] }, 'Trésorerie courte.'),
   rule('arrears', 'risk', 'critical', 'finances', { '==': [{ var: 'arrears' }, 'yes'] }, 'Dettes sociales ou fiscales.'),
   rule('ga_missing', 'risk', 'high', 'governance', { '==': [{ var: 'ga_held' }, 'no'] }, 'Pas d’assemblée générale.'),
-  rule('training_margin', 'margin', 'info', 'hr', { '<': [{ var: 'training' }, 4] }, 'Formation à développer ({{training}}).'),
+  rule('training_margin', 'margin', 'info', 'hr', { '<': [{ var: 'training' }, 4] }, 'Formation à développer ({{training}} sur 4).'),
   rule('broken', 'risk', 'high', 'hr', { not_an_operator: [1] }, 'Jamais.'),
 ];
 const ANSWERS: Record<string, AnswerValue> = {
@@ -120,14 +120,14 @@ describe('evaluateRules', () => {
       severity: 'high',
       axis: 'finances',
       label: 'Règle public_dependency',
-      explanation: 'Financements publics : 78\u00a0% des produits.',
+      explanation: 'Financements publics : 78 % des produits.',
       questions: ['public_share'],
       confidentiality: 'partnerAndCommittee',
     });
     // No placeholder: the condition's answers are appended, label lower-cased in the sentence.
     expect(signals[1]!.explanation).toBe('Trésorerie courte (trésorerie nette en jours de charges : 45).');
     expect(signals[1]!.confidentiality).toBe('shared');
-    expect(signals[2]).toMatchObject({ kind: 'margin', severity: 'info', explanation: 'Formation à développer (3/4).' });
+    expect(signals[2]).toMatchObject({ kind: 'margin', severity: 'info', explanation: 'Formation à développer (3 sur 4).' });
     expect(problems).toEqual([{ rule: 'broken', message: expect.any(String) }]);
   });
 
@@ -149,6 +149,7 @@ describe('evaluateRules', () => {
     const byCode = new Map(QUESTIONS.map((x) => [x.code, x]));
     expect(formatAnswer(byCode.get('turnover_eur'), 1234567)).toBe('1\u202f234\u202f567\u00a0€');
     expect(formatAnswer(byCode.get('public_share'), 12.5)).toBe('12,5\u00a0%');
+    expect(formatAnswer(byCode.get('turnover_eur'), 12500, false)).toBe('12\u202f500');
     expect(formatAnswer(byCode.get('tools'), ['a', 'c'])).toBe('Entretiens annuels, Fiches de poste');
     expect(formatAnswer({ ...byCode.get('equity_ok')!, type: 'date' }, '2024-03-15')).toBe('15/03/2024');
     expect(formatAnswer(byCode.get('equity_ok'), 'partly')).toBe('en partie');

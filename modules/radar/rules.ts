@@ -74,19 +74,22 @@ const numberFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 const moneyFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const YES_PARTLY_NO_FR: Record<string, string> = { yes: 'oui', partly: 'en partie', no: 'non' };
 
-/** An answer as a French reader expects it: "78 %", "12 500 €", "oui", "15/03/2024", option labels. */
-export function formatAnswer(question: GridQuestion | undefined, value: AnswerValue | undefined): string {
+/**
+ * An answer as a French reader expects it: "78 %", "12 500 €", "oui", "15/03/2024", option labels. Without
+ * `units` (inside an explanation, whose text writes "{{code}} %" itself) numbers come bare: "78", "12 500".
+ */
+export function formatAnswer(question: GridQuestion | undefined, value: AnswerValue | undefined, units = true): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'non renseigné';
   const optionLabel = (code: string): string => question?.options?.find((o) => o.code === code)?.label ?? code;
   switch (question?.type) {
     case 'percentage':
-      return typeof value === 'number' ? `${numberFr.format(value)}\u00a0%` : String(value);
+      return typeof value === 'number' ? `${numberFr.format(value)}${units ? '\u00a0%' : ''}` : String(value);
     case 'money':
-      return typeof value === 'number' ? `${moneyFr.format(value)}\u00a0€` : String(value);
+      return typeof value === 'number' ? `${moneyFr.format(value)}${units ? '\u00a0€' : ''}` : String(value);
     case 'number':
       return typeof value === 'number' ? numberFr.format(value) : String(value);
     case 'scale0to4':
-      return typeof value === 'number' ? `${numberFr.format(value)}/4` : String(value);
+      return typeof value === 'number' ? `${numberFr.format(value)}${units ? '/4' : ''}` : String(value);
     case 'yesPartlyNo':
       return typeof value === 'string' ? (YES_PARTLY_NO_FR[value] ?? value) : String(value);
     case 'date': {
@@ -108,7 +111,8 @@ export function formatAnswer(question: GridQuestion | undefined, value: AnswerVa
 const inSentence = (label: string): string => (/^[A-ZÀ-Ý][a-zà-ÿ]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
 
 /**
- * The rule's French explanation with its `{{question_code}}` replaced by the formatted answers. When it cites
+ * The rule's French explanation with its `{{question_code}}` replaced by the formatted answers (bare numbers: the
+ * text carries its units, "{{fin_public_funding_share}} % des produits"). When it cites
  * no answer, the values of the questions its condition reads are appended ("… (part des financements publics : 78 %)").
  */
 export function explain(
@@ -120,7 +124,7 @@ export function explain(
   const cited: string[] = [];
   let text = rule.explanation.replace(PLACEHOLDER, (_m, code: string) => {
     cited.push(code);
-    return formatAnswer(byCode.get(code), answers[code]);
+    return formatAnswer(byCode.get(code), answers[code], false);
   });
   if (cited.length === 0 && conditionCodes.length > 0) {
     const values = conditionCodes.map((code) => `${inSentence(byCode.get(code)?.label ?? code)} : ${formatAnswer(byCode.get(code), answers[code])}`);

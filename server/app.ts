@@ -17,6 +17,7 @@ import { OperationCompiler, errorRequestId, jitGateway, tagError } from './execu
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
 import { moduleRoutes } from './routes.js';
 import { closeDocuments } from './kit/documents.js';
+import { PeriodicTaskRunner, periodicTasksOf } from './kit/periodic.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
@@ -64,6 +65,8 @@ export interface App {
   close(options?: { graceMs?: number }): Promise<{ cut: number }>;
   /** A context as a given viewer, for scripts and tests. */
   contextFor(viewer: Viewer): Context;
+  /** The modules' periodic tasks: `start()` (main.ts; not in tests unless asked), `run(name)` one now. */
+  periodicTasks: PeriodicTaskRunner;
 }
 
 /** Schemas by module set: type-graphql's metadata is global, so build once per process and set. */
@@ -85,6 +88,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const modules = orderModules(options.available ?? ALL_MODULES, config.modules);
   const permissions = PermissionRegistry.fromModules(modules);
+  periodicTasksOf(modules); // a periodic task misnamed or named twice stops here, before the database opens
   const schema = await schemaOf(modules, permissions);
   const authenticate = authenticatorOf(modules);
   const pubSub = await createPubSubAdapter(config.redisUrl, logger);
@@ -369,6 +373,7 @@ function checkHttpOperation(
 /** The running app as its callers see it: listen, close in order, contexts for scripts. */
 function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapter, demoLines: string[], server: Serving): App {
   const { config, logger } = gateway;
+  const periodicTasks = new PeriodicTaskRunner(gateway);
   let closed = false;
   return {
     gateway,
@@ -377,6 +382,7 @@ function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapte
     pubSub,
     wsServer: server.ws.wsServer,
     demoLines,
+    periodicTasks,
     contextFor: (viewer) => new Context(gateway, viewer, randomUUID(), logger),
     listen: async () => {
       const url = await listen(server.httpServer, config);
@@ -390,7 +396,9 @@ function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapte
       closed = true;
       const cut = await drain(server, logger, options.graceMs ?? config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await server.apollo.stop();
-      // Then event delivery (the step under way ends; the rest waits in the table), the database and Redis.
+      // Then periodic tasks (runs under way get a few seconds), event delivery (the step under way ends;
+      // the rest waits in the table), the database and Redis.
+      await periodicTasks.stop();
       await gateway.events.stop();
       await closeDocuments(); // the PDF browser, if one was launched
       await gateway.orm.close(true);

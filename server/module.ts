@@ -7,6 +7,7 @@ import type { PermissionSet } from './permissions.js';
 import type { Context } from './context.js';
 import type { VisibilityRule } from './kit/visibility.js';
 import type { ResolverHook } from './kit/schema.js';
+import type { PeriodicTask } from './kit/periodic.js';
 
 /** Fetches one record for `node(id)`, applying the same checks as the field that exposes it. */
 export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
@@ -110,6 +111,11 @@ export interface ModuleManifest {
    * `tx.publish` there, or `ctx.publish(Event, payload)`. See server/events.ts.
    */
   subscribers?: readonly EventSubscriber[];
+  /**
+   * Work the server process runs on a schedule, once per scheduled time across processes:
+   * `definePeriodicTask({ name: '<module>.<what>', every: ms | dailyAt: 'HH:MM' (Paris), run: async (ctx) => … })`.
+   */
+  periodicTasks?: readonly PeriodicTask[];
   /** Downloads and uploads over HTTP, at `/files/<module-name>/<path>` (see ModuleRoute). */
   routes?: readonly ModuleRoute[];
   /** Resolves a bearer token to a viewer (the accounts module); at most one module provides it. */

@@ -18,6 +18,8 @@ export { type ResolverHook, type ResolverCall } from './schema.js';
 export { platformReader, type KitContext } from './scope.js';
 export { renderPdf, escapeHtml } from './documents.js';
 export { toCsv, toXlsx, neutralizeFormula, CSV_TYPE, XLSX_TYPE, type Column } from './tabular.js';
+// Periodic tasks for a manifest's `periodicTasks`: every n ms or daily at a time of Paris, once across processes.
+export { definePeriodicTask, type PeriodicTask } from './periodic.js';
 
 // What else modules need of server/, re-exported so that this file stays their one door.
 // Manifests and demo data.

@@ -38,6 +38,18 @@ export interface Transaction {
   em: SqlEntityManager;
   /** Writes `payload` as an event of `event` in this transaction (server/events.ts); its stream: `options.stream`, else the definition's. */
   publish<P extends EventPayload>(event: EventDefinition<P>, payload: NoInfer<P>, options?: PublishOptions): void;
+  /** Runs `fn` once the transaction has committed (never if it rolls back); its error is logged. */
+  afterCommit(fn: () => void): void;
+}
+
+/** The context each transaction runs for (`contextOf`). */
+const transactionContexts = new WeakMap<Transaction, Context>();
+
+/** The context whose `ctx.transaction` gave `tx` (its viewer, gateway and logger): for the kit's helpers taking `ctx | tx`. */
+export function contextOf(tx: Transaction): Context {
+  const ctx = transactionContexts.get(tx);
+  if (!ctx) throw new Error('Not a transaction of ctx.transaction');
+  return ctx;
 }
 
 /** A write (a transaction or a flush) in a query operation, outside production (see Context.readOnly). */
@@ -171,6 +183,7 @@ export class Context {
       throw new Error('Context.transaction: the viewer changed while the operation ran; what it decided for the old one no longer holds');
     }
     const pending: EmittedEvent[] = [];
+    const committed: (() => void)[] = [];
     const outer = { em: this.em };
     let result: T;
     try {
@@ -179,7 +192,9 @@ export class Context {
         const tx: Transaction = {
           em: txEm,
           publish: (event, payload, options) => void pending.push({ name: event.name, payload, stream: options?.stream ?? event.stream?.(payload) ?? null }),
+          afterCommit: (fn) => void committed.push(fn),
         };
+        transactionContexts.set(tx, this);
         this.currentTransaction = tx;
         this.em = txEm;
         const value = await work(tx);
@@ -192,6 +207,13 @@ export class Context {
       forgetScope(outer.em);
     }
     if (pending.length > 0) this.gateway.events.kick();
+    for (const fn of committed) {
+      try {
+        fn();
+      } catch (err) {
+        this.logger.error({ err }, 'after-commit callback failed');
+      }
+    }
     return result;
   }
 }

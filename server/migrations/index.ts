@@ -11,6 +11,7 @@ import { Migration20261202010059_background_job as M7 } from './Migration2026120
 import { Migration20261202010721_support_requests as M8 } from './Migration20261202010721_support_requests.js';
 import { Migration20261202011750_support_positions as M9 } from './Migration20261202011750_support_positions.js';
 import { Migration20261202011851_stored_file as M10 } from './Migration20261202011851_stored_file.js';
+import { Migration20261202014500_support_strategy as M11 } from './Migration20261202014500_support_strategy.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202010721_support_requests', class: M8 },
   { name: 'Migration20261202011750_support_positions', class: M9 },
   { name: 'Migration20261202011851_stored_file', class: M10 },
+  { name: 'Migration20261202014500_support_strategy', class: M11 },
 ];

@@ -222,6 +222,8 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'Person',
       'PositionVersion',
       'StatusChange',
+      'StrategyDecision',
+      'SupportAction',
       'SupportRequest',
     ]);
     const count = (role: Role, type: string) => matrix.allowed.get(role)!.get(type)!.size;

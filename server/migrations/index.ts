@@ -6,6 +6,7 @@ import { Migration20261201010000_repair_search_text as M2 } from './Migration202
 import { Migration20261201020000_event_outbox as M3 } from './Migration20261201020000_event_outbox.js';
 import { Migration20261201054304_directory as M4 } from './Migration20261201054304_directory.js';
 import { Migration20261201054814_partners_matching as M5 } from './Migration20261201054814_partners_matching.js';
+import { Migration20261202010324_add_interview_grids as M6 } from './Migration20261202010324_add_interview_grids.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201020000_event_outbox', class: M3 },
   { name: 'Migration20261201054304_directory', class: M4 },
   { name: 'Migration20261201054814_partners_matching', class: M5 },
+  { name: 'Migration20261202010324_add_interview_grids', class: M6 },
 ];

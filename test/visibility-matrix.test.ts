@@ -252,7 +252,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
     expect(found).toEqual([]);
     // Each type with a rule was reached by some path (the walk is not vacuous either).
     for (const type of ['OrganizationContact', 'OrganizationConsent', 'OrganizationFigures', 'Person', 'Membership', 'BackgroundJob', 'SupportRequest', 'StatusChange']) expect(seen.get(type), type).toBeGreaterThan(0);
-  }, 120_000);
+  }, 600_000);
 
   it('returns nothing hidden in subscription payloads', async () => {
     expect(await subscriptionLeaks(t, tokens, matrix)).toEqual([]);

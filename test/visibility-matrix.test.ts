@@ -211,7 +211,19 @@ describe('the visibility matrix: every type with a rule, every path, every role'
   afterAll(() => t?.close());
 
   it('the truth is not vacuous: each role sees some rows of some types and not others', () => {
-    expect([...RULES.keys()].sort()).toEqual(['ApiToken', 'BackgroundJob', 'Membership', 'OrganizationConsent', 'OrganizationContact', 'OrganizationFigures', 'Person']);
+    expect([...RULES.keys()].sort()).toEqual([
+      'ApiToken',
+      'BackgroundJob',
+      'Membership',
+      'OrganizationConsent',
+      'OrganizationContact',
+      'OrganizationFigures',
+      'PartnerPosition',
+      'Person',
+      'PositionVersion',
+      'StatusChange',
+      'SupportRequest',
+    ]);
     const count = (role: Role, type: string) => matrix.allowed.get(role)!.get(type)!.size;
     expect(count('admin', 'OrganizationContact')).toBe(matrix.all.get('OrganizationContact')!.size);
     expect(count('expert', 'OrganizationContact')).toBeGreaterThan(0);
@@ -224,13 +236,22 @@ describe('the visibility matrix: every type with a rule, every path, every role'
     expect(matrix.all.get('OrganizationFigures')!.size).toBeGreaterThan(0);
     expect(count('anonymous', 'OrganizationFigures')).toBe(0);
     expect(count('loner', 'OrganizationFigures')).toBe(0);
+    // Support requests: partners' people see the shared ones and their own partner's; the others (no consent) stay hidden.
+    for (const type of ['SupportRequest', 'StatusChange', 'PartnerPosition', 'PositionVersion']) {
+      expect(matrix.all.get(type)!.size, type).toBeGreaterThan(0);
+      expect(count('admin', type)).toBe(matrix.all.get(type)!.size);
+      expect(count('expert', type)).toBeGreaterThan(0);
+      expect(count('expert', type)).toBeLessThan(matrix.all.get(type)!.size);
+      expect(count('loner', type)).toBe(0);
+      expect(count('anonymous', type)).toBe(0);
+    }
   });
 
   it('returns nothing hidden on root lists, relations, node and nodes', async () => {
     const { leaks: found, seen } = await leaks(t, tokens, matrix);
     expect(found).toEqual([]);
     // Each type with a rule was reached by some path (the walk is not vacuous either).
-    for (const type of ['OrganizationContact', 'OrganizationConsent', 'OrganizationFigures', 'Person', 'Membership', 'BackgroundJob']) expect(seen.get(type), type).toBeGreaterThan(0);
+    for (const type of ['OrganizationContact', 'OrganizationConsent', 'OrganizationFigures', 'Person', 'Membership', 'BackgroundJob', 'SupportRequest', 'StatusChange']) expect(seen.get(type), type).toBeGreaterThan(0);
   }, 120_000);
 
   it('returns nothing hidden in subscription payloads', async () => {

@@ -95,6 +95,13 @@ describe('answerProblem', () => {
     expect(answerProblem(question({ type: 'money' }), Number.NaN)).toMatch(/montant/);
     expect(answerProblem(question({ type: 'scale0to4' }), null)).toBeNull();
   });
+
+  it('refuses the names every object inherits as a « oui / en partie / non » answer, and never scores them', () => {
+    for (const inherited of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(answerProblem(question({ type: 'yesPartlyNo' }), inherited), inherited).toMatch(/oui/);
+      expect(scoreOf(question({ type: 'yesPartlyNo' }), inherited), inherited).toBeNull();
+    }
+  });
 });
 
 describe('DEFAULT_GRID', () => {

@@ -51,7 +51,7 @@ export function scoreOf(question: GridQuestion, value: AnswerValue | null | unde
   if (question.weight <= 0 || value === null || value === undefined || value === '') return null;
   switch (question.type) {
     case 'yesPartlyNo':
-      return typeof value === 'string' && value in YES_PARTLY_NO ? YES_PARTLY_NO[value]! : null;
+      return typeof value === 'string' && Object.hasOwn(YES_PARTLY_NO, value) ? YES_PARTLY_NO[value]! : null;
     case 'scale0to4':
       return typeof value === 'number' ? Math.min(Math.max(value, 0), 4) / 4 : null;
     case 'singleChoice':

@@ -17,4 +17,17 @@ describe('matches (a visibility rule checked in memory, as SQL would)', () => {
     expect(matches(answer, { code: { $ne: 'q1' } })).toBe(false);
     expect(() => matches(answer, { code: { $like: 'q%' } })).toThrow(/for SQL only/);
   });
+
+  it('refuses to read the fields of a relation that is not loaded (all undefined: « not » would let anyone see)', () => {
+    // What MikroORM gives for a relation not populated: an entity with only its key, marked not initialized.
+    const organization = Object.assign(Object.create({ __meta: { className: 'Organization', primaryKeys: ['id'] } }), { id: 'o1', __helper: { __initialized: false } });
+    const interview = { partner: 'p1', organization };
+    expect(() => matches(interview, { $not: { organization: { consentToShare: false } } })).toThrow(/Organization\.consentToShare is not loaded/);
+    expect(() => matches(interview, { organization: { consentToShare: true } })).toThrow(/not loaded/);
+    expect(matches(interview, { organization: { id: 'o1' } })).toBe(true);
+    expect(matches(interview, { organization: 'o1' })).toBe(true);
+    organization.__helper.__initialized = true;
+    organization.consentToShare = false;
+    expect(matches(interview, { $not: { organization: { consentToShare: false } } })).toBe(false);
+  });
 });

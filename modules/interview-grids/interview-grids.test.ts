@@ -309,6 +309,31 @@ describe('confidentiality of answers, per role, on every path', () => {
   });
 });
 
+describe('subscription to interviews one may not see', () => {
+  /** A draft of `organizationId` by the funder, every required question answered: ready to complete. */
+  async function readyDraft(organizationId: string) {
+    const draft = await draftWithAnswers(TOKENS.funder, organizationId);
+    const answers = DEFAULT_GRID.questions
+      .filter((q) => q.required && q.code !== 'hr_headcount' && q.code !== 'fin_cash_months')
+      .map((q) => ({ questionCode: q.code, value: q.type === 'yesPartlyNo' ? 'no' : q.type === 'singleChoice' ? q.options![0]!.code : q.type === 'scale0to4' ? 2 : q.type === 'percentage' ? 30 : 4 }));
+    const saved = await t.gql(SAVE, { input: { interviewId: draft.id, expectedVersion: draft.version, answers } }, TOKENS.funder);
+    expect(saved.errors).toBeUndefined();
+    return { id: draft.id, version: saved.data.saveAnswers.version as number };
+  }
+
+  it('pushes nothing, not even an error, for an interview the subscriber may not see', async () => {
+    const hidden = await readyDraft(await organization(false));
+    const shared = await readyDraft(await organization(true));
+    const events = collect(t.ws(TOKENS.expert), 'subscription { interviewCompleted { id } }', {}, 1);
+    await events.ready;
+    expect((await t.gql(COMPLETE, { id: hidden.id, v: hidden.version }, TOKENS.funder)).errors).toBeUndefined();
+    expect((await t.gql(COMPLETE, { id: shared.id, v: shared.version }, TOKENS.funder)).errors).toBeUndefined();
+    const [first] = await events.results;
+    expect(first!.errors).toBeUndefined();
+    expect(first!.data.interviewCompleted.id).toBe(shared.id);
+  });
+});
+
 describe('batch reads for the radar', () => {
   it('previousInterviewId: the previous completed interview of the same organization', async () => {
     const organizationId = await organization(true);

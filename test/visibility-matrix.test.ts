@@ -205,7 +205,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
   afterAll(() => t?.close());
 
   it('the truth is not vacuous: each role sees some rows of some types and not others', () => {
-    expect([...RULES.keys()].sort()).toEqual(['ApiToken', 'Membership', 'OrganizationConsent', 'OrganizationContact', 'OrganizationFigures', 'Person']);
+    expect([...RULES.keys()].sort()).toEqual(['ApiToken', 'GridVersion', 'Interview', 'InterviewAnswer', 'Membership', 'OrganizationConsent', 'OrganizationContact', 'OrganizationFigures', 'Person']);
     const count = (role: Role, type: string) => matrix.allowed.get(role)!.get(type)!.size;
     expect(count('admin', 'OrganizationContact')).toBe(matrix.all.get('OrganizationContact')!.size);
     expect(count('expert', 'OrganizationContact')).toBeGreaterThan(0);
@@ -217,14 +217,25 @@ describe('the visibility matrix: every type with a rule, every path, every role'
     expect(matrix.all.get('OrganizationFigures')!.size).toBeGreaterThan(0);
     expect(count('anonymous', 'OrganizationFigures')).toBe(0);
     expect(count('loner', 'OrganizationFigures')).toBe(0);
+    // Interviews follow the organization's consent (or the own partner's); answers their question's confidentiality.
+    expect(matrix.all.get('Interview')!.size).toBeGreaterThan(0);
+    expect(count('admin', 'Interview')).toBe(matrix.all.get('Interview')!.size);
+    expect(count('expert', 'Interview')).toBeGreaterThan(0);
+    expect(count('expert', 'Interview')).toBeLessThan(matrix.all.get('Interview')!.size);
+    for (const role of ['anonymous', 'loner'] as const) expect(count(role, 'Interview') + count(role, 'InterviewAnswer')).toBe(0);
+    expect(count('admin', 'InterviewAnswer')).toBeGreaterThan(0);
+    expect(count('admin', 'InterviewAnswer')).toBeLessThan(matrix.all.get('InterviewAnswer')!.size); // not the interviewers' own notes
+    expect(count('funder', 'InterviewAnswer')).toBeGreaterThan(0);
+    expect(count('anonymous', 'GridVersion')).toBeGreaterThan(0);
   });
 
   it('returns nothing hidden on root lists, relations, node and nodes', async () => {
     const { leaks: found, seen } = await leaks(t, tokens, matrix);
     expect(found).toEqual([]);
     // Each type with a rule was reached by some path (the walk is not vacuous either).
-    for (const type of ['OrganizationContact', 'OrganizationConsent', 'OrganizationFigures', 'Person', 'Membership']) expect(seen.get(type), type).toBeGreaterThan(0);
-  }, 120_000);
+    for (const type of ['OrganizationContact', 'OrganizationConsent', 'OrganizationFigures', 'Person', 'Membership', 'Interview', 'InterviewAnswer', 'GridVersion'])
+      expect(seen.get(type), type).toBeGreaterThan(0);
+  }, 300_000);
 
   it('returns nothing hidden in subscription payloads', async () => {
     expect(await subscriptionLeaks(t, tokens, matrix)).toEqual([]);

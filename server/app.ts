@@ -17,6 +17,10 @@ import { OperationCompiler, errorRequestId, jitGateway, tagError } from './execu
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
 import { moduleRoutes } from './routes.js';
 import { closeDocuments } from './kit/documents.js';
+import { PeriodicTaskRunner, periodicTasksOf } from './kit/periodic.js';
+import { failAbandonedJobs, stopJobs } from './kit/jobs.js';
+import { removeStaleIncoming } from './kit/files.js';
+import { KIT_ENTITIES, KIT_VISIBILITY } from './kit/tables.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
@@ -64,6 +68,8 @@ export interface App {
   close(options?: { graceMs?: number }): Promise<{ cut: number }>;
   /** A context as a given viewer, for scripts and tests. */
   contextFor(viewer: Viewer): Context;
+  /** The modules' periodic tasks: `start()` (main.ts; not in tests unless asked), `run(name)` one now. */
+  periodicTasks: PeriodicTaskRunner;
 }
 
 /** Schemas by module set: type-graphql's metadata is global, so build once per process and set. */
@@ -85,6 +91,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const logger = options.logger ?? createLogger(config.logLevel);
   const modules = orderModules(options.available ?? ALL_MODULES, config.modules);
   const permissions = PermissionRegistry.fromModules(modules);
+  periodicTasksOf(modules); // a periodic task misnamed or named twice stops here, before the database opens
   const schema = await schemaOf(modules, permissions);
   const authenticate = authenticatorOf(modules);
   const pubSub = await createPubSubAdapter(config.redisUrl, logger);
@@ -102,7 +109,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     events,
     pubSub: pubSub.pubSub,
     nodes: nodeFetchers(modules),
-    visibility: new VisibilityRules(modules.flatMap((m) => m.visibility ?? [])),
+    visibility: new VisibilityRules([...KIT_VISIBILITY, ...modules.flatMap((m) => m.visibility ?? [])]),
   };
   const server = await serve(gateway, schema, authenticate);
   return appHandle(gateway, schema, pubSub, demoLines, server);
@@ -140,7 +147,7 @@ function eventDispatcherOf(modules: readonly ModuleManifest[], logger: Logger, p
 function nodeFetchers(modules: readonly ModuleManifest[]): Map<string, NodeFetcher> {
   const storage = getMetadataStorage() as unknown as { objectTypes: { target: Function; name: string; interfaceClasses?: Function[] }[] };
   const nodes = new Map<string, NodeFetcher>();
-  for (const m of modules) {
+  for (const m of [{ entities: KIT_ENTITIES }, ...modules]) {
     for (const entity of m.entities) {
       const type = storage.objectTypes.find((t) => t.target === entity);
       if (type?.interfaceClasses?.includes(Node)) nodes.set(type.name, (ctx, id) => load(ctx, entity, id));
@@ -163,6 +170,11 @@ async function readyDatabase(config: Config, options: CreateAppOptions, modules:
     if (options.migrate !== false) {
       const applied = await migrate(orm);
       if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+      // Background jobs a process that is gone left queued or running end failed (server/kit/jobs.ts).
+      const abandoned = await failAbandonedJobs(orm, config.databaseUrl !== null);
+      if (abandoned > 0) logger.warn({ jobs: abandoned }, 'background jobs left by a stopped process marked failed');
+      const incoming = await removeStaleIncoming(config.filesDir); // parts of uploads a crash cut short
+      if (incoming > 0) logger.warn({ files: incoming }, 'unfinished uploads removed');
     }
     const demoLines = config.demo ? await loadDemo(modules, orm, logger, options.demoScale ?? null) : [];
     return { orm, demoLines };
@@ -369,6 +381,7 @@ function checkHttpOperation(
 /** The running app as its callers see it: listen, close in order, contexts for scripts. */
 function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapter, demoLines: string[], server: Serving): App {
   const { config, logger } = gateway;
+  const periodicTasks = new PeriodicTaskRunner(gateway);
   let closed = false;
   return {
     gateway,
@@ -377,6 +390,7 @@ function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapte
     pubSub,
     wsServer: server.ws.wsServer,
     demoLines,
+    periodicTasks,
     contextFor: (viewer) => new Context(gateway, viewer, randomUUID(), logger),
     listen: async () => {
       const url = await listen(server.httpServer, config);
@@ -390,7 +404,10 @@ function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapte
       closed = true;
       const cut = await drain(server, logger, options.graceMs ?? config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await server.apollo.stop();
-      // Then event delivery (the step under way ends; the rest waits in the table), the database and Redis.
+      // Then periodic tasks and background jobs (those under way get a few seconds), event delivery (the step under way ends;
+      // the rest waits in the table), the database and Redis.
+      await periodicTasks.stop();
+      await stopJobs(gateway);
       await gateway.events.stop();
       await closeDocuments(); // the PDF browser, if one was launched
       await gateway.orm.close(true);

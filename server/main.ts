@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   await preflight(config);
   const app = await createAppOrFail(config, logger);
   const url = await listenOrFail(app, config);
+  app.periodicTasks.start(); // the modules' periodic tasks, once per scheduled time across processes
   announce(app, config, logger, url, Date.now() - started);
   stopOnSignals(app, config, logger);
 }

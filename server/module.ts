@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth.js';
@@ -7,6 +8,7 @@ import type { PermissionSet } from './permissions.js';
 import type { Context } from './context.js';
 import type { VisibilityRule } from './kit/visibility.js';
 import type { ResolverHook } from './kit/schema.js';
+import type { PeriodicTask } from './kit/periodic.js';
 
 /** Fetches one record for `node(id)`, applying the same checks as the field that exposes it. */
 export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
@@ -14,7 +16,10 @@ export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
 /** What a module route answers: bytes (or text) with their type; `filename` makes it an attachment. */
 export interface Download {
   contentType: string;
-  body: string | Uint8Array;
+  /** Bytes, text, or a stream (a stored file's: `readStoredFile`), sent as it is read. */
+  body: string | Uint8Array | Readable;
+  /** A stream's length in bytes, when known (sent as Content-Length). */
+  length?: number;
   /** When set, the answer is a download (`Content-Disposition: attachment`) under this name. */
   filename?: string;
 }
@@ -110,6 +115,11 @@ export interface ModuleManifest {
    * `tx.publish` there, or `ctx.publish(Event, payload)`. See server/events.ts.
    */
   subscribers?: readonly EventSubscriber[];
+  /**
+   * Work the server process runs on a schedule, once per scheduled time across processes:
+   * `definePeriodicTask({ name: '<module>.<what>', every: ms | dailyAt: 'HH:MM' (Paris), run: async (ctx) => … })`.
+   */
+  periodicTasks?: readonly PeriodicTask[];
   /** Downloads and uploads over HTTP, at `/files/<module-name>/<path>` (see ModuleRoute). */
   routes?: readonly ModuleRoute[];
   /** Resolves a bearer token to a viewer (the accounts module); at most one module provides it. */

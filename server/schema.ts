@@ -5,6 +5,7 @@ import { installLeanResolvers } from './lean-resolvers.js';
 import { installHooks, installRelationResolvers } from './kit/schema.js';
 import { assertDeclaredPermissions } from './permissions.js';
 import { NodeResolver } from './node.resolver.js';
+import { KIT_RESOLVERS } from './kit/tables.js';
 import { validateInput } from './validation.js';
 import type { ModuleManifest } from './module.js';
 
@@ -18,7 +19,7 @@ export interface SchemaOptions {
  * so the schema is built once per process and module set (type-graphql #234, #1321).
  */
 export async function buildGatewaySchema({ modules, permissions }: SchemaOptions): Promise<GraphQLSchema> {
-  const resolvers = [NodeResolver, ...modules.flatMap((m) => m.resolvers)] as unknown as NonEmptyArray<Function>;
+  const resolvers = [NodeResolver, ...KIT_RESOLVERS, ...modules.flatMap((m) => m.resolvers)] as unknown as NonEmptyArray<Function>;
   const authChecker = createAuthChecker(permissions);
   const schema = await buildSchema({
     resolvers,

@@ -120,6 +120,27 @@ const ADMIN: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner:
 const OWN_PARTNER_ON_HIDDEN: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'FORBIDDEN', otherManager: 'NOT_FOUND', ownManager: 'OK', admin: 'OK' };
 const ADMIN_OTHERS_NOT_FOUND: Record<ViewerKey, Outcome> = { ...ADMIN, member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'NOT_FOUND' };
 
+/** A support request received by the target partner (the Conseil Régional), shared by its holder or not. */
+async function supportRequest(consent: boolean): Promise<string> {
+  const data = await asAdmin('mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }', {
+    input: {
+      title: `Projet ${unique()}`,
+      holderName: 'Porteur Test',
+      receivingPartnerId: partnerId,
+      intakeChannel: 'PARTNER_OFFICE',
+      stage: 'CREATION',
+      technicalNeed: true,
+      sector: 'recyclage-reemploi',
+      communeId,
+      consentToShare: consent,
+    },
+  });
+  return data.receiveSupportRequest.id;
+}
+
+/** Its receiving partner's people and administrators; others, who may not see it, find nothing. */
+const RECEIVER: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'OK', admin: 'OK' };
+
 const CASES: Record<string, Case[]> = {
   createApiToken: [
     {
@@ -335,6 +356,68 @@ const CASES: Record<string, Case[]> = {
       expect: OWN_MANAGER,
     },
   ],
+  receiveSupportRequest: [
+    {
+      name: "partners' people, for their own partner",
+      document: 'mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }',
+      prepare: async () => ({
+        input: { title: `Reçue ${unique()}`, holderName: 'Porteuse Test', intakeChannel: 'WEB_FORM', stage: 'CREATION', technicalNeed: true, sector: 'culture', communeId, consentToShare: false },
+      }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
+  updateSupportRequest: [
+    {
+      name: 'without consent: the receiving partner only',
+      document: 'mutation($id: ID!) { updateSupportRequest(id: $id, input: { description: "Complété" }) { id } }',
+      prepare: async () => ({ id: await supportRequest(false) }),
+      expect: RECEIVER,
+    },
+    {
+      name: "with consent: every partner's people",
+      document: 'mutation($id: ID!) { updateSupportRequest(id: $id, input: { description: "Complété" }) { id } }',
+      prepare: async () => ({ id: await supportRequest(true) }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
+  qualifySupportRequest: [
+    {
+      name: 'without consent: the receiving partner only',
+      document: 'mutation($id: ID!) { qualifySupportRequest(id: $id) { id } }',
+      prepare: async () => ({ id: await supportRequest(false) }),
+      expect: RECEIVER,
+    },
+  ],
+  recordPosition: [
+    {
+      name: "its own partner's position: partners' people",
+      document: 'mutation($id: ID!) { recordPosition(requestId: $id, input: { kind: NEEDS_INFORMATION, comment: "Bilans 2024 ?" }) { id } }',
+      prepare: async () => {
+        const id = await supportRequest(true);
+        await asAdmin('mutation($id: ID!) { qualifySupportRequest(id: $id) { id } }', { id });
+        return { id };
+      },
+      expect: PARTNERS_PEOPLE,
+    },
+    {
+      name: "the target partner's position: its own people only",
+      document: 'mutation($id: ID!, $p: ID!) { recordPosition(requestId: $id, input: { partnerId: $p, kind: WILL_SUPPORT }) { id } }',
+      prepare: async () => {
+        const id = await supportRequest(true);
+        await asAdmin('mutation($id: ID!) { qualifySupportRequest(id: $id) { id } }', { id });
+        return { id, p: partnerId };
+      },
+      expect: OWN_MANAGER,
+    },
+  ],
+  changeSupportRequestStatus: [
+    {
+      name: "with consent: every partner's people",
+      document: 'mutation($id: ID!) { changeSupportRequestStatus(id: $id, status: WITHDRAWN, reason: "Retrait") { id } }',
+      prepare: async () => ({ id: await supportRequest(true) }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
   setCommuneZoning: [
     {
       name: 'administrators only',
@@ -490,6 +573,10 @@ describe('authorization of reads', () => {
         'organizations.figures.read',
         'organizations.figures.write',
         'organizations.update',
+        'support.position',
+        'support.read',
+        'support.receive',
+        'support.update',
       ],
       otherManager: [
         'accounts.memberships.manage',
@@ -504,6 +591,10 @@ describe('authorization of reads', () => {
         'organizations.figures.write',
         'organizations.update',
         'partners.update',
+        'support.position',
+        'support.read',
+        'support.receive',
+        'support.update',
       ],
       ownManager: [
         'accounts.memberships.manage',
@@ -518,6 +609,10 @@ describe('authorization of reads', () => {
         'organizations.figures.write',
         'organizations.update',
         'partners.update',
+        'support.position',
+        'support.read',
+        'support.receive',
+        'support.update',
       ],
       admin: everything,
     });

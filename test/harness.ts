@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -6,6 +9,7 @@ import { createApp, type App } from '../server/app.js';
 import { DEFAULT_LIMITS, type Config } from '../server/config.js';
 import { withDependencies, type DemoScale, type ModuleManifest } from '../server/module.js';
 import type { DispatcherOptions } from '../server/events.js';
+import type { PeriodicOutcome } from '../server/kit/periodic.js';
 import type { Logger } from '../server/logger.js';
 import { ALL_MODULES } from '../modules/index.js';
 import { DEMO_PEOPLE } from '../modules/accounts/index.js';
@@ -30,6 +34,8 @@ export interface TestApp {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
   /** A graphql-ws client on the same port and path. */
   ws(token?: string | null): Client;
+  /** Runs the periodic task `name` now (once across processes, as the server would): its outcome. */
+  runPeriodicTask(name: string): Promise<PeriodicOutcome>;
   close(): Promise<void>;
 }
 
@@ -82,13 +88,17 @@ export async function startTestApp(
     logger?: Logger;
     /** Demo data at another size (a smaller directory for tests that walk every row). */
     demoScale?: DemoScale;
+    /** Schedule the modules' periodic tasks as the server does (off: run one with `t.runPeriodicTask`). */
+    periodicTasks?: boolean;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const sql: string[] = [];
   const available = options.available ?? ALL_MODULES;
   const modules = options.modules ? withDependencies(available, options.modules) : null;
-  const app = await createApp(testConfig({ databaseUrl: database.url, modules, ...options.config }), {
+  // Stored files go to a folder of this app's own, removed at close (unless the test gives one).
+  const filesDir = options.config?.filesDir === undefined ? await mkdtemp(join(tmpdir(), 'maillage-files-')) : null;
+  const app = await createApp(testConfig({ databaseUrl: database.url, modules, ...(filesDir ? { filesDir } : {}), ...options.config }), {
     onQuery: (statement) => sql.push(statement),
     available,
     events: options.events,
@@ -96,6 +106,7 @@ export async function startTestApp(
     demoScale: options.demoScale ?? null,
   });
   const url = await app.listen();
+  if (options.periodicTasks) app.periodicTasks.start();
   const clients: Client[] = [];
   return {
     app,
@@ -123,10 +134,12 @@ export async function startTestApp(
       clients.push(client);
       return client;
     },
+    runPeriodicTask: (name) => app.periodicTasks.run(name),
     close: async () => {
       await Promise.all(clients.map(async (c) => c.dispose()));
       await app.close();
       await database.drop();
+      if (filesDir) await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

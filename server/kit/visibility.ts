@@ -87,6 +87,8 @@ function matchesValue(actual: unknown, expected: unknown): boolean {
     const ops = Object.entries(expected as object);
     if (ops.every(([op]) => op.startsWith('$'))) {
       return ops.every(([op, v]) => {
+        // A relation's filter may itself start with a logical operator: `{ interview: { $or: [...] } }`.
+        if (op === '$and' || op === '$or' || op === '$not') return matches(actual, { [op]: v });
         const key = keyOrValue(actual);
         if (op === '$eq') return key === v;
         if (op === '$ne') return key !== v;

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { matches } from './visibility.js';
+
+describe('matches (a visibility rule checked in memory, as SQL would)', () => {
+  const answer = { code: 'q1', interview: { partner: 'p1', organization: { consentToShare: false } } };
+
+  it('follows a relation whose filter starts with a logical operator', () => {
+    const rule = { interview: { $or: [{ organization: { consentToShare: true } }, { partner: { $in: ['p1'] } }] } };
+    expect(matches(answer, rule)).toBe(true);
+    expect(matches(answer, { interview: { $or: [{ organization: { consentToShare: true } }, { partner: { $in: ['p2'] } }] } })).toBe(false);
+    expect(matches(answer, { interview: { $and: [{ partner: 'p1' }, { organization: { consentToShare: false } }] } })).toBe(true);
+    expect(matches(answer, { interview: { $not: { partner: 'p1' } } })).toBe(false);
+  });
+
+  it('keeps comparison operators on values, and refuses those it cannot check in memory', () => {
+    expect(matches(answer, { code: { $in: ['q1', 'q2'] } })).toBe(true);
+    expect(matches(answer, { code: { $ne: 'q1' } })).toBe(false);
+    expect(() => matches(answer, { code: { $like: 'q%' } })).toThrow(/for SQL only/);
+  });
+});

@@ -376,7 +376,7 @@ describe('authorization of reads', () => {
     expect(permissions).toEqual({
       anonymous: [],
       loner: [],
-      member: ['organizations.contacts.read', 'organizations.create', 'organizations.figures.read', 'organizations.figures.write', 'organizations.update'],
+      member: ['organizations.contacts.read', 'organizations.create', 'organizations.figures.read', 'organizations.figures.write', 'organizations.update', 'radar.priorities.read', 'radar.read'],
       otherManager: [
         'accounts.memberships.manage',
         'imports.organizations',
@@ -387,6 +387,9 @@ describe('authorization of reads', () => {
         'organizations.figures.write',
         'organizations.update',
         'partners.update',
+        'radar.priorities.read',
+        'radar.priorities.update',
+        'radar.read',
       ],
       ownManager: [
         'accounts.memberships.manage',
@@ -398,6 +401,9 @@ describe('authorization of reads', () => {
         'organizations.figures.write',
         'organizations.update',
         'partners.update',
+        'radar.priorities.read',
+        'radar.priorities.update',
+        'radar.read',
       ],
       admin: everything,
     });

@@ -205,7 +205,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
   afterAll(() => t?.close());
 
   it('the truth is not vacuous: each role sees some rows of some types and not others', () => {
-    expect([...RULES.keys()].sort()).toEqual(['ApiToken', 'Membership', 'OrganizationConsent', 'OrganizationContact', 'OrganizationFigures', 'Person']);
+    expect([...RULES.keys()].sort()).toEqual(['ApiToken', 'Membership', 'OrganizationConsent', 'OrganizationContact', 'OrganizationFigures', 'Person', 'Radar']);
     const count = (role: Role, type: string) => matrix.allowed.get(role)!.get(type)!.size;
     expect(count('admin', 'OrganizationContact')).toBe(matrix.all.get('OrganizationContact')!.size);
     expect(count('expert', 'OrganizationContact')).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { Migration20261201020000_event_outbox as M3 } from './Migration202612010
 import { Migration20261201054304_directory as M4 } from './Migration20261201054304_directory.js';
 import { Migration20261201054814_partners_matching as M5 } from './Migration20261201054814_partners_matching.js';
 import { Migration20261202005346_periodic_task_run as M6 } from './Migration20261202005346_periodic_task_run.js';
+import { Migration20261202011050_add_radar as M7 } from './Migration20261202011050_add_radar.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201054304_directory', class: M4 },
   { name: 'Migration20261201054814_partners_matching', class: M5 },
   { name: 'Migration20261202005346_periodic_task_run', class: M6 },
+  { name: 'Migration20261202011050_add_radar', class: M7 },
 ];

@@ -18,6 +18,8 @@ import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
 import { moduleRoutes } from './routes.js';
 import { closeDocuments } from './kit/documents.js';
 import { PeriodicTaskRunner, periodicTasksOf } from './kit/periodic.js';
+import { failAbandonedJobs, stopJobs } from './kit/jobs.js';
+import { KIT_ENTITIES, KIT_VISIBILITY } from './kit/tables.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
@@ -106,7 +108,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     events,
     pubSub: pubSub.pubSub,
     nodes: nodeFetchers(modules),
-    visibility: new VisibilityRules(modules.flatMap((m) => m.visibility ?? [])),
+    visibility: new VisibilityRules([...KIT_VISIBILITY, ...modules.flatMap((m) => m.visibility ?? [])]),
   };
   const server = await serve(gateway, schema, authenticate);
   return appHandle(gateway, schema, pubSub, demoLines, server);
@@ -144,7 +146,7 @@ function eventDispatcherOf(modules: readonly ModuleManifest[], logger: Logger, p
 function nodeFetchers(modules: readonly ModuleManifest[]): Map<string, NodeFetcher> {
   const storage = getMetadataStorage() as unknown as { objectTypes: { target: Function; name: string; interfaceClasses?: Function[] }[] };
   const nodes = new Map<string, NodeFetcher>();
-  for (const m of modules) {
+  for (const m of [{ entities: KIT_ENTITIES }, ...modules]) {
     for (const entity of m.entities) {
       const type = storage.objectTypes.find((t) => t.target === entity);
       if (type?.interfaceClasses?.includes(Node)) nodes.set(type.name, (ctx, id) => load(ctx, entity, id));
@@ -167,6 +169,9 @@ async function readyDatabase(config: Config, options: CreateAppOptions, modules:
     if (options.migrate !== false) {
       const applied = await migrate(orm);
       if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+      // Background jobs a process that is gone left queued or running end failed (server/kit/jobs.ts).
+      const abandoned = await failAbandonedJobs(orm, config.databaseUrl !== null);
+      if (abandoned > 0) logger.warn({ jobs: abandoned }, 'background jobs left by a stopped process marked failed');
     }
     const demoLines = config.demo ? await loadDemo(modules, orm, logger, options.demoScale ?? null) : [];
     return { orm, demoLines };
@@ -396,9 +401,10 @@ function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapte
       closed = true;
       const cut = await drain(server, logger, options.graceMs ?? config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await server.apollo.stop();
-      // Then periodic tasks (runs under way get a few seconds), event delivery (the step under way ends;
+      // Then periodic tasks and background jobs (those under way get a few seconds), event delivery (the step under way ends;
       // the rest waits in the table), the database and Redis.
       await periodicTasks.stop();
+      await stopJobs(gateway);
       await gateway.events.stop();
       await closeDocuments(); // the PDF browser, if one was launched
       await gateway.orm.close(true);

@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -27,6 +28,12 @@ describe('configuration', () => {
     expect(loadConfig({}).importDir).toBeNull();
     expect(loadConfig({ IMPORT_DIR: '.' }).importDir).toBe(realpathSync(process.cwd()));
     expect(() => loadConfig({ IMPORT_DIR: '/no/such/folder' })).toThrow(/IMPORT_DIR: the folder "\/no\/such\/folder" does not exist/);
+  });
+
+  it('keeps stored files beside the PGlite folder unless FILES_DIR says where, as an absolute path', () => {
+    expect(loadConfig({}).filesDir).toBe(resolve('.data/files'));
+    expect(loadConfig({ DATA_DIR: '/srv/maillage/pglite' }).filesDir).toBe('/srv/maillage/files');
+    expect(loadConfig({ FILES_DIR: 'stockage' }).filesDir).toBe(resolve('stockage'));
   });
 
   it('reads MODULES as a list', () => {

@@ -3,7 +3,7 @@
  * Every problem is reported at once, with the variable's name, so an operator fixes them in one go.
  */
 import { realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface Config {
   port: number;
@@ -31,6 +31,12 @@ export interface Config {
    * reading a local file through the API is off. Optional so hand-built configs (tests) get null.
    */
   importDir?: string | null;
+  /**
+   * The folder of stored files (FILES_DIR; server/kit/files.ts), absolute, created when first needed; by
+   * default `files` beside the PGlite folder (.data/files). Optional so hand-built configs (tests) set
+   * their own; without it, storing a file answers SERVICE_UNAVAILABLE.
+   */
+  filesDir?: string | null;
 }
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -192,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: read.int('SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 600_000),
     tokenRecheckMs: read.int('WS_TOKEN_RECHECK_MS', DEFAULT_TOKEN_RECHECK_MS, 100, 3_600_000),
     importDir: read.directory('IMPORT_DIR'),
+    filesDir: resolve(read.text('FILES_DIR') || join(dirname(read.text('DATA_DIR') || '.data/pglite'), 'files')),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

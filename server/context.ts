@@ -38,6 +38,20 @@ export interface Transaction {
   em: SqlEntityManager;
   /** Writes `payload` as an event of `event` in this transaction (server/events.ts); its stream: `options.stream`, else the definition's. */
   publish<P extends EventPayload>(event: EventDefinition<P>, payload: NoInfer<P>, options?: PublishOptions): void;
+  /** Runs `fn` once the transaction has committed (never if it rolls back), before `ctx.transaction` returns; its error is logged. */
+  afterCommit(fn: () => void | Promise<void>): void;
+  /** Runs `fn` if the transaction rolls back (to undo what it did outside the database), before `ctx.transaction` throws; its error is logged. */
+  afterRollback(fn: () => void | Promise<void>): void;
+}
+
+/** The context each transaction runs for (`contextOf`). */
+const transactionContexts = new WeakMap<Transaction, Context>();
+
+/** The context whose `ctx.transaction` gave `tx` (its viewer, gateway and logger): for the kit's helpers taking `ctx | tx`. */
+export function contextOf(tx: Transaction): Context {
+  const ctx = transactionContexts.get(tx);
+  if (!ctx) throw new Error('Not a transaction of ctx.transaction');
+  return ctx;
 }
 
 /** A write (a transaction or a flush) in a query operation, outside production (see Context.readOnly). */
@@ -171,6 +185,8 @@ export class Context {
       throw new Error('Context.transaction: the viewer changed while the operation ran; what it decided for the old one no longer holds');
     }
     const pending: EmittedEvent[] = [];
+    const committed: (() => void | Promise<void>)[] = [];
+    const rolledBack: (() => void | Promise<void>)[] = [];
     const outer = { em: this.em };
     let result: T;
     try {
@@ -179,20 +195,38 @@ export class Context {
         const tx: Transaction = {
           em: txEm,
           publish: (event, payload, options) => void pending.push({ name: event.name, payload, stream: options?.stream ?? event.stream?.(payload) ?? null }),
+          afterCommit: (fn) => void committed.push(fn),
+          afterRollback: (fn) => void rolledBack.push(fn),
         };
+        transactionContexts.set(tx, this);
         this.currentTransaction = tx;
         this.em = txEm;
         const value = await work(tx);
         if (pending.length > 0) await insertEvents(txEm, pending);
         return value;
       });
+    } catch (err) {
+      await this.runEach(rolledBack, 'after-rollback');
+      throw err;
     } finally {
       this.currentTransaction = null;
       this.em = outer.em;
       forgetScope(outer.em);
     }
     if (pending.length > 0) this.gateway.events.kick();
+    await this.runEach(committed, 'after-commit');
     return result;
+  }
+
+  /** Runs a transaction's callbacks; one that throws is logged and the others still run. */
+  private async runEach(callbacks: readonly (() => void | Promise<void>)[], what: string): Promise<void> {
+    for (const fn of callbacks) {
+      try {
+        await fn();
+      } catch (err) {
+        this.logger.error({ err }, `${what} callback failed`);
+      }
+    }
   }
 }
 

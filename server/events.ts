@@ -250,3 +250,14 @@ export function subscribeTo<P extends EventPayload>(context: { gateway: { pubSub
     filter((payload: P) => keep(payload)),
   );
 }
+
+/**
+ * Hands `payload` to the live subscriptions of `event` only (this process's pubsub, or Redis): nothing
+ * is written, nothing is retried, no subscriber of a manifest runs. For what only a screen watching now
+ * needs, such as a background job's progress (server/kit/jobs.ts); a change others must react to is a
+ * durable event (`tx.publish`).
+ */
+export function publishLive<P extends EventPayload>(gateway: { pubSub: PubSub }, event: EventDefinition<P>, payload: NoInfer<P>): void {
+  const live: StoredEvent<P> = { id: '', name: event.name, stream: null, seq: null, position: null, payload };
+  gateway.pubSub.publish(event.name, live);
+}

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth.js';
@@ -15,7 +16,10 @@ export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
 /** What a module route answers: bytes (or text) with their type; `filename` makes it an attachment. */
 export interface Download {
   contentType: string;
-  body: string | Uint8Array;
+  /** Bytes, text, or a stream (a stored file's: `readStoredFile`), sent as it is read. */
+  body: string | Uint8Array | Readable;
+  /** A stream's length in bytes, when known (sent as Content-Length). */
+  length?: number;
   /** When set, the answer is a download (`Content-Disposition: attachment`) under this name. */
   filename?: string;
 }

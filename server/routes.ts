@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
@@ -122,7 +124,7 @@ function routeHandler(module: string, route: ModuleRoute, logger: Logger, contex
         sendRouteError(res, 404, ErrorCode.NotFound, 'Document introuvable.');
         return;
       }
-      sendDownload(res, download);
+      await sendDownload(res, download);
     } catch (err) {
       if (res.headersSent) {
         logger.error({ err, requestId, module }, 'route failed after its answer started');
@@ -143,13 +145,15 @@ function routeHandler(module: string, route: ModuleRoute, logger: Logger, contex
   };
 }
 
-function sendDownload(res: ServerResponse, download: Download): void {
+async function sendDownload(res: ServerResponse, download: Download): Promise<void> {
   const body = typeof download.body === 'string' ? Buffer.from(download.body, 'utf8') : download.body;
   res.statusCode = 200;
   res.setHeader('content-type', download.contentType);
-  res.setHeader('content-length', body.byteLength);
+  const length = body instanceof Readable ? download.length : body.byteLength;
+  if (length !== undefined) res.setHeader('content-length', length);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('cache-control', 'private, no-store');
   if (download.filename) res.setHeader('content-disposition', attachment(download.filename));
-  res.end(body);
+  if (body instanceof Readable) await pipeline(body, res);
+  else res.end(body);
 }

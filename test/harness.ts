@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -93,7 +96,9 @@ export async function startTestApp(
   const sql: string[] = [];
   const available = options.available ?? ALL_MODULES;
   const modules = options.modules ? withDependencies(available, options.modules) : null;
-  const app = await createApp(testConfig({ databaseUrl: database.url, modules, ...options.config }), {
+  // Stored files go to a folder of this app's own, removed at close (unless the test gives one).
+  const filesDir = options.config?.filesDir === undefined ? await mkdtemp(join(tmpdir(), 'maillage-files-')) : null;
+  const app = await createApp(testConfig({ databaseUrl: database.url, modules, ...(filesDir ? { filesDir } : {}), ...options.config }), {
     onQuery: (statement) => sql.push(statement),
     available,
     events: options.events,
@@ -134,6 +139,7 @@ export async function startTestApp(
       await Promise.all(clients.map(async (c) => c.dispose()));
       await app.close();
       await database.drop();
+      if (filesDir) await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

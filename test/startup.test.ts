@@ -89,7 +89,11 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** Exit code 2 and one line on stderr, naming `variable`, within 5 s. */
+/**
+ * Exit code 2 and one line on stderr, naming `variable`, well before the 20 s kill. The preflight's own deadline
+ * (2.5 s) is in the message; the rest is tsx compiling the server, seconds on a loaded two-core machine, so the
+ * bound here only says "it gives up rather than hangs" (start-up speed is measured by farm-bench, not here).
+ */
 function expectOneSentence(result: Exit, variable: string, pattern: RegExp): void {
   const lines = result.stderr.trim().split('\n');
   expect(lines, result.stderr).toHaveLength(1);
@@ -97,7 +101,7 @@ function expectOneSentence(result: Exit, variable: string, pattern: RegExp): voi
   expect(lines[0]).toMatch(pattern);
   expect(lines[0]).not.toMatch(/\n\s+at /);
   expect(result.code).toBe(2);
-  expect(result.ms).toBeLessThan(5_000);
+  expect(result.ms).toBeLessThan(15_000);
 }
 
 const servers: Server[] = [];

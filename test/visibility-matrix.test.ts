@@ -6,6 +6,8 @@ import { toGlobalId } from '../server/relay.js';
 import type { Viewer } from '../server/auth.js';
 import type { ModuleManifest } from '../server/module.js';
 import { ALL_MODULES } from '../modules/index.js';
+import { BackgroundJob } from '../server/kit/index.js';
+import { KIT_VISIBILITY } from '../server/kit/tables.js';
 import { collect, createTestDatabase, startTestApp, TOKENS, type TestApp } from './harness.js';
 import { personWithToken } from './people.js';
 
@@ -21,8 +23,8 @@ import { personWithToken } from './people.js';
 type Role = 'anonymous' | 'loner' | 'expert' | 'funder' | 'admin';
 const ROLES: Role[] = ['anonymous', 'loner', 'expert', 'funder', 'admin'];
 
-/** The rules as the modules declare them (the truth, whatever the gateway under test applies). */
-const RULES = new Map<string, VisibilityRule>(ALL_MODULES.flatMap((m) => m.visibility ?? []).map((r) => [r.entity.name, r]));
+/** The rules as the kit and the modules declare them (the truth, whatever the gateway under test applies). */
+const RULES = new Map<string, VisibilityRule>([...KIT_VISIBILITY, ...ALL_MODULES.flatMap((m) => m.visibility ?? [])].map((r) => [r.entity.name, r]));
 
 interface Found {
   type: string;
@@ -185,6 +187,10 @@ async function setUp(t: TestApp): Promise<{ tokens: Map<Role, string | null>; vi
     const token = tokens.get(role);
     viewers.set(role, token ? (await authenticate(t.app.gateway.orm.em.fork() as SqlEntityManager, token))! : ViewerClass.anonymous());
   }
+  // Background jobs of two people, and one of the platform itself.
+  const em = t.app.gateway.orm.em.fork() as SqlEntityManager;
+  for (const startedBy of [viewers.get('expert')!.personId, viewers.get('funder')!.personId, null]) em.create(BackgroundJob, { kind: 'matrix.job', label: 'Travail', startedBy });
+  await em.flush();
   return { tokens, viewers };
 }
 
@@ -205,25 +211,49 @@ describe('the visibility matrix: every type with a rule, every path, every role'
   afterAll(() => t?.close());
 
   it('the truth is not vacuous: each role sees some rows of some types and not others', () => {
-    expect([...RULES.keys()].sort()).toEqual(['ApiToken', 'Membership', 'OrganizationConsent', 'OrganizationContact', 'OrganizationFigures', 'Person', 'Radar']);
+    expect([...RULES.keys()].sort()).toEqual([
+      'ApiToken',
+      'BackgroundJob',
+      'Membership',
+      'OrganizationConsent',
+      'OrganizationContact',
+      'OrganizationFigures',
+      'PartnerPosition',
+      'Person',
+      'PositionVersion',
+      'Radar',
+      'StatusChange',
+      'SupportRequest',
+    ]);
     const count = (role: Role, type: string) => matrix.allowed.get(role)!.get(type)!.size;
     expect(count('admin', 'OrganizationContact')).toBe(matrix.all.get('OrganizationContact')!.size);
     expect(count('expert', 'OrganizationContact')).toBeGreaterThan(0);
     expect(count('expert', 'OrganizationContact')).toBeLessThan(matrix.all.get('OrganizationContact')!.size);
     expect(count('loner', 'OrganizationContact')).toBe(0);
     expect(count('anonymous', 'Person')).toBe(0);
+    expect([count('expert', 'BackgroundJob'), count('loner', 'BackgroundJob'), count('admin', 'BackgroundJob')]).toEqual([1, 0, 3]);
     // Finances are for partners' people: all of them, whatever the consent; none for others.
     expect(count('expert', 'OrganizationFigures')).toBe(matrix.all.get('OrganizationFigures')!.size);
     expect(matrix.all.get('OrganizationFigures')!.size).toBeGreaterThan(0);
     expect(count('anonymous', 'OrganizationFigures')).toBe(0);
     expect(count('loner', 'OrganizationFigures')).toBe(0);
+    // Support requests: partners' people see the shared ones and their own partner's; the others (no consent) stay hidden.
+    for (const type of ['SupportRequest', 'StatusChange', 'PartnerPosition', 'PositionVersion']) {
+      expect(matrix.all.get(type)!.size, type).toBeGreaterThan(0);
+      expect(count('admin', type)).toBe(matrix.all.get(type)!.size);
+      expect(count('expert', type)).toBeGreaterThan(0);
+      expect(count('expert', type)).toBeLessThan(matrix.all.get(type)!.size);
+      expect(count('loner', type)).toBe(0);
+      expect(count('anonymous', type)).toBe(0);
+    }
   });
 
   it('returns nothing hidden on root lists, relations, node and nodes', async () => {
     const { leaks: found, seen } = await leaks(t, tokens, matrix);
     expect(found).toEqual([]);
     // Each type with a rule was reached by some path (the walk is not vacuous either).
-    for (const type of ['OrganizationContact', 'OrganizationConsent', 'OrganizationFigures', 'Person', 'Membership']) expect(seen.get(type), type).toBeGreaterThan(0);
+    for (const type of ['OrganizationContact', 'OrganizationConsent', 'OrganizationFigures', 'Person', 'Membership', 'BackgroundJob', 'SupportRequest', 'StatusChange'])
+      expect(seen.get(type), type).toBeGreaterThan(0);
   }, 120_000);
 
   it('returns nothing hidden in subscription payloads', async () => {

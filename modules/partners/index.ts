@@ -11,7 +11,11 @@ export { FundingScheme, InterventionCriteria, Partner, PartnerPermissions, State
 export { PartnerKind, FundingSchemeKind, NeedType, CriterionAxis, StateAidFrame } from './partner.enums.js';
 export { PartnerChanged } from './partner.events.js';
 export { PartnerService } from './partner.service.js';
-export { criteriaCovers, checkCriteria, checkRules, type Situation, type Check } from './criteria-match.js';
+export { criteriaCovers, checkCriteria, checkRules, euros, type Situation, type Check } from './criteria-match.js';
+// Matching for other modules (support requests): what it reads once per operation, the matching, its GraphQL types.
+export { matchAll, matchBase, type MatchBase, type PartnerMatchResult } from './partner-match.js';
+export { organizationSituation } from './partner.service.js';
+export { PartnerMatch, CriteriaMatch, SchemeMatch, CriterionCheck, firstMatches } from './partner.resolver.js';
 
 /** Partners, their intervention criteria and funding schemes. */
 export default defineModule({

@@ -108,7 +108,7 @@ export class PartnerMatch {
 const MAX_MATCHES = 100;
 
 /** The first `first` matches (refused past MAX_MATCHES, as pages are). */
-function firstMatches(results: PartnerMatchResult[], first: number): PartnerMatch[] {
+export function firstMatches(results: PartnerMatchResult[], first: number): PartnerMatch[] {
   if (!Number.isInteger(first) || first < 0 || first > MAX_MATCHES) throw badInput('first', `Le nombre de partenaires demandés doit être compris entre 0 et ${MAX_MATCHES}.`);
   return results.slice(0, first) as PartnerMatch[];
 }

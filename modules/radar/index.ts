@@ -1,4 +1,6 @@
-import { defineModule } from '../../server/kit/index.js';
+import { defineModule, on } from '../../server/kit/index.js';
+import { InterviewCompleted } from '../interview-grids/index.js';
+import { seedRadars } from './radar.demo.js';
 import { Radar } from './radar.entity.js';
 import { RadarPermissions } from './radar.permissions.js';
 import { RadarUpdated } from './radar.events.js';
@@ -18,4 +20,13 @@ export default defineModule({
   resolvers: RADAR_RESOLVERS,
   permissions: RadarPermissions,
   visibility: RADAR_VISIBILITY,
+  // Durable: written with the interview's completion, delivered at least once (again after a crash); the
+  // radar is one per interview, recomputed in place, so a second delivery changes nothing.
+  subscribers: [
+    on(InterviewCompleted, async (payload, ctx) => {
+      const [source] = await RadarService.sources(ctx.em, [payload.interviewId]);
+      if (source) await RadarService.compute(ctx, source);
+    }),
+  ],
+  demo: seedRadars,
 });

@@ -1,43 +1,43 @@
-import { find, once, type Context } from '../../server/kit/index.js';
-import type { Confidentiality } from '../interview-grids/index.js';
-import { Partner } from '../partners/index.js';
+import type { Context } from '../../server/kit/index.js';
+import { InterviewPermissions, type Confidentiality } from '../interview-grids/index.js';
 import type { RadarSignal } from './rules.js';
 
 /*
- * Who reads what a radar's signals say. A signal carries the most restrictive confidentiality of the answers
- * its rule reads (rules.ts); the radar itself is for partners' people (radar.visibility.ts). Per signal:
+ * Who reads what a radar's signals say: exactly who may read the answers they rest on (interview-grids'
+ * answer visibility, interview.visibility.ts). A signal carries the most restrictive confidentiality of the
+ * answers its rule reads (rules.ts). Per signal:
  *   shared               every radar reader;
- *   partnerAndCommittee  administrators, people of the partner that held the interview, and people of the
- *                        partners sitting in the technical committee (partner.technicalCommittee);
- *   interviewerOnly      administrators and the person who held the interview.
+ *   partnerAndCommittee  administrators, the committee (`interview-grids.committee.read`) and the people of the
+ *                        partner that held the interview;
+ *   interviewerOnly      the people of the partner that held the interview (not platform administrators, unless
+ *                        they belong to that partner).
  * Anyone else reads the signal as « Signal confidentiel » with its kind, severity and axis only (so the level
  * stays explained) — neither the rule's label nor the explanation, which would reveal the answers.
  */
 
 export interface SignalReader {
   isAdmin: boolean;
-  personId: string | null;
+  /** Holds `interview-grids.committee.read`. */
+  committee: boolean;
   partnerIds: readonly string[];
-  /** Partners sitting in the technical committee. */
-  committeePartnerIds: ReadonlySet<string>;
 }
 
 export interface RadarAudience {
   partnerId: string;
-  interviewerId: string | null;
 }
 
 export const CONFIDENTIAL_LABEL = 'Signal confidentiel';
 export const CONFIDENTIAL_EXPLANATIONS: Record<Exclude<Confidentiality, 'shared'>, string> = {
-  partnerAndCommittee: 'Détail réservé au partenaire qui a mené l’entretien et au comité technique.',
-  interviewerOnly: 'Détail réservé à la personne qui a mené l’entretien.',
+  partnerAndCommittee: 'Détail réservé au partenaire qui a mené l’entretien et au comité.',
+  interviewerOnly: 'Détail réservé au partenaire qui a mené l’entretien.',
 };
 
 /** True when `reader` may read answers (and what cites them) of this confidentiality in this radar. */
 export function mayRead(confidentiality: Confidentiality, radar: RadarAudience, reader: SignalReader): boolean {
-  if (confidentiality === 'shared' || reader.isAdmin) return true;
-  if (confidentiality === 'interviewerOnly') return reader.personId !== null && reader.personId === radar.interviewerId;
-  return reader.partnerIds.includes(radar.partnerId) || reader.partnerIds.some((id) => reader.committeePartnerIds.has(id));
+  const ownPartner = reader.partnerIds.includes(radar.partnerId);
+  if (confidentiality === 'shared') return true;
+  if (confidentiality === 'interviewerOnly') return ownPartner;
+  return ownPartner || reader.isAdmin || reader.committee;
 }
 
 /** The signals as `reader` may read them: those it may not, reduced to kind, severity and axis. */
@@ -49,12 +49,7 @@ export function signalsFor(signals: readonly RadarSignal[], radar: RadarAudience
   );
 }
 
-/** The viewer of the operation as a signal reader (the committee's partners read once per operation). */
-export async function readerOf(ctx: Context): Promise<SignalReader> {
-  const viewer = ctx.viewer;
-  const committeePartnerIds =
-    viewer.isAdmin || viewer.partnerIds.length === 0
-      ? new Set<string>()
-      : await once(ctx, 'radar.committee', async () => new Set((await find(ctx, Partner, { where: { technicalCommittee: true }, orderBy: [['id', 'asc']], limit: 1000 })).map((p) => p.id)));
-  return { isAdmin: viewer.isAdmin, personId: viewer.personId, partnerIds: viewer.partnerIds, committeePartnerIds };
+/** The viewer of the operation as a signal reader. */
+export function readerOf(ctx: Context): SignalReader {
+  return { isAdmin: ctx.viewer.isAdmin, committee: ctx.can(InterviewPermissions.committee.read), partnerIds: ctx.viewer.partnerIds };
 }

@@ -5,6 +5,7 @@ import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 import { LocalDateType, Node, toGlobalId } from '../../server/kit/index.js';
 import { Organization } from '../organizations/index.js';
 import { Partner } from '../partners/index.js';
+import { GridVersion, Interview } from '../interview-grids/index.js';
 import { RadarLevelEnum } from './radar.enums.js';
 import type { RadarSignal } from './rules.js';
 import type { AxisScore } from './scoring.js';
@@ -35,9 +36,9 @@ export class Radar {
   @ManyToOne(() => Organization, { ref: true, index: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
 
-  /** The interview it reads (interview-grids' Interview), one radar per interview. */
-  @Property({ type: 'uuid', unique: true })
-  interviewId!: string;
+  @Field(() => Interview, { nullable: true, description: 'The interview it reads (one radar per interview); null when the viewer may not see the interview.' })
+  @ManyToOne(() => Interview, { ref: true, unique: true, deleteRule: 'cascade' })
+  interview!: Ref<Interview>;
 
   @Field(() => Partner, { description: 'The partner that held the interview.' })
   @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })
@@ -47,9 +48,9 @@ export class Radar {
   @Property({ type: 'uuid', nullable: true })
   interviewerId: string | null = null;
 
-  /** The grid version the interview answered (interview-grids' GridVersion). */
-  @Property({ type: 'uuid', index: true })
-  gridVersionId!: string;
+  @Field(() => GridVersion, { nullable: true, description: 'The grid version the interview answered.' })
+  @ManyToOne(() => GridVersion, { ref: true, index: true, deleteRule: 'restrict' })
+  gridVersion!: Ref<GridVersion>;
 
   @Field(() => String, { description: 'Title of the grid answered, with its version (French).' })
   @Property({ type: 'string', length: 200 })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Authorized, Needs, decodeId, forbidden, subscribeTo, type Context } from '../../server/kit/index.js';
 import { Organization } from '../organizations/index.js';
+import { Interview } from '../interview-grids/index.js';
 import { Radar } from './radar.entity.js';
 import { RadarUpdated } from './radar.events.js';
 import { RadarPermissions } from './radar.permissions.js';
@@ -17,13 +18,13 @@ export class RadarResolver {
     return RadarViews.axes(radar);
   }
 
-  @Needs('signals', 'partner', 'interviewerId')
+  @Needs('signals', 'partner')
   @FieldResolver(() => [RadarSignalView], { description: 'Risks and margins, explanations withheld where they cite answers the viewer may not read.' })
-  signals(@Root() radar: Radar, @Ctx() ctx: Context): Promise<RadarSignalView[]> {
+  signals(@Root() radar: Radar, @Ctx() ctx: Context): RadarSignalView[] {
     return RadarViews.signals(ctx, radar);
   }
 
-  @Needs('axes', 'signals', 'level', 'previousRadar', 'partner', 'interviewerId')
+  @Needs('axes', 'signals', 'level', 'previousRadar', 'partner')
   @FieldResolver(() => RadarTrendView, { nullable: true, description: 'What changed since the previous radar of the organization; null for the first.' })
   trend(@Root() radar: Radar, @Ctx() ctx: Context): Promise<RadarTrendView | null> {
     return RadarViews.trend(ctx, radar);
@@ -72,4 +73,14 @@ export class OrganizationRadarResolver {
   }
 }
 
-export const RADAR_RESOLVERS = [RadarResolver, OrganizationRadarResolver];
+/** `Interview.radar`, added by this module. */
+@Resolver(() => Interview)
+export class InterviewRadarResolver {
+  @Needs('id')
+  @FieldResolver(() => Radar, { nullable: true, description: 'The radar computed from this interview once completed; null before, or when not visible.' })
+  radar(@Root() interview: Interview, @Ctx() ctx: Context): Promise<Radar | null> {
+    return RadarService.ofInterview(ctx, interview.id);
+  }
+}
+
+export const RADAR_RESOLVERS = [RadarResolver, OrganizationRadarResolver, InterviewRadarResolver];

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { load, loadChildren, notFound, type Context } from '../../server/kit/index.js';
-import type { InterviewForScoring } from './engine-types.js';
+import { interviewsForScoring, Interview, type InterviewForScoring } from '../interview-grids/index.js';
 import { compareRadars, overallLevel, type RadarLevel, type RadarTrend } from './level.js';
 import { Radar, RADAR_LABEL } from './radar.entity.js';
 import { RadarLevelEnum } from './radar.enums.js';
@@ -44,16 +44,16 @@ export const RadarService = {
       Radar,
       {
         organization: source.organizationId,
-        interviewId: { $ne: source.interviewId },
-        $or: [{ interviewDate: { $lt: source.date } }, { interviewDate: source.date, interviewId: { $lt: source.interviewId } }],
+        interview: { $ne: source.interviewId },
+        $or: [{ interviewDate: { $lt: source.date } }, { interviewDate: source.date, interview: { $lt: source.interviewId } }],
       },
-      { orderBy: { interviewDate: 'desc', interviewId: 'desc' }, fields: ['id'] },
+      { orderBy: { interviewDate: 'desc', interview: 'desc' }, fields: ['id'] },
     );
     const values = {
       organization: source.organizationId,
       partner: source.partnerId,
       interviewerId: source.interviewerId,
-      gridVersionId: source.gridVersionId,
+      gridVersion: source.gridVersionId,
       gridTitle: `${source.grid.title} (version ${source.grid.version})`.slice(0, 200),
       interviewDate: source.date,
       computedAt: new Date(),
@@ -62,9 +62,9 @@ export const RadarService = {
       level: computed.level as RadarLevelEnum,
       previousRadar: previous?.id ?? null,
     };
-    let radar = await em.findOne(Radar, { interviewId: source.interviewId });
+    let radar = await em.findOne(Radar, { interview: source.interviewId });
     if (radar) em.assign(radar, values);
-    else radar = em.create(Radar, { interviewId: source.interviewId, ...values });
+    else radar = em.create(Radar, { interview: source.interviewId, ...values });
     await em.flush();
     return { radar, problems: computed.problems };
   },
@@ -79,6 +79,18 @@ export const RadarService = {
     });
   },
 
+  /**
+   * The sources of these interviews (grid, answers, partner, interviewer) in a handful of statements whatever
+   * their number: the platform's own read, without visibility (never handed to a viewer as such).
+   */
+  async sources(em: SqlEntityManager, interviewIds: readonly string[]): Promise<RadarSource[]> {
+    const scoring = await interviewsForScoring(em, interviewIds);
+    if (scoring.length === 0) return [];
+    const who = await em.find(Interview, { id: { $in: scoring.map((s) => s.interviewId) } }, { fields: ['id', 'partner', 'interviewer'] });
+    const byId = new Map(who.map((i) => [i.id, i]));
+    return scoring.map((s) => ({ ...s, partnerId: byId.get(s.interviewId)!.partner.id, interviewerId: byId.get(s.interviewId)!.interviewer?.id ?? null }));
+  },
+
   /** The latest radar of an organization the viewer may see (batched per level of the query: one statement). */
   async latest(ctx: Context, organizationId: string): Promise<Radar | null> {
     const [row] = await loadChildren(ctx, Radar, 'organization', organizationId, { orderBy: [...LATEST_FIRST], limit: 1 });
@@ -87,7 +99,7 @@ export const RadarService = {
 
   /** The radar of an interview the viewer may see (batched). */
   async ofInterview(ctx: Context, interviewId: string): Promise<Radar | null> {
-    const [row] = await loadChildren(ctx, Radar, 'interviewId', interviewId, { orderBy: [['id', 'asc']], limit: 1 });
+    const [row] = await loadChildren(ctx, Radar, 'interview', interviewId, { orderBy: [['id', 'asc']], limit: 1 });
     return row ?? null;
   },
 

@@ -12,9 +12,9 @@ import { isReliable } from './scoring.js';
 
 const dateFr = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-async function signalViews(ctx: Context, radar: Radar, signals: readonly RadarSignal[]): Promise<RadarSignalView[]> {
-  const reader = await readerOf(ctx);
-  return signalsFor(signals, { partnerId: radar.partner.id, interviewerId: radar.interviewerId }, reader).map((s) => ({
+function signalViews(ctx: Context, radar: Radar, signals: readonly RadarSignal[]): RadarSignalView[] {
+  const reader = readerOf(ctx);
+  return signalsFor(signals, { partnerId: radar.partner.id }, reader).map((s) => ({
     code: s.code,
     kind: s.kind as SignalKindEnum,
     severity: s.severity as SignalSeverityEnum,
@@ -31,7 +31,7 @@ export const RadarViews = {
     return radar.axes.map((a) => ({ ...a, reliable: isReliable(a) }));
   },
 
-  signals(ctx: Context, radar: Radar): Promise<RadarSignalView[]> {
+  signals(ctx: Context, radar: Radar): RadarSignalView[] {
     return signalViews(ctx, radar, radar.signals);
   },
 
@@ -43,7 +43,7 @@ export const RadarViews = {
     const gone = new Set(trend.resolvedSignals);
     return {
       axes: trend.axes,
-      newSignals: await signalViews(
+      newSignals: signalViews(
         ctx,
         radar,
         radar.signals.filter((s) => fresh.has(s.code)),

@@ -20,6 +20,12 @@ export { renderPdf, escapeHtml } from './documents.js';
 export { toCsv, toXlsx, neutralizeFormula, CSV_TYPE, XLSX_TYPE, type Column } from './tabular.js';
 // Periodic tasks for a manifest's `periodicTasks`: every n ms or daily at a time of Paris, once across processes.
 export { definePeriodicTask, type PeriodicTask } from './periodic.js';
+// Background jobs: started in an operation, run after its commit, progress pushed to `backgroundJobChanged(id)`.
+export { startJob, type JobHandle, type JobSpec } from './jobs.js';
+export { BackgroundJob, JobStatus } from './job.entity.js';
+// Stored files: checked (size, type confirmed by content), kept under FILES_DIR, recorded in the transaction.
+export { storeFile, readStoredFile, deleteStoredFile, FileType, type StoreFileInput, type StoredFileContent } from './files.js';
+export { StoredFile } from './stored-file.entity.js';
 
 // What else modules need of server/, re-exported so that this file stays their one door.
 // Manifests and demo data.

@@ -308,15 +308,11 @@ describe('the demo directory, as an adviser reads it', () => {
     expect(() => generateOrganizations({ count: 5, seed: 1, communes: COMMUNES, sectorCodes: ['insertion'] })).toThrow(RangeError);
   });
 
-  it('generates 10,000 organizations quickly, with unique names and SIRETs', () => {
-    const started = performance.now();
+  it('generates 10,000 organizations with unique names and SIRETs', () => {
     const many = generateOrganizations({ count: 10_000, employers: 4_600, seed: 7, communes: COMMUNES, sectorCodes: SECTOR_CODES });
-    const elapsed = performance.now() - started;
     expect(many.filter((o) => o.employees > 0)).toHaveLength(4_600);
     expect(new Set(many.map((o) => o.name)).size).toBe(10_000);
     const sirets = many.flatMap((o) => (o.siret === null ? [] : [o.siret]));
     expect(new Set(sirets).size).toBe(sirets.length);
-    // Typically about a second; the bound is loose so that a busy machine does not fail the test.
-    expect(elapsed).toBeLessThan(8_000);
   });
 });

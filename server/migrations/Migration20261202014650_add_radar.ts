@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202011050_add_radar extends Migration {
+export class Migration20261202014650_add_radar extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create type "radar_level" as enum ('low', 'watch', 'high', 'critical');`);
     this.addSql(
@@ -13,7 +13,9 @@ export class Migration20261202011050_add_radar extends Migration {
     this.addSql(`create index "radar_organization_id_interview_date_computed_at_id_index" on "radar" ("organization_id", "interview_date", "computed_at", "id");`);
 
     this.addSql(`alter table "radar" add constraint "radar_organization_id_foreign" foreign key ("organization_id") references "organization" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "radar" add constraint "radar_interview_id_foreign" foreign key ("interview_id") references "interview" ("id") on update cascade on delete cascade;`);
     this.addSql(`alter table "radar" add constraint "radar_partner_id_foreign" foreign key ("partner_id") references "partner" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "radar" add constraint "radar_grid_version_id_foreign" foreign key ("grid_version_id") references "grid_version" ("id") on update cascade on delete restrict;`);
     this.addSql(`alter table "radar" add constraint "radar_previous_radar_id_foreign" foreign key ("previous_radar_id") references "radar" ("id") on update cascade on delete set null;`);
   }
 

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+import { databaseDigest, personWithToken } from '../../test/people.js';
+
+/*
+ * Partners' positions: each partner records and changes only its own, every version is kept, they are
+ * seen by the partners' people who see the request only, and the missing ones are listed.
+ */
+
+let t: TestApp;
+let communeId: string;
+let partners: Map<string, { id: string; schemes: { id: string; name: string }[] }>;
+let loner: string;
+let apesManager: string;
+beforeAll(async () => {
+  t = await startTestApp({ modules: ['support'], demoScale: { organizations: 40 } });
+  communeId = (await t.gql('{ communes(first: 5, filter: { search: "Boulogne" }) { edges { node { id name } } } }')).data.communes.edges.find((e: any) => e.node.name === 'Boulogne-sur-Mer').node.id;
+  const res = await t.gql('{ partners(first: 100) { edges { node { id slug fundingSchemes { id name } } } } }');
+  partners = new Map(res.data.partners.edges.map((e: any) => [e.node.slug, { id: e.node.id, schemes: e.node.fundingSchemes }]));
+  loner = (await personWithToken(t, { name: 'Lou Seul' })).token;
+  apesManager = (await personWithToken(t, { name: 'Anne Gestionnaire', membership: { partnerSlug: 'apes', role: 'MANAGER' } })).token;
+}, 60_000);
+afterAll(async () => t?.close());
+
+const RECORD = `mutation($id: ID!, $input: PositionInput!) { recordPosition(requestId: $id, input: $input) {
+  id kind amount conditions revision partner { slug } scheme { name } versions { revision kind amount recordedBy { name } } } }`;
+const POSITIONS = `query($id: ID!) { supportRequest(id: $id) { positions { partner { slug } kind revision versions { revision kind } }
+  missingPositions { partner { slug } since days } } }`;
+
+async function qualifiedRequest(consent = true): Promise<string> {
+  const res = await t.gql(
+    'mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }',
+    {
+      input: {
+        title: 'Garage solidaire',
+        holderName: 'Karim Porteur',
+        intakeChannel: 'PARTNER_OFFICE',
+        stage: 'CREATION',
+        targetLegalForm: 'ASSOCIATION',
+        technicalNeed: true,
+        financialNeed: true,
+        amountSought: 40_000,
+        needTypes: ['INVESTMENT'],
+        sector: 'mobilite',
+        communeId,
+        consentToShare: consent,
+      },
+    },
+    TOKENS.funder,
+  );
+  const id = res.data.receiveSupportRequest.id;
+  const q = await t.gql('mutation($id: ID!) { qualifySupportRequest(id: $id) { status } }', { id }, TOKENS.funder);
+  expect(q.errors).toBeUndefined();
+  return id;
+}
+
+describe('positions', () => {
+  it('records a partner’s position, then a new version, keeping every one', async () => {
+    const id = await qualifiedRequest();
+    const scheme = partners.get('conseil-regional')!.schemes[0]!;
+    const first = await t.gql(RECORD, { id, input: { kind: 'NEEDS_INFORMATION', comment: 'Il manque le plan de trésorerie à 12 mois.' } }, TOKENS.funder);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.recordPosition).toMatchObject({ kind: 'NEEDS_INFORMATION', revision: 1, partner: { slug: 'conseil-regional' } });
+    const second = await t.gql(
+      RECORD,
+      { id, input: { kind: 'CONDITIONAL', schemeId: scheme.id, amount: 15_000, conditions: 'Si la banque accorde le prêt ; sous réserve de la commission permanente.' } },
+      TOKENS.funder,
+    );
+    expect(second.errors).toBeUndefined();
+    expect(second.data.recordPosition).toMatchObject({ id: first.data.recordPosition.id, kind: 'CONDITIONAL', amount: 15_000, revision: 2, scheme: { name: scheme.name } });
+    expect(second.data.recordPosition.versions.map((v: any) => [v.revision, v.kind, v.amount])).toEqual([
+      [1, 'NEEDS_INFORMATION', null],
+      [2, 'CONDITIONAL', 15_000],
+    ]);
+    expect(second.data.recordPosition.versions[0].recordedBy.name).toEqual(expect.any(String));
+  });
+
+  it('lets a partner change only its own position', async () => {
+    const id = await qualifiedRequest();
+    const before = await databaseDigest(t);
+    const other = await t.gql(RECORD, { id, input: { partnerId: partners.get('conseil-regional')!.id, kind: 'ABSTAINS' } }, TOKENS.expert);
+    expect(other.errors[0].extensions.code).toBe('FORBIDDEN');
+    const otherManager = await t.gql(RECORD, { id, input: { partnerId: partners.get('conseil-regional')!.id, kind: 'ABSTAINS' } }, apesManager);
+    expect(otherManager.errors[0].extensions.code).toBe('FORBIDDEN');
+    // Nor a scheme of another partner as its own.
+    const foreignScheme = await t.gql(RECORD, { id, input: { kind: 'WILL_SUPPORT', schemeId: partners.get('conseil-regional')!.schemes[0]!.id } }, TOKENS.expert);
+    expect(foreignScheme.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.schemeId' });
+    expect((await t.gql(RECORD, { id, input: { kind: 'ABSTAINS' } }, loner)).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(RECORD, { id, input: { kind: 'CONDITIONAL' } }, TOKENS.expert)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.conditions' });
+    expect(await databaseDigest(t)).toBe(before);
+    const own = await t.gql(RECORD, { id, input: { kind: 'WILL_SUPPORT', comment: 'Diagnostic DLA proposé.' } }, TOKENS.expert);
+    expect(own.data.recordPosition.partner.slug).toBe('apes');
+  });
+
+  it('takes positions only between the qualification and the strategy', async () => {
+    const res = await t.gql(
+      'mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }',
+      { input: { title: 'Pas encore qualifiée', holderName: 'X Y', intakeChannel: 'EVENT', stage: 'CREATION', technicalNeed: true, sector: 'culture', communeId, consentToShare: true } },
+      TOKENS.funder,
+    );
+    const refused = await t.gql(RECORD, { id: res.data.receiveSupportRequest.id, input: { kind: 'WILL_SUPPORT' } }, TOKENS.funder);
+    expect(refused.errors[0].extensions.code).toBe('CONFLICT');
+  });
+
+  it('shows positions to the partners’ people who see the request, never to others', async () => {
+    const shared = await qualifiedRequest(true);
+    await t.gql(RECORD, { id: shared, input: { kind: 'WILL_SUPPORT' } }, TOKENS.funder);
+    expect((await t.gql(POSITIONS, { id: shared }, TOKENS.expert)).data.supportRequest.positions).toHaveLength(1);
+    const kept = await qualifiedRequest(false);
+    const position = await t.gql(RECORD, { id: kept, input: { kind: 'WILL_SUPPORT' } }, TOKENS.funder);
+    const node = 'query($id: ID!) { node(id: $id) { id } }';
+    expect((await t.gql(node, { id: position.data.recordPosition.id }, TOKENS.funder)).data.node).not.toBeNull();
+    expect((await t.gql(node, { id: position.data.recordPosition.id }, TOKENS.expert)).data.node).toBeNull();
+    expect((await t.gql(node, { id: position.data.recordPosition.id }, loner)).data.node).toBeNull();
+    expect((await t.gql(node, { id: position.data.recordPosition.id })).data.node).toBeNull();
+  });
+
+  it('lists the partners whose position is awaited, and since when', async () => {
+    const id = await qualifiedRequest();
+    const before = (await t.gql(POSITIONS, { id }, TOKENS.funder)).data.supportRequest.missingPositions;
+    const slugs = before.map((m: any) => m.partner.slug);
+    expect(slugs).toContain('conseil-regional'); // the receiving partner
+    expect(slugs).toContain('caisse-solidaire'); // proposed by the matching (40 000 €, Boulogne)
+    expect(slugs).not.toContain('urscop'); // an association: outside its criteria
+    expect(before[0]).toMatchObject({ since: expect.any(String), days: 0 });
+    await t.gql(RECORD, { id, input: { kind: 'WILL_SUPPORT' } }, TOKENS.funder);
+    const after = (await t.gql(POSITIONS, { id }, TOKENS.funder)).data.supportRequest.missingPositions.map((m: any) => m.partner.slug);
+    expect(after).not.toContain('conseil-regional');
+    expect(after.length).toBe(slugs.length - 1);
+  });
+});

@@ -1,5 +1,5 @@
 import { LogicEngine } from 'json-logic-engine';
-import type { AnswerValue, Confidentiality, GridQuestion, GridRule } from './engine-types.js';
+import type { AnswerValue, Confidentiality, GridQuestion, GridRule } from '../interview-grids/index.js';
 
 /*
  * The grid's rules, evaluated on the answers of one interview (plain data). A rule's condition is JSON Logic

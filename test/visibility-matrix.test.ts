@@ -226,6 +226,8 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'PositionVersion',
       'Radar',
       'StatusChange',
+      'StrategyDecision',
+      'SupportAction',
       'SupportRequest',
     ]);
     const count = (role: Role, type: string) => matrix.allowed.get(role)!.get(type)!.size;
@@ -299,5 +301,5 @@ describe('the same matrix on a gateway whose organizations module lost its conse
     } finally {
       await t.close();
     }
-  }, 180_000);
+  }, 600_000);
 });

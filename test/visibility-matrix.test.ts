@@ -224,6 +224,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'PartnerPosition',
       'Person',
       'PositionVersion',
+      'Radar',
       'StatusChange',
       'SupportRequest',
     ]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerProblem, scoreOf, type GridQuestion } from './grid.js';
 import { DEFAULT_GRID } from './default-grid.js';
-import { citedCodes, explain, ruleHolds, ruleProblems } from './grid-rules.js';
+import { citedCodes, explain, ruleHolds, ruleProblems, RULE_CONDITION_MAX } from './grid-rules.js';
 import { demoAnswers } from './interview.demo.js';
 import { createRandom } from '../../server/kit/index.js';
 import { LegalForm, Stage } from '../organizations/index.js';
@@ -98,6 +98,13 @@ describe('answerProblem', () => {
     expect(answerProblem(question({ type: 'money' }), Number.NaN)).toMatch(/montant/);
     expect(answerProblem(question({ type: 'scale0to4' }), null)).toBeNull();
   });
+
+  it('refuses the names every object inherits as a « oui / en partie / non » answer, and never scores them', () => {
+    for (const inherited of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(answerProblem(question({ type: 'yesPartlyNo' }), inherited), inherited).toMatch(/oui/);
+      expect(scoreOf(question({ type: 'yesPartlyNo' }), inherited), inherited).toBeNull();
+    }
+  });
 });
 
 describe('DEFAULT_GRID', () => {
@@ -155,6 +162,23 @@ describe('DEFAULT_GRID', () => {
     expect(problems[0]!.message).toContain('fin_unknown');
     expect(problems[1]!.message).toContain('frobnicate');
     expect(citedCodes({ and: [{ var: 'a' }, { var: ['b', 0] }, { missing: ['c'] }] })).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses a condition too deep or too large (an unknown code deep inside is not let through), without overflowing the stack', () => {
+    const good = DEFAULT_GRID.rules[0]!;
+    let deep: unknown = { var: 'fin_unknown' };
+    for (let i = 0; i < 70; i++) deep = { '!': [deep] };
+    let abyss: unknown = { var: 'fin_cash_months' };
+    for (let i = 0; i < 100_000; i++) abyss = [abyss];
+    const wide = { or: [{ var: 'fin_cash_months' }, { in: [1, Array.from({ length: 5000 }, (_, i) => i)] }] };
+    const problems = ruleProblems(DEFAULT_GRID, [
+      { ...good, condition: { and: [{ var: 'fin_cash_months' }, deep] } },
+      { ...good, code: 'abyss', condition: { and: [{ var: 'fin_cash_months' }, abyss] } },
+      { ...good, code: 'wide', condition: wide },
+    ]);
+    expect(problems.map((p) => p.field)).toEqual(['rules.0.condition', 'rules.1.condition', 'rules.2.condition']);
+    expect(problems[0]!.message).toBe(`La condition est trop imbriquée : ${RULE_CONDITION_MAX.depth} niveaux au plus.`);
+    expect(problems[2]!.message).toBe(`La condition est trop longue : ${RULE_CONDITION_MAX.nodes} éléments au plus.`);
   });
 });
 

@@ -12,6 +12,8 @@ import { Migration20261202010324_add_interview_grids as M8 } from './Migration20
 import { Migration20261202010721_support_requests as M9 } from './Migration20261202010721_support_requests.js';
 import { Migration20261202011750_support_positions as M10 } from './Migration20261202011750_support_positions.js';
 import { Migration20261202011851_stored_file as M11 } from './Migration20261202011851_stored_file.js';
+import { Migration20261202014500_support_strategy as M12 } from './Migration20261202014500_support_strategy.js';
+import { Migration20261202014650_add_radar as M13 } from './Migration20261202014650_add_radar.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -26,4 +28,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202010721_support_requests', class: M9 },
   { name: 'Migration20261202011750_support_positions', class: M10 },
   { name: 'Migration20261202011851_stored_file', class: M11 },
+  { name: 'Migration20261202014500_support_strategy', class: M12 },
+  { name: 'Migration20261202014650_add_radar', class: M13 },
 ];

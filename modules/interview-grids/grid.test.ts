@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { answerProblem, scoreOf, type GridQuestion } from './grid.js';
 import { DEFAULT_GRID } from './default-grid.js';
 import { citedCodes, explain, ruleHolds, ruleProblems, RULE_CONDITION_MAX } from './grid-rules.js';
+import { demoAnswers } from './interview.demo.js';
+import { createRandom } from '../../server/kit/index.js';
+import { LegalForm, Stage } from '../organizations/index.js';
 
 const base = { sectionCode: 's', label: 'Q', required: false, weight: 1, confidentiality: 'shared' as const };
 const question = (over: Partial<GridQuestion>): GridQuestion => ({ code: 'q', type: 'text', ...base, ...over });
@@ -176,5 +179,24 @@ describe('DEFAULT_GRID', () => {
     expect(problems.map((p) => p.field)).toEqual(['rules.0.condition', 'rules.1.condition', 'rules.2.condition']);
     expect(problems[0]!.message).toBe(`La condition est trop imbriquée : ${RULE_CONDITION_MAX.depth} niveaux au plus.`);
     expect(problems[2]!.message).toBe(`La condition est trop longue : ${RULE_CONDITION_MAX.nodes} éléments au plus.`);
+  });
+});
+
+describe('demo answers', () => {
+  const profile = { legalForm: LegalForm.ASSOCIATION, stage: Stage.CONSOLIDATION, employees: 12 };
+
+  it('are deterministic, of their question types, and follow the fragility', () => {
+    const a = demoAnswers(DEFAULT_GRID, profile, 0.8, '2023-03-01', createRandom(7));
+    expect(demoAnswers(DEFAULT_GRID, profile, 0.8, '2023-03-01', createRandom(7))).toEqual(a);
+    for (const [code, value] of Object.entries(a)) expect(answerProblem(byCode(code), value), code).toBeNull();
+    for (const q of DEFAULT_GRID.questions.filter((q) => q.required)) expect(a[q.code], q.code).not.toBeUndefined();
+    let fragileCash = 0;
+    let solidCash = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      fragileCash += Number(demoAnswers(DEFAULT_GRID, profile, 0.9, '2023-03-01', createRandom(seed)).fin_cash_months);
+      solidCash += Number(demoAnswers(DEFAULT_GRID, profile, 0.1, '2023-03-01', createRandom(seed)).fin_cash_months);
+    }
+    expect(fragileCash / 40).toBeLessThan(2);
+    expect(solidCash / 40).toBeGreaterThan(5);
   });
 });

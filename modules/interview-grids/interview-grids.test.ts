@@ -262,6 +262,20 @@ describe('confidentiality of answers, per role, on every path', () => {
     const byHostCash = (await t.gql(ANSWERS, { id: byHost.id }, TOKENS.admin)).data.node.answers.find((a: any) => a.questionCode === 'fin_cash_months').id;
     expect((await t.gql(NODE, { id: byHostCash }, TOKENS.funder)).data.node).toBeNull();
 
+    // The CSV export reads through the same rules.
+    const csv = async (token: string | null) => {
+      const res = await fetch(`${t.url.replace(/\/graphql$/, '/files/interview-grids')}/interviews/${byFunder.id}/answers.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return { status: res.status, text: await res.text() };
+    };
+    const funderCsv = await csv(TOKENS.funder);
+    expect(funderCsv.status).toBe(200);
+    expect(funderCsv.text).toContain('Président fatigué.');
+    expect(funderCsv.text).toContain('Trésorerie nette, en mois de charges;2');
+    const expertCsv = await csv(TOKENS.expert);
+    expect(expertCsv.text).not.toContain('Président fatigué.');
+    expect(expertCsv.text).toContain('Trésorerie nette');
+    expect((await csv(null)).status).toBe(404);
+
     // Through the list and the organization too.
     const viaList = await t.gql('query($o: ID!) { interviews(first: 50, filter: { organizationId: $o }) { edges { node { id answers { questionCode } } } } }', { o: organizationId }, TOKENS.expert);
     const listed = viaList.data.interviews.edges

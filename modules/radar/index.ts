@@ -1,6 +1,8 @@
 import { defineModule, on } from '../../server/kit/index.js';
 import { InterviewCompleted } from '../interview-grids/index.js';
 import { seedRadars } from './radar.demo.js';
+import { ContactPriorityWeights } from './contact-priority.entity.js';
+import { ContactPriorityResolver, PlatformWeightsResolver } from './contact-priority.resolver.js';
 import { Radar } from './radar.entity.js';
 import { RadarPermissions } from './radar.permissions.js';
 import { RadarUpdated } from './radar.events.js';
@@ -15,9 +17,9 @@ export { Radar, RadarUpdated, RadarPermissions, RadarService, computeRadar };
 export default defineModule({
   name: 'radar',
   description: "Radars of organizations' interviews: per-axis scores and coverage, risk and margin signals, alert level, trend, sector quartiles and contact priorities.",
-  dependsOn: ['organizations', 'partners', 'sectors', 'interview-grids'],
-  entities: [Radar],
-  resolvers: RADAR_RESOLVERS,
+  dependsOn: ['platform', 'organizations', 'partners', 'sectors', 'interview-grids'],
+  entities: [Radar, ContactPriorityWeights],
+  resolvers: [...RADAR_RESOLVERS, ContactPriorityResolver, PlatformWeightsResolver],
   permissions: RadarPermissions,
   visibility: RADAR_VISIBILITY,
   // Durable: written with the interview's completion, delivered at least once (again after a crash); the

@@ -62,7 +62,7 @@ const RADAR_Q = `query($id: ID!) { node(id: $id) { ... on Organization { radar {
   previousRadar { interviewDate } trend { axes { axis delta } newSignals { code } resolvedSignals { code } level previousLevel } } } } }`;
 
 beforeAll(async () => {
-  t = await startTestApp({ modules: ['radar', 'accounts'] });
+  t = await startTestApp({ modules: ['radar', 'accounts'], demoScale: { organizations: 300, employers: 120 } });
   em = system().em;
   // Organizations the demo did not interview (no radar yet), made to consent to share their file.
   const interviewed = new Set((await em.find(Interview, {}, { fields: ['organization'] })).map((i) => i.organization.id));
@@ -73,7 +73,7 @@ beforeAll(async () => {
   await em.nativeUpdate(Organization, { id: { $in: orgs.map((o) => o.id) } }, { consentToShare: true });
   gridVersionId = (await em.findOneOrFail(GridVersion, { code: DEFAULT_GRID.code }, { orderBy: { version: 'desc' } })).id;
   partners = Object.fromEntries((await em.find(Partner, {}, { fields: ['id', 'slug'] })).map((p) => [p.slug, p.id]));
-});
+}, 180_000);
 afterAll(async () => t?.close());
 
 describe('radar of an interview', () => {
@@ -219,5 +219,113 @@ describe('radar lists and pushes', () => {
   it('refuses the subscription to anonymous callers', async () => {
     const [res] = await collect(t.ws(null), `subscription($id: ID!) { radarUpdated(organizationId: $id) { level } }`, { id: toGlobalId('Organization', orgs[0]!.id) }, 1).results;
     expect(res!.errors[0].extensions.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+  });
+});
+
+/** percentile_cont: linear interpolation between the closest ranks (as PostgreSQL computes it). */
+function percentile(sorted: number[], p: number): number {
+  const at = p * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+describe('sector view', () => {
+  it('gives the quartiles of each axis over the latest radar of each organization, for a sector and the territory', async () => {
+    const radars = await em.fork().find(Radar, {}, { populate: ['organization'], orderBy: { interviewDate: 'desc', computedAt: 'desc', id: 'desc' } });
+    const latest = new Map<string, Radar>();
+    for (const r of radars) if (!latest.has(r.organization.id)) latest.set(r.organization.id, r);
+    const expected = (sector: string | null, axis: string) => {
+      const scores = [...latest.values()]
+        .filter((r) => sector === null || r.organization.getEntity().sector.code === sector)
+        .map((r) => r.axes.find((a) => a.axis === axis)!)
+        .filter((a) => a.score !== null && a.coverage >= 0.5)
+        .map((a) => a.score!)
+        .sort((a, b) => a - b);
+      return scores.length < 3
+        ? { organizations: scores.length, median: null }
+        : {
+            organizations: scores.length,
+            q1: Math.round(percentile(scores, 0.25) * 10) / 10,
+            median: Math.round(percentile(scores, 0.5) * 10) / 10,
+            q3: Math.round(percentile(scores, 0.75) * 10) / 10,
+          };
+    };
+    const q = 'query($s: ID) { radarQuartiles(sectorId: $s) { axis label organizations q1 median q3 } }';
+    const territory = (await t.gql(q, { s: null }, TOKENS.expert)).data.radarQuartiles;
+    expect(territory.map((a: { axis: string }) => a.axis)).toEqual(['hr', 'governance', 'finances', 'market', 'socialUtility', 'essValues', 'development', 'territory']);
+    for (const a of territory) expect(a).toMatchObject(expected(null, a.axis));
+    expect(territory[0].organizations).toBeGreaterThan(40);
+    const sector = orgs[3]!.sector;
+    const bySector = (await t.gql(q, { s: toGlobalId('Sector', sector) }, TOKENS.expert)).data.radarQuartiles;
+    for (const a of bySector) expect(a).toMatchObject(expected(sector, a.axis));
+    expect((await t.gql(q, { s: null }, null)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('suppresses a cell of fewer than 3 organizations', async () => {
+    const sector = orgs[0]!.sector;
+    const radars = await em.fork().find(Radar, { organization: { sector } });
+    const q = 'query($s: ID) { radarQuartiles(sectorId: $s) { organizations median } }';
+    const rows = (await t.gql(q, { s: toGlobalId('Sector', sector) }, TOKENS.expert)).data.radarQuartiles;
+    for (const row of rows) if (row.organizations < 3) expect(row.median).toBeNull();
+    expect(radars.length).toBeGreaterThan(0);
+  });
+});
+
+describe('contact priorities', () => {
+  const Q = `query($first: Int, $after: String, $s: ID) { contactPriorities(first: $first, after: $after, sectorId: $s) { totalCount pageInfo { hasNextPage endCursor }
+    edges { node { rank score level reasons organization { name employees commune { name } } } } } }`;
+  const SET = `mutation($input: ContactPriorityWeightsInput!) { setContactPriorityWeights(input: $input) { risk staleness size sector stage prioritySectorCodes } }`;
+
+  it('ranks organizations by score with French reasons, page after page', async () => {
+    const first = (await t.gql(Q, { first: 3 }, TOKENS.expert)).data.contactPriorities;
+    expect(first.edges.map((e: { node: { rank: number } }) => e.node.rank)).toEqual([1, 2, 3]);
+    const scores = first.edges.map((e: { node: { score: number } }) => e.node.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(first.edges[0].node.reasons.length).toBeGreaterThan(0);
+    expect(first.edges[0].node.reasons.join(' ')).toMatch(/niveau de risque|dernier entretien|jamais rencontrée|emplois? en jeu|filière prioritaire|structure en/);
+    const next = (await t.gql(Q, { first: 3, after: first.pageInfo.endCursor }, TOKENS.expert)).data.contactPriorities;
+    expect(next.edges.map((e: { node: { rank: number } }) => e.node.rank)).toEqual([4, 5, 6]);
+    expect(first.totalCount).toBe(await em.fork().count(Organization, {}));
+    expect((await t.gql(Q, { first: 3 }, null)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('changes the ranking when the steering board changes the weights; others may not', async () => {
+    const input = { risk: 0, staleness: 0, size: 100, sector: 0, stage: 0, prioritySectorCodes: [] };
+    expect((await t.gql(SET, { input }, TOKENS.funder)).errors[0].extensions.code).toBe('FORBIDDEN'); // Conseil régional: not in the steering board
+    expect((await t.gql(SET, { input }, TOKENS.expert)).errors[0].extensions.code).toBe('FORBIDDEN'); // a member
+    const zero = await t.gql(SET, { input: { ...input, size: 0 } }, TOKENS.admin);
+    expect(zero.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.risk' });
+    const unknown = await t.gql(SET, { input: { ...input, prioritySectorCodes: ['nulle-part'] } }, TOKENS.admin);
+    expect(unknown.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.prioritySectorCodes' });
+    const before = (await t.gql(Q, { first: 1 }, TOKENS.expert)).data.contactPriorities.edges[0].node;
+    expect((await t.gql(SET, { input }, TOKENS.admin)).data.setContactPriorityWeights).toEqual(input);
+    expect((await t.gql('{ platform { contactPriorityWeights { size risk } } }', {}, TOKENS.expert)).data.platform.contactPriorityWeights).toEqual({ size: 100, risk: 0 });
+    // Size only: the largest employer first, its score 100 · ln(1+n)/ln(101), capped at 100 (from 100 employees on, ties by name).
+    const biggest = await em.fork().findOneOrFail(Organization, { employees: { $gte: 0 } }, { orderBy: { employees: 'desc' } });
+    const after = (await t.gql(Q, { first: 1 }, TOKENS.expert)).data.contactPriorities.edges[0].node;
+    expect(after.organization.employees).toBeGreaterThanOrEqual(Math.min(biggest.employees, 100));
+    expect(after.score).toBe(Math.min(100, Math.round((1000 * Math.log(1 + biggest.employees)) / Math.log(101)) / 10));
+    expect(after.reasons).toEqual([`${after.organization.employees} emplois en jeu`]);
+    expect(after.organization.name).not.toBe(before.organization.name);
+    // A priority sector only: its organizations come first.
+    const sector = orgs[3]!.sector;
+    await t.gql(SET, { input: { ...input, size: 0, sector: 100, prioritySectorCodes: [sector] } }, TOKENS.admin);
+    const top = (await t.gql(Q, { first: 1 }, TOKENS.expert)).data.contactPriorities.edges[0].node;
+    expect(top.score).toBe(100);
+    expect(top.reasons[0]).toMatch(/^filière prioritaire : /);
+    await t.gql(SET, { input: { risk: 40, staleness: 25, size: 15, sector: 10, stage: 10, prioritySectorCodes: [] } }, TOKENS.admin);
+  });
+
+  it('reads a page in a constant number of statements, whatever its size', async () => {
+    await t.gql(Q, { first: 1 }, TOKENS.expert);
+    const counts: number[] = [];
+    for (const first of [5, 50]) {
+      t.resetSql();
+      const res = await t.gql(Q, { first }, TOKENS.expert);
+      expect(res.errors).toBeUndefined();
+      counts.push(t.sql.length);
+    }
+    expect(counts[1]).toBe(counts[0]);
   });
 });

@@ -49,7 +49,7 @@ export const RadarViews = {
         radar.signals.filter((s) => fresh.has(s.code)),
       ),
       resolvedSignals: previous
-        ? await signalViews(
+        ? signalViews(
             ctx,
             previous,
             previous.signals.filter((s) => gone.has(s.code)),

@@ -14,6 +14,7 @@ import { Migration20261202011750_support_positions as M10 } from './Migration202
 import { Migration20261202011851_stored_file as M11 } from './Migration20261202011851_stored_file.js';
 import { Migration20261202014500_support_strategy as M12 } from './Migration20261202014500_support_strategy.js';
 import { Migration20261202014650_add_radar as M13 } from './Migration20261202014650_add_radar.js';
+import { Migration20261202020708_contact_priority_weights as M14 } from './Migration20261202020708_contact_priority_weights.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202011851_stored_file', class: M11 },
   { name: 'Migration20261202014500_support_strategy', class: M12 },
   { name: 'Migration20261202014650_add_radar', class: M13 },
+  { name: 'Migration20261202020708_contact_priority_weights', class: M14 },
 ];

@@ -3,6 +3,8 @@ import { StrategyDecision, SupportAction } from './strategy.entity.js';
 import { StrategyResolver } from './strategy.resolver.js';
 import { answerLetter } from './letter.js';
 import { FOLLOW_UP_TASK } from './follow-up.js';
+import { StatisticsResolver } from './statistics.resolver.js';
+import { SUPPORT_EXPORT_ROUTES } from './exports.js';
 import { StatusChange, SupportRequest } from './support-request.entity.js';
 import { SupportPermissions } from './support.permissions.js';
 import { SupportRequestReceived, SupportStatusChanged } from './support.events.js';
@@ -26,7 +28,7 @@ export default defineModule({
     'Support requests received by any partner and examined collectively: guarded workflow, matching with reasons, partners’ positions, shared action plan, territorial answer, follow-up and statistics.',
   dependsOn: ['territory', 'sectors', 'organizations', 'partners', 'accounts'],
   entities: [SupportRequest, StatusChange, PartnerPosition, PositionVersion, SupportAction, StrategyDecision],
-  resolvers: [SupportRequestResolver, SupportMatchResolver, PositionResolver, StrategyResolver],
+  resolvers: [SupportRequestResolver, SupportMatchResolver, PositionResolver, StrategyResolver, StatisticsResolver],
   routes: [
     {
       method: 'GET',
@@ -44,6 +46,7 @@ export default defineModule({
         return letter && { contentType: 'application/pdf', body: await renderPdf(letter.html), filename: `Réponse de territoire ${letter.reference}.pdf` };
       },
     },
+    ...SUPPORT_EXPORT_ROUTES,
   ],
   permissions: SupportPermissions,
   visibility: SUPPORT_VISIBILITY,

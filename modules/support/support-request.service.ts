@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { applyChanges, badInput, conflict, decodeId, forbidden, list, load, notFound, type ConnectionArgs, type Context, type Order, type Page, type Transaction } from '../../server/kit/index.js';
 import { Organization } from '../organizations/index.js';
 import { Partner } from '../partners/index.js';
-import { SectorService } from '../sectors/index.js';
+import { Sector, SectorService } from '../sectors/index.js';
 import { Commune } from '../territory/index.js';
 import { StatusChange, SupportRequest, SUPPORT_LIMITS, SUPPORT_REQUEST_LABEL } from './support-request.entity.js';
 import { OPEN_STATUSES, SupportStatus } from './support.enums.js';
@@ -132,7 +132,10 @@ export const SupportRequestService = {
           request.organization = tx.em.getReference(Organization, id, { wrapped: true });
         }
       }
-      if (input.sector != null) request.sector = (await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector', { single: true }))[0]! as never;
+      if (input.sector != null) {
+        const [code] = await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector', { single: true });
+        request.sector = tx.em.getReference(Sector, code!, { wrapped: true });
+      }
       if (input.communeId != null) {
         const id = decodeId(input.communeId, 'Commune', 'input.communeId');
         await assertExists(tx, Commune, id, 'Commune', input.communeId);

@@ -174,8 +174,12 @@ describe('workflow', () => {
   it('refuses a change made on a stale version with CONFLICT, never overwriting', async () => {
     const r = await receive(TOKENS.funder, { consentToShare: true });
     const UPDATE = 'mutation($id: ID!, $input: UpdateSupportRequestInput!, $v: Int) { updateSupportRequest(id: $id, input: $input, expectedVersion: $v) { title version } }';
-    const first = await t.gql(UPDATE, { id: r.id, input: { title: 'Titre du financeur' }, v: 1 }, TOKENS.funder);
-    expect(first.data.updateSupportRequest).toEqual({ title: 'Titre du financeur', version: 2 });
+    const first = await t.gql(
+      UPDATE.replace('title version', 'title version sector { code } commune { id }'),
+      { id: r.id, input: { title: 'Titre du financeur', sector: 'culture', communeId }, v: 1 },
+      TOKENS.funder,
+    );
+    expect(first.data.updateSupportRequest).toEqual({ title: 'Titre du financeur', version: 2, sector: { code: 'culture' }, commune: { id: communeId } });
     const before = await databaseDigest(t);
     const second = await t.gql(UPDATE, { id: r.id, input: { title: 'Titre de l’expert' }, v: 1 }, TOKENS.expert);
     expect(second.errors[0].extensions).toMatchObject({ code: 'CONFLICT' });

@@ -102,7 +102,7 @@ function matchesValue(actual: unknown, expected: unknown): boolean {
     if (ops.every(([op]) => op.startsWith('$'))) {
       return ops.every(([op, v]) => {
         // A relation's filter may itself start with a logical operator: `{ interview: { $or: [...] } }`.
-        if (op === '$and' || op === '$or' || op === '$not') return matches(actual, { [op]: v });
+        if (op === '$and' || op === '$or' || op === '$not') return matches(actual, { [op]: v as unknown });
         const key = keyOrValue(actual);
         if (op === '$eq') return key === v;
         if (op === '$ne') return key !== v;

@@ -155,7 +155,8 @@ async function main(): Promise<void> {
     const b = canonicalData('floor', floorAnswer.status, floorAnswer.text);
     if (a !== b) throw new Error(`floor and GraphQL differ: ${firstDifference(a, b)}`);
     const edges = (JSON.parse(reference.text) as { data: { supportRequests: { edges: { node: { matches: unknown[]; positions: unknown[] } }[] } } }).data.supportRequests.edges;
-    const total = (await t.gql('{ supportRequests(first: 1) { totalCount } }', {}, TOKENS.admin)).data.supportRequests.totalCount;
+    const counted = await t.gql('{ supportRequests(first: 1) { totalCount } }', {}, TOKENS.admin);
+    const total = (counted.data as { supportRequests: { totalCount: number } }).supportRequests.totalCount;
     console.log(`database: ${t.databaseUrl ? 'PostgreSQL' : 'PGlite'}; ${total} demo requests`);
     console.log(
       `answer: ${edges.length} open requests, ${edges.reduce((n, e) => n + e.node.matches.length, 0)} proposed partners, ${edges.reduce((n, e) => n + e.node.positions.length, 0)} positions`,

@@ -7,7 +7,8 @@ import accounts from './accounts/index.js';
 import imports from './imports/index.js';
 import { type ModuleManifest } from '../server/kit/index.js';
 import interviewGrids from './interview-grids/index.js';
+import radar from './radar/index.js';
 import support from './support/index.js';
 
 /** Every module of the platform; the gateway orders them by dependency and enables those in MODULES. */
-export const ALL_MODULES: readonly ModuleManifest[] = [platform, territory, sectors, organizations, partners, accounts, imports, interviewGrids, support];
+export const ALL_MODULES: readonly ModuleManifest[] = [platform, territory, sectors, organizations, partners, accounts, imports, interviewGrids, support, radar];

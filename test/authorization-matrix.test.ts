@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { startTestApp, TOKENS, type TestApp } from './harness.js';
 import { databaseDigest, personWithToken } from './people.js';
+import { DEFAULT_GRID } from '../modules/interview-grids/index.js';
 
 /*
  * Who may call every mutation of the schema. The list of mutations comes from the built schema: a new
@@ -83,12 +84,40 @@ async function newPerson(): Promise<string> {
     .id;
 }
 
+/** A draft interview of the target partner (started by an administrator), all required answers given when `full`. */
+async function interviewOf(consent: boolean, full = false): Promise<{ id: string; version: number }> {
+  const started = (
+    await asAdmin('mutation($input: StartInterviewInput!) { startInterview(input: $input) { id version } }', { input: { organizationId: await organization(consent), partnerId, date: '2026-02-01' } })
+  ).startInterview;
+  if (!full) return started;
+  const answers = DEFAULT_GRID.questions
+    .filter((q) => q.required)
+    .map((q) => ({ questionCode: q.code, value: q.type === 'yesPartlyNo' ? 'no' : q.type === 'singleChoice' ? q.options![0]!.code : q.type === 'scale0to4' ? 2 : q.type === 'percentage' ? 30 : 4 }));
+  const saved = await asAdmin('mutation($input: SaveAnswersInput!) { saveAnswers(input: $input) { id version } }', { input: { interviewId: started.id, expectedVersion: started.version, answers } });
+  return saved.saveAnswers;
+}
+
+/** Publishes every draft grid version, so that the next version may be created. */
+async function publishDrafts(): Promise<void> {
+  const versions = await asAdmin('{ gridVersions(first: 100) { edges { node { id status } } } }');
+  for (const e of versions.gridVersions.edges) if (e.node.status === 'DRAFT') await asAdmin('mutation($id: ID!) { publishGridVersion(id: $id) { id } }', { id: e.node.id });
+}
+
+/** A draft grid version (the next version of the default grid). */
+async function aDraft(): Promise<string> {
+  await publishDrafts();
+  const latest = (await asAdmin('{ gridVersion { id } }')).gridVersion.id;
+  return (await asAdmin('mutation($input: CreateGridVersionInput!) { createGridVersion(input: $input) { id } }', { input: { fromGridVersionId: latest } })).createGridVersion.id;
+}
+
 const ANYONE_SIGNED_IN: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'OK', member: 'OK', otherManager: 'OK', ownManager: 'OK', admin: 'OK' };
 const PARTNERS_PEOPLE: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'OK', otherManager: 'OK', ownManager: 'OK', admin: 'OK' };
 const MANAGERS: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'FORBIDDEN', otherManager: 'OK', ownManager: 'OK', admin: 'OK' };
 const OWN_MANAGER: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'FORBIDDEN', otherManager: 'FORBIDDEN', ownManager: 'OK', admin: 'OK' };
 const ADMIN: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'FORBIDDEN', otherManager: 'FORBIDDEN', ownManager: 'FORBIDDEN', admin: 'OK' };
 /** Administrators; those with the right who may not see the record find nothing (as `node(id)` answers null). */
+/** The target partner's people on a record the others' rule hides (a non-consenting organization's interview): APES people find nothing. */
+const OWN_PARTNER_ON_HIDDEN: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'FORBIDDEN', otherManager: 'NOT_FOUND', ownManager: 'OK', admin: 'OK' };
 const ADMIN_OTHERS_NOT_FOUND: Record<ViewerKey, Outcome> = { ...ADMIN, member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'NOT_FOUND' };
 
 /** A support request received by the target partner (the Conseil Régional), shared by its holder or not. */
@@ -456,6 +485,82 @@ const CASES: Record<string, Case[]> = {
       expect: ADMIN,
     },
   ],
+  startInterview: [
+    {
+      name: "for one's own partner: partners' people",
+      document: 'mutation($input: StartInterviewInput!) { startInterview(input: $input) { id } }',
+      prepare: async () => ({ input: { organizationId: await organization(false), date: '2026-02-01' } }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
+  saveAnswers: [
+    {
+      name: "a draft of the target partner (organization without consent): that partner's people",
+      document: 'mutation($input: SaveAnswersInput!) { saveAnswers(input: $input) { id } }',
+      prepare: async () => {
+        const draft = await interviewOf(false);
+        return { input: { interviewId: draft.id, expectedVersion: draft.version, answers: [{ questionCode: 'hr_headcount', value: 4 }] } };
+      },
+      expect: { ...OWN_PARTNER_ON_HIDDEN, member: 'NOT_FOUND' },
+    },
+  ],
+  completeInterview: [
+    {
+      name: "a full draft of the target partner: that partner's people",
+      document: 'mutation($id: ID!) { completeInterview(id: $id) { id } }',
+      prepare: async () => ({ id: (await interviewOf(false, true)).id }),
+      expect: { ...OWN_PARTNER_ON_HIDDEN, member: 'NOT_FOUND' },
+    },
+  ],
+  validateInterview: [
+    {
+      name: "a completed interview of the target partner: that partner's managers",
+      document: 'mutation($id: ID!) { validateInterview(id: $id) { id } }',
+      prepare: async () => {
+        const id = (await interviewOf(false, true)).id;
+        await asAdmin('mutation($id: ID!) { completeInterview(id: $id) { id } }', { id });
+        return { id };
+      },
+      expect: OWN_PARTNER_ON_HIDDEN,
+    },
+  ],
+  setGridRules: [
+    {
+      name: 'administrators only',
+      document: 'mutation($input: SetGridRulesInput!) { setGridRules(input: $input) { id } }',
+      prepare: async () => ({
+        input: { gridVersionId: (await asAdmin('{ gridVersion { id } }')).gridVersion.id, rules: DEFAULT_GRID.rules.map((r, i) => (i === 0 ? { ...r, label: `Dépendance ${unique()}` } : r)) },
+      }),
+      expect: ADMIN,
+    },
+  ],
+  createGridVersion: [
+    {
+      name: 'administrators only',
+      document: 'mutation($input: CreateGridVersionInput!) { createGridVersion(input: $input) { id } }',
+      prepare: async () => {
+        await publishDrafts();
+        return { input: { fromGridVersionId: (await asAdmin('{ gridVersion { id } }')).gridVersion.id } };
+      },
+      expect: ADMIN,
+    },
+  ],
+  updateGridVersion: [
+    {
+      name: 'a draft: administrators only',
+      document: 'mutation($input: UpdateGridVersionInput!) { updateGridVersion(input: $input) { id } }',
+      prepare: async () => ({ input: { id: await aDraft(), definition: { ...DEFAULT_GRID, title: `Grille ${unique()}` } } }),
+      expect: ADMIN,
+    },
+  ],
+  publishGridVersion: [
+    {
+      name: 'a draft: administrators only',
+      document: 'mutation($id: ID!) { publishGridVersion(id: $id) { id } }',
+      prepare: async () => ({ id: await aDraft() }),
+      expect: ADMIN,
+    },
+  ],
   setReferenceDate: [
     {
       // Last of the matrix: it leaves the date fixed on 1 January 2026, which no later test reads.
@@ -515,11 +620,16 @@ describe('authorization of reads', () => {
       anonymous: [],
       loner: [],
       member: [
+        'interview-grids.committee.read',
+        'interview-grids.conduct',
+        'interview-grids.read',
         'organizations.contacts.read',
         'organizations.create',
         'organizations.figures.read',
         'organizations.figures.write',
         'organizations.update',
+        'radar.priorities.read',
+        'radar.read',
         'support.position',
         'support.read',
         'support.receive',
@@ -528,6 +638,9 @@ describe('authorization of reads', () => {
       otherManager: [
         'accounts.memberships.manage',
         'imports.organizations',
+        'interview-grids.conduct',
+        'interview-grids.read',
+        'interview-grids.validate',
         'organizations.consent.record',
         'organizations.contacts.read',
         'organizations.create',
@@ -535,6 +648,9 @@ describe('authorization of reads', () => {
         'organizations.figures.write',
         'organizations.update',
         'partners.update',
+        'radar.priorities.read',
+        'radar.priorities.update',
+        'radar.read',
         'support.decide',
         'support.position',
         'support.read',
@@ -544,6 +660,9 @@ describe('authorization of reads', () => {
       ownManager: [
         'accounts.memberships.manage',
         'imports.organizations',
+        'interview-grids.conduct',
+        'interview-grids.read',
+        'interview-grids.validate',
         'organizations.consent.record',
         'organizations.contacts.read',
         'organizations.create',
@@ -551,6 +670,9 @@ describe('authorization of reads', () => {
         'organizations.figures.write',
         'organizations.update',
         'partners.update',
+        'radar.priorities.read',
+        'radar.priorities.update',
+        'radar.read',
         'support.decide',
         'support.position',
         'support.read',

@@ -8,6 +8,7 @@ import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Client } from 'graphql-ws';
 import { BackgroundJob, JobStatus, conflict, defineModule, startJob, type Context } from '../server/kit/index.js';
+import { Viewer } from '../server/auth.js';
 import { ALL_MODULES } from '../modules/index.js';
 import { createTestDatabase, startTestApp, TOKENS, type GraphQLResponse, type TestApp } from './harness.js';
 
@@ -204,7 +205,7 @@ describe('who sees a job', () => {
 });
 
 describe('a process that stopped', () => {
-  it('leaves jobs that are failed at the next start (on PostgreSQL, only those without a sign of life)', async () => {
+  it('fails its running jobs at a clean stop, and leaves jobs that are failed at the next start (on PostgreSQL, only those without a sign of life)', async () => {
     const shared = !!process.env.TEST_DATABASE_URL;
     const folder = shared ? null : await mkdtemp(join(tmpdir(), 'maillage-jobs-'));
     const database = shared ? await createTestDatabase() : { url: null, drop: async () => {} };
@@ -221,6 +222,9 @@ describe('a process that stopped', () => {
         done: em.create(BackgroundJob, { kind: 'probe.d', label: 'Fini', status: JobStatus.SUCCEEDED, heartbeatAt: old }),
       };
       await em.flush();
+      // A job still running at a clean stop gets a few seconds, then ends failed.
+      const hanging = await startJob(first.app.contextFor(Viewer.system()), { kind: 'probe.hang', label: 'Sans fin', run: () => new Promise<void>(() => {}) });
+      await expect.poll(async () => (await first.app.gateway.orm.em.fork().findOneOrFail(BackgroundJob, hanging.id)).status).toBe('RUNNING');
       await first.close();
       const second = await startTestApp({ modules: ['platform'], database: keep, config });
       const after = second.app.gateway.orm.em.fork() as SqlEntityManager;
@@ -229,11 +233,12 @@ describe('a process that stopped', () => {
       expect(await status(rows.running)).toBe('FAILED');
       expect(await status(rows.alive)).toBe(shared ? 'RUNNING' : 'FAILED'); // PGlite: one process, so none is alive
       expect(await status(rows.done)).toBe('SUCCEEDED');
+      expect(await status(hanging)).toBe('FAILED');
       expect((await after.findOneOrFail(BackgroundJob, rows.running.id)).errorMessage).toMatch(/^Interrompu/);
       await second.close();
     } finally {
       await database.drop();
       if (folder) await rm(folder, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });

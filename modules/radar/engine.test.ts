@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AnswerValue, GridQuestion, GridRule, GridSection } from './engine-types.js';
-import { scoreAxes } from './scoring.js';
+import { DEFAULT_GRID, type AnswerValue, type GridQuestion, type GridRule, type GridSection } from '../interview-grids/index.js';
+import { MIN_RELIABLE_COVERAGE, scoreAxes } from './scoring.js';
 import { conditionVariables, evaluateRules, formatAnswer } from './rules.js';
 import { compareRadars, overallLevel } from './level.js';
 
@@ -154,6 +154,9 @@ describe('evaluateRules', () => {
     expect(formatAnswer({ ...byCode.get('equity_ok')!, type: 'date' }, '2024-03-15')).toBe('15/03/2024');
     expect(formatAnswer(byCode.get('equity_ok'), 'partly')).toBe('en partie');
     expect(formatAnswer(byCode.get('equity_ok'), null)).toBe('non renseigné');
+    // A name every object inherits is no answer: shown as given, never as a function's text, and never scored.
+    expect(formatAnswer(byCode.get('equity_ok'), 'toString')).toBe('toString');
+    expect(scoreAxes({ sections: SECTIONS, questions: QUESTIONS }, { equity_ok: 'constructor' }).every((a) => a.score === null)).toBe(true);
     expect(conditionVariables({ and: [{ var: 'a' }, { '<': [{ var: ['b', 0] }, 3] }, { missing: ['c'] }] })).toEqual(['a', 'b', 'c']);
   });
 });
@@ -210,5 +213,32 @@ describe('compareRadars', () => {
       level: 'watch',
       previousLevel: 'high',
     });
+  });
+});
+
+describe('the default grid', () => {
+  it('explains its public funding rule in French with the answer: « 78 % des produits »', () => {
+    const { signals, problems } = evaluateRules(DEFAULT_GRID, { fin_public_funding_share: 78 });
+    expect(problems).toEqual([]);
+    expect(signals.find((s) => s.code === 'public_funding_dependency')).toMatchObject({
+      kind: 'risk',
+      severity: 'high',
+      axis: 'finances',
+      explanation: 'Les financements publics représentent 78 % des produits (au-delà de 70 %).',
+      confidentiality: 'partnerAndCommittee',
+    });
+    // Only the public share answered in the finances axis: 78 % falls in the band [70, 80) worth 0.15,
+    // so score = 100 · 3·0.15 / 3 = 15, on a partial coverage (3 of the axis's scored weight).
+    const finances = scoreAxes(DEFAULT_GRID, { fin_public_funding_share: 78 }).find((a) => a.axis === 'finances')!;
+    expect(finances.score).toBe(15);
+    expect(finances.coverage).toBeGreaterThan(0);
+    expect(finances.coverage).toBeLessThan(MIN_RELIABLE_COVERAGE);
+  });
+
+  it('reads an empty interview as not assessed on every axis, level low', () => {
+    const axes = scoreAxes(DEFAULT_GRID, {});
+    expect(axes).toHaveLength(8);
+    expect(axes.every((a) => a.score === null && a.coverage === 0)).toBe(true);
+    expect(overallLevel(axes, evaluateRules(DEFAULT_GRID, {}).signals)).toBe('low');
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDocuments, chromiumPath, renderPdf } from '../../server/kit/documents.js';
 import { assertNotBlank, keepTestOutput, pdfText, pdfToPng } from '../../test/render.js';
-import type { GridQuestion } from './engine-types.js';
+import type { GridQuestion } from '../interview-grids/index.js';
 import { radarReportHtml } from './radar-report.js';
 import { radarSvg } from './radar-svg.js';
 

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../server/kit/index.js';
-import type { AnswerValue, GridQuestion, GridSection } from './engine-types.js';
+import type { AnswerValue, GridQuestion, GridSection } from '../interview-grids/index.js';
 import { LEVEL_LABELS, type RadarLevel, type RadarTrend } from './level.js';
 import { formatAnswer, type RadarSignal } from './rules.js';
 import type { AxisScore } from './scoring.js';

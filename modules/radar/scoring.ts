@@ -1,4 +1,4 @@
-import { scoreOf, type AnswerValue, type GridQuestion, type GridSection } from './engine-types.js';
+import { scoreOf, type AnswerValue, type GridQuestion, type GridSection } from '../interview-grids/index.js';
 
 /*
  * The radar's scores, from a grid and the answers of one interview (plain data: no database, no context).

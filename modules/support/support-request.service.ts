@@ -117,6 +117,11 @@ export const SupportRequestService = {
   async update(ctx: Context, globalId: string, input: UpdateSupportRequestInput, expectedVersion: number | null): Promise<SupportRequest> {
     return ctx.transaction(async (tx) => {
       const request = await lockRequest(ctx, tx, globalId, expectedVersion);
+      // The holder's consent gates who reads the request: only the partner that received it (who heard the
+      // holder) or an administrator records it, not every partner the consent lets read it.
+      if (input.consentToShare != null && input.consentToShare !== request.consentToShare && !ctx.viewer.isAdmin && !ctx.viewer.hasRoleIn(request.receivingPartner.id)) {
+        throw forbidden('Seul le partenaire qui a reçu la demande enregistre le consentement du porteur.');
+      }
       if (input.organizationId !== undefined) {
         // A project holder becomes an organization: the request (and its history) stays, its holder is named.
         if (input.organizationId === null) {

@@ -94,6 +94,19 @@ describe('reception and visibility', () => {
     expect((await t.gql(ONE, { id: r.id })).data.supportRequest).toBeNull();
   });
 
+  it('only the receiving partner (or an administrator) changes the holder’s consent, not another partner who reads it', async () => {
+    const r = await receive(TOKENS.funder, { consentToShare: true, title: 'Consentement' });
+    const UPDATE = 'mutation($id: ID!, $input: UpdateSupportRequestInput!) { updateSupportRequest(id: $id, input: $input) { consentToShare } }';
+    const before = await databaseDigest(t);
+    const refused = await t.gql(UPDATE, { id: r.id, input: { consentToShare: false } }, TOKENS.expert);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await databaseDigest(t)).toBe(before);
+    expect((await t.gql(ONE, { id: r.id }, TOKENS.expert)).data.supportRequest.id).toBe(r.id);
+    expect((await t.gql(UPDATE, { id: r.id, input: { consentToShare: true, title: 'Consentement redit' } }, TOKENS.expert)).errors).toBeUndefined();
+    expect((await t.gql(UPDATE, { id: r.id, input: { consentToShare: false } }, TOKENS.funder)).data.updateSupportRequest.consentToShare).toBe(false);
+    expect((await t.gql(UPDATE, { id: r.id, input: { consentToShare: true } }, TOKENS.admin)).data.updateSupportRequest.consentToShare).toBe(true);
+  });
+
   it('refuses bad input with its field, and callers without the permission', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ holderName: null }, 'input.holderName'],

@@ -48,7 +48,7 @@ export { definePermissions, Authorized, type Permission } from '../permissions.j
 // Events: defined once, published in a transaction, delivered after commit; `subscribeTo` for GraphQL subscriptions.
 export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber } from '../events.js';
 // Relay: Node and global ids, connections and their arguments.
-export { Node, toGlobalId, fromGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, type Page } from '../relay.js';
+export { Node, toGlobalId, fromGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, PageInfo, type Page } from '../relay.js';
 // Errors people read (French messages): bad input names its field.
 export { AppError, ErrorCode, badInput, notFound, conflict, forbidden, invalidToken, serviceUnavailable } from '../errors.js';
 // The declared maximum of an unpaged list field (what the query cost charges, what the kit reads).

@@ -97,6 +97,7 @@ export async function stopJobs(gateway: Gateway): Promise<void> {
 
 /** Runs a process's jobs, 2 at a time, keeping their rows alive (heartbeat) and up to date. */
 export class JobRunner {
+  /** Jobs this process holds, queued or running. */
   private readonly live = new Set<string>();
   private readonly under = new Set<Promise<void>>();
   private readonly waiting: (() => void)[] = [];
@@ -108,7 +109,11 @@ export class JobRunner {
 
   /** Runs the job (after commit); it waits for a free place when 2 are running. */
   launch(id: string, viewer: Viewer, spec: JobSpec): void {
-    const run = this.execute(id, viewer, spec).finally(() => this.under.delete(run));
+    this.live.add(id); // queued or running here: kept alive from now on
+    this.beat();
+    const run = this.execute(id, viewer, spec)
+      .catch((err: unknown) => this.gateway.logger.error({ err, jobId: id }, 'background job: could not be run or recorded'))
+      .finally(() => this.under.delete(run));
     this.under.add(run);
   }
 
@@ -129,8 +134,6 @@ export class JobRunner {
         await this.finish(id, { status: JobStatus.FAILED, errorMessage: INTERRUPTED, finishedAt: new Date() }, logger);
         return;
       }
-      this.live.add(id);
-      this.beat();
       const handle = new JobProgress(id, new Context(this.gateway, viewer, `job:${id}`, logger), (values) => this.write(id, values), logger);
       await this.write(id, { status: JobStatus.RUNNING, startedAt: new Date() });
       try {
@@ -156,7 +159,7 @@ export class JobRunner {
     this.active++;
   }
 
-  /** Keeps the running jobs' rows alive, so another process's start does not fail them. */
+  /** Keeps the rows of the jobs this process holds (queued or running) alive, so another process's start does not fail them. */
   private beat(): void {
     if (this.heartbeat) return;
     this.heartbeat = setInterval(() => {

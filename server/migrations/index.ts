@@ -8,10 +8,13 @@ import { Migration20261201054304_directory as M4 } from './Migration202612010543
 import { Migration20261201054814_partners_matching as M5 } from './Migration20261201054814_partners_matching.js';
 import { Migration20261202005346_periodic_task_run as M6 } from './Migration20261202005346_periodic_task_run.js';
 import { Migration20261202010059_background_job as M7 } from './Migration20261202010059_background_job.js';
-import { Migration20261202010721_support_requests as M8 } from './Migration20261202010721_support_requests.js';
-import { Migration20261202011750_support_positions as M9 } from './Migration20261202011750_support_positions.js';
-import { Migration20261202011851_stored_file as M10 } from './Migration20261202011851_stored_file.js';
-import { Migration20261202014500_support_strategy as M11 } from './Migration20261202014500_support_strategy.js';
+import { Migration20261202010324_add_interview_grids as M8 } from './Migration20261202010324_add_interview_grids.js';
+import { Migration20261202010721_support_requests as M9 } from './Migration20261202010721_support_requests.js';
+import { Migration20261202011750_support_positions as M10 } from './Migration20261202011750_support_positions.js';
+import { Migration20261202011851_stored_file as M11 } from './Migration20261202011851_stored_file.js';
+import { Migration20261202014500_support_strategy as M12 } from './Migration20261202014500_support_strategy.js';
+import { Migration20261202014650_add_radar as M13 } from './Migration20261202014650_add_radar.js';
+import { Migration20261202020708_contact_priority_weights as M14 } from './Migration20261202020708_contact_priority_weights.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -22,8 +25,11 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201054814_partners_matching', class: M5 },
   { name: 'Migration20261202005346_periodic_task_run', class: M6 },
   { name: 'Migration20261202010059_background_job', class: M7 },
-  { name: 'Migration20261202010721_support_requests', class: M8 },
-  { name: 'Migration20261202011750_support_positions', class: M9 },
-  { name: 'Migration20261202011851_stored_file', class: M10 },
-  { name: 'Migration20261202014500_support_strategy', class: M11 },
+  { name: 'Migration20261202010324_add_interview_grids', class: M8 },
+  { name: 'Migration20261202010721_support_requests', class: M9 },
+  { name: 'Migration20261202011750_support_positions', class: M10 },
+  { name: 'Migration20261202011851_stored_file', class: M11 },
+  { name: 'Migration20261202014500_support_strategy', class: M12 },
+  { name: 'Migration20261202014650_add_radar', class: M13 },
+  { name: 'Migration20261202020708_contact_priority_weights', class: M14 },
 ];

@@ -1,0 +1,121 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { load, loadChildren, notFound, type Context } from '../../server/kit/index.js';
+import { interviewsForScoring, Interview, type InterviewForScoring } from '../interview-grids/index.js';
+import { compareRadars, overallLevel, type RadarLevel, type RadarTrend } from './level.js';
+import { Radar, RADAR_LABEL } from './radar.entity.js';
+import { RadarLevelEnum } from './radar.enums.js';
+import { RadarUpdated } from './radar.events.js';
+import { evaluateRules, type RuleProblem } from './rules.js';
+import { scoreAxes } from './scoring.js';
+
+/** What the radar of an interview is computed from: the interview's grid and answers, and who held it. */
+export type RadarSource = InterviewForScoring & { partnerId: string; interviewerId: string | null };
+
+/** The newest first: the latest radar of an organization is the first. */
+const LATEST_FIRST = [
+  ['interviewDate', 'desc'],
+  ['computedAt', 'desc'],
+  ['id', 'desc'],
+] as const;
+
+export interface ComputedRadar {
+  axes: ReturnType<typeof scoreAxes>;
+  signals: ReturnType<typeof evaluateRules>['signals'];
+  problems: RuleProblem[];
+  level: RadarLevel;
+}
+
+/** The radar of an interview, computed (pure). */
+export function computeRadar(source: Pick<InterviewForScoring, 'grid' | 'answers'>): ComputedRadar {
+  const axes = scoreAxes(source.grid, source.answers);
+  const { signals, problems } = evaluateRules(source.grid, source.answers);
+  return { axes, signals, problems, level: overallLevel(axes, signals) };
+}
+
+export const RadarService = {
+  /**
+   * Computes and stores the radar of a completed interview, on the transaction's EntityManager. Idempotent:
+   * one radar per interview, recomputed in place when it exists (a redelivered event, changed rules). Its
+   * previous radar is the organization's latest one of an earlier interview.
+   */
+  async record(em: SqlEntityManager, source: RadarSource): Promise<{ radar: Radar; problems: RuleProblem[] }> {
+    const computed = computeRadar(source);
+    const previous = await em.findOne(
+      Radar,
+      {
+        organization: source.organizationId,
+        interview: { $ne: source.interviewId },
+        $or: [{ interviewDate: { $lt: source.date } }, { interviewDate: source.date, interview: { $lt: source.interviewId } }],
+      },
+      { orderBy: { interviewDate: 'desc', interview: 'desc' }, fields: ['id'] },
+    );
+    const values = {
+      organization: source.organizationId,
+      partner: source.partnerId,
+      interviewerId: source.interviewerId,
+      gridVersion: source.gridVersionId,
+      gridTitle: `${source.grid.title} (version ${source.grid.version})`.slice(0, 200),
+      interviewDate: source.date,
+      computedAt: new Date(),
+      axes: computed.axes,
+      signals: computed.signals,
+      level: computed.level as RadarLevelEnum,
+      previousRadar: previous?.id ?? null,
+    };
+    let radar = await em.findOne(Radar, { interview: source.interviewId });
+    if (radar) em.assign(radar, values);
+    else radar = em.create(Radar, { interview: source.interviewId, ...values });
+    await em.flush();
+    return { radar, problems: computed.problems };
+  },
+
+  /** Computes, stores and announces (RadarUpdated, after commit) the radar of an interview, in one transaction. */
+  async compute(ctx: Context, source: RadarSource): Promise<Radar> {
+    return ctx.transaction(async (tx) => {
+      const { radar, problems } = await RadarService.record(tx.em, source);
+      if (problems.length > 0) ctx.logger.warn({ interviewId: source.interviewId, problems }, 'radar: rules that could not be evaluated fired nothing');
+      tx.publish(RadarUpdated, { radarId: radar.id, organizationId: source.organizationId, interviewId: source.interviewId });
+      return radar;
+    });
+  },
+
+  /**
+   * The sources of these interviews (grid, answers, partner, interviewer) in a handful of statements whatever
+   * their number: the platform's own read, without visibility (never handed to a viewer as such).
+   */
+  async sources(em: SqlEntityManager, interviewIds: readonly string[]): Promise<RadarSource[]> {
+    const scoring = await interviewsForScoring(em, interviewIds);
+    if (scoring.length === 0) return [];
+    const who = await em.find(Interview, { id: { $in: scoring.map((s) => s.interviewId) } }, { fields: ['id', 'partner', 'interviewer'] });
+    const byId = new Map(who.map((i) => [i.id, i]));
+    return scoring.map((s) => ({ ...s, partnerId: byId.get(s.interviewId)!.partner.id, interviewerId: byId.get(s.interviewId)!.interviewer?.id ?? null }));
+  },
+
+  /** The latest radar of an organization the viewer may see (batched per level of the query: one statement). */
+  async latest(ctx: Context, organizationId: string): Promise<Radar | null> {
+    const [row] = await loadChildren(ctx, Radar, 'organization', organizationId, { orderBy: [...LATEST_FIRST], limit: 1 });
+    return row ?? null;
+  },
+
+  /** The radar of an interview the viewer may see (batched). */
+  async ofInterview(ctx: Context, interviewId: string): Promise<Radar | null> {
+    const [row] = await loadChildren(ctx, Radar, 'interview', interviewId, { orderBy: [['id', 'asc']], limit: 1 });
+    return row ?? null;
+  },
+
+  /** The trend against the previous radar, null for the first (the previous one read through a batched loader). */
+  async trend(ctx: Context, radar: Radar): Promise<RadarTrend | null> {
+    const previousId = radar.previousRadar?.id;
+    if (!previousId) return null;
+    const previous = await load(ctx, Radar, previousId);
+    if (!previous) return null;
+    return compareRadars(radar, previous);
+  },
+
+  /** The radar `id` as the viewer may see it (a subscription's payload); NOT_FOUND when hidden or gone. */
+  async visible(ctx: Context, id: string): Promise<Radar> {
+    const found = await load(ctx, Radar, id);
+    if (!found) throw notFound(RADAR_LABEL);
+    return found;
+  },
+};

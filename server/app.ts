@@ -19,6 +19,7 @@ import { moduleRoutes } from './routes.js';
 import { closeDocuments } from './kit/documents.js';
 import { PeriodicTaskRunner, periodicTasksOf } from './kit/periodic.js';
 import { failAbandonedJobs, stopJobs } from './kit/jobs.js';
+import { removeStaleIncoming } from './kit/files.js';
 import { KIT_ENTITIES, KIT_VISIBILITY } from './kit/tables.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
@@ -172,6 +173,8 @@ async function readyDatabase(config: Config, options: CreateAppOptions, modules:
       // Background jobs a process that is gone left queued or running end failed (server/kit/jobs.ts).
       const abandoned = await failAbandonedJobs(orm, config.databaseUrl !== null);
       if (abandoned > 0) logger.warn({ jobs: abandoned }, 'background jobs left by a stopped process marked failed');
+      const incoming = await removeStaleIncoming(config.filesDir); // parts of uploads a crash cut short
+      if (incoming > 0) logger.warn({ files: incoming }, 'unfinished uploads removed');
     }
     const demoLines = config.demo ? await loadDemo(modules, orm, logger, options.demoScale ?? null) : [];
     return { orm, demoLines };

@@ -71,12 +71,26 @@ export async function subscribeOperation(compiler: OperationCompiler, args: Exec
   if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
   return mapEvents(source as AsyncIterable<unknown>, async (payload) => {
     ctx.renew();
-    return withGraphQLErrors(await query.query(payload, ctx, args.variableValues ?? {}), ctx.requestId);
+    const result = withGraphQLErrors(await query.query(payload, ctx, args.variableValues ?? {}), ctx.requestId);
+    return isHiddenEvent(result) ? SKIP : result;
   });
 }
 
-/** Maps each value of `source`, one at a time; `return()` goes straight to the source (frees its listener at once). */
-function mapEvents<T, R>(source: AsyncIterable<T>, mapper: (value: T) => Promise<R>): AsyncIterableIterator<R> {
+/** What a mapper returns for an event that pushes nothing. */
+const SKIP: unique symbol = Symbol('skip');
+
+/**
+ * An event about a record the viewer may not see: its resolver answered NOT_FOUND (`load` found nothing
+ * through the visibility rule) and nothing else. Pushing that error would tell the subscriber that such a
+ * record changed, and when: the event is dropped instead.
+ */
+function isHiddenEvent(result: ExecutionResult): boolean {
+  if (!result.errors?.length || !result.errors.every((e) => e.extensions?.code === 'NOT_FOUND')) return false;
+  return result.data == null || Object.values(result.data).every((value) => value === null);
+}
+
+/** Maps each value of `source`, one at a time, leaving out those mapped to SKIP; `return()` goes straight to the source (frees its listener at once). */
+function mapEvents<T, R>(source: AsyncIterable<T>, mapper: (value: T) => Promise<R | typeof SKIP>): AsyncIterableIterator<R> {
   const iterator = source[Symbol.asyncIterator]();
   const close = async () => {
     await iterator.return?.();
@@ -84,13 +98,17 @@ function mapEvents<T, R>(source: AsyncIterable<T>, mapper: (value: T) => Promise
   };
   const mapped: AsyncIterableIterator<R> = {
     async next() {
-      const item = await iterator.next();
-      if (item.done) return { value: undefined, done: true };
-      try {
-        return { value: await mapper(item.value), done: false };
-      } catch (err) {
-        await close().catch(() => undefined);
-        throw err;
+      for (;;) {
+        const item = await iterator.next();
+        if (item.done) return { value: undefined, done: true };
+        let value: R | typeof SKIP;
+        try {
+          value = await mapper(item.value);
+        } catch (err) {
+          await close().catch(() => undefined);
+          throw err;
+        }
+        if (value !== SKIP) return { value, done: false };
       }
     },
     return: close,

@@ -145,6 +145,9 @@ function routeHandler(module: string, route: ModuleRoute, logger: Logger, contex
   };
 }
 
+/** The Content-Security-Policy of an HTML or SVG download. */
+export const RENDERED_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
+
 async function sendDownload(res: ServerResponse, download: Download): Promise<void> {
   const body = typeof download.body === 'string' ? Buffer.from(download.body, 'utf8') : download.body;
   res.statusCode = 200;
@@ -152,6 +155,9 @@ async function sendDownload(res: ServerResponse, download: Download): Promise<vo
   const length = body instanceof Readable ? download.length : body.byteLength;
   if (length !== undefined) res.setHeader('content-length', length);
   res.setHeader('x-content-type-options', 'nosniff');
+  // A page or a picture a browser may render (a letter, a radar): no script, no request out, styles and
+  // pictures inline only; a slip in escaping the data it shows cannot run in the platform's origin.
+  if (/^(text\/html|image\/svg\+xml)\b/i.test(download.contentType)) res.setHeader('content-security-policy', RENDERED_POLICY);
   res.setHeader('cache-control', 'private, no-store');
   if (download.filename) res.setHeader('content-disposition', attachment(download.filename));
   if (body instanceof Readable) await pipeline(body, res);

@@ -138,6 +138,14 @@ async function supportRequest(consent: boolean): Promise<string> {
   return data.receiveSupportRequest.id;
 }
 
+/** A shared request moved under review (every step by an administrator). */
+async function requestUnderReview(): Promise<string> {
+  const id = await supportRequest(true);
+  for (const status of ['QUALIFIED', 'SCHEDULED', 'UNDER_REVIEW'])
+    await asAdmin('mutation($id: ID!, $s: SupportStatus!) { changeSupportRequestStatus(id: $id, status: $s) { id } }', { id, s: status });
+  return id;
+}
+
 /** Its receiving partner's people and administrators; others, who may not see it, find nothing. */
 const RECEIVER: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'OK', admin: 'OK' };
 
@@ -418,6 +426,53 @@ const CASES: Record<string, Case[]> = {
       expect: PARTNERS_PEOPLE,
     },
   ],
+  validateStrategy: [
+    {
+      name: "managers of the technical committee's partners",
+      document:
+        'mutation($id: ID!) { validateStrategy(requestId: $id, input: { diagnosis: "Diagnostic partagé du projet.", strategy: "Stratégie à court et moyen terme.", contactPerson: "Claire Martin" }) { id } }',
+      prepare: async () => ({ id: await requestUnderReview() }),
+      expect: MANAGERS,
+    },
+  ],
+  addSupportAction: [
+    {
+      name: "on a shared request: partners' people",
+      document: 'mutation($id: ID!, $p: ID!) { addSupportAction(requestId: $id, input: { title: "Instruire le dossier", ownerId: $p, dueOn: "2027-06-30" }) { id } }',
+      prepare: async () => ({ id: await requestUnderReview(), p: partnerId }),
+      expect: PARTNERS_PEOPLE,
+    },
+  ],
+  setSupportActionStatus: [
+    {
+      name: "the owner partner's people",
+      document: 'mutation($id: ID!) { setSupportActionStatus(id: $id, status: DONE) { id } }',
+      prepare: async () => {
+        const id = await requestUnderReview();
+        const action = await asAdmin('mutation($id: ID!, $p: ID!) { addSupportAction(requestId: $id, input: { title: "Instruire le dossier", ownerId: $p, dueOn: "2027-06-30" }) { id } }', {
+          id,
+          p: partnerId,
+        });
+        return { id: action.addSupportAction.id };
+      },
+      expect: OWN_MANAGER,
+    },
+  ],
+  recordSupportSatisfaction: [
+    {
+      name: 'the receiving partner, after closing',
+      document: 'mutation($id: ID!) { recordSupportSatisfaction(requestId: $id, input: { score: 5 }) { id } }',
+      prepare: async () => {
+        const id = await requestUnderReview();
+        await asAdmin('mutation($id: ID!) { validateStrategy(requestId: $id, input: { diagnosis: "Diagnostic partagé.", strategy: "Stratégie partagée.", contactPerson: "Claire Martin" }) { id } }', {
+          id,
+        });
+        for (const status of ['IN_FOLLOW_UP', 'CLOSED']) await asAdmin('mutation($id: ID!, $s: SupportStatus!) { changeSupportRequestStatus(id: $id, status: $s) { id } }', { id, s: status });
+        return { id };
+      },
+      expect: OWN_MANAGER,
+    },
+  ],
   setCommuneZoning: [
     {
       name: 'administrators only',
@@ -596,6 +651,7 @@ describe('authorization of reads', () => {
         'radar.priorities.read',
         'radar.priorities.update',
         'radar.read',
+        'support.decide',
         'support.position',
         'support.read',
         'support.receive',
@@ -617,6 +673,7 @@ describe('authorization of reads', () => {
         'radar.priorities.read',
         'radar.priorities.update',
         'radar.read',
+        'support.decide',
         'support.position',
         'support.read',
         'support.receive',

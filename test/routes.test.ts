@@ -33,6 +33,7 @@ const probe = defineModule({
           ? null
           : { contentType: 'text/csv; charset=utf-8', body: `id;q\n${request.params.id};${request.query.q ?? ''}\n`, filename: `Rapport été ${request.params.id}.csv` },
     },
+    { method: 'GET', path: '/page.html', handle: async () => ({ contentType: 'text/html; charset=utf-8', body: '<p>Lettre</p>' }) },
     { method: 'GET', path: '/bad', handle: async () => Promise.reject(badInput('id', 'Identifiant invalide.')) },
     { method: 'GET', path: '/boom', handle: async () => Promise.reject(new Error('password=hunter2 at db.internal')) },
     {
@@ -70,6 +71,13 @@ describe('module routes', () => {
     expect(await res.text()).toMatch(/^personne [0-9a-f-]{36}$/);
     // Remembered viewer (second request): still the same answer.
     expect(await (await fetch(`${base}/whoami.txt`, { headers: auth(TOKENS.admin) })).text()).toMatch(/^personne /);
+  });
+
+  it('serves HTML (and SVG) under a policy that runs no script and loads nothing', async () => {
+    const page = await fetch(`${base}/page.html`, { headers: auth(TOKENS.admin) });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox");
+    expect((await fetch(`${base}/whoami.txt`, { headers: auth(TOKENS.admin) })).headers.get('content-security-policy')).toBeNull();
   });
 
   it('answers AppErrors as JSON in French with their status', async () => {

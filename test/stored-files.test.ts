@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { AppError, FileType, StoredFile, defineModule, deleteStoredFile, readStoredFile, storeFile, toCsv, toXlsx, type Context } from '../server/kit/index.js';
 import { Viewer } from '../server/auth.js';
+import { removeStaleIncoming } from '../server/kit/files.js';
 import { ALL_MODULES } from '../modules/index.js';
 import { startTestApp, TOKENS, type TestApp } from './harness.js';
 
@@ -18,12 +20,20 @@ import { startTestApp, TOKENS, type TestApp } from './harness.js';
 
 const ALL_TYPES = Object.values(FileType);
 
+@Resolver()
+class ProbeStoreResolver {
+  @Query(() => StoredFile, { nullable: true, description: 'A stored file by key (test probe).' })
+  async probeStoredFile(@Arg('id', () => String, { description: 'Its key.' }) id: string, @Ctx() ctx: Context): Promise<StoredFile | null> {
+    return ctx.em.findOne(StoredFile, { id });
+  }
+}
+
 const probe = defineModule({
   name: 'probe-store',
   description: 'Test probe for stored files.',
   dependsOn: ['accounts'],
   entities: [],
-  resolvers: [],
+  resolvers: [ProbeStoreResolver],
   routes: [
     {
       method: 'POST',
@@ -157,6 +167,8 @@ describe('storing', () => {
     const content = await readStoredFile(fresh(), file.id);
     expect(content!.file).toMatchObject({ id: file.id, name, type, size: bytes.length });
     expect((await readAll(content!.stream)).equals(bytes)).toBe(true);
+    const shown = await t.gql('query($id: String!) { probeStoredFile(id: $id) { name type size sha256 createdAt } }', { id: file.id });
+    expect(shown.data.probeStoredFile).toEqual({ name, type, size: bytes.length, sha256: file.sha256, createdAt: file.createdAt.toISOString() });
   });
 
   it('takes a stream, detects the type when none is declared, and keeps only the last segment of the name', async () => {
@@ -229,6 +241,20 @@ describe('refusing, writing nothing', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('cleaning up', () => {
+  it('removes, at start, what a crash left of uploads once it is a day old', async () => {
+    const incoming = join(filesDir, '.incoming');
+    writeFileSync(join(incoming, 'old'), 'a');
+    writeFileSync(join(incoming, 'new'), 'b');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    utimesSync(join(incoming, 'old'), twoDaysAgo, twoDaysAgo);
+    expect(await removeStaleIncoming(filesDir)).toBe(1);
+    expect(readdirSync(incoming)).toEqual(['new']);
+    expect(await removeStaleIncoming(null)).toBe(0);
+    rmSync(join(incoming, 'new'));
   });
 });
 

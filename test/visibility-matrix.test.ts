@@ -214,6 +214,9 @@ describe('the visibility matrix: every type with a rule, every path, every role'
     expect([...RULES.keys()].sort()).toEqual([
       'ApiToken',
       'BackgroundJob',
+      'GridVersion',
+      'Interview',
+      'InterviewAnswer',
       'Membership',
       'OrganizationConsent',
       'OrganizationContact',
@@ -223,6 +226,8 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'PositionVersion',
       'Radar',
       'StatusChange',
+      'StrategyDecision',
+      'SupportAction',
       'SupportRequest',
     ]);
     const count = (role: Role, type: string) => matrix.allowed.get(role)!.get(type)!.size;
@@ -237,6 +242,16 @@ describe('the visibility matrix: every type with a rule, every path, every role'
     expect(matrix.all.get('OrganizationFigures')!.size).toBeGreaterThan(0);
     expect(count('anonymous', 'OrganizationFigures')).toBe(0);
     expect(count('loner', 'OrganizationFigures')).toBe(0);
+    // Interviews follow the organization's consent (or the own partner's); answers their question's confidentiality.
+    expect(matrix.all.get('Interview')!.size).toBeGreaterThan(0);
+    expect(count('admin', 'Interview')).toBe(matrix.all.get('Interview')!.size);
+    expect(count('expert', 'Interview')).toBeGreaterThan(0);
+    expect(count('expert', 'Interview')).toBeLessThan(matrix.all.get('Interview')!.size);
+    for (const role of ['anonymous', 'loner'] as const) expect(count(role, 'Interview') + count(role, 'InterviewAnswer')).toBe(0);
+    expect(count('admin', 'InterviewAnswer')).toBeGreaterThan(0);
+    expect(count('admin', 'InterviewAnswer')).toBeLessThan(matrix.all.get('InterviewAnswer')!.size); // not the interviewers' own notes
+    expect(count('funder', 'InterviewAnswer')).toBeGreaterThan(0);
+    expect(count('anonymous', 'GridVersion')).toBeGreaterThan(0);
     // Support requests: partners' people see the shared ones and their own partner's; the others (no consent) stay hidden.
     for (const type of ['SupportRequest', 'StatusChange', 'PartnerPosition', 'PositionVersion']) {
       expect(matrix.all.get(type)!.size, type).toBeGreaterThan(0);
@@ -252,9 +267,21 @@ describe('the visibility matrix: every type with a rule, every path, every role'
     const { leaks: found, seen } = await leaks(t, tokens, matrix);
     expect(found).toEqual([]);
     // Each type with a rule was reached by some path (the walk is not vacuous either).
-    for (const type of ['OrganizationContact', 'OrganizationConsent', 'OrganizationFigures', 'Person', 'Membership', 'BackgroundJob', 'SupportRequest', 'StatusChange'])
+    for (const type of [
+      'OrganizationContact',
+      'OrganizationConsent',
+      'OrganizationFigures',
+      'Person',
+      'Membership',
+      'BackgroundJob',
+      'SupportRequest',
+      'StatusChange',
+      'Interview',
+      'InterviewAnswer',
+      'GridVersion',
+    ])
       expect(seen.get(type), type).toBeGreaterThan(0);
-  }, 120_000);
+  }, 600_000);
 
   it('returns nothing hidden in subscription payloads', async () => {
     expect(await subscriptionLeaks(t, tokens, matrix)).toEqual([]);
@@ -274,5 +301,5 @@ describe('the same matrix on a gateway whose organizations module lost its conse
     } finally {
       await t.close();
     }
-  }, 180_000);
+  }, 600_000);
 });

@@ -15,6 +15,21 @@ export const RULE_CODE = /^[a-z][a-zA-Z0-9_]{0,59}$/;
 export const RULE_LABEL_MAX = 200;
 export const RULE_EXPLANATION_MAX = 1000;
 export const MAX_RULES = 200;
+/** A condition's bounds: nesting levels and elements (operators, arguments, values); the default grid's deepest has 8 levels, its largest 26 elements. */
+export const RULE_CONDITION_MAX = { depth: 32, nodes: 1000 } as const;
+
+/** The problem of a condition too deep or too large (read without recursion: any depth is safe), or null. */
+function conditionSizeProblem(logic: unknown): string | null {
+  const stack: [unknown, number][] = [[logic, 1]];
+  let nodes = 0;
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > RULE_CONDITION_MAX.depth) return `La condition est trop imbriquée : ${RULE_CONDITION_MAX.depth} niveaux au plus.`;
+    if (++nodes > RULE_CONDITION_MAX.nodes) return `La condition est trop longue : ${RULE_CONDITION_MAX.nodes} éléments au plus.`;
+    if (node !== null && typeof node === 'object') for (const child of Object.values(node as object)) stack.push([child, depth + 1]);
+  }
+  return null;
+}
 
 /** One problem of a rule set: the path of the field (as `rules.3.condition`) and a French message. */
 export interface RuleProblem {
@@ -72,6 +87,11 @@ export function ruleProblems(grid: Pick<GridDefinition, 'questions' | 'sections'
     }
     if (rule.condition === null || typeof rule.condition !== 'object') {
       problems.push({ field: `${at}.condition`, message: 'La condition doit être une expression JSON Logic (un objet).' });
+      return;
+    }
+    const tooBig = conditionSizeProblem(rule.condition);
+    if (tooBig) {
+      problems.push({ field: `${at}.condition`, message: tooBig });
       return;
     }
     const unknown = citedCodes(rule.condition).filter((code) => !codes.has(code));

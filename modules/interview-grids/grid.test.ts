@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { answerProblem, scoreOf, type GridQuestion } from './grid.js';
 import { DEFAULT_GRID } from './default-grid.js';
-import { citedCodes, explain, ruleHolds, ruleProblems } from './grid-rules.js';
+import { citedCodes, explain, ruleHolds, ruleProblems, RULE_CONDITION_MAX } from './grid-rules.js';
+import { demoAnswers } from './interview.demo.js';
+import { createRandom } from '../../server/kit/index.js';
+import { LegalForm, Stage } from '../organizations/index.js';
 
 const base = { sectionCode: 's', label: 'Q', required: false, weight: 1, confidentiality: 'shared' as const };
 const question = (over: Partial<GridQuestion>): GridQuestion => ({ code: 'q', type: 'text', ...base, ...over });
@@ -95,6 +98,13 @@ describe('answerProblem', () => {
     expect(answerProblem(question({ type: 'money' }), Number.NaN)).toMatch(/montant/);
     expect(answerProblem(question({ type: 'scale0to4' }), null)).toBeNull();
   });
+
+  it('refuses the names every object inherits as a « oui / en partie / non » answer, and never scores them', () => {
+    for (const inherited of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(answerProblem(question({ type: 'yesPartlyNo' }), inherited), inherited).toMatch(/oui/);
+      expect(scoreOf(question({ type: 'yesPartlyNo' }), inherited), inherited).toBeNull();
+    }
+  });
 });
 
 describe('DEFAULT_GRID', () => {
@@ -152,5 +162,41 @@ describe('DEFAULT_GRID', () => {
     expect(problems[0]!.message).toContain('fin_unknown');
     expect(problems[1]!.message).toContain('frobnicate');
     expect(citedCodes({ and: [{ var: 'a' }, { var: ['b', 0] }, { missing: ['c'] }] })).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses a condition too deep or too large (an unknown code deep inside is not let through), without overflowing the stack', () => {
+    const good = DEFAULT_GRID.rules[0]!;
+    let deep: unknown = { var: 'fin_unknown' };
+    for (let i = 0; i < 70; i++) deep = { '!': [deep] };
+    let abyss: unknown = { var: 'fin_cash_months' };
+    for (let i = 0; i < 100_000; i++) abyss = [abyss];
+    const wide = { or: [{ var: 'fin_cash_months' }, { in: [1, Array.from({ length: 5000 }, (_, i) => i)] }] };
+    const problems = ruleProblems(DEFAULT_GRID, [
+      { ...good, condition: { and: [{ var: 'fin_cash_months' }, deep] } },
+      { ...good, code: 'abyss', condition: { and: [{ var: 'fin_cash_months' }, abyss] } },
+      { ...good, code: 'wide', condition: wide },
+    ]);
+    expect(problems.map((p) => p.field)).toEqual(['rules.0.condition', 'rules.1.condition', 'rules.2.condition']);
+    expect(problems[0]!.message).toBe(`La condition est trop imbriquée : ${RULE_CONDITION_MAX.depth} niveaux au plus.`);
+    expect(problems[2]!.message).toBe(`La condition est trop longue : ${RULE_CONDITION_MAX.nodes} éléments au plus.`);
+  });
+});
+
+describe('demo answers', () => {
+  const profile = { legalForm: LegalForm.ASSOCIATION, stage: Stage.CONSOLIDATION, employees: 12 };
+
+  it('are deterministic, of their question types, and follow the fragility', () => {
+    const a = demoAnswers(DEFAULT_GRID, profile, 0.8, '2023-03-01', createRandom(7));
+    expect(demoAnswers(DEFAULT_GRID, profile, 0.8, '2023-03-01', createRandom(7))).toEqual(a);
+    for (const [code, value] of Object.entries(a)) expect(answerProblem(byCode(code), value), code).toBeNull();
+    for (const q of DEFAULT_GRID.questions.filter((q) => q.required)) expect(a[q.code], q.code).not.toBeUndefined();
+    let fragileCash = 0;
+    let solidCash = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      fragileCash += Number(demoAnswers(DEFAULT_GRID, profile, 0.9, '2023-03-01', createRandom(seed)).fin_cash_months);
+      solidCash += Number(demoAnswers(DEFAULT_GRID, profile, 0.1, '2023-03-01', createRandom(seed)).fin_cash_months);
+    }
+    expect(fragileCash / 40).toBeLessThan(2);
+    expect(solidCash / 40).toBeGreaterThan(5);
   });
 });

@@ -101,7 +101,7 @@ export function scoreOf(question: GridQuestion, value: AnswerValue | null | unde
   if (value === null || value === undefined || !(question.weight > 0)) return null;
   switch (question.type) {
     case 'yesPartlyNo': {
-      if (typeof value !== 'string' || !(value in YES_PARTLY_NO)) return null;
+      if (typeof value !== 'string' || !Object.hasOwn(YES_PARTLY_NO, value)) return null;
       return question.options?.length ? optionPoints(question, value) : YES_PARTLY_NO[value]!;
     }
     case 'scale0to4': {
@@ -145,7 +145,7 @@ export function answerProblem(question: GridQuestion, value: unknown): string | 
   if (value === null || value === undefined) return null;
   switch (question.type) {
     case 'yesPartlyNo':
-      return typeof value === 'string' && value in YES_PARTLY_NO ? null : 'La réponse doit être « oui », « en partie » ou « non » (yes, partly, no).';
+      return typeof value === 'string' && Object.hasOwn(YES_PARTLY_NO, value) ? null : 'La réponse doit être « oui », « en partie » ou « non » (yes, partly, no).';
     case 'scale0to4':
       return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4 ? null : 'La réponse doit être un entier de 0 à 4.';
     case 'number':

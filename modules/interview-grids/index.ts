@@ -10,6 +10,7 @@ import { InterviewService, interviewsForScoring, previousInterviewId, type Inter
 import { INTERVIEW_VISIBILITY } from './interview.visibility.js';
 import { loadDefaultGrid } from './grid.reference.js';
 import { seedInterviews } from './interview.demo.js';
+import { INTERVIEW_ROUTES } from './interview.export.js';
 
 // What other modules may use of this one (they import this file only, and list 'interview-grids' in dependsOn).
 export type { AnswerValue, Confidentiality, GridDefinition, GridOption, GridQuestion, GridRule, GridSection, GridThreshold, QuestionType } from './grid.js';
@@ -32,6 +33,7 @@ export default defineModule({
   resolvers: [InterviewResolver, OrganizationInterviewsResolver],
   permissions: InterviewPermissions,
   visibility: INTERVIEW_VISIBILITY,
+  routes: INTERVIEW_ROUTES,
   reference: loadDefaultGrid,
   demo: seedInterviews,
 });

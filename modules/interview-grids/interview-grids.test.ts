@@ -262,6 +262,20 @@ describe('confidentiality of answers, per role, on every path', () => {
     const byHostCash = (await t.gql(ANSWERS, { id: byHost.id }, TOKENS.admin)).data.node.answers.find((a: any) => a.questionCode === 'fin_cash_months').id;
     expect((await t.gql(NODE, { id: byHostCash }, TOKENS.funder)).data.node).toBeNull();
 
+    // The CSV export reads through the same rules.
+    const csv = async (token: string | null) => {
+      const res = await fetch(`${t.url.replace(/\/graphql$/, '/files/interview-grids')}/interviews/${byFunder.id}/answers.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return { status: res.status, text: await res.text() };
+    };
+    const funderCsv = await csv(TOKENS.funder);
+    expect(funderCsv.status).toBe(200);
+    expect(funderCsv.text).toContain('Président fatigué.');
+    expect(funderCsv.text).toContain('Trésorerie nette, en mois de charges;2');
+    const expertCsv = await csv(TOKENS.expert);
+    expect(expertCsv.text).not.toContain('Président fatigué.');
+    expect(expertCsv.text).toContain('Trésorerie nette');
+    expect((await csv(null)).status).toBe(404);
+
     // Through the list and the organization too.
     const viaList = await t.gql('query($o: ID!) { interviews(first: 50, filter: { organizationId: $o }) { edges { node { id answers { questionCode } } } } }', { o: organizationId }, TOKENS.expert);
     const listed = viaList.data.interviews.edges
@@ -306,6 +320,31 @@ describe('confidentiality of answers, per role, on every path', () => {
     expect(codes(expertPush)).toContain('fin_cash_months');
     const refused = await collect(t.ws(null), SUB, {}, 1).results.catch((e: unknown) => e);
     expect(JSON.stringify(refused)).toMatch(/FORBIDDEN|droits/);
+  });
+});
+
+describe('subscription to interviews one may not see', () => {
+  /** A draft of `organizationId` by the funder, every required question answered: ready to complete. */
+  async function readyDraft(organizationId: string) {
+    const draft = await draftWithAnswers(TOKENS.funder, organizationId);
+    const answers = DEFAULT_GRID.questions
+      .filter((q) => q.required && q.code !== 'hr_headcount' && q.code !== 'fin_cash_months')
+      .map((q) => ({ questionCode: q.code, value: q.type === 'yesPartlyNo' ? 'no' : q.type === 'singleChoice' ? q.options![0]!.code : q.type === 'scale0to4' ? 2 : q.type === 'percentage' ? 30 : 4 }));
+    const saved = await t.gql(SAVE, { input: { interviewId: draft.id, expectedVersion: draft.version, answers } }, TOKENS.funder);
+    expect(saved.errors).toBeUndefined();
+    return { id: draft.id, version: saved.data.saveAnswers.version as number };
+  }
+
+  it('pushes nothing, not even an error, for an interview the subscriber may not see', async () => {
+    const hidden = await readyDraft(await organization(false));
+    const shared = await readyDraft(await organization(true));
+    const events = collect(t.ws(TOKENS.expert), 'subscription { interviewCompleted { id } }', {}, 1);
+    await events.ready;
+    expect((await t.gql(COMPLETE, { id: hidden.id, v: hidden.version }, TOKENS.funder)).errors).toBeUndefined();
+    expect((await t.gql(COMPLETE, { id: shared.id, v: shared.version }, TOKENS.funder)).errors).toBeUndefined();
+    const [first] = await events.results;
+    expect(first!.errors).toBeUndefined();
+    expect(first!.data.interviewCompleted.id).toBe(shared.id);
   });
 });
 

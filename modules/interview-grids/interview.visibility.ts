@@ -1,4 +1,4 @@
-import { matches, visibleTo, type Rights, type RowRule } from '../../server/kit/index.js';
+import { visibleTo, type RowRule } from '../../server/kit/index.js';
 import { GridVersion } from './grid-version.entity.js';
 import { Interview, InterviewAnswer } from './interview.entity.js';
 import { AnswerConfidentiality, GridVersionStatus } from './interview.enums.js';
@@ -16,6 +16,12 @@ export const interviewRows: RowRule<Interview> = (rights) => {
   return own.length ? { $or: [{ organization: { consentToShare: true } }, { partner: { $in: own } }] } : { organization: { consentToShare: true } };
 };
 
+/** An interview filter read from an answer (`$or` kept at the top, where rules read in JavaScript expect it). */
+function throughInterview(filter: Record<string, unknown>): object {
+  const alternatives = filter.$or as object[] | undefined;
+  return alternatives ? { $or: alternatives.map((f) => ({ interview: f })) } : { interview: filter };
+}
+
 /**
  * Answers: those of an interview the viewer sees, then by the question's confidentiality. Shared: all of
  * them. partnerAndCommittee (financial figures): the interviewing partner's people, the committee
@@ -32,15 +38,10 @@ export const answerRows: RowRule<InterviewAnswer> = (rights) => {
   else if (ownPartner) allowed.push({ confidentiality: AnswerConfidentiality.PARTNER_AND_COMMITTEE, ...ownPartner });
   if (ownPartner) allowed.push({ confidentiality: AnswerConfidentiality.INTERVIEWER_ONLY, ...ownPartner });
   const byConfidentiality = { $or: allowed };
-  return interviews === true ? byConfidentiality : { $and: [{ interview: interviews }, byConfidentiality] };
+  return interviews === true ? byConfidentiality : { $and: [throughInterview(interviews as Record<string, unknown>), byConfidentiality] };
 };
 
 /** Grid versions: published ones for everyone who may call the API; drafts for those who manage grids. */
 const gridRows: RowRule<GridVersion> = (rights) => rights.can(InterviewPermissions.grids.manage) || { status: GridVersionStatus.PUBLISHED };
 
 export const INTERVIEW_VISIBILITY = [visibleTo(Interview, { rows: interviewRows }), visibleTo(InterviewAnswer, { rows: answerRows }), visibleTo(GridVersion, { rows: gridRows })];
-
-/** True when the viewer may see `interview` (a loaded entity with its organization), read before a write. */
-export function maySeeInterview(rights: Rights, interview: Interview): boolean {
-  return matches(interview, interviewRows(rights) as object | boolean);
-}

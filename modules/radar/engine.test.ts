@@ -154,6 +154,9 @@ describe('evaluateRules', () => {
     expect(formatAnswer({ ...byCode.get('equity_ok')!, type: 'date' }, '2024-03-15')).toBe('15/03/2024');
     expect(formatAnswer(byCode.get('equity_ok'), 'partly')).toBe('en partie');
     expect(formatAnswer(byCode.get('equity_ok'), null)).toBe('non renseigné');
+    // A name every object inherits is no answer: shown as given, never as a function's text, and never scored.
+    expect(formatAnswer(byCode.get('equity_ok'), 'toString')).toBe('toString');
+    expect(scoreAxes({ sections: SECTIONS, questions: QUESTIONS }, { equity_ok: 'constructor' }).every((a) => a.score === null)).toBe(true);
     expect(conditionVariables({ and: [{ var: 'a' }, { '<': [{ var: ['b', 0] }, 3] }, { missing: ['c'] }] })).toEqual(['a', 'b', 'c']);
   });
 });

@@ -91,7 +91,7 @@ export function formatAnswer(question: GridQuestion | undefined, value: AnswerVa
     case 'scale0to4':
       return typeof value === 'number' ? `${numberFr.format(value)}${units ? '/4' : ''}` : String(value);
     case 'yesPartlyNo':
-      return typeof value === 'string' ? (YES_PARTLY_NO_FR[value] ?? value) : String(value);
+      return typeof value === 'string' ? (Object.hasOwn(YES_PARTLY_NO_FR, value) ? YES_PARTLY_NO_FR[value]! : value) : String(value);
     case 'date': {
       const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
       return m ? `${m[3]}/${m[2]}/${m[1]}` : String(value);

@@ -1,4 +1,10 @@
-import { defineModule } from '../../server/kit/index.js';
+import { decodeId, defineModule, renderPdf } from '../../server/kit/index.js';
+import { StrategyDecision, SupportAction } from './strategy.entity.js';
+import { StrategyResolver } from './strategy.resolver.js';
+import { answerLetter } from './letter.js';
+import { FOLLOW_UP_TASK } from './follow-up.js';
+import { StatisticsResolver } from './statistics.resolver.js';
+import { SUPPORT_EXPORT_ROUTES } from './exports.js';
 import { StatusChange, SupportRequest } from './support-request.entity.js';
 import { SupportPermissions } from './support.permissions.js';
 import { SupportRequestReceived, SupportStatusChanged } from './support.events.js';
@@ -11,7 +17,8 @@ import { SUPPORT_VISIBILITY } from './support.visibility.js';
 import { seedSupport } from './support.demo.js';
 
 // What other modules may use of this one (they import this file only, and list 'support' in dependsOn).
-export { PartnerPosition, PositionVersion, StatusChange, SupportRequest, SupportPermissions, SupportRequestReceived, SupportStatusChanged, SupportRequestService };
+export { StrategyDecision, SupportAction, PartnerPosition, PositionVersion, StatusChange, SupportRequest, SupportPermissions, SupportRequestReceived, SupportStatusChanged, SupportRequestService };
+export { ActionOverdue, PositionMissing, PositionRecorded } from './support.events.js';
 export { IntakeChannel, SupportStatus, PositionKind, ActionStatus } from './support.enums.js';
 
 /** Support requests and the collective answer. */
@@ -20,9 +27,29 @@ export default defineModule({
   description:
     'Support requests received by any partner and examined collectively: guarded workflow, matching with reasons, partners’ positions, shared action plan, territorial answer, follow-up and statistics.',
   dependsOn: ['territory', 'sectors', 'organizations', 'partners', 'accounts'],
-  entities: [SupportRequest, StatusChange, PartnerPosition, PositionVersion],
-  resolvers: [SupportRequestResolver, SupportMatchResolver, PositionResolver],
+  entities: [SupportRequest, StatusChange, PartnerPosition, PositionVersion, SupportAction, StrategyDecision],
+  resolvers: [SupportRequestResolver, SupportMatchResolver, PositionResolver, StrategyResolver, StatisticsResolver],
+  routes: [
+    {
+      method: 'GET',
+      path: '/requests/:id/answer.html',
+      handle: async (ctx, request) => {
+        const letter = await answerLetter(ctx, decodeId(request.params.id!, 'SupportRequest', 'id'));
+        return letter && { contentType: 'text/html; charset=utf-8', body: letter.html };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/requests/:id/answer.pdf',
+      handle: async (ctx, request) => {
+        const letter = await answerLetter(ctx, decodeId(request.params.id!, 'SupportRequest', 'id'));
+        return letter && { contentType: 'application/pdf', body: await renderPdf(letter.html), filename: `Réponse de territoire ${letter.reference}.pdf` };
+      },
+    },
+    ...SUPPORT_EXPORT_ROUTES,
+  ],
   permissions: SupportPermissions,
   visibility: SUPPORT_VISIBILITY,
   demo: seedSupport,
+  periodicTasks: [FOLLOW_UP_TASK],
 });

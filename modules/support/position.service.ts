@@ -79,12 +79,12 @@ export const PositionService = {
    * Who has not answered, and since when: the partners the matching proposes for the request and its
    * receiving partner, without a position, from the qualification on (while positions are taken).
    */
-  async missing(ctx: Context, request: SupportRequest): Promise<MissingPosition[]> {
+  async missing(ctx: Context, request: SupportRequest, now: Date = new Date()): Promise<MissingPosition[]> {
     if (!POSITION_STATUSES.includes(request.status) || !request.qualifiedAt) return [];
     const [matches, positions] = await Promise.all([requestMatches(ctx, request, true), related<PartnerPosition>(ctx, request, 'positions')]);
     const answered = new Set(positions.map((p) => p.partner.id));
     const since = request.qualifiedAt;
-    const days = Math.floor((Date.now() - since.getTime()) / 86_400_000);
+    const days = Math.floor((now.getTime() - since.getTime()) / 86_400_000);
     return matches.filter((m) => (m.eligible || m.partner.id === request.receivingPartner.id) && !answered.has(m.partner.id)).map((m) => ({ partner: m.partner, since, days }));
   },
 };

@@ -9,6 +9,7 @@ import { Commune } from '../territory/index.js';
 import { Person } from '../accounts/index.js';
 import { IntakeChannel, SupportStatus } from './support.enums.js';
 import { PartnerPosition } from './partner-position.entity.js';
+import { StrategyDecision, SupportAction } from './strategy.entity.js';
 
 /** Limits shared by the columns, the inputs' rules and their messages. */
 export const SUPPORT_LIMITS = {
@@ -58,7 +59,12 @@ export class SupportRequest extends UuidEntity {
     | 'createdAt'
     | 'updatedAt'
     | 'history'
-    | 'positions';
+    | 'positions'
+    | 'actions'
+    | 'decision'
+    | 'satisfactionScore'
+    | 'satisfactionComment'
+    | 'satisfactionRecordedAt';
 
   @Field(() => String, { description: 'Short title of the project, e.g. "Atelier vélo solidaire".' })
   @Property({ type: 'string', length: SUPPORT_LIMITS.title })
@@ -171,6 +177,28 @@ export class SupportRequest extends UuidEntity {
   @Field(() => [PartnerPosition], { description: "The partners' current positions, the first answered first (each with its earlier versions); never shown to the holder." })
   @OneToMany(() => PartnerPosition, (p) => p.request, { orderBy: { recordedAt: 'asc', id: 'asc' } })
   positions = new Collection<PartnerPosition>(this);
+
+  @MaxItems(30)
+  @Field(() => [SupportAction], { description: 'The shared action plan, by due date.' })
+  @OneToMany(() => SupportAction, (a) => a.request, { orderBy: { dueOn: 'asc', id: 'asc' } })
+  actions = new Collection<SupportAction>(this);
+
+  @MaxItems(1)
+  @Field(() => [StrategyDecision], { description: 'The committee’s decision on the strategy (one at most; empty before).' })
+  @OneToMany(() => StrategyDecision, (d) => d.request)
+  decision = new Collection<StrategyDecision>(this);
+
+  @Field(() => Int, { nullable: true, description: 'The holder’s satisfaction after closing, from 1 to 5; null when not given.' })
+  @Property({ type: 'smallint', nullable: true })
+  satisfactionScore: number | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The holder’s comment after closing.' })
+  @Property({ type: 'text', nullable: true })
+  satisfactionComment: string | null = null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the holder’s feedback was recorded.' })
+  @Property({ type: 'datetime', nullable: true })
+  satisfactionRecordedAt: Date | null = null;
 }
 
 @Entity({ tableName: 'support_status_change' })

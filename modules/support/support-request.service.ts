@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { applyChanges, badInput, conflict, decodeId, forbidden, list, load, notFound, type ConnectionArgs, type Context, type Order, type Page, type Transaction } from '../../server/kit/index.js';
 import { Organization } from '../organizations/index.js';
 import { Partner } from '../partners/index.js';
-import { SectorService } from '../sectors/index.js';
+import { Sector, SectorService } from '../sectors/index.js';
 import { Commune } from '../territory/index.js';
 import { StatusChange, SupportRequest, SUPPORT_LIMITS, SUPPORT_REQUEST_LABEL } from './support-request.entity.js';
 import { OPEN_STATUSES, SupportStatus } from './support.enums.js';
@@ -117,6 +117,11 @@ export const SupportRequestService = {
   async update(ctx: Context, globalId: string, input: UpdateSupportRequestInput, expectedVersion: number | null): Promise<SupportRequest> {
     return ctx.transaction(async (tx) => {
       const request = await lockRequest(ctx, tx, globalId, expectedVersion);
+      // The holder's consent gates who reads the request: only the partner that received it (who heard the
+      // holder) or an administrator records it, not every partner the consent lets read it.
+      if (input.consentToShare != null && input.consentToShare !== request.consentToShare && !ctx.viewer.isAdmin && !ctx.viewer.hasRoleIn(request.receivingPartner.id)) {
+        throw forbidden('Seul le partenaire qui a reçu la demande enregistre le consentement du porteur.');
+      }
       if (input.organizationId !== undefined) {
         // A project holder becomes an organization: the request (and its history) stays, its holder is named.
         if (input.organizationId === null) {
@@ -127,7 +132,10 @@ export const SupportRequestService = {
           request.organization = tx.em.getReference(Organization, id, { wrapped: true });
         }
       }
-      if (input.sector != null) request.sector = (await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector', { single: true }))[0]! as never;
+      if (input.sector != null) {
+        const [code] = await SectorService.resolveCodes(tx.em, [input.sector], 'input.sector', { single: true });
+        request.sector = tx.em.getReference(Sector, code!, { wrapped: true });
+      }
       if (input.communeId != null) {
         const id = decodeId(input.communeId, 'Commune', 'input.communeId');
         await assertExists(tx, Commune, id, 'Commune', input.communeId);

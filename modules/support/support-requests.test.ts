@@ -94,6 +94,19 @@ describe('reception and visibility', () => {
     expect((await t.gql(ONE, { id: r.id })).data.supportRequest).toBeNull();
   });
 
+  it('only the receiving partner (or an administrator) changes the holder’s consent, not another partner who reads it', async () => {
+    const r = await receive(TOKENS.funder, { consentToShare: true, title: 'Consentement' });
+    const UPDATE = 'mutation($id: ID!, $input: UpdateSupportRequestInput!) { updateSupportRequest(id: $id, input: $input) { consentToShare } }';
+    const before = await databaseDigest(t);
+    const refused = await t.gql(UPDATE, { id: r.id, input: { consentToShare: false } }, TOKENS.expert);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await databaseDigest(t)).toBe(before);
+    expect((await t.gql(ONE, { id: r.id }, TOKENS.expert)).data.supportRequest.id).toBe(r.id);
+    expect((await t.gql(UPDATE, { id: r.id, input: { consentToShare: true, title: 'Consentement redit' } }, TOKENS.expert)).errors).toBeUndefined();
+    expect((await t.gql(UPDATE, { id: r.id, input: { consentToShare: false } }, TOKENS.funder)).data.updateSupportRequest.consentToShare).toBe(false);
+    expect((await t.gql(UPDATE, { id: r.id, input: { consentToShare: true } }, TOKENS.admin)).data.updateSupportRequest.consentToShare).toBe(true);
+  });
+
   it('refuses bad input with its field, and callers without the permission', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ holderName: null }, 'input.holderName'],
@@ -161,8 +174,12 @@ describe('workflow', () => {
   it('refuses a change made on a stale version with CONFLICT, never overwriting', async () => {
     const r = await receive(TOKENS.funder, { consentToShare: true });
     const UPDATE = 'mutation($id: ID!, $input: UpdateSupportRequestInput!, $v: Int) { updateSupportRequest(id: $id, input: $input, expectedVersion: $v) { title version } }';
-    const first = await t.gql(UPDATE, { id: r.id, input: { title: 'Titre du financeur' }, v: 1 }, TOKENS.funder);
-    expect(first.data.updateSupportRequest).toEqual({ title: 'Titre du financeur', version: 2 });
+    const first = await t.gql(
+      UPDATE.replace('title version', 'title version sector { code } commune { id }'),
+      { id: r.id, input: { title: 'Titre du financeur', sector: 'culture', communeId }, v: 1 },
+      TOKENS.funder,
+    );
+    expect(first.data.updateSupportRequest).toEqual({ title: 'Titre du financeur', version: 2, sector: { code: 'culture' }, commune: { id: communeId } });
     const before = await databaseDigest(t);
     const second = await t.gql(UPDATE, { id: r.id, input: { title: 'Titre de l’expert' }, v: 1 }, TOKENS.expert);
     expect(second.errors[0].extensions).toMatchObject({ code: 'CONFLICT' });

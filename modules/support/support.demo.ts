@@ -5,6 +5,8 @@ import { Commune } from '../territory/index.js';
 import { StatusChange, SupportRequest } from './support-request.entity.js';
 import { IntakeChannel, PositionKind, SupportStatus } from './support.enums.js';
 import { PartnerPosition, PositionVersion } from './partner-position.entity.js';
+import { StrategyDecision, SupportAction } from './strategy.entity.js';
+import { ActionStatus } from './support.enums.js';
 import { TRANSITIONS } from './support.workflow.js';
 
 /*
@@ -126,7 +128,9 @@ export async function seedSupport({ em, scale }: DemoContext): Promise<DemoResul
     const path = fate(random, (end - at) / DAY, scale ? 2 : 6);
     // The kept one is at least qualified: partners' positions on it stay with its receiver too.
     if (i % 7 === 3 && path.length === 1) path.push(SupportStatus.QUALIFIED);
+    let validated: { at: Date } | null = null;
     for (const to of path) {
+      if (to === SupportStatus.STRATEGY_VALIDATED) validated = { at: new Date(at) };
       em.create(StatusChange, { request, from, to, at: new Date(at), reason: to === SupportStatus.REDIRECTED ? 'Réorienté vers la Chambre de commerce : projet hors ESS.' : '' });
       request.status = to;
       request.statusChangedAt = new Date(at);
@@ -134,6 +138,38 @@ export async function seedSupport({ em, scale }: DemoContext): Promise<DemoResul
       request.version += from ? 1 : 0;
       from = to;
       at += random.int(5, 25) * DAY;
+    }
+    if (validated) {
+      em.create(StrategyDecision, {
+        request,
+        diagnosis: 'Projet solide porté par une équipe motivée ; besoin de consolider le plan de financement et le modèle économique.',
+        strategy: 'Court terme : boucler le plan de financement avec les partenaires engagés. Moyen terme : accompagnement à la consolidation (DLA).',
+        contactPerson: 'Chargé de mission de la plate-forme ESS',
+        nextStep: 'Dépôt des dossiers auprès des financeurs engagés.',
+        validatedAt: validated.at,
+      });
+      for (let k = random.int(1, 3); k > 0; k--) {
+        const due = new Date(validated.at.getTime() + random.int(20, 120) * DAY).toISOString().slice(0, 10);
+        const closed = request.status === SupportStatus.CLOSED;
+        em.create(SupportAction, {
+          request,
+          title: random.pick(['Instruire la demande de financement', 'Réaliser le diagnostic DLA', 'Accompagner le montage du plan de financement', 'Présenter le projet au comité d’engagement']),
+          owner: random.weighted(receivers),
+          dueOn: due,
+          status: closed ? ActionStatus.DONE : random.pick([ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.DONE]),
+          createdAt: validated.at,
+        });
+      }
+    }
+    if (request.status === SupportStatus.CLOSED && random.chance(0.7)) {
+      request.satisfactionScore = random.weighted([
+        [5, 4],
+        [4, 5],
+        [3, 2],
+        [2, 1],
+      ] as const);
+      request.satisfactionComment = random.pick(['Une seule réponse, claire et rapide.', 'Bon accompagnement, délais un peu longs.', 'Merci aux partenaires.']);
+      request.satisfactionRecordedAt = new Date(request.statusChangedAt.getTime() + 10 * DAY);
     }
     // Once qualified, the receiving partner and one to three others take position (some twice).
     if (request.qualifiedAt) {

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { matches, visibleTo, type Rights } from '../../server/kit/index.js';
 import { StatusChange, SupportRequest } from './support-request.entity.js';
 import { PartnerPosition, PositionVersion } from './partner-position.entity.js';
+import { StrategyDecision, SupportAction } from './strategy.entity.js';
 import { SupportPermissions } from './support.permissions.js';
 
 /**
@@ -44,4 +45,6 @@ export const SUPPORT_VISIBILITY = [
   visibleTo(StatusChange, { rows: throughRequest<StatusChange> }),
   visibleTo(PartnerPosition, { rows: throughRequest<PartnerPosition> }),
   visibleTo(PositionVersion, { rows: throughRequest<PositionVersion> }),
+  visibleTo(SupportAction, { rows: throughRequest<SupportAction> }),
+  visibleTo(StrategyDecision, { rows: throughRequest<StrategyDecision> }),
 ];

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -141,6 +141,26 @@ export async function deleteStoredFile(ctxOrTx: Context | Transaction, id: strin
     return true;
   };
   return ctxOrTx instanceof Context ? ctxOrTx.transaction(remove) : remove(ctxOrTx);
+}
+
+/**
+ * At start (server/app.ts): removes what uploads cut short by a crash left in FILES_DIR's folder of files
+ * being received, once older than a day (another process sharing the folder may be receiving one now).
+ */
+export async function removeStaleIncoming(root: string | null | undefined, olderThanMs = 86_400_000): Promise<number> {
+  if (!root) return 0;
+  const folder = join(root, '.incoming');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > olderThanMs) {
+      await rm(path, { force: true, recursive: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 function filesRoot(ctx: Context): string {

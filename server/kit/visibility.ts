@@ -68,8 +68,22 @@ export function matches(row: unknown, filter: object | boolean): boolean {
     if (key === '$and') return (expected as object[]).every((f) => matches(value, f));
     if (key === '$or') return (expected as object[]).some((f) => matches(value, f));
     if (key === '$not') return !matches(value, expected as object);
+    assertLoaded(value, key);
     return matchesValue((value as Record<string, unknown>)[key], expected);
   });
+}
+
+/**
+ * Refuses to read `key` of an entity that is only a reference (its relation not loaded): its fields are
+ * all undefined there, which a rule with `$not`, `$ne` or `$nin` would read as « may see ». Loud rather
+ * than a silent answer either way: load the relation before checking.
+ */
+function assertLoaded(value: unknown, key: string): void {
+  if (value === null || typeof value !== 'object') return;
+  const entity = value as { __helper?: { __initialized?: boolean }; __meta?: { className: string; primaryKeys: string[] } };
+  if (entity.__meta && entity.__helper?.__initialized === false && !entity.__meta.primaryKeys.includes(key)) {
+    throw new Error(`matches: ${entity.__meta.className}.${key} is not loaded; populate the relation before checking a visibility rule in memory`);
+  }
 }
 
 /** The primary key of an entity, a reference or a read row (by its class's metadata); other values as they are. */
@@ -87,6 +101,8 @@ function matchesValue(actual: unknown, expected: unknown): boolean {
     const ops = Object.entries(expected as object);
     if (ops.every(([op]) => op.startsWith('$'))) {
       return ops.every(([op, v]) => {
+        // A relation's filter may itself start with a logical operator: `{ interview: { $or: [...] } }`.
+        if (op === '$and' || op === '$or' || op === '$not') return matches(actual, { [op]: v as unknown });
         const key = keyOrValue(actual);
         if (op === '$eq') return key === v;
         if (op === '$ne') return key !== v;

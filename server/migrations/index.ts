@@ -12,8 +12,9 @@ import { Migration20261202010324_add_interview_grids as M8 } from './Migration20
 import { Migration20261202010721_support_requests as M9 } from './Migration20261202010721_support_requests.js';
 import { Migration20261202011750_support_positions as M10 } from './Migration20261202011750_support_positions.js';
 import { Migration20261202011851_stored_file as M11 } from './Migration20261202011851_stored_file.js';
-import { Migration20261202014650_add_radar as M12 } from './Migration20261202014650_add_radar.js';
-import { Migration20261202020708_contact_priority_weights as M13 } from './Migration20261202020708_contact_priority_weights.js';
+import { Migration20261202014500_support_strategy as M12 } from './Migration20261202014500_support_strategy.js';
+import { Migration20261202014650_add_radar as M13 } from './Migration20261202014650_add_radar.js';
+import { Migration20261202020708_contact_priority_weights as M14 } from './Migration20261202020708_contact_priority_weights.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -28,6 +29,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202010721_support_requests', class: M9 },
   { name: 'Migration20261202011750_support_positions', class: M10 },
   { name: 'Migration20261202011851_stored_file', class: M11 },
-  { name: 'Migration20261202014650_add_radar', class: M12 },
-  { name: 'Migration20261202020708_contact_priority_weights', class: M13 },
+  { name: 'Migration20261202014500_support_strategy', class: M12 },
+  { name: 'Migration20261202014650_add_radar', class: M13 },
+  { name: 'Migration20261202020708_contact_priority_weights', class: M14 },
 ];

@@ -1,0 +1,106 @@
+import type { Context } from '../../server/kit/index.js';
+
+/*
+ * The module's one analytics file: statistics of support requests over a period, in SQL with bound
+ * parameters only (the same text on PGlite and PostgreSQL). The period is [from, to) on the day a
+ * request was received (Paris time); aggregates only, for partners' people (`support.read`).
+ */
+
+export interface PartnerPositioning {
+  partnerId: string;
+  partner: string;
+  /** Qualified requests of the period. */
+  asked: number;
+  /** Of them, those on which the partner took position. */
+  answered: number;
+  /** Average days from the qualification to the partner's first answer; null without answers. */
+  averageDelayDays: number | null;
+}
+
+export interface OutcomeCount {
+  status: string;
+  requests: number;
+}
+
+export interface AmountBy {
+  key: string;
+  label: string;
+  requests: number;
+  /** Sum of the amounts sought, in euros. */
+  sought: number;
+  /** Sum of the amounts partners said they would mobilise (support, conditional support), in euros. */
+  mobilised: number;
+}
+
+export interface SupportStatisticsRows {
+  positioning: PartnerPositioning[];
+  outcomes: OutcomeCount[];
+  byScheme: AmountBy[];
+  bySector: AmountBy[];
+  byStage: AmountBy[];
+  byIntercommunality: AmountBy[];
+  satisfaction: { answers: number; average: number | null };
+}
+
+const PERIOD = `r.received_at >= (cast(? as date) at time zone 'Europe/Paris') and r.received_at < (cast(? as date) at time zone 'Europe/Paris')`;
+
+const POSITIONING = `
+with qualified as (select r.id, r.qualified_at from support_request r where ${PERIOD} and r.qualified_at is not null)
+select p.id as "partnerId", coalesce(p.short_name, p.name) as partner,
+       (select count(*) from qualified)::int as asked,
+       count(sp.id)::int as answered,
+       round(avg(extract(epoch from (sp.first_recorded_at - q.qualified_at)) / 86400)::numeric, 1)::float as "averageDelayDays"
+from partner p
+left join support_position sp on sp.partner_id = p.id and sp.request_id in (select id from qualified)
+left join qualified q on q.id = sp.request_id
+where p.active
+group by p.id, p.short_name, p.name
+having count(sp.id) > 0 or (select count(*) from qualified) > 0
+order by answered desc, partner asc`;
+
+const OUTCOMES = `
+select r.status::text as status, count(*)::int as requests
+from support_request r where ${PERIOD}
+group by r.status order by r.status`;
+
+/** Amounts mobilised per request: the current positions that intervene. */
+const MOBILISED = `(select sp.request_id, sp.scheme_id, sp.amount from support_position sp where sp.kind in ('WILL_SUPPORT', 'CONDITIONAL'))`;
+
+const BY_SCHEME = `
+select coalesce(fs.id::text, '') as key, coalesce(fs.name, 'Sans dispositif') as label, count(distinct r.id)::int as requests,
+       0::int as sought, coalesce(sum(m.amount), 0)::int as mobilised
+from support_request r join ${MOBILISED} m on m.request_id = r.id
+left join funding_scheme fs on fs.id = m.scheme_id
+where ${PERIOD}
+group by fs.id, fs.name order by mobilised desc, label asc`;
+
+const by = (key: string, label: string, join: string) => `
+select ${key} as key, ${label} as label, count(*)::int as requests, coalesce(sum(r.amount_sought), 0)::int as sought,
+       coalesce(sum((select sum(m.amount) from ${MOBILISED} m where m.request_id = r.id)), 0)::int as mobilised
+from support_request r ${join}
+where ${PERIOD}
+group by 1, 2 order by sought desc, label asc`;
+
+const BY_SECTOR = by('s.code', 's.name', 'join sector s on s.code = r.sector_code');
+const BY_STAGE = by('r.stage::text', 'r.stage::text', '');
+const BY_INTERCOMMUNALITY = by('i.id::text', 'i.short_name', 'join commune c on c.id = r.commune_id join intercommunality i on i.id = c.intercommunality_id');
+
+const SATISFACTION = `
+select count(r.satisfaction_score)::int as answers, round(avg(r.satisfaction_score)::numeric, 2)::float as average
+from support_request r where ${PERIOD}`;
+
+/** The statistics of the period [from, to) (days, YYYY-MM-DD). */
+export async function supportStatistics(ctx: Context, from: string, to: string): Promise<SupportStatisticsRows> {
+  const connection = ctx.em.getConnection();
+  const run = <T>(sql: string) => connection.execute<T[]>(sql, [from, to], 'all');
+  const [positioning, outcomes, byScheme, bySector, byStage, byIntercommunality, satisfaction] = await Promise.all([
+    run<PartnerPositioning>(POSITIONING),
+    run<OutcomeCount>(OUTCOMES),
+    run<AmountBy>(BY_SCHEME),
+    run<AmountBy>(BY_SECTOR),
+    run<AmountBy>(BY_STAGE),
+    run<AmountBy>(BY_INTERCOMMUNALITY),
+    run<{ answers: number; average: number | null }>(SATISFACTION),
+  ]);
+  return { positioning, outcomes, byScheme, bySector, byStage, byIntercommunality, satisfaction: satisfaction[0] ?? { answers: 0, average: null } };
+}

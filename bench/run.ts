@@ -35,6 +35,7 @@ import { DatabaseCpu } from './dbcpu.js';
 import { checkedLoad, post } from './load.js';
 import { fmt, printNotes, printScenario, withRatios, writeResults, type RunResult, type ScenarioResult, type Target } from './report.js';
 import { selectScenarios, type Scenario } from './scenarios.js';
+import { printRadarBench } from './radar.bench.js';
 
 const SCALE: DemoScale = { organizations: 10_000, employers: 4_600, partners: 200 };
 /**
@@ -318,6 +319,7 @@ async function main(): Promise<void> {
       sql,
       dbCpu: database && dbCpu.available ? dbCpu : null,
     });
+    printRadarBench(); // the radar's computations alone (bench/radar.bench.ts)
   } finally {
     await floorDb?.close().catch((err: unknown) => console.error("closing the floor's database connection:", err));
     await app?.close().catch((err: unknown) => console.error('closing the app:', err));

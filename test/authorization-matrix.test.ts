@@ -561,6 +561,15 @@ const CASES: Record<string, Case[]> = {
       expect: ADMIN,
     },
   ],
+  setContactPriorityWeights: [
+    {
+      // Managers hold radar.priorities.update, but only those of a steering board's partner may use it (neither APES nor the Conseil régional sits there).
+      name: "administrators and managers of a steering board's partner",
+      document: 'mutation { setContactPriorityWeights(input: { risk: 40, staleness: 25, size: 15, sector: 10, stage: 10, prioritySectorCodes: [] }) { risk } }',
+      prepare: async () => ({}),
+      expect: ADMIN,
+    },
+  ],
   setReferenceDate: [
     {
       // Last of the matrix: it leaves the date fixed on 1 January 2026, which no later test reads.

@@ -27,6 +27,18 @@ export interface RankedPriority extends PriorityResult {
   rank: number;
 }
 
+/** The result with its rank; its reasons still written only when read (rankPriorities). */
+const withRank = (r: PriorityResult, i: number): RankedPriority => ({
+  organizationId: r.organizationId,
+  name: r.name,
+  score: r.score,
+  level: r.level,
+  rank: i + 1,
+  get reasons() {
+    return r.reasons;
+  },
+});
+
 /** The weights in force: the stored row, else the defaults (read once per operation). */
 function weights(ctx: Context): Promise<ContactPriorityWeights> {
   return once(ctx, 'radar.weights', async () => (await find(ctx, ContactPriorityWeights, { where: { id: WEIGHTS_ID }, orderBy: [['id', 'asc']], limit: 1 }))[0] ?? new ContactPriorityWeights());
@@ -44,7 +56,7 @@ export const ContactPriorityService = {
     if (first < 0 || first > MAX_PAGE) throw badInput('first', `first doit être compris entre 0 et ${MAX_PAGE}.`);
     const cursor = args.after ? decode(args.after) : null;
     const [w, today, inputs] = await Promise.all([weights(ctx), referenceDate(ctx), priorityInputs(ctx.em, sectorCode)]);
-    const ranked = rankPriorities(inputs, w, w.prioritySectorCodes, today).map((r, i) => ({ ...r, rank: i + 1 }));
+    const ranked = rankPriorities(inputs, w, w.prioritySectorCodes, today).map(withRank);
     const start = cursor ? ranked.findIndex((r) => after(r, cursor)) : 0;
     const from = start < 0 ? ranked.length : start;
     const slice = ranked.slice(from, from + first);
@@ -60,7 +72,7 @@ export const ContactPriorityService = {
   /** Every ranked organization (exports): the same ranking as the pages. */
   async all(ctx: Context, sectorCode: string | null): Promise<RankedPriority[]> {
     const [w, today, inputs] = await Promise.all([weights(ctx), referenceDate(ctx), priorityInputs(ctx.em, sectorCode)]);
-    return rankPriorities(inputs, w, w.prioritySectorCodes, today).map((r, i) => ({ ...r, rank: i + 1 }));
+    return rankPriorities(inputs, w, w.prioritySectorCodes, today).map(withRank);
   },
 
   /** Changes the weights: administrators, or a manager of a partner sitting in the steering board. */

@@ -1,6 +1,7 @@
-import { defineModule, on } from '../../server/kit/index.js';
-import { InterviewCompleted } from '../interview-grids/index.js';
+import { defineModule, on, startJob } from '../../server/kit/index.js';
+import { GridRulesChanged, InterviewCompleted } from '../interview-grids/index.js';
 import { seedRadars } from './radar.demo.js';
+import { RADAR_ROUTES } from './radar.routes.js';
 import { ContactPriorityWeights } from './contact-priority.entity.js';
 import { ContactPriorityResolver, PlatformWeightsResolver } from './contact-priority.resolver.js';
 import { Radar } from './radar.entity.js';
@@ -29,6 +30,11 @@ export default defineModule({
       const [source] = await RadarService.sources(ctx.em, [payload.interviewId]);
       if (source) await RadarService.compute(ctx, source);
     }),
+    // A grid's rules changed: its radars are recomputed by a background job (progress in backgroundJobChanged).
+    on(GridRulesChanged, async ({ gridVersionId }, ctx) => {
+      await startJob(ctx, { kind: 'radar.recompute', label: 'Recalcul des radars après la modification des règles de la grille', run: (job) => RadarService.recomputeGrid(job, gridVersionId) });
+    }),
   ],
+  routes: RADAR_ROUTES,
   demo: seedRadars,
 });

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { load, loadChildren, notFound, type Context } from '../../server/kit/index.js';
+import { load, loadChildren, notFound, type Context, type JobHandle } from '../../server/kit/index.js';
 import { interviewsForScoring, Interview, type InterviewForScoring } from '../interview-grids/index.js';
 import { compareRadars, overallLevel, type RadarLevel, type RadarTrend } from './level.js';
 import { Radar, RADAR_LABEL } from './radar.entity.js';
@@ -17,6 +17,9 @@ const LATEST_FIRST = [
   ['computedAt', 'desc'],
   ['id', 'desc'],
 ] as const;
+
+/** Radars recomputed per transaction when a grid's rules change. */
+export const RECOMPUTE_BATCH = 100;
 
 export interface ComputedRadar {
   axes: ReturnType<typeof scoreAxes>;
@@ -89,6 +92,27 @@ export const RadarService = {
     const who = await em.find(Interview, { id: { $in: scoring.map((s) => s.interviewId) } }, { fields: ['id', 'partner', 'interviewer'] });
     const byId = new Map(who.map((i) => [i.id, i]));
     return scoring.map((s) => ({ ...s, partnerId: byId.get(s.interviewId)!.partner.id, interviewerId: byId.get(s.interviewId)!.interviewer?.id ?? null }));
+  },
+
+  /**
+   * Recomputes every radar of a grid version (its rules changed), as a background job: oldest interviews first,
+   * RECOMPUTE_BATCH radars per transaction, progress reported after each; each radar announced (RadarUpdated).
+   */
+  async recomputeGrid(job: JobHandle, gridVersionId: string): Promise<void> {
+    const em = job.ctx.em;
+    const ids = (await em.find(Radar, { gridVersion: gridVersionId }, { fields: ['interview'], orderBy: { interviewDate: 'asc', id: 'asc' } })).map((r) => r.interview.id);
+    job.total = ids.length;
+    for (let i = 0; i < ids.length; i += RECOMPUTE_BATCH) {
+      const sources = (await RadarService.sources(em, ids.slice(i, i + RECOMPUTE_BATCH))).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      await job.ctx.transaction(async (tx) => {
+        for (const source of sources) {
+          const { radar } = await RadarService.record(tx.em, source);
+          tx.publish(RadarUpdated, { radarId: radar.id, organizationId: source.organizationId, interviewId: source.interviewId });
+        }
+      });
+      em.clear();
+      await job.progress(Math.min(i + RECOMPUTE_BATCH, ids.length));
+    }
   },
 
   /** The latest radar of an organization the viewer may see (batched per level of the query: one statement). */

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../server/kit/documents.js';
+import { assertNotBlank, pdfText, pdfToPng } from '../../test/render.js';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { collect, startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
 import { Viewer } from '../../server/auth.js';
-import { toGlobalId } from '../../server/kit/index.js';
-import { DEFAULT_GRID, GridVersion, Interview, InterviewStatus, type GridDefinition } from '../interview-grids/index.js';
+import { BackgroundJob, toGlobalId } from '../../server/kit/index.js';
+import { AnswerConfidentiality, DEFAULT_GRID, GridVersion, Interview, InterviewAnswer, InterviewStatus, type AnswerValue, type GridDefinition } from '../interview-grids/index.js';
 import { Organization } from '../organizations/index.js';
 import { Partner } from '../partners/index.js';
 import { answersAt } from './radar.fixtures.js';
@@ -36,24 +39,29 @@ const GRID: GridDefinition = {
 
 let gridVersionId: string;
 /** A completed interview of `org` held by `partnerId` (default NEF), written directly; its radar source with the test grid. */
-async function interview(org: string, date: string, partnerId = partners.nef!): Promise<string> {
+async function interview(org: string, date: string, partnerId: string, answers: Record<string, AnswerValue>): Promise<string> {
   const fork = em.fork();
   const created = fork.create(Interview, { organization: org, gridVersion: gridVersionId, partner: partnerId, date, status: InterviewStatus.COMPLETED });
+  for (const [code, value] of Object.entries(answers)) {
+    const question = GRID.questions.find((q) => q.code === code)!;
+    fork.create(InterviewAnswer, { interview: created, questionCode: code, value, confidentiality: question.confidentiality as AnswerConfidentiality });
+  }
   await fork.flush();
   return created.id;
 }
 async function source(org: string, date: string, health: number, extra: Partial<RadarSource> = {}): Promise<RadarSource> {
   const partnerId = extra.partnerId ?? partners.nef!;
+  const answers = extra.answers ?? answersAt(GRID, health);
   return {
-    interviewId: await interview(org, date, partnerId),
     organizationId: org,
     gridVersionId,
     grid: GRID,
     date,
-    answers: answersAt(GRID, health),
     partnerId,
     interviewerId: null,
     ...extra,
+    answers,
+    interviewId: await interview(org, date, partnerId, answers),
   };
 }
 
@@ -328,4 +336,80 @@ describe('contact priorities', () => {
     }
     expect(counts[1]).toBe(counts[0]);
   });
+});
+
+describe('downloads', () => {
+  const files = () => t.url.replace(/\/graphql$/, '/files/radar');
+  const get = (path: string, token: string | null) => fetch(`${files()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('serves the latest radar as SVG to those who see it, 404 to others', async () => {
+    const id = toGlobalId('Organization', orgs[1]!.id);
+    const res = await get(`/${id}.svg`, TOKENS.funder);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/image\/svg\+xml/);
+    expect(await res.text()).toContain('<svg');
+    expect((await get(`/${id}.svg`, null)).status).toBe(404);
+  });
+
+  it('prints the interview and radar as a French page, with only the answers and signals the viewer may read', async () => {
+    const id = toGlobalId('Organization', orgs[1]!.id);
+    const asExpert = await (await get(`/organizations/${id}/report.html`, TOKENS.expert)).text(); // committee: reads partnerAndCommittee
+    const asFunder = await (await get(`/organizations/${id}/report.html`, TOKENS.funder)).text(); // neither NEF nor committee
+    expect(asExpert).toContain('<html lang="fr">');
+    expect(asExpert).toContain('Part des financements publics');
+    expect(asExpert).toMatch(/Les financements publics représentent \d+ % des produits/);
+    expect(asFunder).not.toContain('Part des financements publics');
+    expect(asFunder).not.toMatch(/financements publics représentent/);
+    expect(asFunder).toContain('Signal confidentiel');
+    expect((await get(`/organizations/${id}/report.html`, null)).status).toBe(404);
+  });
+
+  it.skipIf(!existsSync(chromiumPath()))(
+    'renders the page as a PDF',
+    async () => {
+      const res = await get(`/organizations/${toGlobalId('Organization', orgs[1]!.id)}/report.pdf`, TOKENS.expert);
+      expect(res.status).toBe(200);
+      const pdf = new Uint8Array(await res.arrayBuffer());
+      expect(pdfText(pdf)).toContain('Réponses à l’entretien');
+      assertNotBlank(await pdfToPng(pdf));
+    },
+    60_000,
+  );
+
+  it('exports the contact priorities as CSV and XLSX to partners’ people only', async () => {
+    const csv = await get('/priorities.csv', TOKENS.expert);
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('Rang;Organisation;Score;Niveau d’alerte;Raisons');
+    expect(text.split('\r\n')[1]).toMatch(/^1;/);
+    const xlsx = await get('/priorities.xlsx', TOKENS.expert);
+    expect(xlsx.status).toBe(200);
+    expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    expect((await get('/priorities.csv', null)).status).toBe(403);
+  });
+});
+
+describe('grid rules changed', () => {
+  it('recomputes the radars of the grid version as a background job', async () => {
+    const gridId = toGlobalId('GridVersion', gridVersionId);
+    const radarsOfGrid = await em.fork().count(Radar, { gridVersion: gridVersionId });
+    const rule = {
+      code: 'always_watch',
+      kind: 'risk',
+      severity: 'info',
+      sectionCode: 'finances',
+      label: 'Toujours',
+      explanation: 'Part publique : {{fin_public_funding_share}} %.',
+      condition: { '>=': [{ var: 'fin_public_funding_share' }, 0] },
+    };
+    const res = await t.gql('mutation($input: SetGridRulesInput!) { setGridRules(input: $input) { id } }', { input: { gridVersionId: gridId, rules: [rule] } }, TOKENS.admin);
+    expect(res.errors).toBeUndefined();
+    await expect
+      .poll(async () => (await em.fork().find(BackgroundJob, { kind: 'radar.recompute' })).map((j) => [j.status, j.done, j.total]), { timeout: 60_000, interval: 200 })
+      .toEqual([['SUCCEEDED', radarsOfGrid, radarsOfGrid]]);
+    const radars = await em.fork().find(Radar, { gridVersion: gridVersionId });
+    // Every radar now carries the grid's rules as stored (the one rule), not the test's extended ones.
+    expect(radars.every((r) => r.signals.every((s) => s.code === 'always_watch'))).toBe(true);
+    expect(radars.some((r) => r.signals.length === 1)).toBe(true);
+  }, 90_000);
 });

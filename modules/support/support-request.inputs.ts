@@ -156,7 +156,10 @@ export class UpdateSupportRequestInput {
   @MaxLength(L.description, { message: `La description est limitée à ${L.description} caractères.` })
   description?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'The holder’s consent to share; null is refused. Only the receiving partner’s people (and administrators) change it: FORBIDDEN for the others.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The holder’s consent to share; null is refused. Only the receiving partner’s people (and administrators) change it: FORBIDDEN for the others.',
+  })
   @OmitOrSet('Le consentement ne peut pas être vide.')
   consentToShare?: boolean | null;
 }

@@ -260,7 +260,10 @@ describe('variable coercion errors name the field (the variable path)', () => {
           const type = getNamedType(arg.type);
           const wrongValues: [unknown, string][] =
             type instanceof GraphQLInputObjectType
-              ? Object.values(type.getFields()).map((f) => [{ [f.name]: getNamedType(f.type) instanceof GraphQLInputObjectType ? 7 : { wrong: true } }, `${arg.name}.${f.name}`])
+              ? Object.values(type.getFields())
+                  // A JSON field takes any value by design: its content is checked by the resolver (badInput), not by coercion.
+                  .filter((f) => getNamedType(f.type).name !== 'JSON')
+                  .map((f) => [{ [f.name]: getNamedType(f.type) instanceof GraphQLInputObjectType ? 7 : { wrong: true } }, `${arg.name}.${f.name}`])
               : [[{ wrong: true }, arg.name]];
           for (const [value, path] of wrongValues) {
             const res = await t.gql(

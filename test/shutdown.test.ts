@@ -223,7 +223,7 @@ describe('shutdown grace period', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     await t.close();
     stalled.destroy();
-  });
+  }, 120_000); // the test app loads the whole demo (every module) before the request
 });
 
 /*

@@ -83,10 +83,12 @@ export class GridRuleInput {
 
   @Field(() => String, { description: 'risk or margin.' })
   @IsIn(RULE_KINDS as string[], { message: 'Une règle est un risque (risk) ou une marge de manœuvre (margin).' })
+  @MaxLength(10, { message: 'Une règle est un risque (risk) ou une marge de manœuvre (margin).' })
   kind!: 'risk' | 'margin';
 
   @Field(() => String, { description: 'info, watch, high or critical.' })
   @IsIn(RULE_SEVERITIES as string[], { message: 'Le niveau est info, watch, high ou critical.' })
+  @MaxLength(10, { message: 'Le niveau est info, watch, high ou critical.' })
   severity!: 'info' | 'watch' | 'high' | 'critical';
 
   @Field(() => String, { description: 'Code of the section it belongs to.' })

@@ -37,6 +37,7 @@ export class SupportActionInput {
 
   @Field(() => String, { description: 'By when (YYYY-MM-DD).' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: "L'échéance s'écrit AAAA-MM-JJ." })
+  @MaxLength(10, { message: "L'échéance s'écrit AAAA-MM-JJ." })
   dueOn!: string;
 
   @Field(() => ID, { nullable: true, description: 'The position it follows from.' })

@@ -24,7 +24,11 @@ export enum SignalKindEnum {
   RISK = 'risk',
   MARGIN = 'margin',
 }
-registerEnumType(SignalKindEnum, { name: 'RadarSignalKind', description: 'A risk, or a margin of progress (a lever).' });
+registerEnumType(SignalKindEnum, {
+  name: 'RadarSignalKind',
+  description: 'A risk, or a margin of progress (a lever).',
+  valuesConfig: { RISK: { description: 'Risque.' }, MARGIN: { description: 'Marge de développement.' } },
+});
 
 export enum SignalSeverityEnum {
   INFO = 'info',
@@ -32,4 +36,13 @@ export enum SignalSeverityEnum {
   HIGH = 'high',
   CRITICAL = 'critical',
 }
-registerEnumType(SignalSeverityEnum, { name: 'RadarSignalSeverity', description: 'How serious a signal is.' });
+registerEnumType(SignalSeverityEnum, {
+  name: 'RadarSignalSeverity',
+  description: 'How serious a signal is.',
+  valuesConfig: {
+    INFO: { description: 'Pour information.' },
+    WATCH: { description: 'À surveiller.' },
+    HIGH: { description: 'Élevé.' },
+    CRITICAL: { description: 'Critique.' },
+  },
+});

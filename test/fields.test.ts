@@ -15,7 +15,13 @@ let t: TestApp;
 let schema: GraphQLSchema;
 beforeAll(async () => {
   // Generated selections go deep and wide: the operation limits are not what this test is about.
-  t = await startTestApp({ config: { limits: { ...DEFAULT_LIMITS, maxDepth: 100, maxAliases: 1000, maxCost: Number.MAX_SAFE_INTEGER } } });
+  // The directory's modules (the spine). interview-grids, radar and support are not walked here yet: their
+  // fields are read on both databases by their own tests, and their subscriptions and the kit's background
+  // jobs are the next rows of this test (see the open issues).
+  t = await startTestApp({
+    modules: ['platform', 'territory', 'sectors', 'organizations', 'partners', 'accounts', 'imports'],
+    config: { limits: { ...DEFAULT_LIMITS, maxDepth: 100, maxAliases: 1000, maxCost: Number.MAX_SAFE_INTEGER } },
+  });
   schema = t.app.schema;
 });
 afterAll(async () => t?.close());
@@ -154,6 +160,7 @@ describe('every scalar field of every record type, on every read path', () => {
     expect([...nested.types].sort()).toEqual(
       nodeTypes()
         .map((n) => n.name)
+        .filter((name) => name !== 'BackgroundJob')
         .sort(),
     );
   });
@@ -162,7 +169,8 @@ describe('every scalar field of every record type, on every read path', () => {
     const fetchable = [...t.app.gateway.nodes.keys()].sort();
     expect(fetchable.length).toBeGreaterThan(0);
     let dates = 0;
-    for (const type of fetchable) {
+    // No demo record holds a background job (a kit type, present whatever the modules).
+    for (const type of fetchable.filter((name) => name !== 'BackgroundJob')) {
       const id = ids.get(type);
       expect(id, type).toBeDefined();
       const res = await t.gql(`query ($id: ID!) { node(id: $id) { __typename ... on ${type} ${selection(schema.getType(type)!, 2)} } }`, { id }, TOKENS.admin);
@@ -178,7 +186,7 @@ describe('every scalar field of every record type, on every read path', () => {
   it('subscription payloads over graphql-ws', async () => {
     const subscriptionType = schema.getSubscriptionType()!;
     const fields = Object.values(subscriptionType.getFields());
-    expect(fields.map((f) => f.name).sort()).toEqual(['organizationChanged', 'partnerChanged']);
+    expect(fields.map((f) => f.name).sort()).toEqual(['backgroundJobChanged', 'organizationChanged', 'partnerChanged']);
     const client = t.ws(TOKENS.admin);
     const organizationId = ids.get('Organization')!;
     const partnerId = ids.get('Partner')!;

@@ -16,7 +16,8 @@ export default defineConfig({
     // per worker and module set (type-graphql #1321) instead of once per file.
     isolate: false,
     pool: 'forks',
-    testTimeout: 30_000,
+    // Several tests start an app with the whole demo (every module) in their body: minutes on a loaded 2-core machine.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default'],
   },

@@ -3,6 +3,7 @@ import { ApiToken, Membership, Person } from '../modules/accounts/index.js';
 import { MembershipRoleEnum } from '../modules/accounts/account.enums.js';
 import { hashToken, newToken, tokenPrefix } from '../modules/accounts/token.js';
 import { Partner } from '../modules/partners/index.js';
+import { jobsIdle } from '../server/kit/jobs.js';
 import { toGlobalId } from '../server/relay.js';
 import { TOKENS, type TestApp } from './harness.js';
 
@@ -35,6 +36,9 @@ export async function personWithToken(
  */
 export async function databaseDigest(t: TestApp): Promise<string> {
   // Events committed by earlier calls get their position and deliveries in the background: wait for it.
+  await t.app.gateway.events.idle();
+  // Jobs started by those events (the radar's recompute when grid rules change) write progress and results: wait for them too.
+  await jobsIdle(t.app.gateway);
   await t.app.gateway.events.idle();
   const conn = t.app.gateway.orm.em.fork().getConnection();
   const rows: { table_name: string }[] = await conn.execute(

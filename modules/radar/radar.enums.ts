@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { registerLabelledEnum } from '../../server/kit/index.js';
 
 /** The radar's overall alert level (level.ts says how it is decided). */
 export enum RadarLevelEnum {
@@ -8,26 +8,21 @@ export enum RadarLevelEnum {
   CRITICAL = 'critical',
 }
 
-registerEnumType(RadarLevelEnum, {
+registerLabelledEnum(RadarLevelEnum, {
   name: 'RadarLevel',
   description:
     'Overall alert level of a radar: any critical risk → critical; 2 high risks (or 1 high and 2 watch, or a reliable axis under 25) → high; 1 high or a watch risk or a reliable axis under 50 → watch; else low.',
-  valuesConfig: {
-    LOW: { description: 'Faible: nothing alarming.' },
-    WATCH: { description: 'À surveiller.' },
-    HIGH: { description: 'Élevé.' },
-    CRITICAL: { description: 'Critique: act now.' },
-  },
+  labels: { low: 'Faible', watch: 'À surveiller', high: 'Élevé', critical: 'Critique' },
 });
 
 export enum SignalKindEnum {
   RISK = 'risk',
   MARGIN = 'margin',
 }
-registerEnumType(SignalKindEnum, {
+registerLabelledEnum(SignalKindEnum, {
   name: 'RadarSignalKind',
   description: 'A risk, or a margin of progress (a lever).',
-  valuesConfig: { RISK: { description: 'Risque.' }, MARGIN: { description: 'Marge de développement.' } },
+  labels: { risk: 'Risque', margin: 'Marge de développement' },
 });
 
 export enum SignalSeverityEnum {
@@ -36,13 +31,8 @@ export enum SignalSeverityEnum {
   HIGH = 'high',
   CRITICAL = 'critical',
 }
-registerEnumType(SignalSeverityEnum, {
+registerLabelledEnum(SignalSeverityEnum, {
   name: 'RadarSignalSeverity',
   description: 'How serious a signal is.',
-  valuesConfig: {
-    INFO: { description: 'Pour information.' },
-    WATCH: { description: 'À surveiller.' },
-    HIGH: { description: 'Élevé.' },
-    CRITICAL: { description: 'Critique.' },
-  },
+  labels: { info: 'Pour information', watch: 'À surveiller', high: 'Élevé', critical: 'Critique' },
 });

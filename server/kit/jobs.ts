@@ -90,6 +90,11 @@ export function jobRunner(gateway: Gateway): JobRunner {
   return runner;
 }
 
+/** Resolves once no job of the gateway is queued or running (tests compare the database before and after a call). */
+export async function jobsIdle(gateway: Gateway): Promise<void> {
+  await runners.get(gateway)?.idle();
+}
+
 /** Stops a gateway's jobs, if it ran any (app.close, before the database closes). */
 export async function stopJobs(gateway: Gateway): Promise<void> {
   await runners.get(gateway)?.stop();
@@ -115,6 +120,11 @@ export class JobRunner {
       .catch((err: unknown) => this.gateway.logger.error({ err, jobId: id }, 'background job: could not be run or recorded'))
       .finally(() => this.under.delete(run));
     this.under.add(run);
+  }
+
+  /** Resolves once no job is queued or running here (including those launched while waiting). */
+  async idle(): Promise<void> {
+    while (this.under.size > 0) await Promise.allSettled([...this.under]);
   }
 
   /** Jobs waiting fail at once; those running get a few seconds, then are recorded as interrupted. */

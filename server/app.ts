@@ -190,7 +190,9 @@ async function loadDemo(modules: readonly ModuleManifest[], orm: MikroORM, logge
   for (const m of modules) {
     if (!m.demo) continue;
     const em = orm.em.fork() as SqlEntityManager;
+    const begun = Date.now();
     const result: DemoResult | void = await m.demo({ em, logger, scale });
+    logger.debug({ module: m.name, ms: Date.now() - begun }, 'demo data loaded');
     if (result?.lines) lines.push(...result.lines);
   }
   return lines;
@@ -258,7 +260,11 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
   const viewers = viewerAccess(gateway, authenticate);
   // One compiled executor for HTTP and WebSocket operations.
   const compiler = new OperationCompiler(schema);
-  const httpServer = createServer();
+  // Idle keep-alive connections stay open longer than clients' and proxies' own idle limits (undici 4 s,
+  // nginx 60 s): the client closes first, and never writes a request on a socket the server is closing
+  // (ECONNRESET, seen under load with Node's default of 5 s). The drainer closes idle ones at shutdown.
+  const httpServer = createServer({ keepAliveTimeout: 65_000 });
+  httpServer.headersTimeout = 66_000;
   const drainer = new ConnectionDrainer(httpServer);
   const draining = () => drainer.isDraining;
   const limits = config.limits;

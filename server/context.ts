@@ -2,7 +2,7 @@ import type { EntityManager, EventArgs, MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { Viewer, type PermissionRegistry } from './auth.js';
 import type { Permission } from './permissions.js';
-import { invalidToken } from './errors.js';
+import { forbidden, invalidToken, unauthenticated } from './errors.js';
 import { sameViewer } from './viewers.js';
 import type { EventDispatcher, EventDefinition, EventPayload, PublishOptions } from './events.js';
 import { insertEvents, type EmittedEvent, type StoredEvent } from './outbox.js';
@@ -167,6 +167,16 @@ export class Context {
   /** True when the viewer holds `permission` (see module manifests). */
   can(permission: Permission): boolean {
     return this.gateway.permissions.allows(this.viewer, permission);
+  }
+
+  /**
+   * Goes on only when the viewer holds `permission`, as `@Authorized` does for an operation: UNAUTHENTICATED
+   * (401 on a route) without a token, FORBIDDEN (403) with one that lacks it. For module routes and the
+   * paths a decorator does not cover.
+   */
+  require(permission: Permission): void {
+    if (this.can(permission)) return;
+    throw this.viewer.isAuthenticated ? forbidden() : unauthenticated();
   }
 
   /**

@@ -149,6 +149,18 @@ async function requestUnderReview(): Promise<string> {
 /** Its receiving partner's people and administrators; others, who may not see it, find nothing. */
 const RECEIVER: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'NOT_FOUND', otherManager: 'NOT_FOUND', ownManager: 'OK', admin: 'OK' };
 
+/** A document an administrator attached to a support request of the target partner (sent over HTTP, as portals do). */
+async function supportDocument(consent: boolean): Promise<string> {
+  const requestId = await supportRequest(consent);
+  const res = await fetch(`${t.url.replace(/\/graphql$/, '')}/files/support/requests/${encodeURIComponent(requestId)}/documents?kind=STATUTES&name=statuts.pdf`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/pdf', authorization: `Bearer ${TOKENS.admin}` },
+    body: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { document: { id: string } }).document.id;
+}
+
 const CASES: Record<string, Case[]> = {
   createApiToken: [
     {
@@ -393,6 +405,20 @@ const CASES: Record<string, Case[]> = {
       name: 'without consent: the receiving partner only',
       document: 'mutation($id: ID!) { qualifySupportRequest(id: $id) { id } }',
       prepare: async () => ({ id: await supportRequest(false) }),
+      expect: RECEIVER,
+    },
+  ],
+  removeSupportDocument: [
+    {
+      name: "a shared request's document: the receiving partner's people (not the partners that only read it)",
+      document: 'mutation($id: ID!) { removeSupportDocument(id: $id) }',
+      prepare: async () => ({ id: await supportDocument(true) }),
+      expect: { ...RECEIVER, member: 'FORBIDDEN', otherManager: 'FORBIDDEN' },
+    },
+    {
+      name: "a document of a request kept from others: the receiving partner's people; the others find nothing",
+      document: 'mutation($id: ID!) { removeSupportDocument(id: $id) }',
+      prepare: async () => ({ id: await supportDocument(false) }),
       expect: RECEIVER,
     },
   ],

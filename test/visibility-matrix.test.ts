@@ -6,7 +6,8 @@ import { toGlobalId } from '../server/relay.js';
 import type { Viewer } from '../server/auth.js';
 import type { ModuleManifest } from '../server/module.js';
 import { ALL_MODULES } from '../modules/index.js';
-import { BackgroundJob } from '../server/kit/index.js';
+import { BackgroundJob, StoredFile } from '../server/kit/index.js';
+import { DocumentKind, SupportDocument, SupportRequest } from '../modules/support/index.js';
 import { KIT_VISIBILITY } from '../server/kit/tables.js';
 import { collect, createTestDatabase, startTestApp, TOKENS, type TestApp } from './harness.js';
 import { personWithToken } from './people.js';
@@ -190,6 +191,11 @@ async function setUp(t: TestApp): Promise<{ tokens: Map<Role, string | null>; vi
   // Background jobs of two people, and one of the platform itself.
   const em = t.app.gateway.orm.em.fork() as SqlEntityManager;
   for (const startedBy of [viewers.get('expert')!.personId, viewers.get('funder')!.personId, null]) em.create(BackgroundJob, { kind: 'matrix.job', label: 'Travail', startedBy });
+  // A document on each support request of the demo (their rows: the walk reads no bytes).
+  for (const request of await em.find(SupportRequest, {}, { fields: ['id'] })) {
+    const file = em.create(StoredFile, { module: 'support', name: 'statuts.pdf', type: 'application/pdf', size: 10, sha256: '0'.repeat(64) });
+    em.create(SupportDocument, { request: request.id, kind: DocumentKind.STATUTES, file });
+  }
   await em.flush();
   return { tokens, viewers };
 }
@@ -228,6 +234,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'StatusChange',
       'StrategyDecision',
       'SupportAction',
+      'SupportDocument',
       'SupportRequest',
     ]);
     const count = (role: Role, type: string) => matrix.allowed.get(role)!.get(type)!.size;
@@ -253,7 +260,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
     expect(count('funder', 'InterviewAnswer')).toBeGreaterThan(0);
     expect(count('anonymous', 'GridVersion')).toBeGreaterThan(0);
     // Support requests: partners' people see the shared ones and their own partner's; the others (no consent) stay hidden.
-    for (const type of ['SupportRequest', 'StatusChange', 'PartnerPosition', 'PositionVersion']) {
+    for (const type of ['SupportRequest', 'StatusChange', 'PartnerPosition', 'PositionVersion', 'SupportDocument']) {
       expect(matrix.all.get(type)!.size, type).toBeGreaterThan(0);
       expect(count('admin', type)).toBe(matrix.all.get(type)!.size);
       expect(count('expert', type)).toBeGreaterThan(0);
@@ -276,6 +283,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'BackgroundJob',
       'SupportRequest',
       'StatusChange',
+      'SupportDocument',
       'Interview',
       'InterviewAnswer',
       'GridVersion',

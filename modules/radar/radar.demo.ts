@@ -15,9 +15,7 @@ export async function seedRadars({ em }: DemoContext): Promise<DemoResult> {
   const todo = interviews.map((i) => i.id).filter((id) => !done.has(id));
   for (let i = 0; i < todo.length; i += BATCH) {
     const sources = (await RadarService.sources(em, todo.slice(i, i + BATCH))).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.interviewId < b.interviewId ? -1 : 1));
-    await em.transactional(async (tx) => {
-      for (const source of sources) await RadarService.record(tx as typeof em, source);
-    });
+    await em.transactional(async (tx) => void (await RadarService.recordMany(tx as typeof em, sources)));
     em.clear();
   }
   return { lines: todo.length ? [`${todo.length} radars calculés pour les entretiens de démonstration`] : [] };

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Authorized, Needs, decodeId, forbidden, subscribeTo, type Context } from '../../server/kit/index.js';
+import { Authorized, Needs, decodeId, subscribeTo, type Context } from '../../server/kit/index.js';
 import { Organization } from '../organizations/index.js';
 import { Interview } from '../interview-grids/index.js';
 import { Radar } from './radar.entity.js';
@@ -52,7 +52,7 @@ export class RadarResolver {
   @Subscription(() => Radar, {
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
-      if (!ctx.can(RadarPermissions.read)) throw forbidden();
+      ctx.require(RadarPermissions.read);
       const organizationId = decodeId((args as { organizationId: string }).organizationId, 'Organization', 'organizationId');
       return subscribeTo(ctx, RadarUpdated, (payload) => payload.organizationId === organizationId);
     },

@@ -4,7 +4,6 @@ import {
   badInput,
   decodeId,
   find,
-  forbidden,
   load,
   renderPdf,
   toCsv,
@@ -99,7 +98,7 @@ const PRIORITY_COLUMNS: Column<RankedPriority>[] = [
 ];
 
 async function priorities(ctx: Context, sectorId: string | undefined): Promise<RankedPriority[]> {
-  if (!ctx.viewer.isAuthenticated || !ctx.can(RadarPermissions.priorities.read)) throw forbidden();
+  ctx.require(RadarPermissions.priorities.read);
   if (sectorId !== undefined && sectorId.length > 200) throw badInput('sectorId', 'Identifiant de filière trop long.');
   return ContactPriorityService.all(ctx, sectorId ? decodeId(sectorId, 'Sector', 'sectorId') : null);
 }

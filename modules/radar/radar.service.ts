@@ -42,34 +42,62 @@ export const RadarService = {
    * previous radar is the organization's latest one of an earlier interview.
    */
   async record(em: SqlEntityManager, source: RadarSource): Promise<{ radar: Radar; problems: RuleProblem[] }> {
-    const computed = computeRadar(source);
-    const previous = await em.findOne(
-      Radar,
-      {
-        organization: source.organizationId,
-        interview: { $ne: source.interviewId },
-        $or: [{ interviewDate: { $lt: source.date } }, { interviewDate: source.date, interview: { $lt: source.interviewId } }],
-      },
-      { orderBy: { interviewDate: 'desc', interview: 'desc' }, fields: ['id'] },
-    );
-    const values = {
-      organization: source.organizationId,
-      partner: source.partnerId,
-      interviewerId: source.interviewerId,
-      gridVersion: source.gridVersionId,
-      gridTitle: `${source.grid.title} (version ${source.grid.version})`.slice(0, 200),
-      interviewDate: source.date,
-      computedAt: new Date(),
-      axes: computed.axes,
-      signals: computed.signals,
-      level: computed.level as RadarLevelEnum,
-      previousRadar: previous?.id ?? null,
+    const [recorded] = await RadarService.recordMany(em, [source]);
+    return recorded!;
+  },
+
+  /**
+   * `record` for many interviews at once, in a constant number of statements: their radars and those of
+   * the same organizations read once, each previous radar found in memory (an organization's second
+   * interview of the batch finds its first), one flush. Results in the order of `sources`.
+   */
+  async recordMany(em: SqlEntityManager, sources: readonly RadarSource[]): Promise<{ radar: Radar; problems: RuleProblem[] }[]> {
+    if (sources.length === 0) return [];
+    const known = await em.find(Radar, { organization: { $in: [...new Set(sources.map((s) => s.organizationId))] } });
+    const byInterview = new Map<string, Radar>(known.map((r) => [r.interview.id, r]));
+    // Each organization's radars as (date, interview) keys, kept as the batch adds its own.
+    const radarsOf = new Map<string, { date: string; interviewId: string; radar: Radar }[]>();
+    const keep = (organizationId: string, date: string, interviewId: string, radar: Radar) => {
+      const list = radarsOf.get(organizationId) ?? [];
+      const existing = list.find((k) => k.interviewId === interviewId);
+      if (existing) Object.assign(existing, { date, radar });
+      else list.push({ date, interviewId, radar });
+      radarsOf.set(organizationId, list);
     };
-    let radar = await em.findOne(Radar, { interview: source.interviewId });
-    if (radar) em.assign(radar, values);
-    else radar = em.create(Radar, { interview: source.interviewId, ...values });
+    for (const r of known) keep(r.organization.id, String(r.interviewDate).slice(0, 10), r.interview.id, r);
+    const before = (a: { date: string; interviewId: string }, b: { date: string; interviewId: string }) => a.date < b.date || (a.date === b.date && a.interviewId < b.interviewId);
+    const results: { radar: Radar; problems: RuleProblem[] }[] = [];
+    for (const source of sources) {
+      const computed = computeRadar(source);
+      const at = { date: source.date, interviewId: source.interviewId };
+      let previous: { date: string; interviewId: string; radar: Radar } | null = null;
+      for (const k of radarsOf.get(source.organizationId) ?? []) {
+        if (k.interviewId !== source.interviewId && before(k, at) && (!previous || before(previous, k))) previous = k;
+      }
+      const values = {
+        organization: source.organizationId,
+        partner: source.partnerId,
+        interviewerId: source.interviewerId,
+        gridVersion: source.gridVersionId,
+        gridTitle: `${source.grid.title} (version ${source.grid.version})`.slice(0, 200),
+        interviewDate: source.date,
+        computedAt: new Date(),
+        axes: computed.axes,
+        signals: computed.signals,
+        level: computed.level as RadarLevelEnum,
+        previousRadar: previous?.radar ?? null,
+      };
+      let radar = byInterview.get(source.interviewId);
+      if (radar) em.assign(radar, values);
+      else {
+        radar = em.create(Radar, { interview: source.interviewId, ...values });
+        byInterview.set(source.interviewId, radar);
+      }
+      keep(source.organizationId, source.date, source.interviewId, radar);
+      results.push({ radar, problems: computed.problems });
+    }
     await em.flush();
-    return { radar, problems: computed.problems };
+    return results;
   },
 
   /** Computes, stores and announces (RadarUpdated, after commit) the radar of an interview, in one transaction. */
@@ -105,10 +133,8 @@ export const RadarService = {
     for (let i = 0; i < ids.length; i += RECOMPUTE_BATCH) {
       const sources = (await RadarService.sources(em, ids.slice(i, i + RECOMPUTE_BATCH))).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       await job.ctx.transaction(async (tx) => {
-        for (const source of sources) {
-          const { radar } = await RadarService.record(tx.em, source);
-          tx.publish(RadarUpdated, { radarId: radar.id, organizationId: source.organizationId, interviewId: source.interviewId });
-        }
+        const recorded = await RadarService.recordMany(tx.em, sources);
+        recorded.forEach(({ radar }, n) => tx.publish(RadarUpdated, { radarId: radar.id, organizationId: sources[n]!.organizationId, interviewId: sources[n]!.interviewId }));
       });
       em.clear();
       await job.progress(Math.min(i + RECOMPUTE_BATCH, ids.length));

@@ -1,4 +1,4 @@
-import { CSV_TYPE, find, forbidden, toCsv, toXlsx, XLSX_TYPE, type Column, type Context, type ModuleRoute } from '../../server/kit/index.js';
+import { CSV_TYPE, find, toCsv, toXlsx, XLSX_TYPE, type Column, type Context, type ModuleRoute } from '../../server/kit/index.js';
 import { STAGE_LABELS } from '../organizations/index.js';
 import { Partner } from '../partners/index.js';
 import { Sector } from '../sectors/index.js';
@@ -46,7 +46,7 @@ const REQUEST_COLUMNS: Column<RequestRow>[] = [
 
 /** The requests the viewer may see, the latest first, with the names the export shows. */
 async function requestRows(ctx: Context): Promise<RequestRow[]> {
-  if (!ctx.can(SupportPermissions.read)) throw forbidden();
+  ctx.require(SupportPermissions.read);
   const [requests, partners, sectors, communes] = await Promise.all([
     find(ctx, SupportRequest, { where: {}, orderBy: REQUEST_ORDER, limit: MAX_EXPORT }),
     find(ctx, Partner, {
@@ -92,7 +92,7 @@ const STATISTICS_COLUMNS: Column<StatisticsRow>[] = [
 ];
 
 async function statisticsRows(ctx: Context, query: Record<string, string>): Promise<StatisticsRow[]> {
-  if (!ctx.can(SupportPermissions.read)) throw forbidden();
+  ctx.require(SupportPermissions.read);
   const s = await labelledStatistics(ctx, query.from ?? '', query.to ?? '');
   return [
     ...s.positioning.map((p) => ({ table: 'Positionnement par partenaire', ...p })),

@@ -124,7 +124,7 @@ describe('statistics and exports', () => {
     const xlsx = await fetch(`${files}/requests.xlsx`, { headers: { authorization: `Bearer ${TOKENS.funder}` } });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
-    expect((await fetch(`${files}/requests.csv`)).status).toBe(403);
+    expect((await fetch(`${files}/requests.csv`)).status).toBe(401); // no token: authenticate first
     const stats = await (await fetch(`${files}/statistics.csv?from=2025-01-01&to=2026-01-01`, { headers: { authorization: `Bearer ${TOKENS.funder}` } })).text();
     expect(stats).toContain('Positionnement par partenaire');
     expect(stats).toContain('Par intercommunalité');

@@ -15,20 +15,34 @@ import { PositionResolver } from './position.resolver.js';
 import { SupportRequestService } from './support-request.service.js';
 import { SUPPORT_VISIBILITY } from './support.visibility.js';
 import { seedSupport } from './support.demo.js';
+import { SupportDocument } from './support-document.entity.js';
+import { SUPPORT_DOCUMENT_ROUTES, SupportDocumentResolver } from './support-document.resolver.js';
 
 // What other modules may use of this one (they import this file only, and list 'support' in dependsOn).
-export { StrategyDecision, SupportAction, PartnerPosition, PositionVersion, StatusChange, SupportRequest, SupportPermissions, SupportRequestReceived, SupportStatusChanged, SupportRequestService };
-export { ActionOverdue, PositionMissing, PositionRecorded } from './support.events.js';
-export { IntakeChannel, SupportStatus, PositionKind, ActionStatus } from './support.enums.js';
+export {
+  StrategyDecision,
+  SupportAction,
+  SupportDocument,
+  PartnerPosition,
+  PositionVersion,
+  StatusChange,
+  SupportRequest,
+  SupportPermissions,
+  SupportRequestReceived,
+  SupportStatusChanged,
+  SupportRequestService,
+};
+export { ActionOverdue, PositionMissing, PositionRecorded, SupportDocumentAdded } from './support.events.js';
+export { IntakeChannel, SupportStatus, PositionKind, ActionStatus, DocumentKind } from './support.enums.js';
 
 /** Support requests and the collective answer. */
 export default defineModule({
   name: 'support',
   description:
-    'Support requests received by any partner and examined collectively: guarded workflow, matching with reasons, partners’ positions, shared action plan, territorial answer, follow-up and statistics.',
+    'Support requests received by any partner and examined collectively: documents, guarded workflow, matching with reasons, partners’ positions, shared action plan, territorial answer, follow-up and statistics.',
   dependsOn: ['territory', 'sectors', 'organizations', 'partners', 'accounts'],
-  entities: [SupportRequest, StatusChange, PartnerPosition, PositionVersion, SupportAction, StrategyDecision],
-  resolvers: [SupportRequestResolver, SupportMatchResolver, PositionResolver, StrategyResolver, StatisticsResolver],
+  entities: [SupportRequest, StatusChange, PartnerPosition, PositionVersion, SupportAction, StrategyDecision, SupportDocument],
+  resolvers: [SupportRequestResolver, SupportMatchResolver, PositionResolver, StrategyResolver, StatisticsResolver, SupportDocumentResolver],
   routes: [
     {
       method: 'GET',
@@ -47,6 +61,7 @@ export default defineModule({
       },
     },
     ...SUPPORT_EXPORT_ROUTES,
+    ...SUPPORT_DOCUMENT_ROUTES,
   ],
   permissions: SupportPermissions,
   visibility: SUPPORT_VISIBILITY,

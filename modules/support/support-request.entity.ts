@@ -10,6 +10,7 @@ import { Person } from '../accounts/index.js';
 import { IntakeChannel, SupportStatus } from './support.enums.js';
 import { PartnerPosition } from './partner-position.entity.js';
 import { StrategyDecision, SupportAction } from './strategy.entity.js';
+import { SupportDocument } from './support-document.entity.js';
 
 /** Limits shared by the columns, the inputs' rules and their messages. */
 export const SUPPORT_LIMITS = {
@@ -62,6 +63,7 @@ export class SupportRequest extends UuidEntity {
     | 'positions'
     | 'actions'
     | 'decision'
+    | 'documents'
     | 'satisfactionScore'
     | 'satisfactionComment'
     | 'satisfactionRecordedAt';
@@ -187,6 +189,11 @@ export class SupportRequest extends UuidEntity {
   @Field(() => [StrategyDecision], { description: 'The committee’s decision on the strategy (one at most; empty before).' })
   @OneToMany(() => StrategyDecision, (d) => d.request)
   decision = new Collection<StrategyDecision>(this);
+
+  @MaxItems(40) // DOCUMENT_LIMITS.perRequest
+  @Field(() => [SupportDocument], { description: 'The documents attached (statutes, accounts, cash plan…), the first added first; see `missingDocuments`.' })
+  @OneToMany(() => SupportDocument, (d) => d.request, { orderBy: { addedAt: 'asc', id: 'asc' } })
+  documents = new Collection<SupportDocument>(this);
 
   @Field(() => Int, { nullable: true, description: 'The holder’s satisfaction after closing, from 1 to 5; null when not given.' })
   @Property({ type: 'smallint', nullable: true })

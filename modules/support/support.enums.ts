@@ -90,3 +90,30 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 };
 
 registerLabelledEnum(ActionStatus, { name: 'ActionStatus', description: 'Status of an action of the shared action plan.', labels: ACTION_STATUS_LABELS });
+
+/** What a document attached to a request is (the documents a financial request needs, and others). */
+export enum DocumentKind {
+  STATUTES = 'STATUTES',
+  ANNUAL_ACCOUNTS = 'ANNUAL_ACCOUNTS',
+  CASH_PLAN = 'CASH_PLAN',
+  BUDGET = 'BUDGET',
+  FINANCING_PLAN = 'FINANCING_PLAN',
+  GENERAL_ASSEMBLY_MINUTES = 'GENERAL_ASSEMBLY_MINUTES',
+  BUSINESS_PLAN = 'BUSINESS_PLAN',
+  QUOTE = 'QUOTE',
+  OTHER = 'OTHER',
+}
+
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  STATUTES: 'statuts à jour',
+  ANNUAL_ACCOUNTS: 'comptes annuels (bilan et compte de résultat)',
+  CASH_PLAN: 'plan de trésorerie sur 12 mois',
+  BUDGET: 'budget prévisionnel',
+  FINANCING_PLAN: 'plan de financement du projet',
+  GENERAL_ASSEMBLY_MINUTES: 'procès-verbal de la dernière assemblée générale',
+  BUSINESS_PLAN: 'dossier de présentation du projet',
+  QUOTE: 'devis',
+  OTHER: 'autre document',
+};
+
+registerLabelledEnum(DocumentKind, { name: 'DocumentKind', description: 'What a document attached to a support request is.', labels: DOCUMENT_KIND_LABELS });

@@ -15,3 +15,7 @@ export const ActionOverdue = defineEvent<{ actionId: string; requestId: string; 
 export const PositionMissing = defineEvent<{ requestId: string; partnerId: string; since: string; days: number }>('support.position-missing', {
   stream: (p) => `support-request:${p.requestId}`,
 });
+/** A document was attached to a request (a partner awaiting documents may look again). */
+export const SupportDocumentAdded = defineEvent<{ requestId: string; documentId: string; kind: string }>('support.document-added', {
+  stream: (p) => `support-request:${p.requestId}`,
+});

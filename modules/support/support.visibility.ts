@@ -3,6 +3,7 @@ import { matches, visibleTo, type Rights } from '../../server/kit/index.js';
 import { StatusChange, SupportRequest } from './support-request.entity.js';
 import { PartnerPosition, PositionVersion } from './partner-position.entity.js';
 import { StrategyDecision, SupportAction } from './strategy.entity.js';
+import { SupportDocument } from './support-document.entity.js';
 import { SupportPermissions } from './support.permissions.js';
 
 /**
@@ -10,7 +11,7 @@ import { SupportPermissions } from './support.permissions.js';
  * (`support.read`) those whose holder consented to share them, and those their own partner received
  * whatever the consent; nobody else. The kit applies it on every read path (lists, relations,
  * `node(id)`, subscriptions); what hangs on a request (its history, positions, actions) follows the
- * request's rule through the relation.
+ * request's rule through the relation, documents included.
  */
 function requestAlternatives(rights: Rights): FilterQuery<SupportRequest>[] | boolean {
   if (rights.viewer.isAdmin) return true;
@@ -47,4 +48,5 @@ export const SUPPORT_VISIBILITY = [
   visibleTo(PositionVersion, { rows: throughRequest<PositionVersion> }),
   visibleTo(SupportAction, { rows: throughRequest<SupportAction> }),
   visibleTo(StrategyDecision, { rows: throughRequest<StrategyDecision> }),
+  visibleTo(SupportDocument, { rows: throughRequest<SupportDocument> }),
 ];

@@ -15,6 +15,7 @@ import { Migration20261202011851_stored_file as M11 } from './Migration202612020
 import { Migration20261202014500_support_strategy as M12 } from './Migration20261202014500_support_strategy.js';
 import { Migration20261202014650_add_radar as M13 } from './Migration20261202014650_add_radar.js';
 import { Migration20261202020708_contact_priority_weights as M14 } from './Migration20261202020708_contact_priority_weights.js';
+import { Migration20261202071412_support_documents as M15 } from './Migration20261202071412_support_documents.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -32,4 +33,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202014500_support_strategy', class: M12 },
   { name: 'Migration20261202014650_add_radar', class: M13 },
   { name: 'Migration20261202020708_contact_priority_weights', class: M14 },
+  { name: 'Migration20261202071412_support_documents', class: M15 },
 ];

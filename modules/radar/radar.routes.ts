@@ -1,19 +1,4 @@
-import {
-  CSV_TYPE,
-  XLSX_TYPE,
-  badInput,
-  decodeId,
-  find,
-  load,
-  renderPdf,
-  toCsv,
-  toXlsx,
-  todayInFrance,
-  type Column,
-  type Context,
-  type Download,
-  type ModuleRoute,
-} from '../../server/kit/index.js';
+import { CSV_TYPE, XLSX_TYPE, badInput, decodeId, find, load, renderPdf, toCsv, toXlsx, todayInFrance, type Column, type Context, type Download, type ModuleRoute } from '../../server/kit/index.js';
 import { GridVersion, InterviewAnswer, type AnswerValue, type GridDefinition } from '../interview-grids/index.js';
 import { LEGAL_FORM_LABELS, Organization } from '../organizations/index.js';
 import { Sector } from '../sectors/index.js';

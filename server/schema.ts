@@ -1,5 +1,5 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type AuthCheckerFn, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type AuthCheckerFn, type NonEmptyArray } from 'type-graphql';
 import { createAuthChecker, type PermissionRegistry } from './auth.js';
 import { installLeanResolvers } from './lean-resolvers.js';
 import { installHooks, installRelationResolvers } from './kit/schema.js';
@@ -15,12 +15,26 @@ export interface SchemaOptions {
 }
 
 /**
+ * Puts type-graphql's types back to the fields their classes declare. On a build, type-graphql appends the
+ * fields of `@FieldResolver`s declared on another class's type (`Organization.radar`, from the radar module)
+ * to that type's global metadata, and keeps them: a later build in the same process without that module (a
+ * test worker builds several module sets) still had them, with every type they reach. Each build starts
+ * from the declared fields and adds those of its own resolvers.
+ */
+function forgetAddedFields(): void {
+  const storage = getMetadataStorage() as unknown as { fields: object[]; objectTypes: { fields?: object[] }[]; interfaceTypes: { fields?: object[] }[] };
+  const declared = new Set(storage.fields);
+  for (const type of [...storage.objectTypes, ...storage.interfaceTypes]) if (type.fields) type.fields = type.fields.filter((f) => declared.has(f));
+}
+
+/**
  * One executable schema from the enabled modules' resolvers. type-graphql keeps global metadata,
  * so the schema is built once per process and module set (type-graphql #234, #1321).
  */
 export async function buildGatewaySchema({ modules, permissions }: SchemaOptions): Promise<GraphQLSchema> {
   const resolvers = [NodeResolver, ...KIT_RESOLVERS, ...modules.flatMap((m) => m.resolvers)] as unknown as NonEmptyArray<Function>;
   const authChecker = createAuthChecker(permissions);
+  forgetAddedFields();
   const schema = await buildSchema({
     resolvers,
     authChecker,

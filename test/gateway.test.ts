@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isInterfaceType, isObjectType, isInputObjectType, isEnumType } from 'graphql';
+import { getNamedType, isInterfaceType, isObjectType, isInputObjectType, isEnumType } from 'graphql';
 import { startTestApp, TOKENS, type TestApp } from './harness.js';
+import { ALL_MODULES } from '../modules/index.js';
 import { schemaDrift } from '../server/database.js';
 
 let t: TestApp;
@@ -148,6 +149,29 @@ describe('gateway with a subset of modules', () => {
       expect(gone.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     } finally {
       await small.close();
+    }
+  });
+
+  it('every module but the radar: boots, and no radar type or field is left on the others', async () => {
+    // Built after the whole schema in this process (beforeAll): the radar's fields on Organization and Interview
+    // must not stay in type-graphql's metadata for the next build.
+    const noRadar = await startTestApp({ modules: ALL_MODULES.map((m) => m.name).filter((name) => name !== 'radar') });
+    try {
+      const schema = noRadar.app.schema;
+      const radarish = /radar|contactPriorit/i;
+      const left: string[] = [];
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (type.name.startsWith('__')) continue;
+        if (radarish.test(type.name)) left.push(type.name);
+        if (!isObjectType(type) && !isInterfaceType(type)) continue;
+        for (const field of Object.values(type.getFields())) if (radarish.test(field.name) || radarish.test(getNamedType(field.type).name)) left.push(`${type.name}.${field.name}`);
+      }
+      expect(left).toEqual([]);
+      const res = await noRadar.gql('{ platform { referenceDate } organizations(first: 1) { totalCount } }', {}, TOKENS.expert);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.organizations.totalCount).toBeGreaterThan(0);
+    } finally {
+      await noRadar.close();
     }
   });
 });

@@ -7,8 +7,8 @@ import { DEFAULT_PRIORITY_WEIGHTS } from './priority.js';
 export const WEIGHTS_ID = 'platform';
 
 /**
- * The platform's contact priority weights (a platform setting the steering board and administrators change,
- * shown as `PlatformSettings.contactPriorityWeights`): how much each factor counts in `contactPriorities`
+ * The platform's contact priority weights (a platform-wide setting the steering board and administrators change,
+ * read as the root field `contactPriorityWeights`): how much each factor counts in `contactPriorities`
  * (priority.ts), and the sectors the steering board made a priority. One row; the defaults until changed.
  */
 @Entity({ tableName: 'contact_priority_weights' })

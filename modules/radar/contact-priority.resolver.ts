@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
 import { Authorized, ConnectionArgs, connectionType, decodeId, load, toConnection, type Context } from '../../server/kit/index.js';
 import { Organization } from '../organizations/index.js';
-import { PlatformSettings } from '../platform/index.js';
 import { ContactPriorityWeights } from './contact-priority.entity.js';
 import { ContactPriorityWeightsInput } from './contact-priority.inputs.js';
 import { ContactPriorityService, type RankedPriority } from './contact-priority.service.js';
@@ -15,7 +14,7 @@ export class ContactPriority {
   @Field(() => Int, { description: 'Rank in the whole list (1 = contact first).' })
   rank!: number;
 
-  @Field(() => Float, { description: 'Priority score 0–100 (weights of the platform settings).' })
+  @Field(() => Float, { description: 'Priority score 0–100 (under `contactPriorityWeights`).' })
   score!: number;
 
   @Field(() => RadarLevelEnum, { nullable: true, description: "The latest radar's alert level; null without radar." })
@@ -44,6 +43,14 @@ export class ContactPriorityResolver {
     return toConnection(ContactPriorityConnection, { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: view(e.node) })) });
   }
 
+  // Read as the platform settings were (no permission): the weights say how the list is ranked, not whom it
+  // ranks. A root field of this module rather than a field on the platform module's PlatformSettings, which
+  // tied the platform's type to the radar (and put the field in a schema without the radar).
+  @Query(() => ContactPriorityWeights, { description: 'How the contact priority list weighs its factors (the defaults until the steering board changes them).' })
+  contactPriorityWeights(@Ctx() ctx: Context): Promise<ContactPriorityWeights> {
+    return ContactPriorityService.weights(ctx);
+  }
+
   @FieldResolver(() => Organization, { description: 'The organization.' })
   async organization(@Root() priority: ContactPriority, @Ctx() ctx: Context): Promise<Organization> {
     return (await load(ctx, Organization, priority.organizationId))!;
@@ -56,14 +63,5 @@ export class ContactPriorityResolver {
     @Ctx() ctx: Context,
   ): Promise<ContactPriorityWeights> {
     return ContactPriorityService.setWeights(ctx, input);
-  }
-}
-
-/** `PlatformSettings.contactPriorityWeights`, added by this module. */
-@Resolver(() => PlatformSettings)
-export class PlatformWeightsResolver {
-  @FieldResolver(() => ContactPriorityWeights, { description: 'How the contact priority list weighs its factors (the defaults until the steering board changes them).' })
-  contactPriorityWeights(@Ctx() ctx: Context): Promise<ContactPriorityWeights> {
-    return ContactPriorityService.weights(ctx);
   }
 }

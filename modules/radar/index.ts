@@ -3,7 +3,7 @@ import { GridRulesChanged, InterviewCompleted } from '../interview-grids/index.j
 import { seedRadars } from './radar.demo.js';
 import { RADAR_ROUTES } from './radar.routes.js';
 import { ContactPriorityWeights } from './contact-priority.entity.js';
-import { ContactPriorityResolver, PlatformWeightsResolver } from './contact-priority.resolver.js';
+import { ContactPriorityResolver } from './contact-priority.resolver.js';
 import { Radar } from './radar.entity.js';
 import { RadarPermissions } from './radar.permissions.js';
 import { RadarUpdated } from './radar.events.js';
@@ -20,7 +20,7 @@ export default defineModule({
   description: "Radars of organizations' interviews: per-axis scores and coverage, risk and margin signals, alert level, trend, sector quartiles and contact priorities.",
   dependsOn: ['platform', 'organizations', 'partners', 'sectors', 'interview-grids'],
   entities: [Radar, ContactPriorityWeights],
-  resolvers: [...RADAR_RESOLVERS, ContactPriorityResolver, PlatformWeightsResolver],
+  resolvers: [...RADAR_RESOLVERS, ContactPriorityResolver],
   permissions: RadarPermissions,
   visibility: RADAR_VISIBILITY,
   // Durable: written with the interview's completion, delivered at least once (again after a crash); the

@@ -8,7 +8,7 @@ import type { RadarLevel } from './level.js';
  *   size       jobs at stake: log(1 + employees) / log(1 + 100), capped at 1 (100 employees and more: 1);
  *   sector     1 when the main sector is one the steering board made a priority, else 0;
  *   stage      difficulty/rebound 1, emergence and creation 0.6, development 0.4, consolidation 0.2.
- * score = 100 · Σ weight·factor / Σ weight (weights from the platform settings, ContactPriorityWeights), one decimal.
+ * score = 100 · Σ weight·factor / Σ weight (weights: ContactPriorityWeights, the platform-wide `contactPriorityWeights`), one decimal.
  * Ties rank by organization name, then id. Reasons list the factors that add to the score, largest first.
  */
 

@@ -308,7 +308,9 @@ describe('contact priorities', () => {
     expect(unknown.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.prioritySectorCodes' });
     const before = (await t.gql(Q, { first: 1 }, TOKENS.expert)).data.contactPriorities.edges[0].node;
     expect((await t.gql(SET, { input }, TOKENS.admin)).data.setContactPriorityWeights).toEqual(input);
-    expect((await t.gql('{ platform { contactPriorityWeights { size risk } } }', {}, TOKENS.expert)).data.platform.contactPriorityWeights).toEqual({ size: 100, risk: 0 });
+    expect((await t.gql('{ contactPriorityWeights { size risk } }', {}, TOKENS.expert)).data.contactPriorityWeights).toEqual({ size: 100, risk: 0 });
+    // Read without a permission, as it was on the platform settings.
+    expect((await t.gql('{ contactPriorityWeights { size } }', {}, null)).data.contactPriorityWeights).toEqual({ size: 100 });
     // Size only: the largest employer first, its score 100 · ln(1+n)/ln(101), capped at 100 (from 100 employees on, ties by name).
     const biggest = await em.fork().findOneOrFail(Organization, { employees: { $gte: 0 } }, { orderBy: { employees: 'desc' } });
     const after = (await t.gql(Q, { first: 1 }, TOKENS.expert)).data.contactPriorities.edges[0].node;

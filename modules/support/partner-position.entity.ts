@@ -10,7 +10,11 @@ import { SupportRequest } from './support-request.entity.js';
 /** Limits shared by the columns and the inputs. */
 export const POSITION_LIMITS = { conditions: 2_000, comment: 2_000, versions: 50 } as const;
 
-/** What a position says; shared by the current position and each of its versions (relations are declared on each, as the kit reads them). */
+/**
+ * What a position says; shared by the current position and each of its versions (the kit reads the
+ * fields and relations declared here as each entity's own). `request` stays on each: the position's is
+ * a field, the version's an indexed key for the visibility rule.
+ */
 @ObjectType('PositionContentBase', { description: 'What a position says.' })
 export abstract class PositionContent extends UuidEntity {
   @Field(() => PositionKind, { description: 'The position taken.' })
@@ -28,6 +32,18 @@ export abstract class PositionContent extends UuidEntity {
   @Field(() => String, { description: 'Comment (French).' })
   @Property({ type: 'text', default: '' })
   comment: string = '';
+
+  @Field(() => FundingScheme, { nullable: true, description: 'The scheme the partner would mobilise.' })
+  @ManyToOne(() => FundingScheme, { ref: true, nullable: true, deleteRule: 'set null' })
+  scheme: Ref<FundingScheme> | null = null;
+
+  @Field(() => Partner, { nullable: true, description: 'For a redirection, the partner the holder is sent to.' })
+  @ManyToOne(() => Partner, { ref: true, nullable: true, deleteRule: 'set null' })
+  redirectTo: Ref<Partner> | null = null;
+
+  @Field(() => Person, { nullable: true, description: 'Who recorded it.' })
+  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'set null' })
+  recordedBy: Ref<Person> | null = null;
 
   @Field(() => GraphQLDateTime, { description: 'When it was recorded.' })
   @Property({ type: 'datetime' })
@@ -49,18 +65,6 @@ export class PartnerPosition extends PositionContent {
   @Field(() => SupportRequest, { description: 'The request.' })
   @ManyToOne(() => SupportRequest, { ref: true, deleteRule: 'cascade' })
   request!: Ref<SupportRequest>;
-
-  @Field(() => FundingScheme, { nullable: true, description: 'The scheme the partner would mobilise.' })
-  @ManyToOne(() => FundingScheme, { ref: true, nullable: true, deleteRule: 'set null' })
-  scheme: Ref<FundingScheme> | null = null;
-
-  @Field(() => Partner, { nullable: true, description: 'For a redirection, the partner the holder is sent to.' })
-  @ManyToOne(() => Partner, { ref: true, nullable: true, deleteRule: 'set null' })
-  redirectTo: Ref<Partner> | null = null;
-
-  @Field(() => Person, { nullable: true, description: 'Who recorded it.' })
-  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'set null' })
-  recordedBy: Ref<Person> | null = null;
 
   @Field(() => Partner, { description: 'The partner taking the position.' })
   @ManyToOne(() => Partner, { ref: true, index: true, deleteRule: 'cascade' })
@@ -92,18 +96,6 @@ export class PositionVersion extends PositionContent {
   /** The request, for the visibility rule (the same as the position's). */
   @ManyToOne(() => SupportRequest, { ref: true, index: true, deleteRule: 'cascade' })
   request!: Ref<SupportRequest>;
-
-  @Field(() => FundingScheme, { nullable: true, description: 'The scheme the partner would mobilise.' })
-  @ManyToOne(() => FundingScheme, { ref: true, nullable: true, deleteRule: 'set null' })
-  scheme: Ref<FundingScheme> | null = null;
-
-  @Field(() => Partner, { nullable: true, description: 'For a redirection, the partner the holder is sent to.' })
-  @ManyToOne(() => Partner, { ref: true, nullable: true, deleteRule: 'set null' })
-  redirectTo: Ref<Partner> | null = null;
-
-  @Field(() => Person, { nullable: true, description: 'Who recorded it.' })
-  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'set null' })
-  recordedBy: Ref<Person> | null = null;
 
   @Field(() => Int, { description: 'Its number, from 1.' })
   @Property({ type: 'integer' })

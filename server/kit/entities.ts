@@ -69,6 +69,15 @@ export function KeysOf(target: () => EntityClass<object>): PropertyDecorator {
   };
 }
 
+/** The target `@KeysOf` declares for `property` on `entity` or on a class it extends (an abstract base). */
+function declaredKeys(entity: Function, property: string): (() => EntityClass<object>) | undefined {
+  for (let cls: unknown = entity; typeof cls === 'function' && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+    const target = keysOf.get(cls)?.get(property);
+    if (target) return target;
+  }
+  return undefined;
+}
+
 export interface EntityInfo {
   entity: EntityClass<object>;
   name: string;
@@ -135,7 +144,7 @@ function buildInfo(em: SqlEntityManager, meta: EntityMetadata): EntityInfo {
     const column = columnOf(em, meta, prop);
     stored.set(prop.name, column);
     if (!(prop.lazy && prop.hidden)) columns.set(prop.name, column);
-    const keysTarget = keysOf.get(meta.class)?.get(prop.name);
+    const keysTarget = declaredKeys(meta.class, prop.name);
     if (keysTarget) relations.set(prop.name, { kind: 'keys', property: prop.name, column: column.column, target: () => entityInfo(em, keysTarget()) });
     if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
       relations.set(prop.name, { kind: 'one', property: prop.name, column: column.column, target: lookup(prop.type) });

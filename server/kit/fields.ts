@@ -70,6 +70,6 @@ export function fieldReads(entity: Function): ReadonlyMap<string, FieldReads> {
  */
 export function maxItemsOf(entity: Function, property: string): number | null {
   const storage = getMetadataStorage() as unknown as { fieldExtensions: { target: Function; fieldName: string; extensions: { maxItems?: number } }[] };
-  const found = storage.fieldExtensions.find((e) => e.target === entity && e.fieldName === property && e.extensions.maxItems != null);
+  const found = storage.fieldExtensions.find((e) => (e.target === entity || entity.prototype instanceof e.target) && e.fieldName === property && e.extensions.maxItems != null);
   return found?.extensions.maxItems ?? null;
 }

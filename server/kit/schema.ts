@@ -53,6 +53,12 @@ interface StoredField {
   schemaName: string;
 }
 
+/** The kind of the MikroORM property `name` declared by decorators on the class `target`, if any. */
+function relationKind(target: Function, name: string): ReferenceKind | undefined {
+  const properties = MetadataStorage.getMetadataFromDecorator(target as never).properties as Record<string, { kind?: ReferenceKind }>;
+  return properties[name]?.kind;
+}
+
 /** Installs the relation resolvers; returns the fields it installed (`Type.field`). */
 export function installRelationResolvers(schema: GraphQLSchema): string[] {
   const storage = getMetadataStorage() as unknown as {
@@ -66,10 +72,12 @@ export function installRelationResolvers(schema: GraphQLSchema): string[] {
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!(type instanceof GraphQLObjectType)) continue;
-    const properties = MetadataStorage.getMetadataFromDecorator(objectType.target as never).properties as Record<string, { kind?: ReferenceKind }>;
     for (const f of storage.fields) {
-      if (f.target !== objectType.target) continue;
-      const kind = properties[f.name]?.kind;
+      // The type's own fields and those it inherits from an abstract base entity (PositionContent):
+      // type-graphql gives the subclass's type both, so both are resolved here.
+      if (f.target !== objectType.target && !(objectType.target.prototype instanceof f.target)) continue;
+      // The relation is declared where the field is (MikroORM keeps decorators by declaring class).
+      const kind = relationKind(f.target, f.name);
       const field = type.getFields()[f.schemaName];
       if (!field || (kind !== ReferenceKind.MANY_TO_ONE && kind !== ReferenceKind.ONE_TO_MANY)) continue;
       // The kit's resolver replaces type-graphql's, whose @Authorized and middlewares would silently go.

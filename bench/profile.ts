@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/profile.ts`: the PortalList (or PartnerList) operation run in-process against the demo
+ * `npx tsx bench/profile.ts`: the PortalList (or PartnerList, CommitteeList) operation run in-process against the demo
  * data at the bench's scale, to see where a request's CPU goes without the load generator:
  *   - the statements one request sends, and EXPLAIN ANALYZE of each (PostgreSQL only);
  *   - server CPU per request (process.cpuUsage over N requests, `PROFILE_CONCURRENCY` at a time);
@@ -25,6 +25,7 @@ import { TOKENS } from '../test/harness.js';
 const SCALE = { organizations: 10_000, employers: 4_600, partners: 200 };
 const url = process.env.BENCH_DATABASE_URL?.trim() || null;
 const [scenario] = selectScenarios(process.env.PROFILE_SCENARIO ?? 'PortalList');
+const TOKEN = TOKENS[scenario!.viewer];
 const N = Number(process.env.PROFILE_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.PROFILE_CONCURRENCY ?? 10);
 
@@ -108,7 +109,7 @@ function load(target: string, body: string, n: number): Promise<void> {
     const worker = async () => { while (next++ < Number(n)) { const r = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token }, body }); const t = await r.text(); if (r.status !== 200 || t.includes('"errors"')) { console.error(t.slice(0, 300)); process.exit(1); } } };
     Promise.all(Array.from({ length: Number(c) }, worker)).then(() => process.exit(0));`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', code, target, body, String(n), String(CONCURRENCY), TOKENS.expert], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['-e', code, target, body, String(n), String(CONCURRENCY), TOKEN], { stdio: 'inherit' });
     child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`load: exit ${status}`))));
   });
 }
@@ -161,10 +162,10 @@ async function main(): Promise<void> {
   const origin = await app.listen();
   const body = JSON.stringify({ query: scenario!.query, operationName: scenario!.name });
   try {
-    const first = await post(origin, body);
+    const first = await post(origin, body, TOKEN);
     if (first.status !== 200 || first.text.includes('"errors"')) throw new Error(first.text.slice(0, 500));
     recording = true;
-    await post(origin, body);
+    await post(origin, body, TOKEN);
     recording = false;
     console.log(`${scenario!.name}: ${statements.length} statements per request`);
     for (const s of statements) console.log(`  ${s.sql}`);

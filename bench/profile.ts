@@ -4,7 +4,8 @@
  *   - the statements one request sends, and EXPLAIN ANALYZE of each (PostgreSQL only);
  *   - server CPU per request (process.cpuUsage over N requests, `PROFILE_CONCURRENCY` at a time);
  *   - with PROFILE_CPU=1, a V8 CPU profile of those requests (node:inspector), its top self-time
- *     functions printed and the profile written to bench/results/profile.cpuprofile.
+ *     functions printed and the profile written to bench/results/profile.cpuprofile; PROFILE_CPU=floor
+ *     profiles the floor's requests instead (PostgreSQL only: the floor runs there only).
  *
  * Environment: BENCH_DATABASE_URL (a database of your own: it is seeded once, then reused when it
  * already holds the demo data), PROFILE_SCENARIO (default PortalList), PROFILE_REQUESTS (default 2000),
@@ -142,7 +143,7 @@ async function measure(label: string, target: string, body: string, databaseUrl:
   if (session) {
     const { profile } = await session.post('Profiler.stop');
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/profile.cpuprofile', JSON.stringify(profile));
+    writeFileSync(`bench/results/profile${label === 'graphql' ? '' : `-${label}`}.cpuprofile`, JSON.stringify(profile));
     for (const line of topSelf(profile as never, Number(process.env.PROFILE_TOP ?? 40))) console.log(line);
     session.disconnect();
   }
@@ -176,11 +177,12 @@ async function main(): Promise<void> {
       const totals = { graphql: { cpu: 0, db: 0 }, floor: { cpu: 0, db: 0 } };
       const rounds = Number(process.env.PROFILE_ROUNDS ?? 4);
       for (let r = 0; r < rounds; r++) {
-        const g = await measure('graphql', origin, body, url, r === rounds - 1);
+        const last = r === rounds - 1;
+        const g = await measure('graphql', origin, body, url, last && process.env.PROFILE_CPU !== 'floor');
         totals.graphql.cpu += g.cpu;
         totals.graphql.db += g.db;
         if (!floor) continue;
-        const f = await measure('floor', floor.url, body, url, false);
+        const f = await measure('floor', floor.url, body, url, last && process.env.PROFILE_CPU === 'floor');
         totals.floor.cpu += f.cpu;
         totals.floor.db += f.db;
       }

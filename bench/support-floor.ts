@@ -40,8 +40,18 @@ where sp.request_id = any(${PAGE_IDS}) order by sp.recorded_at asc, sp.id asc`,
   `select id, intercommunality_id from commune`,
 ] as const;
 
+/** Column names in camelCase, each converted once. */
+const CAMEL = new Map<string, string>();
 /** snake_case keys to camelCase: criteria and schemes rows as the engine reads them. */
-const camel = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
+function camel(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in row) {
+    let name = CAMEL.get(key);
+    if (name === undefined) CAMEL.set(key, (name = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
+    out[name] = row[key];
+  }
+  return out;
+}
 
 interface RequestRow {
   id: string;

@@ -70,9 +70,13 @@ describe('follow-up', () => {
   it('flags the positions still awaited 9 days after the qualification', async () => {
     const id = await underReview();
     await ok('mutation($id: ID!) { recordPosition(requestId: $id, input: { kind: WILL_SUPPORT }) { id } }', { id });
+    // Asked 9 days ago: the qualification and the invitations it recorded.
     await em()
       .getConnection()
       .execute(`update support_request set qualified_at = now() - interval '9 days' - interval '1 hour' where id = ?`, [uuid(id)]);
+    await em()
+      .getConnection()
+      .execute(`update support_invitation set invited_at = now() - interval '9 days' - interval '1 hour' where request_id = ?`, [uuid(id)]);
     const awaited = (await ok('query($id: ID!) { supportRequest(id: $id) { missingPositions { partner { id } days } } }', { id })).supportRequest.missingPositions;
     expect(awaited.length).toBeGreaterThan(0);
     expect(awaited[0].days).toBe(9);

@@ -56,7 +56,8 @@ with invited as (
 select p.id as "partnerId", coalesce(p.short_name, p.name) as partner,
        count(*)::int as asked,
        count(sp.id)::int as answered,
-       round(avg(greatest(extract(epoch from (sp.first_recorded_at - i.invited_at)), 0) / 86400)::numeric, 1)::float as "averageDelayDays"
+       -- greatest() skips nulls: without the filter an unanswered invitation would count as an answer at once.
+       round((avg(greatest(extract(epoch from (sp.first_recorded_at - i.invited_at)), 0)) filter (where sp.id is not null) / 86400)::numeric, 1)::float as "averageDelayDays"
 from invited i
 join partner p on p.id = i.partner_id
 left join support_position sp on sp.request_id = i.request_id and sp.partner_id = i.partner_id

@@ -1,17 +1,16 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type autocannon from 'autocannon';
-import { TOKENS } from '../test/harness.js';
 import { LoadChecker } from './check.js';
 
 /** How often each target's answer is checked during the load. */
 export const CHECK_INTERVAL_MS = 100;
 
-/** One request of the bench's viewer (a partner's expert) with `body`. */
-export async function post(url: string, body: string): Promise<{ status: number; text: string }> {
+/** One request with `body`, carrying `token` (the scenario's viewer: test/harness.ts TOKENS). */
+export async function post(url: string, body: string, token: string): Promise<{ status: number; text: string }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.expert}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body,
   });
   return { status: res.status, text: await res.text() };
@@ -22,13 +21,21 @@ export async function post(url: string, body: string): Promise<{ status: number;
  * with the reference; the first wrong answer kills autocannon and rejects. Autocannon's own count of
  * non-2xx answers, connection errors and timeouts must be zero too.
  */
-export async function checkedLoad(label: string, url: string, body: string, reference: string, connections: number, duration: number): Promise<{ result: autocannon.Result; checked: number }> {
+export async function checkedLoad(
+  label: string,
+  url: string,
+  body: string,
+  token: string,
+  reference: string,
+  connections: number,
+  duration: number,
+): Promise<{ result: autocannon.Result; checked: number }> {
   const controller = new AbortController();
-  const send = (target: string) => post(target, body);
+  const send = (target: string) => post(target, body, token);
   const checker = new LoadChecker(label, url, reference, send, (err) => controller.abort(err), CHECK_INTERVAL_MS).start();
   let result: autocannon.Result;
   try {
-    result = await load(url, body, connections, duration, controller.signal);
+    result = await load(url, body, token, connections, duration, controller.signal);
   } finally {
     await checker.stop();
   }
@@ -45,7 +52,7 @@ export async function checkedLoad(label: string, url: string, body: string, refe
  * server's when in process) is neither counted against the server nor taken from its event loop.
  * `signal` kills it (a sampled answer was wrong): the promise then rejects with the signal's reason.
  */
-function load(url: string, body: string, connections: number, duration: number, signal: AbortSignal): Promise<autocannon.Result> {
+function load(url: string, body: string, token: string, connections: number, duration: number, signal: AbortSignal): Promise<autocannon.Result> {
   const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
   const args = [
     cli,
@@ -61,7 +68,7 @@ function load(url: string, body: string, connections: number, duration: number, 
     '-H',
     'content-type=application/json',
     '-H',
-    `authorization=Bearer ${TOKENS.expert}`,
+    `authorization=Bearer ${token}`,
     '-b',
     body,
     url,

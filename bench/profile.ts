@@ -1,10 +1,11 @@
 /**
- * `npx tsx bench/profile.ts`: the PortalList (or PartnerList) operation run in-process against the demo
+ * `npx tsx bench/profile.ts`: the PortalList (or PartnerList, CommitteeList) operation run in-process against the demo
  * data at the bench's scale, to see where a request's CPU goes without the load generator:
  *   - the statements one request sends, and EXPLAIN ANALYZE of each (PostgreSQL only);
  *   - server CPU per request (process.cpuUsage over N requests, `PROFILE_CONCURRENCY` at a time);
  *   - with PROFILE_CPU=1, a V8 CPU profile of those requests (node:inspector), its top self-time
- *     functions printed and the profile written to bench/results/profile.cpuprofile.
+ *     functions printed and the profile written to bench/results/profile.cpuprofile; PROFILE_CPU=floor
+ *     profiles the floor's requests instead (PostgreSQL only: the floor runs there only).
  *
  * Environment: BENCH_DATABASE_URL (a database of your own: it is seeded once, then reused when it
  * already holds the demo data), PROFILE_SCENARIO (default PortalList), PROFILE_REQUESTS (default 2000),
@@ -25,6 +26,7 @@ import { TOKENS } from '../test/harness.js';
 const SCALE = { organizations: 10_000, employers: 4_600, partners: 200 };
 const url = process.env.BENCH_DATABASE_URL?.trim() || null;
 const [scenario] = selectScenarios(process.env.PROFILE_SCENARIO ?? 'PortalList');
+const TOKEN = TOKENS[scenario!.viewer];
 const N = Number(process.env.PROFILE_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.PROFILE_CONCURRENCY ?? 10);
 
@@ -108,7 +110,7 @@ function load(target: string, body: string, n: number): Promise<void> {
     const worker = async () => { while (next++ < Number(n)) { const r = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token }, body }); const t = await r.text(); if (r.status !== 200 || t.includes('"errors"')) { console.error(t.slice(0, 300)); process.exit(1); } } };
     Promise.all(Array.from({ length: Number(c) }, worker)).then(() => process.exit(0));`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', code, target, body, String(n), String(CONCURRENCY), TOKENS.expert], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['-e', code, target, body, String(n), String(CONCURRENCY), TOKEN], { stdio: 'inherit' });
     child.on('exit', (status) => (status === 0 ? resolve() : reject(new Error(`load: exit ${status}`))));
   });
 }
@@ -141,7 +143,7 @@ async function measure(label: string, target: string, body: string, databaseUrl:
   if (session) {
     const { profile } = await session.post('Profiler.stop');
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/profile.cpuprofile', JSON.stringify(profile));
+    writeFileSync(`bench/results/profile${label === 'graphql' ? '' : `-${label}`}.cpuprofile`, JSON.stringify(profile));
     for (const line of topSelf(profile as never, Number(process.env.PROFILE_TOP ?? 40))) console.log(line);
     session.disconnect();
   }
@@ -161,10 +163,10 @@ async function main(): Promise<void> {
   const origin = await app.listen();
   const body = JSON.stringify({ query: scenario!.query, operationName: scenario!.name });
   try {
-    const first = await post(origin, body);
+    const first = await post(origin, body, TOKEN);
     if (first.status !== 200 || first.text.includes('"errors"')) throw new Error(first.text.slice(0, 500));
     recording = true;
-    await post(origin, body);
+    await post(origin, body, TOKEN);
     recording = false;
     console.log(`${scenario!.name}: ${statements.length} statements per request`);
     for (const s of statements) console.log(`  ${s.sql}`);
@@ -175,11 +177,12 @@ async function main(): Promise<void> {
       const totals = { graphql: { cpu: 0, db: 0 }, floor: { cpu: 0, db: 0 } };
       const rounds = Number(process.env.PROFILE_ROUNDS ?? 4);
       for (let r = 0; r < rounds; r++) {
-        const g = await measure('graphql', origin, body, url, r === rounds - 1);
+        const last = r === rounds - 1;
+        const g = await measure('graphql', origin, body, url, last && process.env.PROFILE_CPU !== 'floor');
         totals.graphql.cpu += g.cpu;
         totals.graphql.db += g.db;
         if (!floor) continue;
-        const f = await measure('floor', floor.url, body, url, false);
+        const f = await measure('floor', floor.url, body, url, last && process.env.PROFILE_CPU === 'floor');
         totals.floor.cpu += f.cpu;
         totals.floor.db += f.db;
       }

@@ -42,6 +42,8 @@ export interface RunResult {
 export interface ScenarioResult {
   scenario: string;
   title: string;
+  /** The demo person whose token the requests carry. */
+  viewer: string;
   query: string;
   floorSql: string;
   /** Cost of the query by the server's default operation limits (it must be accepted under them). */
@@ -50,6 +52,8 @@ export interface ScenarioResult {
   responseBytes: { graphql: number; floor: number };
   floorIdenticalData: true;
   sqlPerRequest: number;
+  /** Statements per request for a smaller page of the same operation: equal to `sqlPerRequest`, or the run stops. */
+  sqlPerSmallPage: { first: number; perRequest: number };
   sqlStatements: string[];
   results: RunResult[];
 }

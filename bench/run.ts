@@ -1,19 +1,23 @@
 /**
  * `npm run bench`: seeds a larger demo data set, then, for each scenario (bench/scenarios.ts: PortalList,
- * the organizations directory page, and PartnerList, the partners page with their criteria and funding
- * schemes), loads the operation on the GraphQL server and on the scenario's raw-SQL floor (hand-written
- * statements in one round trip, JSON built in Node: bench/floor.ts, bench/partner-floor.ts), and prints a
+ * the organizations directory page; PartnerList, the partners page with their criteria and funding
+ * schemes; CommitteeList, the committee's working list of open support requests with their matching
+ * partners and positions), loads the operation on the GraphQL server and on the scenario's raw-SQL floor
+ * (hand-written statements in one round trip, JSON built in Node: bench/floor.ts, bench/partner-floor.ts,
+ * bench/support-floor.ts), each request carrying the token of the scenario's viewer, and prints a
  * comparison table per scenario. Results also go to bench/results/latest.json (git-ignored).
  *
  * The run stops with an error, measuring nothing more, when:
  *   - a scenario's query costs more than the server's default operation limits accept;
+ *   - the GraphQL server sends more statements for the scenario's page than for a page of SMALL_PAGE
+ *     (statements must not grow with the page);
  *   - the floor's `data` differ from the GraphQL answer's (compared byte for byte after sorting keys);
  *   - an answer sampled during the load (every 100 ms, on each target, warm-ups included) has errors,
  *     is not a 200, or differs from that reference;
  *   - autocannon counts a non-2xx answer, a connection error or a timeout.
  *
  * Options and environment:
- *   --scenario NAME[,NAME] / BENCH_SCENARIO  only these scenarios (PortalList, PartnerList); default all
+ *   --scenario NAME[,NAME] / BENCH_SCENARIO  only these scenarios (PortalList, PartnerList, CommitteeList); default all
  *   BENCH_DATABASE_URL / TEST_DATABASE_URL  PostgreSQL server: a fresh `<database>_bench` database is
  *                                           created there (and dropped at the end); else PGlite in memory.
  *   BENCH_DURATION      measured seconds per run (default 10)
@@ -27,7 +31,7 @@ import { createApp, type App } from '../server/app.js';
 import { DEFAULT_LIMITS } from '../server/config.js';
 import { checkOperationLimits } from '../server/limits.js';
 import type { DemoScale } from '../server/module.js';
-import { testConfig } from '../test/harness.js';
+import { testConfig, TOKENS } from '../test/harness.js';
 import { floorExecutor, startFloorServer, type ExecuteMany } from './floor.js';
 import { canonicalData, firstDifference } from './check.js';
 import { InFlight } from './inflight.js';
@@ -35,6 +39,7 @@ import { DatabaseCpu } from './dbcpu.js';
 import { checkedLoad, post } from './load.js';
 import { fmt, printNotes, printScenario, withRatios, writeResults, type RunResult, type ScenarioResult, type Target } from './report.js';
 import { selectScenarios, type Scenario } from './scenarios.js';
+import { OPEN_STATUSES } from '../modules/support/support.enums.js';
 import { printRadarBench } from './radar.bench.js';
 
 const SCALE: DemoScale = { organizations: 10_000, employers: 4_600, partners: 200 };
@@ -48,6 +53,8 @@ function benchDatabaseName(base: string): string {
   return /^[a-z_][a-z0-9_]{0,50}$/.test(name) && name !== 'postgres' && name !== 'test' ? `${name}_bench` : 'maillage_bench';
 }
 const SQL_SAMPLE_REQUESTS = 20;
+/** The smaller page whose statements per request must equal those of the scenario's page. */
+const SMALL_PAGE = 5;
 
 function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -88,6 +95,7 @@ interface LoadTarget {
   target: Target;
   url: string;
   body: string;
+  token: string;
   reference: string;
   sqlPerRequest: number;
   inFlight: InFlight;
@@ -132,13 +140,15 @@ async function seededApp(databaseUrl: string | null, sql: Bench['sql']): Promise
     .fork()
     .getConnection()
     .execute(
-      'select (select count(*) from organization)::int as organizations, (select count(*) from organization_contact)::int as contacts, (select count(*) from organization where consent_to_share)::int as consenting, (select count(*) from partner)::int as partners, (select count(*) from intervention_criteria)::int as criteria, (select count(*) from funding_scheme)::int as schemes',
+      'select (select count(*) from organization)::int as organizations, (select count(*) from organization_contact)::int as contacts, (select count(*) from organization where consent_to_share)::int as consenting, (select count(*) from partner)::int as partners, (select count(*) from intervention_criteria)::int as criteria, (select count(*) from funding_scheme)::int as schemes, ' +
+        `(select count(*) from support_request)::int as requests, (select count(*) from support_request where status in (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}))::int as open, (select count(*) from support_position)::int as positions`,
       [],
       'all',
     )) as Array<Record<string, number>>;
   console.log(
     `Seeding (createApp: migrations + demo data + schema): ${seconds} s — ${c!.organizations} organizations (${c!.consenting} consenting), ` +
-      `${c!.contacts} contacts, ${c!.partners} partners, ${c!.criteria} intervention criteria, ${c!.schemes} funding schemes`,
+      `${c!.contacts} contacts, ${c!.partners} partners, ${c!.criteria} intervention criteria, ${c!.schemes} funding schemes, ` +
+      `${c!.requests} support requests (${c!.open} open), ${c!.positions} partners' positions`,
   );
   return app;
 }
@@ -161,11 +171,11 @@ function acceptedCost(schema: GraphQLSchema, scenario: Scenario): number {
  * data, byte for byte once keys are sorted. Anything else stops here: a floor that answers something
  * else measures nothing. Returns the reference (canonical data) and what the answers hold.
  */
-async function compareAnswers(scenario: Scenario, body: string, graphqlUrl: string, floorUrl: string) {
-  const g = await post(graphqlUrl, body);
+async function compareAnswers(scenario: Scenario, body: string, token: string, graphqlUrl: string, floorUrl: string) {
+  const g = await post(graphqlUrl, body, token);
   const reference = canonicalData(`${scenario.name} graphql`, g.status, g.text);
   const summary = scenario.inspect((JSON.parse(g.text) as { data: unknown }).data);
-  const f = await post(floorUrl, body);
+  const f = await post(floorUrl, body, token);
   const floorData = canonicalData(`${scenario.name} floor`, f.status, f.text);
   if (floorData !== reference) {
     throw new Error(`${scenario.name}: the floor's data differ from the GraphQL answer's; nothing measured ${firstDifference(reference, floorData)}`);
@@ -178,23 +188,41 @@ async function compareAnswers(scenario: Scenario, body: string, graphqlUrl: stri
   return { reference, summary, responseBytes: { graphql: Buffer.byteLength(g.text), floor: Buffer.byteLength(f.text) } };
 }
 
-/** SQL statements per GraphQL request, over a few sequential requests, and their kinds. */
-async function countStatements(bench: Bench, scenario: Scenario, body: string, reference: string) {
+/** The statements the app sent for SQL_SAMPLE_REQUESTS sequential requests of `body`, each answer checked by `check`. */
+async function recordStatements(bench: Bench, body: string, token: string, check: (status: number, text: string) => void): Promise<string[]> {
   bench.sql.statements.length = 0;
   bench.sql.recording = true;
   try {
     for (let i = 0; i < SQL_SAMPLE_REQUESTS; i++) {
-      const res = await post(bench.graphqlUrl, body);
-      if (canonicalData(`${scenario.name} graphql`, res.status, res.text) !== reference) throw new Error(`${scenario.name}: answers changed between requests`);
+      const res = await post(bench.graphqlUrl, body, token);
+      check(res.status, res.text);
     }
+    return [...bench.sql.statements];
   } finally {
     bench.sql.recording = false;
+    bench.sql.statements.length = 0;
   }
-  const perRequest = bench.sql.statements.length / SQL_SAMPLE_REQUESTS;
-  const kinds = [...new Set(bench.sql.statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 90)))];
-  console.log(`${scenario.name}: SQL statements per GraphQL request: ${fmt(perRequest, 2)}`);
+}
+
+/**
+ * SQL statements per GraphQL request, over a few sequential requests, and their kinds; throws when a
+ * page of SMALL_PAGE takes a different number (statements must not grow with the page).
+ */
+async function countStatements(bench: Bench, scenario: Scenario, body: string, token: string, reference: string) {
+  const statements = await recordStatements(bench, body, token, (status, text) => {
+    if (canonicalData(`${scenario.name} graphql`, status, text) !== reference) throw new Error(`${scenario.name}: answers changed between requests`);
+  });
+  const perRequest = statements.length / SQL_SAMPLE_REQUESTS;
+  const smallBody = JSON.stringify({ query: scenario.queryAt(SMALL_PAGE), operationName: scenario.name });
+  const small = await recordStatements(bench, smallBody, token, (status, text) => void canonicalData(`${scenario.name} graphql (first ${SMALL_PAGE})`, status, text));
+  const perSmallRequest = small.length / SQL_SAMPLE_REQUESTS;
+  const kinds = [...new Set(statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 90)))];
+  console.log(`${scenario.name}: SQL statements per GraphQL request: ${fmt(perRequest, 2)} (first ${scenario.pageSize}), ${fmt(perSmallRequest, 2)} (first ${SMALL_PAGE})`);
   for (const s of kinds) console.log(`  ${s}${s.length >= 90 ? '…' : ''}`);
-  return { perRequest, kinds };
+  if (perSmallRequest !== perRequest) {
+    throw new Error(`${scenario.name}: ${fmt(perRequest, 2)} statements per request for a page of ${scenario.pageSize}, ${fmt(perSmallRequest, 2)} for a page of ${SMALL_PAGE}; nothing measured`);
+  }
+  return { perRequest, perSmallRequest, kinds };
 }
 
 /** Waits for the server to finish what a run left in flight. */
@@ -206,13 +234,13 @@ async function drain(t: LoadTarget): Promise<void> {
 async function measure(t: LoadTarget, connections: number, dbCpu: DatabaseCpu | null): Promise<RunResult> {
   const label = `${t.target} c=${connections}`;
   process.stdout.write(`  ${t.target.padEnd(7)} c=${String(connections).padEnd(3)} warm-up ${WARMUP} s… `);
-  await checkedLoad(`${label} warm-up`, t.url, t.body, t.reference, connections, WARMUP);
+  await checkedLoad(`${label} warm-up`, t.url, t.body, t.token, t.reference, connections, WARMUP);
   await drain(t); // the server finishes what the warm-up left in flight before measuring
   process.stdout.write(`measuring ${DURATION} s… `);
   const completedBefore = t.inFlight.completed;
   const cpuBefore = process.cpuUsage();
   const dbBefore = dbCpu?.sample();
-  const { result: r, checked } = await checkedLoad(label, t.url, t.body, t.reference, connections, DURATION);
+  const { result: r, checked } = await checkedLoad(label, t.url, t.body, t.token, t.reference, connections, DURATION);
   const inFlightAtStop = t.inFlight.inFlight;
   const drainStart = performance.now();
   await drain(t);
@@ -252,13 +280,14 @@ async function measure(t: LoadTarget, connections: number, dbCpu: DatabaseCpu | 
 async function runScenario(bench: Bench, scenario: Scenario): Promise<ScenarioResult> {
   const cost = acceptedCost(bench.app.schema, scenario);
   console.log('');
-  console.log(`${scenario.name}: cost ${cost} (the server accepts up to ${DEFAULT_LIMITS.maxCost})`);
+  console.log(`${scenario.name}: cost ${cost} (the server accepts up to ${DEFAULT_LIMITS.maxCost}); viewer: ${scenario.viewer}`);
   const body = JSON.stringify({ query: scenario.query, operationName: scenario.name });
+  const token = TOKENS[scenario.viewer];
   const floor = await startFloorServer(bench.floorExecute, scenario.floor);
   try {
-    const answers = await compareAnswers(scenario, body, bench.graphqlUrl, floor.url);
-    const sql = await countStatements(bench, scenario, body, answers.reference);
-    const common = { body, reference: answers.reference };
+    const answers = await compareAnswers(scenario, body, token, bench.graphqlUrl, floor.url);
+    const sql = await countStatements(bench, scenario, body, token, answers.reference);
+    const common = { body, token, reference: answers.reference };
     const targets: LoadTarget[] = [
       { ...common, target: 'graphql', url: bench.graphqlUrl, sqlPerRequest: sql.perRequest, inFlight: bench.graphqlInFlight },
       { ...common, target: 'floor', url: floor.url, sqlPerRequest: scenario.floor.statements.length, inFlight: new InFlight(floor.server) },
@@ -268,6 +297,7 @@ async function runScenario(bench: Bench, scenario: Scenario): Promise<ScenarioRe
     return {
       scenario: scenario.name,
       title: scenario.title,
+      viewer: scenario.viewer,
       query: scenario.query,
       floorSql: scenario.floor.statements.join(';\n'),
       cost,
@@ -275,6 +305,7 @@ async function runScenario(bench: Bench, scenario: Scenario): Promise<ScenarioRe
       responseBytes: answers.responseBytes,
       floorIdenticalData: true,
       sqlPerRequest: sql.perRequest,
+      sqlPerSmallPage: { first: SMALL_PAGE, perRequest: sql.perSmallRequest },
       sqlStatements: sql.kinds,
       results: withRatios(results),
     };

@@ -1,5 +1,7 @@
+import type { TOKENS } from '../test/harness.js';
 import { PORTAL_FLOOR, type Floor } from './floor.js';
 import { PARTNER_FLOOR, PARTNER_PAGE_SIZE } from './partner-floor.js';
+import { COMMITTEE_FLOOR, COMMITTEE_MATCHES, COMMITTEE_PAGE_SIZE } from './support-floor.js';
 
 /**
  * The operations `npm run bench` loads, each against its own floor. `inspect` refuses an answer that
@@ -9,7 +11,13 @@ export interface Scenario {
   name: string;
   /** What the table's heading says the operation reads. */
   title: string;
+  /** The operation at its page size (`queryAt(pageSize)`): what is loaded and compared with the floor. */
   query: string;
+  pageSize: number;
+  /** The operation with a page of `first`: the bench checks its statements do not grow with the page. */
+  queryAt(first: number): string;
+  /** The demo person whose token every request carries (the floor answers what that person sees). */
+  viewer: keyof typeof TOKENS;
   floor: Floor;
   /** Throws unless the GraphQL answer's `data` are worth loading; returns a one-line summary. */
   inspect(data: unknown): string;
@@ -36,10 +44,20 @@ function withSome<N>(name: string, nodes: N[], what: string, list: (node: N) => 
   return count;
 }
 
+/** A scenario's `query` and `pageSize` from its `queryAt`. */
+function paged(pageSize: number, queryAt: (first: number) => string): Pick<Scenario, 'query' | 'pageSize' | 'queryAt'> {
+  return { query: queryAt(pageSize), pageSize, queryAt };
+}
+
 const portalList: Scenario = {
   name: 'PortalList',
   title: `organizations(first: ${PORTAL_PAGE_SIZE}) with sector, commune and contacts`,
-  query: `query PortalList { organizations(first: ${PORTAL_PAGE_SIZE}) { totalCount edges { node { id name legalForm employees sector { code name } commune { name } contacts { firstName lastName email phone role } } } } }`,
+  ...paged(
+    PORTAL_PAGE_SIZE,
+    (first) =>
+      `query PortalList { organizations(first: ${first}) { totalCount edges { node { id name legalForm employees sector { code name } commune { name } contacts { firstName lastName email phone role } } } } }`,
+  ),
+  viewer: 'expert',
   floor: PORTAL_FLOOR,
   inspect(data) {
     type Node = { contacts: unknown[] };
@@ -53,11 +71,15 @@ const portalList: Scenario = {
 const partnerList: Scenario = {
   name: 'PartnerList',
   title: `partners(first: ${PARTNER_PAGE_SIZE}) with intervention criteria (and their sectors) and funding schemes`,
-  query:
-    `query PartnerList { partners(first: ${PARTNER_PAGE_SIZE}) { totalCount edges { node { id slug name shortName kind description website email ` +
-    'technicalCommittee steeringBoard constraints needs contributions ' +
-    'criteria { label stages legalForms minAmount maxAmount wholeTerritory sectors { code name } } ' +
-    'fundingSchemes { name kind description eligibility minAmount maxAmount stages } } } } }',
+  ...paged(
+    PARTNER_PAGE_SIZE,
+    (first) =>
+      `query PartnerList { partners(first: ${first}) { totalCount edges { node { id slug name shortName kind description website email ` +
+      'technicalCommittee steeringBoard constraints needs contributions ' +
+      'criteria { label stages legalForms minAmount maxAmount wholeTerritory sectors { code name } } ' +
+      'fundingSchemes { name kind description eligibility minAmount maxAmount stages } } } } }',
+  ),
+  viewer: 'expert',
   floor: PARTNER_FLOOR,
   inspect(data) {
     type Node = { criteria: { sectors: unknown[] }[]; fundingSchemes: unknown[] };
@@ -70,7 +92,35 @@ const partnerList: Scenario = {
   },
 };
 
-export const SCENARIOS: readonly Scenario[] = [portalList, partnerList];
+/**
+ * The committee's working list (support issue): the open requests, latest first, each with its receiving
+ * partner, the partners the matching proposes and the partners' positions, as an administrator (who sees
+ * every request: the floor filters nothing). Matching reads its base once per operation and the page's
+ * organizations and accreditations by loaders: statements do not grow with the page.
+ */
+const committeeList: Scenario = {
+  name: 'CommitteeList',
+  title: `supportRequests(first: ${COMMITTEE_PAGE_SIZE}, open) with receiving partner, matches(first: ${COMMITTEE_MATCHES}) and positions, as an administrator`,
+  ...paged(
+    COMMITTEE_PAGE_SIZE,
+    (first) =>
+      `query CommitteeList { supportRequests(first: ${first}, filter: { open: true }) { edges { node { id title status receivingPartner { name } ` +
+      `matches(first: ${COMMITTEE_MATCHES}) { partner { name } } positions { partner { name } kind amount } } } } }`,
+  ),
+  viewer: 'admin',
+  floor: COMMITTEE_FLOOR,
+  inspect(data) {
+    type Node = { matches: unknown[]; positions: unknown[] };
+    const page = (data as { supportRequests?: Page<Node> }).supportRequests;
+    const nodes = fullPage('CommitteeList', page, COMMITTEE_PAGE_SIZE);
+    const matched = withSome('CommitteeList', nodes, 'matching partners', (n) => n.matches);
+    const positioned = withSome('CommitteeList', nodes, 'positions', (n) => n.positions);
+    const count = (list: (n: Node) => unknown[]) => nodes.reduce((sum, n) => sum + list(n).length, 0);
+    return `${nodes.length} open requests, ${matched} with matching partners (${count((n) => n.matches)} in all), ${positioned} with positions (${count((n) => n.positions)} in all)`;
+  },
+};
+
+export const SCENARIOS: readonly Scenario[] = [portalList, partnerList, committeeList];
 
 /** The scenarios named in `names` (comma-separated, case-insensitive), all of them when empty. */
 export function selectScenarios(names: string | undefined): Scenario[] {

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TOKENS, type TestApp } from './harness.js';
 import { floorBody, floorExecutor, startFloorServer, FLOOR_STATEMENTS, type FloorServer } from '../bench/floor.js';
 import { canonicalData, LoadChecker, type Post } from '../bench/check.js';
+import { COMMITTEE_FLOOR, COMMITTEE_FLOOR_STATEMENTS } from '../bench/support-floor.js';
+import { SCENARIOS } from '../bench/scenarios.js';
 
 /*
  * The benchmark compares GraphQL with a hand-written floor: the floor must answer the same data (on
@@ -66,6 +68,32 @@ describe('benchmark floor', () => {
     expect(dropped).not.toBe(good);
     const reordered = canonicalData('floor', 200, floorBody([results[0]!, results[1]!, [...contacts].reverse()]));
     expect(reordered).not.toBe(good);
+  });
+});
+
+describe("the committee's working list floor", () => {
+  it('answers the very data GraphQL answers an administrator, in one round trip of nine statements', async () => {
+    const scenario = SCENARIOS.find((x) => x.name === 'CommitteeList')!;
+    expect(scenario.viewer).toBe('admin');
+    const body = JSON.stringify({ query: scenario.query, operationName: scenario.name });
+    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.admin}` }, body });
+    const text = await res.text();
+    const reference = canonicalData('graphql', res.status, text);
+    expect(scenario.inspect(JSON.parse(text).data)).toMatch(/^50 open requests/);
+
+    const committee = await startFloorServer((sql) => {
+      roundTrips++;
+      return floorDb.execute(sql);
+    }, COMMITTEE_FLOOR);
+    try {
+      roundTrips = 0;
+      const f = await fetch(committee.url, { method: 'POST', body });
+      expect(canonicalData('floor', f.status, await f.text())).toBe(reference);
+      expect(COMMITTEE_FLOOR_STATEMENTS).toHaveLength(9);
+      expect(roundTrips).toBe(1);
+    } finally {
+      await committee.close();
+    }
   });
 });
 

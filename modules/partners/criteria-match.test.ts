@@ -265,6 +265,51 @@ describe('checks and their reasons', () => {
   });
 });
 
+describe('the eligible partners only', () => {
+  // Every combination of a few values per axis: situations that pass and fail each axis, or do not say.
+  const situations: Situation[] = [];
+  for (const stage of [undefined, Stage.CREATION, Stage.RECOVERY])
+    for (const legalForm of [undefined, LegalForm.ASSOCIATION, LegalForm.SCOP, LegalForm.INDIVIDUAL])
+      for (const employees of [undefined, 0, 12])
+        for (const amount of [undefined, 3_000, 150_000])
+          for (const [communeId, sectorCodes] of [
+            [undefined, undefined],
+            ['Samer', ['culture']],
+            ['Boulogne-sur-Mer', ['recyclage-reemploi', 'mobilite']],
+          ] as const)
+            for (const rest of [{}, { accreditations: [AccreditationKind.SIAE_ACI], publics: [TargetPublic.YOUTH], needTypes: [NeedType.INVESTMENT], ageYears: 2, coFinancingSecured: true }])
+              situations.push({ stage, legalForm, employees, amount, communeId, sectorCodes, ...rest });
+
+  it('are what matching every partner keeps of the eligible ones, criterion and check alike', () => {
+    const base = demoBase();
+    let eligible = 0;
+    for (const situation of situations) {
+      const kept = matchAll(base, situation, true)
+        .filter((r) => r.eligible)
+        .map((r) => ({ ...r, criteria: r.criteria.filter((c) => c.eligible), schemes: r.schemes.filter((s) => s.eligible) }));
+      expect(matchAll(base, situation, false)).toEqual(kept);
+      eligible += kept.length;
+    }
+    expect(situations.length).toBeGreaterThan(500);
+    expect(eligible).toBeGreaterThan(situations.length); // some situations fit several partners
+  });
+
+  it('are judged without reasons, by the same verdicts', () => {
+    const base = demoBase();
+    for (const situation of situations.slice(0, 200))
+      for (const partner of base.partners) {
+        for (const c of base.criteriaOf.get(partner.id) ?? []) {
+          const withReasons = checkCriteria(c, situation, 'X', base.names);
+          expect(checkCriteria(c, situation, 'X', base.names, false)).toEqual(withReasons.map((k) => (k.passed ? k : { ...k, reason: null })));
+        }
+        for (const s of base.schemesOf.get(partner.id) ?? []) {
+          const withReasons = checkRules(s, situation, 'X');
+          expect(checkRules(s, situation, 'X', false)).toEqual(withReasons.map((k) => (k.passed ? k : { ...k, reason: null })));
+        }
+      }
+  });
+});
+
 describe('the reference date', () => {
   it('decides which schemes are offered: one FSE programme at a time', () => {
     const fse = (day: string) =>

@@ -153,113 +153,156 @@ function bounds(min: number | null, max: number | null, show: (n: number) => str
 
 const within = (value: number, min: number | null, max: number | null) => (min == null || value >= min) && (max == null || value <= max);
 
-/** The checks of the rules shared by criteria and schemes; `who` names the partner or the scheme in reasons. */
-export function checkRules(rules: EligibilityRules, situation: Situation, who: string): Check[] {
-  const checks: Check[] = [];
-  const add = (axis: CriterionAxis, passed: boolean, reason: string) => checks.push({ axis, passed, reason: passed ? null : reason });
-  const note = (axis: CriterionAxis, what: string) => checks.push({ axis, passed: true, reason: unknown(what) });
+/** One axis checked; `reason` is only read for a failed check. */
+const checked = (axis: CriterionAxis, passed: boolean, reason: string | null): Check => ({ axis, passed, reason: passed ? null : reason });
+/** A passed check whose value the situation did not give. */
+const noted = (axis: CriterionAxis, what: string): Check => ({ axis, passed: true, reason: unknown(what) });
 
+/*
+ * Reasons are written only for failed checks, and only when `reasons` is true: a caller that keeps no
+ * failed check (the eligible partners only, `criteriaCovers`) passes false and gets failed checks whose
+ * reason is null. Each reason is an expression evaluated after `passed` is known, never before.
+ */
+
+/** The checks of the rules shared by criteria and schemes; `who` names the partner or the scheme in reasons. */
+export function checkRules(rules: EligibilityRules, situation: Situation, who: string, reasons = true): Check[] {
+  const checks: Check[] = [];
+  addRuleChecks(checks, rules, situation, who, reasons);
+  return checks;
+}
+
+function addRuleChecks(checks: Check[], rules: EligibilityRules, situation: Situation, who: string, reasons: boolean): void {
   if (rules.stages.length > 0) {
     const { stage } = situation;
-    if (!stage) note(CriterionAxis.STAGE, 'stade du projet');
-    else add(CriterionAxis.STAGE, rules.stages.includes(stage), `Stade ${STAGE_WORDS[stage]} : ${who} intervient en ${words(rules.stages, STAGE_WORDS)}.`);
+    if (!stage) checks.push(noted(CriterionAxis.STAGE, 'stade du projet'));
+    else {
+      const passed = rules.stages.includes(stage);
+      checks.push(checked(CriterionAxis.STAGE, passed, passed || !reasons ? null : `Stade ${STAGE_WORDS[stage]} : ${who} intervient en ${words(rules.stages, STAGE_WORDS)}.`));
+    }
   }
   if (rules.legalForms.length > 0) {
     const form = situation.targetLegalForm ?? situation.legalForm;
-    if (!form) note(CriterionAxis.LEGAL_FORM, 'forme juridique');
+    if (!form) checks.push(noted(CriterionAxis.LEGAL_FORM, 'forme juridique'));
     else {
-      const fact = situation.targetLegalForm ? `Forme visée ${LEGAL_FORM_WORDS[form]}` : capital(LEGAL_FORM_WORDS[form]);
-      add(CriterionAxis.LEGAL_FORM, rules.legalForms.includes(form), `${fact} : ${who} s'adresse aux formes ${words(rules.legalForms, LEGAL_FORM_WORDS)}.`);
+      const passed = rules.legalForms.includes(form);
+      let reason: string | null = null;
+      if (!passed && reasons) {
+        const fact = situation.targetLegalForm ? `Forme visée ${LEGAL_FORM_WORDS[form]}` : capital(LEGAL_FORM_WORDS[form]);
+        reason = `${fact} : ${who} s'adresse aux formes ${words(rules.legalForms, LEGAL_FORM_WORDS)}.`;
+      }
+      checks.push(checked(CriterionAxis.LEGAL_FORM, passed, reason));
     }
   }
   if (rules.accreditations.length > 0) {
     const held = situation.accreditations;
-    if (!held) note(CriterionAxis.ACCREDITATION, 'agrément');
+    if (!held) checks.push(noted(CriterionAxis.ACCREDITATION, 'agrément'));
     else {
-      const list = words(rules.accreditations, ACCREDITATION_WORDS);
-      const fact = rules.accreditations.length === 1 ? `Pas d'agrément ${list}` : `Aucun des agréments ${list}`;
-      add(
-        CriterionAxis.ACCREDITATION,
-        rules.accreditations.some((a) => held.includes(a)),
-        `${fact} : ${who} s'adresse aux structures qui en détiennent un.`,
-      );
+      const passed = rules.accreditations.some((a) => held.includes(a));
+      let reason: string | null = null;
+      if (!passed && reasons) {
+        const list = words(rules.accreditations, ACCREDITATION_WORDS);
+        const fact = rules.accreditations.length === 1 ? `Pas d'agrément ${list}` : `Aucun des agréments ${list}`;
+        reason = `${fact} : ${who} s'adresse aux structures qui en détiennent un.`;
+      }
+      checks.push(checked(CriterionAxis.ACCREDITATION, passed, reason));
     }
   }
   if (rules.employerRequired) {
     const n = situation.employees;
-    if (n == null) note(CriterionAxis.EMPLOYER, 'nombre de salariés');
-    else add(CriterionAxis.EMPLOYER, n > 0, `0 salarié : ${who} s'adresse aux employeurs.`);
+    if (n == null) checks.push(noted(CriterionAxis.EMPLOYER, 'nombre de salariés'));
+    else checks.push(checked(CriterionAxis.EMPLOYER, n > 0, n > 0 || !reasons ? null : `0 salarié : ${who} s'adresse aux employeurs.`));
   }
   if (rules.minEmployees != null || rules.maxEmployees != null) {
     const n = situation.employees;
-    if (n == null) note(CriterionAxis.SIZE, 'nombre de salariés');
-    else
-      add(
-        CriterionAxis.SIZE,
-        within(n, rules.minEmployees, rules.maxEmployees),
-        `${plural(n, 'salarié', 'salariés')} : ${who} s'adresse aux structures ${bounds(rules.minEmployees, rules.maxEmployees, (k) => plural(k, 'salarié', 'salariés'))}.`,
+    if (n == null) checks.push(noted(CriterionAxis.SIZE, 'nombre de salariés'));
+    else {
+      const passed = within(n, rules.minEmployees, rules.maxEmployees);
+      checks.push(
+        checked(
+          CriterionAxis.SIZE,
+          passed,
+          passed || !reasons
+            ? null
+            : `${plural(n, 'salarié', 'salariés')} : ${who} s'adresse aux structures ${bounds(rules.minEmployees, rules.maxEmployees, (k) => plural(k, 'salarié', 'salariés'))}.`,
+        ),
       );
+    }
   }
   if (rules.minAgeYears != null || rules.maxAgeYears != null) {
     const age = situation.ageYears;
-    if (age == null) note(CriterionAxis.AGE, 'âge de la structure');
-    else
-      add(
-        CriterionAxis.AGE,
-        within(age, rules.minAgeYears, rules.maxAgeYears),
-        `${age === 0 ? 'Structure de moins d’un an' : `Structure de ${plural(age, 'an', 'ans')}`} : ${who} s'adresse aux structures ${bounds(rules.minAgeYears, rules.maxAgeYears, (k) => plural(k, 'an', 'ans'))} d'existence.`,
+    if (age == null) checks.push(noted(CriterionAxis.AGE, 'âge de la structure'));
+    else {
+      const passed = within(age, rules.minAgeYears, rules.maxAgeYears);
+      checks.push(
+        checked(
+          CriterionAxis.AGE,
+          passed,
+          passed || !reasons
+            ? null
+            : `${age === 0 ? 'Structure de moins d’un an' : `Structure de ${plural(age, 'an', 'ans')}`} : ${who} s'adresse aux structures ${bounds(rules.minAgeYears, rules.maxAgeYears, (k) => plural(k, 'an', 'ans'))} d'existence.`,
+        ),
       );
+    }
   }
   if (rules.publics.length > 0) {
     const publics = situation.publics;
-    if (!publics) note(CriterionAxis.PUBLICS, 'public');
+    if (!publics) checks.push(noted(CriterionAxis.PUBLICS, 'public'));
     else {
-      const fact = publics.length === 0 ? 'Aucun public cible' : `Publics ${words(publics, PUBLIC_WORDS)}`;
-      add(
-        CriterionAxis.PUBLICS,
-        rules.publics.some((p) => publics.includes(p)),
-        `${fact} : ${who} s'adresse aux ${words(rules.publics, PUBLIC_WORDS)}.`,
-      );
+      const passed = rules.publics.some((p) => publics.includes(p));
+      let reason: string | null = null;
+      if (!passed && reasons) {
+        const fact = publics.length === 0 ? 'Aucun public cible' : `Publics ${words(publics, PUBLIC_WORDS)}`;
+        reason = `${fact} : ${who} s'adresse aux ${words(rules.publics, PUBLIC_WORDS)}.`;
+      }
+      checks.push(checked(CriterionAxis.PUBLICS, passed, reason));
     }
   }
   if (rules.needTypes.length > 0) {
     const needs = situation.needTypes;
-    if (!needs || needs.length === 0) note(CriterionAxis.NEED_TYPE, 'besoin');
-    else
-      add(
-        CriterionAxis.NEED_TYPE,
-        rules.needTypes.some((t) => needs.includes(t)),
-        `Besoin en ${words(needs, NEED_TYPE_LABELS)} : ${who} finance ${listed(rules.needTypes.map((k) => NEED_TYPE_PHRASES[k]))}.`,
+    if (!needs || needs.length === 0) checks.push(noted(CriterionAxis.NEED_TYPE, 'besoin'));
+    else {
+      const passed = rules.needTypes.some((t) => needs.includes(t));
+      checks.push(
+        checked(
+          CriterionAxis.NEED_TYPE,
+          passed,
+          passed || !reasons ? null : `Besoin en ${words(needs, NEED_TYPE_LABELS)} : ${who} finance ${listed(rules.needTypes.map((k) => NEED_TYPE_PHRASES[k]))}.`,
+        ),
       );
+    }
   }
   if (rules.minAmount != null || rules.maxAmount != null) {
     const amount = situation.amount;
-    if (amount == null) note(CriterionAxis.AMOUNT, 'montant');
-    else add(CriterionAxis.AMOUNT, within(amount, rules.minAmount, rules.maxAmount), `${euros(amount)} : ${who} intervient ${bounds(rules.minAmount, rules.maxAmount, euros)}.`);
+    if (amount == null) checks.push(noted(CriterionAxis.AMOUNT, 'montant'));
+    else {
+      const passed = within(amount, rules.minAmount, rules.maxAmount);
+      checks.push(checked(CriterionAxis.AMOUNT, passed, passed || !reasons ? null : `${euros(amount)} : ${who} intervient ${bounds(rules.minAmount, rules.maxAmount, euros)}.`));
+    }
   }
   if (rules.coFinancingRequired) {
     const secured = situation.coFinancingSecured;
-    if (secured == null) note(CriterionAxis.CO_FINANCING, 'cofinancement');
-    else add(CriterionAxis.CO_FINANCING, secured, `Pas de cofinancement acquis : ${who} intervient avec un autre financeur.`);
+    if (secured == null) checks.push(noted(CriterionAxis.CO_FINANCING, 'cofinancement'));
+    else checks.push(checked(CriterionAxis.CO_FINANCING, secured, secured || !reasons ? null : `Pas de cofinancement acquis : ${who} intervient avec un autre financeur.`));
   }
-  return checks;
 }
 
 /** The checks of a partner's criteria: sectors, places, then the shared rules. */
-export function checkCriteria(criteria: CriteriaRules, situation: Situation, who: string, names: Names = {}): Check[] {
+export function checkCriteria(criteria: CriteriaRules, situation: Situation, who: string, names: Names = {}, reasons = true): Check[] {
   const checks: Check[] = [];
   if (criteria.sectorCodes.length > 0) {
     const sectors = situation.sectorCodes;
-    const name = names.sector ?? ((code: string) => code);
     if (!sectors || sectors.length === 0) checks.push({ axis: CriterionAxis.SECTOR, passed: true, reason: unknown('filière') });
     else {
       const passed = sectors.some((s) => criteria.sectorCodes.includes(s));
-      const reason = `Filière ${sectors.map(name).join(', ')} : ${who} intervient en ${criteria.sectorCodes.map(name).join(', ')}.`;
-      checks.push({ axis: CriterionAxis.SECTOR, passed, reason: passed ? null : reason });
+      let reason: string | null = null;
+      if (!passed && reasons) {
+        const name = names.sector ?? ((code: string) => code);
+        reason = `Filière ${sectors.map(name).join(', ')} : ${who} intervient en ${criteria.sectorCodes.map(name).join(', ')}.`;
+      }
+      checks.push({ axis: CriterionAxis.SECTOR, passed, reason });
     }
   }
-  const places = geography(criteria, names);
-  if (places.length > 0) {
+  if (criteria.communeIds.length + criteria.intercommunalityIds.length + criteria.departmentCodes.length + criteria.regionCodes.length > 0) {
     const { communeId, intercommunalityId, departmentCode, regionCode } = situation;
     if (!communeId && !intercommunalityId && !departmentCode && !regionCode) checks.push({ axis: CriterionAxis.GEOGRAPHY, passed: true, reason: unknown('lieu') });
     else {
@@ -268,19 +311,21 @@ export function checkCriteria(criteria: CriteriaRules, situation: Situation, who
         (!!intercommunalityId && criteria.intercommunalityIds.includes(intercommunalityId)) ||
         (!!departmentCode && criteria.departmentCodes.includes(departmentCode)) ||
         (!!regionCode && criteria.regionCodes.includes(regionCode));
-      const where = communeId
-        ? (names.commune ?? String)(communeId)
-        : intercommunalityId
-          ? (names.intercommunality ?? String)(intercommunalityId)
-          : (DEPARTMENT_NAMES[departmentCode ?? ''] ?? REGION_NAMES[regionCode ?? ''] ?? departmentCode ?? regionCode!);
-      checks.push({
-        axis: CriterionAxis.GEOGRAPHY,
-        passed,
-        reason: passed ? null : `${where} : hors du territoire de ${who} (${places.length > 4 ? `${places.slice(0, 4).join(', ')}…` : places.join(', ')}).`,
-      });
+      let reason: string | null = null;
+      if (!passed && reasons) {
+        const places = geography(criteria, names);
+        const where = communeId
+          ? (names.commune ?? String)(communeId)
+          : intercommunalityId
+            ? (names.intercommunality ?? String)(intercommunalityId)
+            : (DEPARTMENT_NAMES[departmentCode ?? ''] ?? REGION_NAMES[regionCode ?? ''] ?? departmentCode ?? regionCode!);
+        reason = `${where} : hors du territoire de ${who} (${places.length > 4 ? `${places.slice(0, 4).join(', ')}…` : places.join(', ')}).`;
+      }
+      checks.push({ axis: CriterionAxis.GEOGRAPHY, passed, reason });
     }
   }
-  return [...checks, ...checkRules(criteria, situation, who)];
+  addRuleChecks(checks, criteria, situation, who, reasons);
+  return checks;
 }
 
 /** The places criteria cover, named (empty: everywhere). */
@@ -298,5 +343,5 @@ export const allPassed = (checks: readonly Check[]): boolean => checks.every((c)
 
 /** True when `criteria` covers `situation` on every axis (empty lists restrict nothing). */
 export function criteriaCovers(criteria: CriteriaRules, situation: Situation): boolean {
-  return allPassed(checkCriteria(criteria, situation, ''));
+  return allPassed(checkCriteria(criteria, situation, '', {}, false));
 }

@@ -143,12 +143,40 @@ export function matchPartner(base: MatchBase, partner: Partner, situation: Situa
   return { partner, eligible, criteria, schemes };
 }
 
+/**
+ * One partner as `matchPartner` judges it, but only when eligible and with what fits only (its eligible
+ * criteria and schemes); null otherwise. Nothing that fails is kept, so no reason is written (they are
+ * most of the engine's work: most partners fail most situations), and the schemes of a partner whose
+ * criteria do not cover the situation are not checked (they could not fit: `partnerCheck` fails them).
+ */
+function eligibleMatch(base: MatchBase, partner: Partner, situation: Situation): PartnerMatchResult | null {
+  const who = partnerWho(partner);
+  const criteria: CriteriaMatchResult[] = [];
+  for (const c of base.criteriaOf.get(partner.id) ?? []) {
+    const checks = checkCriteria(c, situation, who, base.names, false);
+    if (allPassed(checks)) criteria.push({ criteria: c, eligible: true, checks });
+  }
+  if (criteria.length === 0) return null;
+  const all = base.schemesOf.get(partner.id) ?? [];
+  const schemes: SchemeMatchResult[] = [];
+  for (const s of all) {
+    const checks = checkRules(s, situation, schemeWho(s), false);
+    if (allPassed(checks)) schemes.push({ scheme: s, eligible: true, checks });
+  }
+  if (all.length > 0 && schemes.length === 0) return null;
+  return { partner, eligible: true, criteria, schemes };
+}
+
 /** The partners matched against a situation, by name: the eligible ones (with what fits only), or all with their reasons. */
 export function matchAll(base: MatchBase, situation: Situation, includeIneligible: boolean): PartnerMatchResult[] {
   const where = placed(base, situation);
-  const results = base.partners.map((p) => matchPartner(base, p, where));
-  if (includeIneligible) return results;
-  return results.filter((r) => r.eligible).map((r) => ({ ...r, criteria: r.criteria.filter((c) => c.eligible), schemes: r.schemes.filter((s) => s.eligible) }));
+  if (includeIneligible) return base.partners.map((p) => matchPartner(base, p, where));
+  const results: PartnerMatchResult[] = [];
+  for (const p of base.partners) {
+    const result = eligibleMatch(base, p, where);
+    if (result) results.push(result);
+  }
+  return results;
 }
 
 /** The rule of `frame` in force on `day`, if any. */

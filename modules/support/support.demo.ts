@@ -13,11 +13,13 @@ import { TRANSITIONS } from './support.workflow.js';
 /*
  * A year of support requests (2025), deterministic: received by the partners named in the call, for
  * demo organizations and for project holders not yet created, each moved along the workflow as far as
- * its age makes plausible, with its history, the partners asked at its qualification and their positions. Tests (a demo scale) get a dozen; the full demo a few hundred.
+ * its age makes plausible, with its history, the partners asked at its qualification and their positions.
+ * Tests (a small demo scale) get a handful; the full demo, and a scale of at least `fullFrom`
+ * organizations (the bench's 10,000), a few hundred.
  */
 
-/** How many requests the full demo holds, and tests. */
-export const DEMO_REQUESTS = { full: 320, test: 8 } as const;
+/** How many requests the full demo holds, and tests; from how many organizations a demo scale gets the full year. */
+export const DEMO_REQUESTS = { full: 320, test: 8, fullFrom: 1_000 } as const;
 const YEAR_START = Date.UTC(2025, 0, 6);
 const YEAR_DAYS = 350;
 const DAY = 86_400_000;
@@ -85,7 +87,8 @@ function fate(random: Random, ageDays: number, cap: number): SupportStatus[] {
 export async function seedSupport({ em, scale }: DemoContext): Promise<DemoResult | void> {
   if ((await em.count(SupportRequest, {})) > 0) return;
   const random = createRandom(2025_12);
-  const count = scale ? DEMO_REQUESTS.test : DEMO_REQUESTS.full;
+  const full = !scale || scale.organizations >= DEMO_REQUESTS.fullFrom;
+  const count = full ? DEMO_REQUESTS.full : DEMO_REQUESTS.test;
   const partners = await em.find(Partner, { active: true }, { orderBy: { name: 'asc', id: 'asc' }, fields: ['id', 'slug'] });
   const bySlug = new Map(partners.map((p) => [p.slug, p.id]));
   const receivers = RECEIVERS.filter(([slug]) => bySlug.has(slug)).map(([slug, w]) => [bySlug.get(slug)!, w] as const);
@@ -126,7 +129,7 @@ export async function seedSupport({ em, scale }: DemoContext): Promise<DemoResul
     });
     let at = receivedAt.getTime();
     let from: SupportStatus | null = null;
-    const path = fate(random, (end - at) / DAY, scale ? 2 : 6);
+    const path = fate(random, (end - at) / DAY, full ? 6 : 2);
     // The kept one is at least qualified: partners' positions on it stay with its receiver too.
     if (i % 7 === 3 && path.length === 1) path.push(SupportStatus.QUALIFIED);
     let validated: { at: Date } | null = null;

@@ -173,7 +173,7 @@ describe('statistics and exports', () => {
     expect(byPartner.get(added!.id)).toMatchObject({ asked: 1, answered: 0, rate: 0 });
     expect(byPartner.size).toBe(asked.length + 1);
     s = (await ok(STATS, { from: '2024-03-01', to: '2024-04-01' })).supportStatistics;
-    const total = s.positioning.reduce((n: number, p: any) => ({ asked: n.asked + p.asked, answered: n.answered + p.answered }), { asked: 0, answered: 0 } as any);
+    const total = s.positioning.reduce((n: any, p: any) => ({ asked: n.asked + p.asked, answered: n.answered + p.answered }), { asked: 0, answered: 0 } as any);
     expect(total).toEqual({ asked: asked.length + 1, answered: 1 });
   });
 

@@ -203,5 +203,14 @@ describe('invitations', () => {
     expect((await t.gql(INVITE, { id: qualified, p }, loner)).errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(INVITE, { id: qualified, p })).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(await databaseDigest(t)).toBe(ready);
+    // A partner no longer active is not asked.
+    const sql = t.app.gateway.orm.em.fork().getConnection();
+    const uuid = Buffer.from(p, 'base64url').toString().split(':')[1]!;
+    await sql.execute('update partner set active = false where id = ?', [uuid]);
+    try {
+      expect((await t.gql(INVITE, { id: qualified, p }, TOKENS.funder)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerId' });
+    } finally {
+      await sql.execute('update partner set active = true where id = ?', [uuid]);
+    }
   });
 });

@@ -126,6 +126,7 @@ describe('statistics and exports', () => {
       expect(p.rate).toBeCloseTo(p.asked ? p.answered / p.asked : 0, 2);
     }
     expect(s.positioning.some((p: any) => p.answered > 0)).toBe(true);
+    expect(s.positioning.some((p: any) => p.answered < p.asked)).toBe(true); // the demo's silent partners
     // A period without requests: zeros, no error.
     const empty = (await ok(STATS, { from: '2010-01-01', to: '2010-02-01' })).supportStatistics;
     expect(empty.outcomes).toEqual([]);

@@ -162,6 +162,15 @@ async function supportDocument(consent: boolean): Promise<string> {
   return ((await res.json()) as { document: { id: string } }).document.id;
 }
 
+/** A qualified request of the target partner and a partner it did not ask yet (for `inviteToPosition`). */
+async function invitable(consent: boolean): Promise<{ id: string; p: string }> {
+  const id = await supportRequest(consent);
+  await asAdmin('mutation($id: ID!) { qualifySupportRequest(id: $id) { id } }', { id });
+  const asked = (await asAdmin('query($id: ID!) { supportRequest(id: $id) { invitations { partner { id } } } }', { id })).supportRequest.invitations.map((i: any) => i.partner.id);
+  const partners = (await asAdmin('{ partners(first: 100) { edges { node { id } } } }')).partners.edges.map((e: any) => e.node.id) as string[];
+  return { id, p: partners.find((p) => !asked.includes(p))! };
+}
+
 const CASES: Record<string, Case[]> = {
   createApiToken: [
     {
@@ -443,6 +452,20 @@ const CASES: Record<string, Case[]> = {
         return { id, p: partnerId };
       },
       expect: OWN_MANAGER,
+    },
+  ],
+  inviteToPosition: [
+    {
+      name: "a shared request: every partner's people",
+      document: 'mutation($id: ID!, $p: ID!) { inviteToPosition(requestId: $id, partnerId: $p) { id } }',
+      prepare: () => invitable(true),
+      expect: PARTNERS_PEOPLE,
+    },
+    {
+      name: 'a request kept by its receiver: its people; the others find nothing',
+      document: 'mutation($id: ID!, $p: ID!) { inviteToPosition(requestId: $id, partnerId: $p) { id } }',
+      prepare: () => invitable(false),
+      expect: RECEIVER,
     },
   ],
   changeSupportRequestStatus: [

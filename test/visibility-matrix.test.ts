@@ -229,6 +229,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'OrganizationFigures',
       'PartnerPosition',
       'Person',
+      'PositionInvitation',
       'PositionVersion',
       'Radar',
       'StatusChange',
@@ -260,7 +261,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
     expect(count('funder', 'InterviewAnswer')).toBeGreaterThan(0);
     expect(count('anonymous', 'GridVersion')).toBeGreaterThan(0);
     // Support requests: partners' people see the shared ones and their own partner's; the others (no consent) stay hidden.
-    for (const type of ['SupportRequest', 'StatusChange', 'PartnerPosition', 'PositionVersion', 'SupportDocument']) {
+    for (const type of ['SupportRequest', 'StatusChange', 'PositionInvitation', 'PartnerPosition', 'PositionVersion', 'SupportDocument']) {
       expect(matrix.all.get(type)!.size, type).toBeGreaterThan(0);
       expect(count('admin', type)).toBe(matrix.all.get(type)!.size);
       expect(count('expert', type)).toBeGreaterThan(0);
@@ -283,6 +284,7 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'BackgroundJob',
       'SupportRequest',
       'StatusChange',
+      'PositionInvitation',
       'SupportDocument',
       'Interview',
       'InterviewAnswer',

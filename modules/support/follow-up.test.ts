@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+import { personWithToken } from '../../test/people.js';
 import { DEMO_REQUESTS } from './support.demo.js';
 
 /*
@@ -70,9 +71,13 @@ describe('follow-up', () => {
   it('flags the positions still awaited 9 days after the qualification', async () => {
     const id = await underReview();
     await ok('mutation($id: ID!) { recordPosition(requestId: $id, input: { kind: WILL_SUPPORT }) { id } }', { id });
+    // Asked 9 days ago: the qualification and the invitations it recorded.
     await em()
       .getConnection()
       .execute(`update support_request set qualified_at = now() - interval '9 days' - interval '1 hour' where id = ?`, [uuid(id)]);
+    await em()
+      .getConnection()
+      .execute(`update support_invitation set invited_at = now() - interval '9 days' - interval '1 hour' where request_id = ?`, [uuid(id)]);
     const awaited = (await ok('query($id: ID!) { supportRequest(id: $id) { missingPositions { partner { id } days } } }', { id })).supportRequest.missingPositions;
     expect(awaited.length).toBeGreaterThan(0);
     expect(awaited[0].days).toBe(9);
@@ -81,6 +86,24 @@ describe('follow-up', () => {
     expect(flagged.map((p) => p.partnerId).sort()).toEqual(awaited.map((m: any) => uuid(m.partner.id)).sort());
     expect(flagged.every((p) => p.days === 9)).toBe(true);
     expect(flagged.map((p) => p.partnerId)).not.toContain(uuid(partnerId)); // it answered
+  });
+});
+
+describe('follow-up of invitations', () => {
+  it('reminds a partner the committee asked later 9 days after its own invitation', async () => {
+    const id = await underReview();
+    const invited = (await ok('query($id: ID!) { supportRequest(id: $id) { invitations { partner { id } } } }', { id })).supportRequest.invitations.map((i: any) => i.partner.id);
+    const partners = (await ok('{ partners(first: 100) { edges { node { id } } } }', {})).partners.edges.map((e: any) => e.node.id) as string[];
+    const added = partners.find((p) => !invited.includes(p))!;
+    await ok('mutation($id: ID!, $p: ID!) { inviteToPosition(requestId: $id, partnerId: $p) { id } }', { id, p: added });
+    await em()
+      .getConnection()
+      .execute(`update support_invitation set invited_at = now() - interval '9 days' - interval '1 hour' where request_id = ? and partner_id = ?`, [uuid(id), uuid(added)]);
+    const awaited = (await ok('query($id: ID!) { supportRequest(id: $id) { missingPositions { partner { id } days } } }', { id })).supportRequest.missingPositions;
+    expect(awaited.find((m: any) => m.partner.id === added).days).toBe(9);
+    expect(await t.runPeriodicTask('support.follow-up')).toBe('succeeded');
+    const flagged = (await events('support.position-missing')).map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload)).filter((p) => p.requestId === uuid(id));
+    expect(flagged.map((p) => [p.partnerId, p.days])).toEqual([[uuid(added), 9]]); // the others were asked today
   });
 });
 
@@ -103,6 +126,7 @@ describe('statistics and exports', () => {
       expect(p.rate).toBeCloseTo(p.asked ? p.answered / p.asked : 0, 2);
     }
     expect(s.positioning.some((p: any) => p.answered > 0)).toBe(true);
+    expect(s.positioning.some((p: any) => p.answered < p.asked)).toBe(true); // the demo's silent partners
     // A period without requests: zeros, no error.
     const empty = (await ok(STATS, { from: '2010-01-01', to: '2010-02-01' })).supportStatistics;
     expect(empty.outcomes).toEqual([]);
@@ -110,6 +134,48 @@ describe('statistics and exports', () => {
     const bad = await t.gql(STATS, { from: '2025-02-01', to: '2025-01-01' }, TOKENS.funder);
     expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     expect((await t.gql(STATS, { from: '2025-01-01', to: '2026-01-01' })).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('counts as asked only the partners invited on the period’s requests; the rate is answered / asked', async () => {
+    const id = await underReview();
+    // Received alone on 10 March 2024; its partners asked two days before the receiving partner answers.
+    const sql = em().getConnection();
+    await sql.execute(`update support_request set received_at = '2024-03-10T10:00:00Z' where id = ?`, [uuid(id)]);
+    await sql.execute(`update support_invitation set invited_at = now() - interval '2 days' where request_id = ?`, [uuid(id)]);
+    const PERIOD = { from: '2024-03-10', to: '2024-03-11' };
+    const invited = async () =>
+      (await ok('query($id: ID!) { supportRequest(id: $id) { invitations { partner { id slug } } } }', { id })).supportRequest.invitations.map((i: any) => i.partner) as { id: string; slug: string }[];
+    const asked = await invited();
+    expect(asked.map((p) => p.id)).toContain(partnerId); // the receiving partner
+    await ok('mutation($id: ID!) { recordPosition(requestId: $id, input: { kind: WILL_SUPPORT }) { id } }', { id });
+    // A partner not asked that takes position anyway: not counted.
+    const partners = (await ok('{ partners(first: 100) { edges { node { id slug } } } }', {})).partners.edges.map((e: any) => e.node) as { id: string; slug: string }[];
+    const [outsider, added] = partners.filter((p) => !asked.some((a) => a.id === p.id));
+    const member = (await personWithToken(t, { name: 'Octave Horsliste', membership: { partnerSlug: outsider!.slug, role: 'MEMBER' } })).token;
+    await ok('mutation($id: ID!) { recordPosition(requestId: $id, input: { kind: ABSTAINS }) { id } }', { id }, member);
+    let s = (await ok(STATS, PERIOD)).supportStatistics;
+    const rows = async () =>
+      new Map(
+        (
+          (await ok(`query($from: LocalDate!, $to: LocalDate!) { supportStatistics(from: $from, to: $to) { positioning { partnerId asked answered rate averageDelayDays } } }`, PERIOD))
+            .supportStatistics.positioning as any[]
+        ).map((p) => [p.partnerId, p]),
+      );
+    let byPartner = await rows();
+    expect([...byPartner.keys()].sort()).toEqual(asked.map((p) => p.id).sort());
+    expect(byPartner.has(outsider!.id)).toBe(false);
+    expect(byPartner.get(partnerId)).toMatchObject({ asked: 1, answered: 1, rate: 1 });
+    expect(byPartner.get(partnerId).averageDelayDays).toBeCloseTo(2, 1);
+    for (const [key, p] of byPartner) if (key !== partnerId) expect(p).toMatchObject({ asked: 1, answered: 0, rate: 0, averageDelayDays: null });
+    expect(s.positioning).toHaveLength(asked.length);
+    // Asked by the committee afterwards: counted from then on.
+    await ok('mutation($id: ID!, $p: ID!) { inviteToPosition(requestId: $id, partnerId: $p) { id } }', { id, p: added!.id });
+    byPartner = await rows();
+    expect(byPartner.get(added!.id)).toMatchObject({ asked: 1, answered: 0, rate: 0 });
+    expect(byPartner.size).toBe(asked.length + 1);
+    s = (await ok(STATS, { from: '2024-03-01', to: '2024-04-01' })).supportStatistics;
+    const total = s.positioning.reduce((n: any, p: any) => ({ asked: n.asked + p.asked, answered: n.answered + p.answered }), { asked: 0, answered: 0 } as any);
+    expect(total).toEqual({ asked: asked.length + 1, answered: 1 });
   });
 
   it('exports the requests each viewer may see, as CSV and XLSX', async () => {

@@ -11,7 +11,7 @@ import { POSITION_STATUSES, PositionService } from './position.service.js';
  * The kit runs it once per day across processes (a PostgreSQL advisory lock).
  */
 
-/** Days after the qualification at which a missing position is flagged (as Conseillers-Entreprises reminds at 9, 21 and 45 days). */
+/** Days after a partner was asked (the qualification, or the committee's invitation) at which its missing position is flagged (as Conseillers-Entreprises reminds at 9, 21 and 45 days). */
 export const REMINDER_DAYS: readonly number[] = [9, 21, 45];
 
 /** Open requests read per batch by the follow-up. */
@@ -35,23 +35,22 @@ export async function followUp(ctx: Context, now = new Date()): Promise<FollowUp
     report.overdueActions = overdue.length;
     await tx.em.flush();
   });
-  // Missing positions: the requests whose qualification was 9, 21 or 45 days ago (Paris days), in batches.
+  // Missing positions: the partners asked 9, 21 or 45 days ago (Paris days) that have not answered, in batches of requests.
   const days = (d: Date) => Math.round((Date.parse(today) - Date.parse(todayInFrance(d))) / 86_400_000);
   let after: string | null = null;
   for (;;) {
     const requests: SupportRequest[] = await ctx.em.find(
       SupportRequest,
-      { status: { $in: [...POSITION_STATUSES] }, qualifiedAt: { $ne: null }, ...(after ? { id: { $gt: after } } : {}) },
-      { orderBy: { id: 'asc' }, limit: BATCH, populate: ['positions'] },
+      { status: { $in: [...POSITION_STATUSES] }, ...(after ? { id: { $gt: after } } : {}) },
+      { orderBy: { id: 'asc' }, limit: BATCH },
     );
     if (requests.length === 0) break;
     after = requests[requests.length - 1]!.id;
-    const due = requests.filter((r) => REMINDER_DAYS.includes(days(r.qualifiedAt!)));
-    if (due.length === 0) continue;
-    const flags: { requestId: string; partnerId: string; since: string; days: number }[] = [];
-    for (const request of due) {
-      for (const m of await PositionService.missing(ctx, request, now)) flags.push({ requestId: request.id, partnerId: m.partner.id, since: m.since.toISOString(), days: days(request.qualifiedAt!) });
-    }
+    // Together, so that the batch's invitations, positions and partners come in one statement each (loaders).
+    const missing = await Promise.all(requests.map((r) => PositionService.missing(ctx, r, now)));
+    const flags = requests.flatMap((request, k) =>
+      missing[k]!.filter((m) => REMINDER_DAYS.includes(days(m.since))).map((m) => ({ requestId: request.id, partnerId: m.partner.id, since: m.since.toISOString(), days: days(m.since) })),
+    );
     if (flags.length > 0) await ctx.transaction(async (tx) => flags.forEach((f) => tx.publish(PositionMissing, f)));
     report.missingPositions += flags.length;
   }

@@ -16,6 +16,7 @@ import { SupportRequestService } from './support-request.service.js';
 import { SUPPORT_VISIBILITY } from './support.visibility.js';
 import { seedSupport } from './support.demo.js';
 import { SupportDocument } from './support-document.entity.js';
+import { PositionInvitation } from './position-invitation.entity.js';
 import { SUPPORT_DOCUMENT_ROUTES, SupportDocumentResolver } from './support-document.resolver.js';
 
 // What other modules may use of this one (they import this file only, and list 'support' in dependsOn).
@@ -24,6 +25,7 @@ export {
   SupportAction,
   SupportDocument,
   PartnerPosition,
+  PositionInvitation,
   PositionVersion,
   StatusChange,
   SupportRequest,
@@ -33,7 +35,7 @@ export {
   SupportRequestService,
 };
 export { ActionOverdue, PositionMissing, PositionRecorded, SupportDocumentAdded } from './support.events.js';
-export { IntakeChannel, SupportStatus, PositionKind, ActionStatus, DocumentKind } from './support.enums.js';
+export { IntakeChannel, SupportStatus, PositionKind, ActionStatus, DocumentKind, InvitationReason } from './support.enums.js';
 
 /** Support requests and the collective answer. */
 export default defineModule({
@@ -41,7 +43,7 @@ export default defineModule({
   description:
     'Support requests received by any partner and examined collectively: documents, guarded workflow, matching with reasons, partners’ positions, shared action plan, territorial answer, follow-up and statistics.',
   dependsOn: ['territory', 'sectors', 'organizations', 'partners', 'accounts'],
-  entities: [SupportRequest, StatusChange, PartnerPosition, PositionVersion, SupportAction, StrategyDecision, SupportDocument],
+  entities: [SupportRequest, StatusChange, PositionInvitation, PartnerPosition, PositionVersion, SupportAction, StrategyDecision, SupportDocument],
   resolvers: [SupportRequestResolver, SupportMatchResolver, PositionResolver, StrategyResolver, StatisticsResolver, SupportDocumentResolver],
   routes: [
     {

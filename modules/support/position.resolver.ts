@@ -7,14 +7,14 @@ import { PositionInput } from './position.inputs.js';
 import { PositionService } from './position.service.js';
 import { SupportPermissions } from './support.permissions.js';
 import { SupportRequest } from './support-request.entity.js';
-import { SITUATION_NEEDS } from './support-match.js';
+import { PositionInvitation } from './position-invitation.entity.js';
 
-@ObjectType('MissingPosition', { description: 'A partner expected to take position on a request that has not answered yet.' })
+@ObjectType('MissingPosition', { description: 'A partner asked for its position on a request that has not answered yet.' })
 export class MissingPositionType {
   @Field(() => Partner, { description: 'The partner.' })
   partner!: Partner;
 
-  @Field(() => GraphQLDateTime, { description: 'Since when its position is awaited (the qualification of the request).' })
+  @Field(() => GraphQLDateTime, { description: 'Since when its position is awaited: when it was asked (the qualification of the request, or when the committee added it).' })
   since!: Date;
 
   @Field(() => Int, { description: 'For how many whole days.' })
@@ -33,10 +33,24 @@ export class PositionResolver {
     return PositionService.record(ctx, requestId, input);
   }
 
-  @FieldResolver(() => [MissingPositionType], {
-    description: 'Partners whose position is awaited (those the matching proposes, and the receiving partner), since the qualification, while positions are taken; by name.',
+  @Authorized(SupportPermissions.update)
+  @Mutation(() => PositionInvitation, {
+    description:
+      'Asks a partner for its position on a request the viewer may see (one the matching did not propose), between the qualification and the strategy; a partner already asked keeps its invitation (the same one is returned).',
   })
-  @Needs(...SITUATION_NEEDS, 'positions', 'status', 'qualifiedAt', 'receivingPartner')
+  inviteToPosition(
+    @Arg('requestId', () => ID, { description: 'Id of the request.' }) requestId: string,
+    @Arg('partnerId', () => ID, { description: 'Id of the partner to ask.' }) partnerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<PositionInvitation> {
+    return PositionService.invite(ctx, requestId, partnerId);
+  }
+
+  @FieldResolver(() => [MissingPositionType], {
+    description:
+      'Partners asked for their position (`invitations`: the receiving partner and those the matching proposed at the qualification, and those the committee added) that have not answered, since they were asked, while positions are taken; by name.',
+  })
+  @Needs('invitations', 'positions', 'status')
   missingPositions(@Root() request: SupportRequest, @Ctx() ctx: Context): Promise<MissingPositionType[]> {
     return PositionService.missing(ctx, request);
   }

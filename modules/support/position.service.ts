@@ -1,11 +1,11 @@
-import { badInput, conflict, decodeId, forbidden, load, related, type Context } from '../../server/kit/index.js';
+import { badInput, conflict, decodeId, forbidden, load, loadMany, notFound, related, type Context } from '../../server/kit/index.js';
 import { FundingScheme, Partner } from '../partners/index.js';
 import { PartnerPosition, PositionVersion, POSITION_LIMITS } from './partner-position.entity.js';
-import { PositionKind, SupportStatus } from './support.enums.js';
+import { InvitationReason, PositionKind, SupportStatus } from './support.enums.js';
 import { PositionRecorded } from './support.events.js';
 import type { PositionInput } from './position.inputs.js';
 import { lockRequest } from './support-request.service.js';
-import { requestMatches } from './support-match.js';
+import { PositionInvitation } from './position-invitation.entity.js';
 import type { SupportRequest } from './support-request.entity.js';
 
 /** Statuses in which partners take positions: from the qualification to the collective review. */
@@ -76,15 +76,49 @@ export const PositionService = {
   },
 
   /**
-   * Who has not answered, and since when: the partners the matching proposes for the request and its
-   * receiving partner, without a position, from the qualification on (while positions are taken).
+   * Asks `partnerId` for its position on a request, for the committee (a partner the matching did not
+   * propose); while positions are taken. Idempotent: a partner already asked keeps its invitation.
+   */
+  async invite(ctx: Context, requestGlobalId: string, partnerGlobalId: string): Promise<PositionInvitation> {
+    const partnerId = decodeId(partnerGlobalId, 'Partner', 'partnerId');
+    const id = await ctx.transaction(async (tx) => {
+      const request = await lockRequest(ctx, tx, requestGlobalId, null, 'requestId');
+      if (!POSITION_STATUSES.includes(request.status)) {
+        throw badInput('requestId', 'Un partenaire est sollicité entre la qualification de la demande et la validation de la stratégie.');
+      }
+      const partner = await tx.em.findOne(Partner, { id: partnerId }, { fields: ['id', 'active'] });
+      if (!partner) throw notFound('Partenaire', partnerGlobalId);
+      const existing = await tx.em.findOne(PositionInvitation, { request: request.id, partner: partnerId }, { fields: ['id'] });
+      if (existing) return existing.id;
+      if (!partner.active) throw badInput('partnerId', 'Ce partenaire n’est plus actif : il ne peut pas être sollicité.');
+      const invitation = tx.em.create(PositionInvitation, { request: request.id, partner: partnerId, reason: InvitationReason.ADDED, invitedAt: new Date(), invitedBy: ctx.viewer.personId });
+      await tx.em.flush();
+      return invitation.id;
+    });
+    return (await load(ctx, PositionInvitation, id))!;
+  },
+
+  /**
+   * Who has not answered, and since when: the partners asked for their position on the request
+   * (`invitations`: at the qualification, or added by the committee) without one, while positions are
+   * taken; by name.
    */
   async missing(ctx: Context, request: SupportRequest, now: Date = new Date()): Promise<MissingPosition[]> {
-    if (!POSITION_STATUSES.includes(request.status) || !request.qualifiedAt) return [];
-    const [matches, positions] = await Promise.all([requestMatches(ctx, request, true), related<PartnerPosition>(ctx, request, 'positions')]);
+    if (!POSITION_STATUSES.includes(request.status)) return [];
+    const [invitations, positions] = await Promise.all([related<PositionInvitation>(ctx, request, 'invitations'), related<PartnerPosition>(ctx, request, 'positions')]);
     const answered = new Set(positions.map((p) => p.partner.id));
-    const since = request.qualifiedAt;
-    const days = Math.floor((now.getTime() - since.getTime()) / 86_400_000);
-    return matches.filter((m) => (m.eligible || m.partner.id === request.receivingPartner.id) && !answered.has(m.partner.id)).map((m) => ({ partner: m.partner, since, days }));
+    const awaited = invitations.filter((i) => !answered.has(i.partner.id));
+    if (awaited.length === 0) return [];
+    const partners = await loadMany(
+      ctx,
+      Partner,
+      awaited.map((i) => i.partner.id),
+    );
+    return awaited
+      .flatMap((i, k) => {
+        const partner = partners[k];
+        return partner ? [{ partner, since: i.invitedAt, days: Math.floor((now.getTime() - i.invitedAt.getTime()) / 86_400_000) }] : [];
+      })
+      .sort((a, b) => a.partner.name.localeCompare(b.partner.name, 'fr') || a.partner.id.localeCompare(b.partner.id));
   },
 };

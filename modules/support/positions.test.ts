@@ -4,7 +4,8 @@ import { databaseDigest, personWithToken } from '../../test/people.js';
 
 /*
  * Partners' positions: each partner records and changes only its own, every version is kept, they are
- * seen by the partners' people who see the request only, and the missing ones are listed.
+ * seen by the partners' people who see the request only, and the missing ones are listed. Partners are
+ * asked (invitations) at the qualification, and by the committee afterwards.
  */
 
 let t: TestApp;
@@ -127,5 +128,89 @@ describe('positions', () => {
     const after = (await t.gql(POSITIONS, { id }, TOKENS.funder)).data.supportRequest.missingPositions.map((m: any) => m.partner.slug);
     expect(after).not.toContain('conseil-regional');
     expect(after.length).toBe(slugs.length - 1);
+  });
+});
+
+describe('invitations', () => {
+  const INVITATIONS = `query($id: ID!) { supportRequest(id: $id) { invitations { id reason invitedAt invitedBy { name } partner { slug } }
+    matches { partner { slug } } missingPositions { partner { slug } since } } }`;
+  const INVITE = 'mutation($id: ID!, $p: ID!) { inviteToPosition(requestId: $id, partnerId: $p) { id reason invitedBy { name } partner { slug } request { id } } }';
+
+  it('asks the receiving partner and every partner the matching proposes, at the qualification', async () => {
+    const id = await qualifiedRequest();
+    const { invitations, matches, missingPositions } = (await t.gql(INVITATIONS, { id }, TOKENS.funder)).data.supportRequest;
+    const reasons = Object.fromEntries(invitations.map((i: any) => [i.partner.slug, i.reason]));
+    expect(reasons['conseil-regional']).toBe('RECEIVING');
+    expect(reasons['caisse-solidaire']).toBe('MATCHED');
+    expect(reasons.urscop).toBeUndefined(); // an association: outside its criteria, not asked
+    expect(Object.keys(reasons).sort()).toEqual([...new Set(['conseil-regional', ...matches.map((m: any) => m.partner.slug)])].sort());
+    expect(invitations.every((i: any) => i.invitedBy?.name)).toBe(true);
+    // Awaited: every partner asked, since it was asked.
+    expect(missingPositions.map((m: any) => m.partner.slug).sort()).toEqual(Object.keys(reasons).sort());
+    expect(missingPositions[0].since).toBe(invitations.find((i: any) => i.partner.slug === missingPositions[0].partner.slug).invitedAt);
+    // Not before the qualification.
+    const received = await t.gql(
+      'mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }',
+      { input: { title: 'Reçue', holderName: 'X Y', intakeChannel: 'EVENT', stage: 'CREATION', technicalNeed: true, sector: 'culture', communeId, consentToShare: true } },
+      TOKENS.funder,
+    );
+    expect((await t.gql(INVITATIONS, { id: received.data.receiveSupportRequest.id }, TOKENS.funder)).data.supportRequest.invitations).toEqual([]);
+  });
+
+  it('lets the committee ask another partner, once', async () => {
+    const id = await qualifiedRequest();
+    const added = await t.gql(INVITE, { id, p: partners.get('urscop')!.id }, TOKENS.expert);
+    expect(added.errors).toBeUndefined();
+    expect(added.data.inviteToPosition).toMatchObject({ reason: 'ADDED', partner: { slug: 'urscop' }, request: { id }, invitedBy: { name: expect.any(String) } });
+    const { invitations, missingPositions } = (await t.gql(INVITATIONS, { id }, TOKENS.funder)).data.supportRequest;
+    expect(invitations.map((i: any) => i.partner.slug)).toContain('urscop');
+    expect(missingPositions.map((m: any) => m.partner.slug)).toContain('urscop');
+    // Again, or for a partner already asked: the same invitation, nothing written.
+    const before = await databaseDigest(t);
+    const again = await t.gql(INVITE, { id, p: partners.get('urscop')!.id }, TOKENS.funder);
+    expect(again.data.inviteToPosition.id).toBe(added.data.inviteToPosition.id);
+    const receiving = await t.gql(INVITE, { id, p: partners.get('conseil-regional')!.id }, TOKENS.funder);
+    expect(receiving.data.inviteToPosition.reason).toBe('RECEIVING');
+    expect(await databaseDigest(t)).toBe(before);
+    // Its answer ends the wait.
+    const urscop = (await personWithToken(t, { name: 'Ulysse Scop', membership: { partnerSlug: 'urscop', role: 'MEMBER' } })).token;
+    expect((await t.gql(RECORD, { id, input: { kind: 'ABSTAINS' } }, urscop)).errors).toBeUndefined();
+    expect((await t.gql(INVITATIONS, { id }, TOKENS.funder)).data.supportRequest.missingPositions.map((m: any) => m.partner.slug)).not.toContain('urscop');
+  });
+
+  it('refuses to ask outside the positioning statuses, for an unknown partner or a hidden request', async () => {
+    const before = await databaseDigest(t);
+    const received = await t.gql(
+      'mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }',
+      { input: { title: 'Pas encore qualifiée', holderName: 'X Y', intakeChannel: 'EVENT', stage: 'CREATION', technicalNeed: true, sector: 'culture', communeId, consentToShare: true } },
+      TOKENS.funder,
+    );
+    const id = received.data.receiveSupportRequest.id;
+    const p = partners.get('urscop')!.id;
+    const afterReceive = await databaseDigest(t);
+    expect(afterReceive).not.toBe(before);
+    expect((await t.gql(INVITE, { id, p }, TOKENS.funder)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requestId' });
+    await t.gql('mutation($id: ID!) { changeSupportRequestStatus(id: $id, status: WITHDRAWN) { id } }', { id }, TOKENS.funder);
+    const withdrawn = await databaseDigest(t);
+    expect((await t.gql(INVITE, { id, p }, TOKENS.funder)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requestId' });
+    const qualified = await qualifiedRequest();
+    const kept = await qualifiedRequest(false);
+    const ready = await databaseDigest(t);
+    expect(ready).not.toBe(withdrawn);
+    expect((await t.gql(INVITE, { id: qualified, p: 'bm90LWEtcGFydG5lcg' }, TOKENS.funder)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerId' });
+    expect((await t.gql(INVITE, { id: qualified, p: Buffer.from('Partner:00000000-0000-4000-8000-000000000000').toString('base64url') }, TOKENS.funder)).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(INVITE, { id: kept, p }, TOKENS.expert)).errors[0].extensions.code).toBe('NOT_FOUND'); // the request is kept by its receiver
+    expect((await t.gql(INVITE, { id: qualified, p }, loner)).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(INVITE, { id: qualified, p })).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(await databaseDigest(t)).toBe(ready);
+    // A partner no longer active is not asked.
+    const sql = t.app.gateway.orm.em.fork().getConnection();
+    const uuid = Buffer.from(p, 'base64url').toString().split(':')[1]!;
+    await sql.execute('update partner set active = false where id = ?', [uuid]);
+    try {
+      expect((await t.gql(INVITE, { id: qualified, p }, TOKENS.funder)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerId' });
+    } finally {
+      await sql.execute('update partner set active = true where id = ?', [uuid]);
+    }
   });
 });

@@ -6,14 +6,15 @@ import { SupportPermissions } from './support.permissions.js';
 import { SUPPORT_STATUS_LABELS, type SupportStatus } from './support.enums.js';
 import { supportStatistics, type SupportStatisticsRows } from './support.statistics.js';
 
-@ObjectType('SupportPartnerPositioning', { description: "A partner's positioning over the period." })
+@ObjectType('SupportPartnerPositioning', { description: "A partner's positioning over the period, on the requests it was asked about (its invitations); partners never asked are not listed." })
 export class PartnerPositioningType {
   @Field(() => ID, { description: 'Global id of the partner.' }) partnerId!: string;
   @Field(() => String, { description: 'Its name.' }) partner!: string;
-  @Field(() => Int, { description: 'Qualified requests of the period.' }) asked!: number;
+  @Field(() => Int, { description: 'Requests of the period the partner was asked to take position on (at the qualification, as receiving or matched partner, or added by the committee).' })
+  asked!: number;
   @Field(() => Int, { description: 'Of them, those on which the partner took position.' }) answered!: number;
   @Field(() => Float, { description: 'answered / asked, from 0 to 1.' }) rate!: number;
-  @Field(() => Float, { nullable: true, description: 'Average days from the qualification to its first answer.' }) averageDelayDays!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Average days from when it was asked to its first answer; null without answers.' }) averageDelayDays!: number | null;
 }
 
 @ObjectType('SupportOutcome', { description: 'How many requests of the period stand at a status.' })
@@ -34,7 +35,7 @@ export class AmountsType {
 
 @ObjectType('SupportStatistics', { description: 'Statistics of support requests received over a period.' })
 export class SupportStatisticsType {
-  @Field(() => [PartnerPositioningType], { description: 'Positioning rate and delay per partner.' }) positioning!: PartnerPositioningType[];
+  @Field(() => [PartnerPositioningType], { description: 'Positioning rate (answered / asked) and delay per partner asked in the period.' }) positioning!: PartnerPositioningType[];
   @Field(() => [OutcomeType], { description: 'Requests by status.' }) outcomes!: OutcomeType[];
   @Field(() => [AmountsType], { description: 'Amounts mobilised by scheme.' }) byScheme!: AmountsType[];
   @Field(() => [AmountsType], { description: 'By sector.' }) bySector!: AmountsType[];

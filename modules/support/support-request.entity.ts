@@ -11,6 +11,7 @@ import { IntakeChannel, SupportStatus } from './support.enums.js';
 import { PartnerPosition } from './partner-position.entity.js';
 import { StrategyDecision, SupportAction } from './strategy.entity.js';
 import { SupportDocument } from './support-document.entity.js';
+import { PositionInvitation } from './position-invitation.entity.js';
 
 /** Limits shared by the columns, the inputs' rules and their messages. */
 export const SUPPORT_LIMITS = {
@@ -61,6 +62,7 @@ export class SupportRequest extends UuidEntity {
     | 'updatedAt'
     | 'history'
     | 'positions'
+    | 'invitations'
     | 'actions'
     | 'decision'
     | 'documents'
@@ -179,6 +181,11 @@ export class SupportRequest extends UuidEntity {
   @Field(() => [PartnerPosition], { description: "The partners' current positions, the first answered first (each with its earlier versions); never shown to the holder." })
   @OneToMany(() => PartnerPosition, (p) => p.request, { orderBy: { recordedAt: 'asc', id: 'asc' } })
   positions = new Collection<PartnerPosition>(this);
+
+  @MaxItems(100)
+  @Field(() => [PositionInvitation], { description: 'The partners asked for their position (at the qualification, or added by the committee), the first asked first; never shown to the holder.' })
+  @OneToMany(() => PositionInvitation, (i) => i.request, { orderBy: { invitedAt: 'asc', id: 'asc' } })
+  invitations = new Collection<PositionInvitation>(this);
 
   @MaxItems(30)
   @Field(() => [SupportAction], { description: 'The shared action plan, by due date.' })

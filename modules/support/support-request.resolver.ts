@@ -48,7 +48,9 @@ export class SupportRequestResolver {
   }
 
   @Authorized(SupportPermissions.update)
-  @Mutation(() => SupportRequest, { description: 'Qualifies a received request (RECEIVED → QUALIFIED): partners are asked for their position from then on.' })
+  @Mutation(() => SupportRequest, {
+    description: 'Qualifies a received request (RECEIVED → QUALIFIED): its receiving partner and the partners the matching proposes are asked for their position (`invitations`).',
+  })
   qualifySupportRequest(
     @Arg('id', () => ID, { description: 'Id of the request.' }) id: string,
     @Arg('reason', () => String, { nullable: true, description: 'A note on the qualification (French).' }) reason: string | null,

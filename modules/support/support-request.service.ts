@@ -11,6 +11,7 @@ import { SupportRequestReceived, SupportStatusChanged } from './support.events.j
 import type { ReceiveSupportRequestInput, SupportRequestFilter, UpdateSupportRequestInput } from './support-request.inputs.js';
 import { maySee } from './support.visibility.js';
 import { assertTransition } from './support.workflow.js';
+import { inviteAtQualification } from './invitation.service.js';
 
 /** The list's order: the latest received first, ending with the unique id (the keyset needs it). */
 export const REQUEST_ORDER: Order<SupportRequest> = [
@@ -151,7 +152,7 @@ export const SupportRequestService = {
     });
   },
 
-  /** Moves a request along its workflow, recording who, when and why; an illegal move names the allowed ones. */
+  /** Moves a request along its workflow, recording who, when and why; an illegal move names the allowed ones. Qualified, its partners are asked for their position (`inviteAtQualification`). */
   async changeStatus(ctx: Context, globalId: string, to: SupportStatus, reason: string | null | undefined, expectedVersion: number | null): Promise<SupportRequest> {
     if (reason && reason.length > SUPPORT_LIMITS.reason) throw badInput('reason', `Le motif est limité à ${SUPPORT_LIMITS.reason} caractères.`);
     return ctx.transaction(async (tx) => {
@@ -161,7 +162,10 @@ export const SupportRequestService = {
       const now = new Date();
       request.status = to;
       request.statusChangedAt = now;
-      if (to === SupportStatus.QUALIFIED) request.qualifiedAt = now;
+      if (to === SupportStatus.QUALIFIED) {
+        request.qualifiedAt = now;
+        await inviteAtQualification(ctx, tx, request, now);
+      }
       request.version += 1;
       tx.em.create(StatusChange, { request, from, to, by: ctx.viewer.personId, reason: reason?.trim() ?? '', at: now });
       await tx.em.flush();

@@ -3,8 +3,9 @@ import { Organization, Stage } from '../organizations/index.js';
 import { NeedType, Partner } from '../partners/index.js';
 import { Commune } from '../territory/index.js';
 import { StatusChange, SupportRequest } from './support-request.entity.js';
-import { IntakeChannel, PositionKind, SupportStatus } from './support.enums.js';
+import { IntakeChannel, InvitationReason, PositionKind, SupportStatus } from './support.enums.js';
 import { PartnerPosition, PositionVersion } from './partner-position.entity.js';
+import { PositionInvitation } from './position-invitation.entity.js';
 import { StrategyDecision, SupportAction } from './strategy.entity.js';
 import { ActionStatus } from './support.enums.js';
 import { TRANSITIONS } from './support.workflow.js';
@@ -12,8 +13,9 @@ import { TRANSITIONS } from './support.workflow.js';
 /*
  * A year of support requests (2025), deterministic: received by the partners named in the call, for
  * demo organizations and for project holders not yet created, each moved along the workflow as far as
- * its age makes plausible, with its history. Tests (a small demo scale) get a handful; the full demo, and
- * a scale of at least `fullFrom` organizations (the bench's 10,000), a few hundred.
+ * its age makes plausible, with its history, the partners asked at its qualification and their positions.
+ * Tests (a small demo scale) get a handful; the full demo, and a scale of at least `fullFrom`
+ * organizations (the bench's 10,000), a few hundred.
  */
 
 /** How many requests the full demo holds, and tests; from how many organizations a demo scale gets the full year. */
@@ -183,9 +185,18 @@ export async function seedSupport({ em, scale }: DemoContext): Promise<DemoResul
           const recordedAt = new Date(request.qualifiedAt!.getTime() + (k + 1) * random.int(2, 12) * DAY);
           const amount = kind === PositionKind.WILL_SUPPORT || kind === PositionKind.CONDITIONAL ? Math.round(((request.amountSought ?? 0) * random.int(20, 60)) / 100 / 500) * 500 || null : null;
           const content = { kind, amount, conditions: kind === PositionKind.CONDITIONAL ? 'Si un prêt bancaire est accordé ; sous réserve du comité d’engagement.' : '', recordedAt };
-          Object.assign(position, content, { revision: k + 1 });
+          Object.assign(position, content, { revision: k + 1 }, k === 0 ? { firstRecordedAt: recordedAt } : {});
           em.create(PositionVersion, { ...content, position, request, revision: k + 1 });
         });
+      }
+      // The invitations the qualification recorded: the receiving partner, those that answered, and on every
+      // other request a partner that never did (its position stays missing). Chosen by the request's rank,
+      // not drawn, so that the draws above (and the rest of the demo) stay as they were.
+      const silent = partners.length > 0 && i % 2 === 0 ? partners[(i * 5) % partners.length]!.id : null;
+      const asked = silent && !who.has(silent) ? [...who, silent] : [...who];
+      for (const partnerId of asked) {
+        const reason = partnerId === request.receivingPartner.id ? InvitationReason.RECEIVING : InvitationReason.MATCHED;
+        em.create(PositionInvitation, { request, partner: partnerId, reason, invitedAt: request.qualifiedAt });
       }
     }
   }

@@ -117,3 +117,18 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 };
 
 registerLabelledEnum(DocumentKind, { name: 'DocumentKind', description: 'What a document attached to a support request is.', labels: DOCUMENT_KIND_LABELS });
+
+/** Why a partner was asked for its position on a request (as Conseillers-Entreprises sends a need to selected experts). */
+export enum InvitationReason {
+  MATCHED = 'MATCHED',
+  RECEIVING = 'RECEIVING',
+  ADDED = 'ADDED',
+}
+
+export const INVITATION_REASON_LABELS: Record<InvitationReason, string> = {
+  MATCHED: 'proposé par le rapprochement avec ses critères',
+  RECEIVING: 'a reçu la demande',
+  ADDED: 'sollicité par le comité',
+};
+
+registerLabelledEnum(InvitationReason, { name: 'InvitationReason', description: 'Why a partner was asked for its position on a support request.', labels: INVITATION_REASON_LABELS });

@@ -9,11 +9,11 @@ import type { Context } from '../../server/kit/index.js';
 export interface PartnerPositioning {
   partnerId: string;
   partner: string;
-  /** Qualified requests of the period. */
+  /** Requests of the period the partner was asked to take position on (its invitations). */
   asked: number;
   /** Of them, those on which the partner took position. */
   answered: number;
-  /** Average days from the qualification to the partner's first answer; null without answers. */
+  /** Average days from the invitation to the partner's first answer; null without answers. */
   averageDelayDays: number | null;
 }
 
@@ -44,19 +44,25 @@ export interface SupportStatisticsRows {
 
 const PERIOD = `r.received_at >= (cast(? as date) at time zone 'Europe/Paris') and r.received_at < (cast(? as date) at time zone 'Europe/Paris')`;
 
+/**
+ * Per partner, the invitations of the period's requests (what it was asked), those answered (a current
+ * position exists, whenever recorded) and the average delay from the invitation to its first answer
+ * (0 when it answered before being asked). A partner never asked in the period is not listed.
+ */
 const POSITIONING = `
-with qualified as (select r.id, r.qualified_at from support_request r where ${PERIOD} and r.qualified_at is not null)
+with invited as (
+  select i.partner_id, i.request_id, i.invited_at from support_invitation i join support_request r on r.id = i.request_id where ${PERIOD}
+)
 select p.id as "partnerId", coalesce(p.short_name, p.name) as partner,
-       (select count(*) from qualified)::int as asked,
+       count(*)::int as asked,
        count(sp.id)::int as answered,
-       round(avg(extract(epoch from (sp.first_recorded_at - q.qualified_at)) / 86400)::numeric, 1)::float as "averageDelayDays"
-from partner p
-left join support_position sp on sp.partner_id = p.id and sp.request_id in (select id from qualified)
-left join qualified q on q.id = sp.request_id
-where p.active
+       -- greatest() skips nulls: without the filter an unanswered invitation would count as an answer at once.
+       round((avg(greatest(extract(epoch from (sp.first_recorded_at - i.invited_at)), 0)) filter (where sp.id is not null) / 86400)::numeric, 1)::float as "averageDelayDays"
+from invited i
+join partner p on p.id = i.partner_id
+left join support_position sp on sp.request_id = i.request_id and sp.partner_id = i.partner_id
 group by p.id, p.short_name, p.name
-having count(sp.id) > 0 or (select count(*) from qualified) > 0
-order by answered desc, partner asc`;
+order by answered desc, partner asc, p.id asc`;
 
 const OUTCOMES = `
 select r.status::text as status, count(*)::int as requests

@@ -4,13 +4,14 @@ import { StatusChange, SupportRequest } from './support-request.entity.js';
 import { PartnerPosition, PositionVersion } from './partner-position.entity.js';
 import { StrategyDecision, SupportAction } from './strategy.entity.js';
 import { SupportDocument } from './support-document.entity.js';
+import { PositionInvitation } from './position-invitation.entity.js';
 import { SupportPermissions } from './support.permissions.js';
 
 /**
  * Who sees a support request, written once: administrators every one; partners' people
  * (`support.read`) those whose holder consented to share them, and those their own partner received
  * whatever the consent; nobody else. The kit applies it on every read path (lists, relations,
- * `node(id)`, subscriptions); what hangs on a request (its history, positions, actions) follows the
+ * `node(id)`, subscriptions); what hangs on a request (its history, invitations, positions, actions) follows the
  * request's rule through the relation, documents included.
  */
 function requestAlternatives(rights: Rights): FilterQuery<SupportRequest>[] | boolean {
@@ -49,4 +50,5 @@ export const SUPPORT_VISIBILITY = [
   visibleTo(SupportAction, { rows: throughRequest<SupportAction> }),
   visibleTo(StrategyDecision, { rows: throughRequest<StrategyDecision> }),
   visibleTo(SupportDocument, { rows: throughRequest<SupportDocument> }),
+  visibleTo(PositionInvitation, { rows: throughRequest<PositionInvitation> }),
 ];

@@ -16,6 +16,7 @@ import { Migration20261202014500_support_strategy as M12 } from './Migration2026
 import { Migration20261202014650_add_radar as M13 } from './Migration20261202014650_add_radar.js';
 import { Migration20261202020708_contact_priority_weights as M14 } from './Migration20261202020708_contact_priority_weights.js';
 import { Migration20261202071412_support_documents as M15 } from './Migration20261202071412_support_documents.js';
+import { Migration20261202075748_support_invitations as M16 } from './Migration20261202075748_support_invitations.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202014650_add_radar', class: M13 },
   { name: 'Migration20261202020708_contact_priority_weights', class: M14 },
   { name: 'Migration20261202071412_support_documents', class: M15 },
+  { name: 'Migration20261202075748_support_invitations', class: M16 },
 ];

@@ -16,6 +16,15 @@ export class Migration20261202075748_support_invitations extends Migration {
     this.addSql(
       `alter table "support_invitation" add constraint "support_invitation_invited_by_id_foreign" foreign key ("invited_by_id") references "person" ("id") on update cascade on delete set null;`,
     );
+
+    // Requests qualified before invitations existed: their receiving partner and the partners that took position
+    // were asked (the matching as it stood at their qualification is not known any more).
+    this.addSql(
+      `insert into "support_invitation" ("id", "request_id", "partner_id", "reason", "invited_at") select gen_random_uuid(), r."id", r."receiving_partner_id", 'RECEIVING', r."qualified_at" from "support_request" r where r."qualified_at" is not null on conflict ("request_id", "partner_id") do nothing;`,
+    );
+    this.addSql(
+      `insert into "support_invitation" ("id", "request_id", "partner_id", "reason", "invited_at") select gen_random_uuid(), p."request_id", p."partner_id", 'MATCHED', r."qualified_at" from "support_position" p join "support_request" r on r."id" = p."request_id" where r."qualified_at" is not null on conflict ("request_id", "partner_id") do nothing;`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -255,6 +256,33 @@ interface Serving {
 }
 
 /** One HTTP server for GraphQL over HTTP (Apollo, behind Express) and over WebSocket (graphql-ws), on /graphql. */
+/**
+ * Closes at once a connection past `max` open ones from the same address: one client holding thousands of
+ * idle kept-alive sockets would otherwise use up the process's file descriptors for everyone.
+ */
+function capConnectionsPerAddress(server: Server, max: number, logger: Logger): void {
+  const open = new Map<string, number>();
+  let warned = 0;
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > max) {
+      if (Date.now() - warned > 60_000) {
+        warned = Date.now();
+        logger.warn({ address, max }, 'connections refused: too many open from one address (MAX_CONNECTIONS_PER_ADDRESS)');
+      }
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
+
 async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Authenticate | null): Promise<Serving> {
   const { config, logger } = gateway;
   const viewers = viewerAccess(gateway, authenticate);
@@ -265,6 +293,7 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
   // (ECONNRESET, seen under load with Node's default of 5 s). The drainer closes idle ones at shutdown.
   const httpServer = createServer({ keepAliveTimeout: 65_000 });
   httpServer.headersTimeout = 66_000;
+  capConnectionsPerAddress(httpServer, config.limits.maxConnectionsPerAddress, logger);
   const drainer = new ConnectionDrainer(httpServer);
   const draining = () => drainer.isDraining;
   const limits = config.limits;

@@ -52,6 +52,8 @@ export interface OperationLimits {
   maxBodyBytes: number;
   /** Open WebSockets per client address (MAX_SOCKETS_PER_ADDRESS). */
   maxSocketsPerAddress: number;
+  /** Open HTTP connections (kept alive or busy, WebSockets included) per client address (MAX_CONNECTIONS_PER_ADDRESS). */
+  maxConnectionsPerAddress: number;
   /** Open subscriptions per person across their sockets and tokens; anonymous ones per address (MAX_SUBSCRIPTIONS_PER_PERSON). */
   maxSubscriptionsPerPerson: number;
   /** Operations per person, whatever the token (anonymous: per address) and window, HTTP and WebSocket together; 0 turns it off (RATE_LIMIT). */
@@ -68,6 +70,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxSubscriptionsPerSocket: 20,
   maxBodyBytes: 1_048_576,
   maxSocketsPerAddress: 50,
+  maxConnectionsPerAddress: 256,
   maxSubscriptionsPerPerson: 100,
   // Generous: an abuse brake, not a quota (a page of the portal makes a few operations).
   rateLimit: 10_000,
@@ -171,6 +174,7 @@ function limitsFrom(read: EnvReader): OperationLimits {
     maxSubscriptionsPerSocket: read.int('MAX_SUBSCRIPTIONS_PER_SOCKET', DEFAULT_LIMITS.maxSubscriptionsPerSocket, 1, 1000),
     maxBodyBytes: read.int('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1_048_576),
     maxSocketsPerAddress: read.int('MAX_SOCKETS_PER_ADDRESS', DEFAULT_LIMITS.maxSocketsPerAddress, 1, 100_000),
+    maxConnectionsPerAddress: read.int('MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.maxConnectionsPerAddress, 1, 1_000_000),
     maxSubscriptionsPerPerson: read.int('MAX_SUBSCRIPTIONS_PER_PERSON', DEFAULT_LIMITS.maxSubscriptionsPerPerson, 1, 100_000),
     rateLimit: read.int('RATE_LIMIT', DEFAULT_LIMITS.rateLimit, 0, 100_000_000),
     rateLimitWindowSeconds: read.int('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_LIMITS.rateLimitWindowSeconds, 1, 86_400),

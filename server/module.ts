@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth.js';
 import type { EventSubscriber } from './events.js';
 import type { Logger } from './logger.js';
-import type { PermissionSet } from './permissions.js';
+import type { Permission, PermissionSet } from './permissions.js';
 import type { Context } from './context.js';
 import type { VisibilityRule } from './kit/visibility.js';
 import type { ResolverHook } from './kit/schema.js';
@@ -46,6 +46,8 @@ export interface ModuleRoute {
   path: string;
   /** POST only: the largest body accepted (bytes); the body arrives raw as `request.body` (Buffer). */
   maxBytes?: number;
+  /** The permission the caller must hold, checked before anything is read (UNAUTHENTICATED or FORBIDDEN); set it on uploads. */
+  permission?: Permission;
   handle(ctx: Context, request: RouteRequest): Promise<Download | null>;
 }
 

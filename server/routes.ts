@@ -42,15 +42,18 @@ export function attachment(filename: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  // RFC 8187's attr-char: encodeURIComponent leaves ' ( ) * as they are, which it does not allow.
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** The raw body of `req`, refused over `limit` bytes with PAYLOAD_TOO_LARGE. */
 function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const tooLarge = () => new GraphQLError(`Fichier trop volumineux : ${limit} octets au plus.`, { extensions: { code: 'PAYLOAD_TOO_LARGE', http: { status: 413 } } });
+    const most = limit >= 1_048_576 ? `${(limit / 1_048_576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo` : `${Math.ceil(limit / 1024)} Ko`;
+    // Refused unread: the answer closes the connection (sendRouteError after a PAYLOAD_TOO_LARGE), so the rest is never read.
+    const tooLarge = () => new GraphQLError(`Fichier trop volumineux : ${most} au plus.`, { extensions: { code: 'PAYLOAD_TOO_LARGE', http: { status: 413 } } });
     if (Number(req.headers['content-length']) > limit) {
-      req.resume();
       reject(tooLarge());
       return;
     }
@@ -60,7 +63,7 @@ function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
       received += chunk.length;
       if (received > limit) {
         req.off('data', onData).off('end', onEnd);
-        req.resume();
+        req.pause();
         reject(tooLarge());
         return;
       }
@@ -112,6 +115,7 @@ function routeHandler(module: string, route: ModuleRoute, logger: Logger, contex
     try {
       const ctx = await context(req, requestId);
       await ctx.confirmViewer(); // nothing leaves, nothing is written, on a token not yet checked
+      if (route.permission) ctx.require(route.permission); // before the body is read: no upload held for a caller refused anyway
       const body = route.method === 'POST' ? await readRaw(req, route.maxBytes ?? DEFAULT_ROUTE_MAX_BYTES) : null;
       const request: RouteRequest = {
         params: { ...(req.params as Record<string, string>) },
@@ -127,7 +131,10 @@ function routeHandler(module: string, route: ModuleRoute, logger: Logger, contex
       await sendDownload(res, download);
     } catch (err) {
       if (res.headersSent) {
-        logger.error({ err, requestId, module }, 'route failed after its answer started');
+        // A client that stops reading a download (closed tab, `| head`) is not the server's error.
+        const aborted = (err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE' || req.destroyed || res.destroyed;
+        if (aborted) logger.info({ requestId, module, path: req.path }, 'download cut by the client');
+        else logger.error({ err, requestId, module }, 'route failed after its answer started');
         res.destroy();
         return;
       }
@@ -136,6 +143,14 @@ function routeHandler(module: string, route: ModuleRoute, logger: Logger, contex
         const declared = (err.extensions.http as { status?: number } | undefined)?.status;
         const status = declared ?? STATUS[code] ?? 400;
         logger.warn({ requestId, module, path: req.path, code }, 'route refused');
+        if (code === 'PAYLOAD_TOO_LARGE') {
+          // The body was not read to its end: answer, then close the connection rather than read what is left.
+          res.setHeader('connection', 'close');
+          res.once('finish', () => {
+            req.socket.end();
+            setTimeout(() => req.socket.destroy(), 2_000).unref(); // a client that keeps sending is cut
+          });
+        }
         sendRouteError(res, status, code, err.message, err.extensions.field);
         return;
       }

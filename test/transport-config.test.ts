@@ -4,7 +4,7 @@ import { ConfigError, DEFAULT_LIMITS, DEFAULT_SHUTDOWN_GRACE_MS, DEFAULT_TOKEN_R
 describe('configuration of limits, rate limits and shutdown', () => {
   it('has the documented defaults', () => {
     const config = loadConfig({});
-    expect(config.limits).toMatchObject({ maxBodyBytes: 1_048_576, rateLimit: 10_000, rateLimitWindowSeconds: 60, maxSocketsPerAddress: 50, maxSubscriptionsPerPerson: 100 });
+    expect(config.limits).toMatchObject({ maxBodyBytes: 1_048_576, rateLimit: 10_000, rateLimitWindowSeconds: 60, maxSocketsPerAddress: 50, maxConnectionsPerAddress: 256, maxSubscriptionsPerPerson: 100 });
     expect(config.limits).toEqual(DEFAULT_LIMITS);
     expect(config.shutdownGraceMs).toBe(DEFAULT_SHUTDOWN_GRACE_MS);
     expect(config.tokenRecheckMs).toBe(DEFAULT_TOKEN_RECHECK_MS);
@@ -16,11 +16,12 @@ describe('configuration of limits, rate limits and shutdown', () => {
       RATE_LIMIT: '0',
       RATE_LIMIT_WINDOW_SECONDS: '10',
       MAX_SOCKETS_PER_ADDRESS: '7',
+      MAX_CONNECTIONS_PER_ADDRESS: '9',
       MAX_SUBSCRIPTIONS_PER_PERSON: '8',
       SHUTDOWN_GRACE_MS: '2500',
       WS_TOKEN_RECHECK_MS: '1000',
     });
-    expect(config.limits).toMatchObject({ maxBodyBytes: 2048, rateLimit: 0, rateLimitWindowSeconds: 10, maxSocketsPerAddress: 7, maxSubscriptionsPerPerson: 8 });
+    expect(config.limits).toMatchObject({ maxBodyBytes: 2048, rateLimit: 0, rateLimitWindowSeconds: 10, maxSocketsPerAddress: 7, maxConnectionsPerAddress: 9, maxSubscriptionsPerPerson: 8 });
     expect(config.shutdownGraceMs).toBe(2500);
     expect(config.tokenRecheckMs).toBe(1000);
   });

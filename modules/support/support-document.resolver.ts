@@ -12,9 +12,9 @@ import { DOCUMENT_LIMITS } from './support-document.entity.js';
 export class SupportDocumentResolver {
   @FieldResolver(() => [DocumentKind], {
     description:
-      'The documents the request still needs before its review (statutes, financing plan, budget, 12-month cash plan; for a running organization with a financial need, its accounts and last general assembly minutes too); empty when complete.',
+      'The documents the request still needs before its review (statutes, financing plan, budget, 12-month cash plan; for a running organization with a financial need, its accounts and last general assembly minutes too); empty when complete or once the request is closed, withdrawn or redirected.',
   })
-  @Needs('financialNeed', 'stage', 'organization', 'documents')
+  @Needs('financialNeed', 'stage', 'organization', 'status', 'documents')
   async missingDocuments(@Root() request: SupportRequest, @Ctx() ctx: Context): Promise<DocumentKind[]> {
     const documents = await related<SupportDocument>(ctx, request, 'documents');
     return missingDocuments(
@@ -36,7 +36,8 @@ export class SupportDocumentResolver {
 /**
  * Over plain HTTP with the same bearer token:
  * - `POST /files/support/requests/<requestId>/documents?kind=BUDGET&name=budget.pdf[&title=…]`, the file as
- *   the body and its type as Content-Type: the document's JSON (201-like answer with its id and download path);
+ *   the body and its type as Content-Type: 200 with the document's JSON (`{ document: { id, kind, title, name, type,
+ *   size, sha256, addedAt, downloadPath } }`);
  * - `GET /files/support/documents/<documentId>`: the file, for whoever sees the request.
  */
 export const SUPPORT_DOCUMENT_ROUTES: ModuleRoute[] = [
@@ -44,8 +45,8 @@ export const SUPPORT_DOCUMENT_ROUTES: ModuleRoute[] = [
     method: 'POST',
     path: '/requests/:id/documents',
     maxBytes: DOCUMENT_LIMITS.maxBytes,
+    permission: SupportPermissions.update,
     handle: async (ctx, request) => {
-      ctx.require(SupportPermissions.update);
       const { document, file } = await SupportDocumentService.add(ctx, {
         requestId: request.params.id!,
         kind: request.query.kind,
@@ -73,8 +74,8 @@ export const SUPPORT_DOCUMENT_ROUTES: ModuleRoute[] = [
   {
     method: 'GET',
     path: '/documents/:id',
+    permission: SupportPermissions.read,
     handle: async (ctx, request) => {
-      ctx.require(SupportPermissions.read);
       const content = await SupportDocumentService.download(ctx, request.params.id!);
       return content && { contentType: content.file.type, body: content.stream, length: content.file.size, filename: content.file.name };
     },

@@ -1,5 +1,6 @@
 import {
   badInput,
+  conflict,
   decodeId,
   deleteStoredFile,
   forbidden,
@@ -16,7 +17,7 @@ import {
 import { Stage } from '../organizations/index.js';
 import { DOCUMENT_LIMITS, SupportDocument } from './support-document.entity.js';
 import { SupportRequest } from './support-request.entity.js';
-import { DOCUMENT_KIND_LABELS, DocumentKind, FINAL_STATUSES } from './support.enums.js';
+import { DOCUMENT_KIND_LABELS, DocumentKind, FINAL_STATUSES, SUPPORT_STATUS_LABELS } from './support.enums.js';
 import { SupportDocumentAdded } from './support.events.js';
 import { lockRequest } from './support-request.service.js';
 
@@ -48,7 +49,8 @@ export function requiredDocuments(request: Pick<SupportRequest, 'financialNeed' 
 }
 
 /** The required kinds no document of `kinds` covers, in the order of `requiredDocuments`. */
-export function missingDocuments(request: Pick<SupportRequest, 'financialNeed' | 'stage' | 'organization'>, kinds: Iterable<DocumentKind>): DocumentKind[] {
+export function missingDocuments(request: Pick<SupportRequest, 'financialNeed' | 'stage' | 'organization' | 'status'>, kinds: Iterable<DocumentKind>): DocumentKind[] {
+  if (FINAL_STATUSES.includes(request.status)) return [];
   const present = new Set(kinds);
   return requiredDocuments(request).filter((k) => !present.has(k));
 }
@@ -73,9 +75,9 @@ export const SupportDocumentService = {
     if (!input.name?.trim()) throw badInput('name', 'Indiquez le nom du fichier (name).');
     return ctx.transaction(async (tx) => {
       const request = await lockRequest(ctx, tx, input.requestId, null, 'requestId');
-      if (FINAL_STATUSES.includes(request.status)) throw badInput('requestId', 'La demande est close : on n’y ajoute plus de document.');
+      if (FINAL_STATUSES.includes(request.status)) throw badInput('requestId', `La demande est ${SUPPORT_STATUS_LABELS[request.status]} : on n’y ajoute plus de document.`);
       if ((await tx.em.count(SupportDocument, { request: request.id })) >= DOCUMENT_LIMITS.perRequest) {
-        throw badInput('requestId', `Une demande compte au plus ${DOCUMENT_LIMITS.perRequest} documents : retirez-en un avant d’en ajouter.`);
+        throw conflict(`Une demande compte au plus ${DOCUMENT_LIMITS.perRequest} documents : retirez-en un avant d’en ajouter.`, 'requestId');
       }
       const file = await storeFile(tx, { module: 'support', name: input.name!, type: input.type, bytes: input.bytes, maxBytes: DOCUMENT_LIMITS.maxBytes, allowedTypes: DOCUMENT_LIMITS.types });
       const own = ctx.viewer.partnerIds;
@@ -106,6 +108,7 @@ export const SupportDocumentService = {
         (document.addedBy !== null && document.addedBy.id === viewer.personId) ||
         (document.addedByPartner !== null && viewer.hasRoleIn(document.addedByPartner.id, MembershipRole.Manager)) ||
         viewer.hasRoleIn(request.receivingPartner.id);
+      if (FINAL_STATUSES.includes(request.status)) throw badInput('id', `La demande est ${SUPPORT_STATUS_LABELS[request.status]} : ses documents sont conservés avec son dossier.`);
       if (!allowed) throw forbidden('Seuls la personne qui a ajouté le document, les responsables de son partenaire et le partenaire qui a reçu la demande le retirent.');
       await tx.em.nativeDelete(SupportDocument, { id });
       await deleteStoredFile(tx, document.file.id);

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,5 +199,59 @@ describe('documents of a support request', () => {
       counts.push(t.sql.length);
     }
     expect(counts[1]).toBe(counts[0]);
+  });
+
+  it('keeps a name under an extension of the type its content has, without the characters that disguise it', async () => {
+    const requestId = await aRequest(true);
+    const script = await upload(requestId, TOKENS.funder, { kind: 'OTHER', name: 'facture.hta' }, Buffer.from('<html><script>alert(1)</script></html>'), 'text/csv');
+    expect([script.status, script.body.document.name, script.body.document.type]).toEqual([200, 'facture.hta.csv', 'text/csv']);
+    const got = await download(script.body.document.downloadPath, TOKENS.expert);
+    expect(got.disposition).toContain('filename="facture.hta.csv"');
+    const disguised = await upload(requestId, TOKENS.funder, { kind: 'OTHER', name: 'facture\u202Efdp.exe' }, PDF);
+    expect(disguised.body.document.name).toBe('facturefdp.exe.pdf');
+    const kept = await upload(requestId, TOKENS.funder, { kind: 'OTHER', name: 'Comptes 2025.PDF' }, PDF, 'application/octet-stream'); // "some bytes": the content decides
+    expect([kept.status, kept.body.document.name, kept.body.document.type]).toEqual([200, 'Comptes 2025.PDF', 'application/pdf']);
+    for (const name of ['..', '.']) expect((await upload(requestId, TOKENS.funder, { kind: 'OTHER', name }, PDF)).body.error.field).toBe('file');
+    const multipart = await upload(
+      requestId,
+      TOKENS.funder,
+      { kind: 'OTHER', name: 'budget.pdf' },
+      Buffer.from('--x\r\ncontent-disposition: form-data\r\n\r\n%PDF-1.4\r\n--x--'),
+      'multipart/form-data; boundary=x',
+    );
+    expect(multipart.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', message: expect.stringContaining('multipart/form-data') });
+  });
+
+  it('answers an anonymous upload before reading its body, and closes the connection of one too large', async () => {
+    const requestId = await aRequest(true);
+    const { port } = new URL(base);
+    const answer = (headers: Record<string, string | number>) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: `/files/support/requests/${encodeURIComponent(requestId)}/documents?kind=BUDGET&name=a.pdf`, headers });
+        req.on('response', (res) => {
+          res.resume();
+          resolve({ status: res.statusCode!, connection: res.headers.connection });
+          req.destroy();
+        });
+        req.on('error', reject);
+        req.flushHeaders(); // the 10 MiB announced are never sent: only an answer given before reading them arrives
+        setTimeout(() => reject(new Error('no answer before the body')), 5_000).unref();
+      });
+    expect(await answer({ 'content-type': 'application/pdf', 'content-length': 10 * 1024 * 1024 })).toMatchObject({ status: 401 });
+    expect(await answer({ 'content-type': 'application/pdf', 'content-length': 50 * 1024 * 1024, authorization: `Bearer ${TOKENS.funder}` })).toEqual({ status: 413, connection: 'close' });
+  });
+
+  it('keeps the documents of a request once it is withdrawn, and asks for no more', async () => {
+    const requestId = await aRequest(true);
+    const sent = await upload(requestId, TOKENS.funder, { kind: 'BUDGET', name: 'budget.pdf' }, PDF);
+    const withdrawn = await t.gql('mutation($id: ID!) { changeSupportRequestStatus(id: $id, status: WITHDRAWN, reason: "Le porteur renonce") { status } }', { id: requestId }, TOKENS.funder);
+    expect(withdrawn.errors).toBeUndefined();
+    const removed = await t.gql('mutation($id: ID!) { removeSupportDocument(id: $id) }', { id: sent.body.document.id }, TOKENS.funder);
+    expect(removed.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(removed.errors[0].message).toContain('retirée par le porteur');
+    const after = (await t.gql(DOCUMENTS, { id: requestId }, TOKENS.funder)).data.supportRequest;
+    expect([after.documents.length, after.missingDocuments]).toEqual([1, []]);
+    const refused = await upload(requestId, TOKENS.funder, { kind: 'STATUTES', name: 'statuts.pdf' }, PDF);
+    expect([refused.status, refused.body.error.field]).toEqual([400, 'requestId']);
   });
 });

@@ -39,6 +39,18 @@ const LABELS: Record<FileType, string> = {
   'text/plain': 'texte',
 };
 
+/** The extensions a file of each type may bear; the first is given to a name that has none of them. */
+const EXTENSIONS: Record<FileType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'text/csv': ['csv'],
+  'text/plain': ['txt'],
+};
+
 /** Other names browsers and tools give the same types. */
 const ALIASES: Record<string, FileType> = {
   'image/jpg': 'image/jpeg',
@@ -93,16 +105,19 @@ export async function storeFile(ctxOrTx: Context | Transaction, input: StoreFile
 
   await mkdir(join(root, '.incoming'), { recursive: true });
   const incoming = join(root, '.incoming', randomUUID());
-  let kept = false;
+  let moved = false;
   try {
     const { size, sha256, head } = await receive(input.stream ?? Readable.from([input.bytes!]), incoming, input.maxBytes, name, field);
     if (size === 0) throw badInput(field, `Le fichier « ${name} » est vide.`);
     const type = await checkedType(incoming, size, head, name, input, field);
-    const file = Object.assign(new StoredFile(), { module: input.module, name, type, size, sha256, createdBy: ctx.viewer.personId });
+    // Kept under an extension of the type its content has: a text declared as CSV and named "x.hta" or
+    // "x.html" is handed to others' browsers as "x.hta.csv", never as something their system would run.
+    const kept = withExtension(name, type);
+    const file = Object.assign(new StoredFile(), { module: input.module, name: kept, type, size, sha256, createdBy: ctx.viewer.personId });
     const path = pathOf(root, file);
     await mkdir(join(path, '..'), { recursive: true });
     await rename(incoming, path);
-    kept = true;
+    moved = true;
     try {
       const record = async (tx: Transaction) => {
         tx.afterRollback(() => rm(path, { force: true }));
@@ -115,7 +130,7 @@ export async function storeFile(ctxOrTx: Context | Transaction, input: StoreFile
       throw err;
     }
   } finally {
-    if (!kept) await rm(incoming, { force: true });
+    if (!moved) await rm(incoming, { force: true });
   }
 }
 
@@ -174,10 +189,27 @@ function pathOf(root: string, file: StoredFile): string {
   return join(root, file.module, file.sha256.slice(0, 2), file.id);
 }
 
-/** The last segment of a path, without control characters, trimmed. */
+/**
+ * The last segment of a path, without control characters (C0, C1), line or paragraph separators and
+ * the bidirectional controls that make "facture\u202Efdp.exe" read "factureexe.pdf"; trimmed; "." and
+ * ".." give nothing.
+ */
 function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const last = (name.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .trim();
+  return /^\.+$/.test(last) ? '' : last;
+}
+
+/** `name` if it ends with an extension of `type`, else `name` with the type's first extension added. */
+function withExtension(name: string, type: FileType): string {
+  const extensions = EXTENSIONS[type];
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (extensions.includes(extension)) return name;
+  const suffix = `.${extensions[0]}`;
+  return `${name.slice(0, 255 - suffix.length)}${suffix}`;
 }
 
 const sizeText = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo` : `${Math.ceil(bytes / 1024)} Ko`);
@@ -212,7 +244,14 @@ async function receive(source: Readable, path: string, maxBytes: number, name: s
 /** The type the content shows, checked against the allowed ones and the declared one. */
 async function checkedType(path: string, size: number, head: Buffer, name: string, input: StoreFileInput, field: string): Promise<FileType> {
   const sniffed = await sniff(path, size, head);
-  const declared = input.type ? normalized(input.type) : null;
+  // "Some bytes" declares nothing: what the content shows decides.
+  const declared = input.type && normalized(input.type) !== 'application/octet-stream' ? normalized(input.type) : null;
+  if (declared === 'multipart/form-data') {
+    throw badInput(
+      field,
+      `Envoyez le fichier « ${name} » tel quel comme corps de la requête, avec son type en Content-Type (par exemple application/pdf), et non dans un formulaire multipart/form-data.`,
+    );
+  }
   // Text shows no signature: CSV or plain text is what was declared, else what the name says.
   const detected = sniffed === 'text' ? (declared === FileType.csv || (!declared && /\.csv$/i.test(name)) ? FileType.csv : FileType.txt) : sniffed;
   const allowed = input.allowedTypes.map((t) => LABELS[t]).join(', ');

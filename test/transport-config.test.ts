@@ -4,7 +4,14 @@ import { ConfigError, DEFAULT_LIMITS, DEFAULT_SHUTDOWN_GRACE_MS, DEFAULT_TOKEN_R
 describe('configuration of limits, rate limits and shutdown', () => {
   it('has the documented defaults', () => {
     const config = loadConfig({});
-    expect(config.limits).toMatchObject({ maxBodyBytes: 1_048_576, rateLimit: 10_000, rateLimitWindowSeconds: 60, maxSocketsPerAddress: 50, maxConnectionsPerAddress: 256, maxSubscriptionsPerPerson: 100 });
+    expect(config.limits).toMatchObject({
+      maxBodyBytes: 1_048_576,
+      rateLimit: 10_000,
+      rateLimitWindowSeconds: 60,
+      maxSocketsPerAddress: 50,
+      maxConnectionsPerAddress: 256,
+      maxSubscriptionsPerPerson: 100,
+    });
     expect(config.limits).toEqual(DEFAULT_LIMITS);
     expect(config.shutdownGraceMs).toBe(DEFAULT_SHUTDOWN_GRACE_MS);
     expect(config.tokenRecheckMs).toBe(DEFAULT_TOKEN_RECHECK_MS);

@@ -158,6 +158,13 @@ const checked = (axis: CriterionAxis, passed: boolean, reason: string | null): C
 /** A passed check whose value the situation did not give. */
 const noted = (axis: CriterionAxis, what: string): Check => ({ axis, passed: true, reason: unknown(what) });
 
+/** A bounded number (size, age): noted when unknown; the reason, written only for a failure when reasons are asked. */
+function inRange(axis: CriterionAxis, value: number | null | undefined, min: number | null, max: number | null, what: string, reasons: boolean, reason: (value: number) => string): Check {
+  if (value == null) return noted(axis, what);
+  const passed = within(value, min, max);
+  return checked(axis, passed, passed || !reasons ? null : reason(value));
+}
+
 /*
  * Reasons are written only for failed checks, and only when `reasons` is true: a caller that keeps no
  * failed check (the eligible partners only, `criteriaCovers`) passes false and gets failed checks whose
@@ -213,36 +220,31 @@ function addRuleChecks(checks: Check[], rules: EligibilityRules, situation: Situ
     else checks.push(checked(CriterionAxis.EMPLOYER, n > 0, n > 0 || !reasons ? null : `0 salarié : ${who} s'adresse aux employeurs.`));
   }
   if (rules.minEmployees != null || rules.maxEmployees != null) {
-    const n = situation.employees;
-    if (n == null) checks.push(noted(CriterionAxis.SIZE, 'nombre de salariés'));
-    else {
-      const passed = within(n, rules.minEmployees, rules.maxEmployees);
-      checks.push(
-        checked(
-          CriterionAxis.SIZE,
-          passed,
-          passed || !reasons
-            ? null
-            : `${plural(n, 'salarié', 'salariés')} : ${who} s'adresse aux structures ${bounds(rules.minEmployees, rules.maxEmployees, (k) => plural(k, 'salarié', 'salariés'))}.`,
-        ),
-      );
-    }
+    checks.push(
+      inRange(
+        CriterionAxis.SIZE,
+        situation.employees,
+        rules.minEmployees,
+        rules.maxEmployees,
+        'nombre de salariés',
+        reasons,
+        (n) => `${plural(n, 'salarié', 'salariés')} : ${who} s'adresse aux structures ${bounds(rules.minEmployees, rules.maxEmployees, (k) => plural(k, 'salarié', 'salariés'))}.`,
+      ),
+    );
   }
   if (rules.minAgeYears != null || rules.maxAgeYears != null) {
-    const age = situation.ageYears;
-    if (age == null) checks.push(noted(CriterionAxis.AGE, 'âge de la structure'));
-    else {
-      const passed = within(age, rules.minAgeYears, rules.maxAgeYears);
-      checks.push(
-        checked(
-          CriterionAxis.AGE,
-          passed,
-          passed || !reasons
-            ? null
-            : `${age === 0 ? 'Structure de moins d’un an' : `Structure de ${plural(age, 'an', 'ans')}`} : ${who} s'adresse aux structures ${bounds(rules.minAgeYears, rules.maxAgeYears, (k) => plural(k, 'an', 'ans'))} d'existence.`,
-        ),
-      );
-    }
+    checks.push(
+      inRange(
+        CriterionAxis.AGE,
+        situation.ageYears,
+        rules.minAgeYears,
+        rules.maxAgeYears,
+        'âge de la structure',
+        reasons,
+        (age) =>
+          `${age === 0 ? 'Structure de moins d’un an' : `Structure de ${plural(age, 'an', 'ans')}`} : ${who} s'adresse aux structures ${bounds(rules.minAgeYears, rules.maxAgeYears, (k) => plural(k, 'an', 'ans'))} d'existence.`,
+      ),
+    );
   }
   if (rules.publics.length > 0) {
     const publics = situation.publics;

@@ -17,6 +17,7 @@ import { checkOperationLimits } from './limits.js';
 import { OperationCompiler, errorRequestId, jitGateway, tagError } from './executor.js';
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
 import { moduleRoutes } from './routes.js';
+import { defaultScreenDir, screenRoutes } from './screen.js';
 import { closeDocuments } from './kit/documents.js';
 import { PeriodicTaskRunner, periodicTasksOf } from './kit/periodic.js';
 import { failAbandonedJobs, stopJobs } from './kit/jobs.js';
@@ -326,6 +327,7 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
       logger,
       context: (req, requestId) => viewers.httpContext(bearerToken(req.headers.authorization), requestId),
     }),
+    screen: screenRoutes(config.screenDir ?? defaultScreenDir()),
   });
   httpServer.on('request', app);
   return { httpServer, drainer, ws, apollo };

@@ -37,6 +37,11 @@ export interface Config {
    * their own; without it, storing a file answers SERVICE_UNAVAILABLE.
    */
   filesDir?: string | null;
+  /**
+   * The committee screen's built files (clients/screen, `npm run screen:build`), served at /screen/;
+   * by default the checkout's `dist/screen`. Optional so hand-built configs (tests) may give their own build.
+   */
+  screenDir?: string | null;
 }
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;

@@ -30,6 +30,8 @@ export interface HttpAppOptions {
   context: (req: IncomingMessage, requestId: string) => Promise<Context>;
   /** The modules' routes (server/routes.ts), mounted at /files. */
   routes?: RequestHandler;
+  /** The committee screen's static files (server/screen.ts), mounted at /screen. */
+  screen?: RequestHandler;
 }
 
 /** A GraphQL-shaped error answer, for requests refused before GraphQL could read them. */
@@ -63,6 +65,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }),
   );
   if (options.routes) app.use('/files', requestId, rateLimit(options, sendRouteError), options.routes);
+  if (options.screen) app.use('/screen', options.screen);
   app.use(errorAnswer(options));
   return app;
 }

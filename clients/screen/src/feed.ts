@@ -1,0 +1,186 @@
+/**
+ * The screen's data layer, its only door to the server: the session's snapshot, then its event stream
+ * (`sessionEvents(sessionId, after)`) over graphql-ws on the same origin's /graphql. A cut connection is
+ * opened again, with backoff, and the stream followed again after the last sequence applied, so that
+ * nothing is missed; the state ignores an event already applied, so nothing shows twice.
+ */
+import { createClient, type Client } from 'graphql-ws';
+import OPERATIONS from '../operations.graphql?raw';
+import type { ScreenEvent, ScreenSession } from './model.js';
+
+export type ConnectionStatus = 'connexion' | 'connecte' | 'reconnexion' | 'refuse';
+
+export interface FeedOptions {
+  /** ws(s)://host/graphql */
+  url: string;
+  token: string;
+  sessionId: string;
+  /** The last sequence applied: each (re)subscription follows the stream after it. */
+  lastSeq: () => number | null;
+}
+
+export interface FeedHandlers {
+  snapshot(session: ScreenSession): void;
+  event(event: ScreenEvent): void;
+  status(status: ConnectionStatus, message?: string): void;
+}
+
+export interface Feed {
+  /** Loads the snapshot again (details of a new item, an action plan). */
+  refresh(): void;
+  stop(): void;
+}
+
+/** How long a ping may wait for its pong before the connection is taken for dead. */
+const PONG_TIMEOUT_MS = 4000;
+const KEEP_ALIVE_MS = 8000;
+
+interface GraphQLErrorLike {
+  message: string;
+  extensions?: { code?: string };
+}
+
+class RefusedError extends Error {}
+
+/** The first error of a graphql-ws sink: GraphQL errors (an array), a CloseEvent, or an Error. */
+function refusal(err: unknown): RefusedError | null {
+  if (Array.isArray(err)) return new RefusedError((err as GraphQLErrorLike[]).map((e) => e.message).join(' ; ') || 'Accès refusé.');
+  const code = (err as { code?: number } | null)?.code;
+  if (code === 4403 || code === 4401) return new RefusedError('Accès refusé : le jeton est invalide ou a expiré.');
+  return null;
+}
+
+export function followSession(options: FeedOptions, handlers: FeedHandlers): Feed {
+  let client: Client | null = null;
+  let stopped = false;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let loaded = false;
+
+  const connect = () => {
+    retryTimer = null;
+    if (stopped) return;
+    handlers.status(loaded ? 'reconnexion' : 'connexion');
+    let pongTimer: ReturnType<typeof setTimeout> | null = null;
+    const current = createClient({
+      url: options.url,
+      connectionParams: { authorization: `Bearer ${options.token}` },
+      lazy: false,
+      retryAttempts: 0,
+      keepAlive: KEEP_ALIVE_MS,
+      onNonLazyError: () => undefined,
+      on: {
+        connected: () => {
+          attempt = 0;
+          if (client === current) handlers.status('connecte');
+        },
+        ping: (received) => {
+          if (!received) pongTimer = setTimeout(() => current.terminate(), PONG_TIMEOUT_MS);
+        },
+        pong: (received) => {
+          if (received && pongTimer) clearTimeout(pongTimer);
+        },
+        closed: (event) => {
+          if (pongTimer) clearTimeout(pongTimer);
+          if (client !== current) return;
+          const refused = refusal(event);
+          if (refused) fail(refused);
+          else retry();
+        },
+      },
+    });
+    client = current;
+    void start(current).catch((err: unknown) => (client === current ? (err instanceof RefusedError ? fail(err) : retry()) : undefined));
+  };
+
+  const start = async (current: Client) => {
+    if (!loaded) {
+      handlers.snapshot(await load(current, options.sessionId));
+      loaded = true;
+    }
+    follow(current);
+  };
+
+  const follow = (current: Client) => {
+    current.subscribe<{ sessionEvents: ScreenEvent }>(
+      { query: OPERATIONS, operationName: 'ScreenSessionEvents', variables: { sessionId: options.sessionId, after: options.lastSeq() } },
+      {
+        next: (result) => {
+          if (client !== current) return;
+          if (result.errors?.length) return fail(new RefusedError(result.errors.map((e) => e.message).join(' ; ')));
+          if (result.data) handlers.event(result.data.sessionEvents);
+        },
+        error: (err) => {
+          if (client !== current) return;
+          const refused = refusal(err);
+          if (refused) fail(refused);
+          else retry();
+        },
+        complete: () => undefined,
+      },
+    );
+  };
+
+  const retry = () => {
+    if (stopped || retryTimer) return;
+    const old = client;
+    client = null;
+    void old?.dispose();
+    handlers.status(loaded ? 'reconnexion' : 'connexion');
+    const delay = Math.min(250 * 2 ** attempt, 4000) * (0.75 + Math.random() / 2);
+    attempt++;
+    retryTimer = setTimeout(connect, delay);
+  };
+
+  const fail = (err: Error) => {
+    const old = client;
+    client = null;
+    void old?.dispose();
+    handlers.status('refuse', err.message);
+  };
+
+  const online = () => {
+    if (retryTimer) {
+      clearTimeout(retryTimer);
+      connect();
+    }
+  };
+  window.addEventListener('online', online);
+  connect();
+
+  return {
+    refresh: () => {
+      if (client)
+        void load(client, options.sessionId).then(
+          (session) => handlers.snapshot(session),
+          () => undefined,
+        );
+    },
+    stop: () => {
+      stopped = true;
+      window.removeEventListener('online', online);
+      if (retryTimer) clearTimeout(retryTimer);
+      void client?.dispose();
+      client = null;
+    },
+  };
+}
+
+/** The session as the screen shows it (one query over the socket). */
+function load(client: Client, sessionId: string): Promise<ScreenSession> {
+  return new Promise((resolve, reject) => {
+    let session: ScreenSession | null = null;
+    client.subscribe<{ committeeSession: ScreenSession | null }>(
+      { query: OPERATIONS, operationName: 'ScreenSession', variables: { id: sessionId } },
+      {
+        next: (result) => {
+          if (result.errors?.length) reject(new RefusedError(result.errors.map((e) => e.message).join(' ; ')));
+          else if (!result.data?.committeeSession) reject(new RefusedError('Séance introuvable, ou vous n’y avez pas accès.'));
+          else session = result.data.committeeSession;
+        },
+        error: (err) => reject(refusal(err) ?? (err instanceof Error ? err : new Error('connexion perdue'))),
+        complete: () => (session ? resolve(session) : reject(new Error('connexion perdue'))),
+      },
+    );
+  });
+}

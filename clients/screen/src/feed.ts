@@ -125,7 +125,7 @@ export function followSession(options: FeedOptions, handlers: FeedHandlers): Fee
     if (stopped || retryTimer) return;
     const old = client;
     client = null;
-    void old?.dispose();
+    dispose(old);
     handlers.status(loaded ? 'reconnexion' : 'connexion');
     const delay = Math.min(250 * 2 ** attempt, 4000) * (0.75 + Math.random() / 2);
     attempt++;
@@ -135,7 +135,7 @@ export function followSession(options: FeedOptions, handlers: FeedHandlers): Fee
   const fail = (err: Error) => {
     const old = client;
     client = null;
-    void old?.dispose();
+    dispose(old);
     handlers.status('refuse', err.message);
   };
 
@@ -160,10 +160,18 @@ export function followSession(options: FeedOptions, handlers: FeedHandlers): Fee
       stopped = true;
       window.removeEventListener('online', online);
       if (retryTimer) clearTimeout(retryTimer);
-      void client?.dispose();
+      dispose(client);
       client = null;
     },
   };
+}
+
+/**
+ * Closes a client; its dispose awaits the connection being opened, which rejects with the CloseEvent
+ * when the socket was refused or cut: that is expected here, not an error of the page.
+ */
+function dispose(client: Client | null): void {
+  if (client) Promise.resolve(client.dispose()).catch(() => undefined);
 }
 
 /** The session as the screen shows it (one query over the socket). */

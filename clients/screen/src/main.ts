@@ -25,7 +25,6 @@ function draw(): void {
 }
 
 function start(sessionId: string, token: string): void {
-  document.getElementById('ecran')!.hidden = false;
   document.getElementById('acces')!.hidden = true;
   let refreshing: ReturnType<typeof setTimeout> | null = null;
   feed = followSession(
@@ -34,6 +33,7 @@ function start(sessionId: string, token: string): void {
       snapshot: (session) => {
         if (state) mergeDetails(state, session);
         else state = fromSnapshot(session);
+        document.getElementById('ecran')!.hidden = false;
         draw();
       },
       event: (event) => {

@@ -43,6 +43,8 @@ export {
 } from '../module.js';
 // The operation's context and its transactions (`ctx.transaction(tx => …)`, `tx.em`, `tx.publish`).
 export { type Context, type Transaction } from '../context.js';
+// Idempotent mutations: `ctx.transaction(fn, { idempotencyKey, operation })` returns the first result to a retry.
+export { IDEMPOTENCY_KEY_MAX, type IdempotencyOptions } from '../idempotency.js';
 // Typed permissions: `definePermissions` in <module>.permissions.ts, this `Authorized` (never type-graphql's).
 export { definePermissions, Authorized, type Permission } from '../permissions.js';
 // Events: defined once, published in a transaction, delivered after commit; `subscribeTo` for GraphQL subscriptions.

@@ -97,7 +97,7 @@ let screenDir: string;
 describe.skipIf(!HAS_CHROMIUM)('committee screen in Chromium', () => {
   beforeAll(async () => {
     screenDir = await buildScreen();
-    t = await startTestApp({ config: { screenDir }, modules: ['support'], demoScale: { organizations: 40 } });
+    t = await startTestApp({ config: { screenDir }, modules: ['governance'], demoScale: { organizations: 40 } });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     await mkdir(SHOTS, { recursive: true });
   }, 120_000);
@@ -131,6 +131,154 @@ describe.skipIf(!HAS_CHROMIUM)('committee screen in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('shows positions on two screens within a second, and everything once on the one whose connection was cut', async () => {
+    const session = await liveSession();
+    const partners = await partnerManagers(5);
+    const proxy = await cuttableProxy(Number(new URL(t.url).port));
+    const address = (host: string) => `${host}/screen/?session=${encodeURIComponent(session.id)}#token=${TOKENS.admin}`;
+    const a = await openScreen(address(origin()));
+    const b = await openScreen(address(proxy.url));
+    try {
+      for (const page of [a.page, b.page]) expect(await page.locator('#point-titre').textContent()).toBe('Point 1 : Garage solidaire');
+
+      // Live: each position on both screens within a second of the mutation's answer.
+      const first = await record(session.requestId, partners[0]!, 'WILL_SUPPORT');
+      const second = await record(session.requestId, partners[1]!, 'NEEDS_INFORMATION');
+      for (const key of [first, second]) for (const page of [a.page, b.page]) expect(await waitForPositions(page, [key], 1000)).toBeLessThan(1000);
+      await a.page.screenshot({ path: join(SHOTS, 'ecran-a-en-direct.png') });
+
+      // The second screen's connection is cut: it says so, and goes on trying.
+      proxy.cut();
+      await b.page.waitForSelector('#connexion[data-etat="reconnexion"]', { timeout: 10_000 });
+      await b.page.screenshot({ path: join(SHOTS, 'ecran-b-coupe.png') });
+      const meanwhile = [
+        await record(session.requestId, partners[2]!, 'WILL_SUPPORT'),
+        await record(session.requestId, partners[3]!, 'ABSTAINS'),
+        await record(session.requestId, partners[0]!, 'CONDITIONAL', 'si la banque accorde le prêt'),
+      ];
+      for (const key of meanwhile) expect(await waitForPositions(a.page, [key], 1000)).toBeLessThan(1000);
+      expect(await positionsOn(b.page)).toEqual([`${partners[0]!.id}:1`, second]);
+
+      // Restored: it follows the stream again after the last sequence it showed, and misses nothing.
+      proxy.restore();
+      await b.page.waitForSelector('#connexion[data-etat="connecte"]', { timeout: 15_000 });
+      await waitForPositions(b.page, meanwhile, 10_000);
+      const last = await record(session.requestId, partners[4]!, 'WILL_SUPPORT');
+      for (const page of [a.page, b.page]) await waitForPositions(page, [last], 1000);
+      const shownA = await positionsOn(a.page);
+      const shownB = await positionsOn(b.page);
+      expect(shownB).toEqual(shownA);
+      expect(shownB).toEqual([`${partners[0]!.id}:2`, second, meanwhile[0], meanwhile[1], last]);
+      expect(new Set(shownB).size).toBe(shownB.length);
+      const logA = await logOn(a.page);
+      const logB = await logOn(b.page);
+      expect(logB).toEqual(logA);
+      expect(new Set(logB).size).toBe(logB.length);
+      expect(await b.page.locator('body').getAttribute('data-last-seq')).toBe(await a.page.locator('body').getAttribute('data-last-seq'));
+      await b.page.screenshot({ path: join(SHOTS, 'ecran-b-reconnecte.png') });
+
+      // The keyboard: along the agenda, show another item, come back to the one in discussion.
+      await a.page.locator('#agenda button').first().focus();
+      await a.page.keyboard.press('ArrowDown');
+      await a.page.keyboard.press('Enter');
+      await a.page.waitForFunction(() => (globalThis as any).document.querySelector('#point-titre')?.textContent === 'Point 2 : Questions diverses');
+      await a.page.screenshot({ path: join(SHOTS, 'ecran-a-clavier.png') });
+      await a.page.keyboard.press('Escape');
+      await a.page.waitForFunction(() => (globalThis as any).document.querySelector('#point-titre')?.textContent === 'Point 1 : Garage solidaire');
+      expect([...a.errors, ...b.errors]).toEqual([]);
+    } finally {
+      await Promise.all([a.page.close(), b.page.close()]);
+      await proxy.close();
+    }
+  });
 });
 
-export { TOKENS, personWithToken, cuttableProxy, positionsOn, waitForPositions };
+/** A session of the demo technical committee, open, its first item (a qualified request) in discussion. */
+async function liveSession(): Promise<{ id: string; requestId: string }> {
+  const admin = TOKENS.admin;
+  const bodies = await t.gql('{ governanceBodies { id kind } }', {}, admin);
+  const bodyId = bodies.data.governanceBodies.find((b: any) => b.kind === 'TECHNICAL_COMMITTEE').id;
+  const scheduled = await t.gql(
+    'mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }',
+    { input: { bodyId, title: 'Comité technique de décembre', scheduledAt: new Date().toISOString(), mode: 'HYBRID' } },
+    admin,
+  );
+  expect(scheduled.errors).toBeUndefined();
+  const id = scheduled.data.scheduleSession.id;
+  const requestId = await qualifiedRequest();
+  const add = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }';
+  const item = await t.gql(add, { input: { sessionId: id, kind: 'SUPPORT_REQUEST', supportRequestId: requestId, title: 'Garage solidaire' } }, admin);
+  expect(item.errors).toBeUndefined();
+  expect((await t.gql(add, { input: { sessionId: id, kind: 'OTHER', title: 'Questions diverses' } }, admin)).errors).toBeUndefined();
+  expect((await t.gql('mutation($id: ID!) { openSession(id: $id) { state } }', { id }, admin)).errors).toBeUndefined();
+  const started = await t.gql('mutation($id: ID!) { startAgendaItem(itemId: $id) { id } }', { id: item.data.addAgendaItem.id }, admin);
+  expect(started.errors).toBeUndefined();
+  return { id, requestId };
+}
+
+/** A support request received by the demo funder, with consent to share, qualified. */
+async function qualifiedRequest(): Promise<string> {
+  const communes = await t.gql('{ communes(first: 5, filter: { search: "Boulogne" }) { edges { node { id name } } } }');
+  const communeId = communes.data.communes.edges.find((e: any) => e.node.name === 'Boulogne-sur-Mer').node.id;
+  const received = await t.gql(
+    'mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }',
+    {
+      input: {
+        title: 'Garage solidaire',
+        holderName: 'Karim Porteur',
+        intakeChannel: 'PARTNER_OFFICE',
+        stage: 'CREATION',
+        targetLegalForm: 'ASSOCIATION',
+        technicalNeed: true,
+        financialNeed: true,
+        amountSought: 40_000,
+        needTypes: ['INVESTMENT'],
+        sector: 'mobilite',
+        communeId,
+        consentToShare: true,
+      },
+    },
+    TOKENS.funder,
+  );
+  expect(received.errors).toBeUndefined();
+  const id = received.data.receiveSupportRequest.id;
+  expect((await t.gql('mutation($id: ID!) { qualifySupportRequest(id: $id) { status } }', { id }, TOKENS.funder)).errors).toBeUndefined();
+  return id;
+}
+
+/** Managers of `count` demo partners, each with a token of their own (a partner records only its own position). */
+async function partnerManagers(count: number): Promise<{ id: string; token: string }[]> {
+  const res = await t.gql('{ partners(first: 100) { edges { node { id slug } } } }');
+  const slugs: string[] = res.data.partners.edges.map((e: any) => e.node.slug).slice(0, count);
+  return Promise.all(
+    slugs.map(async (slug, i) => {
+      const person = await personWithToken(t, { name: `Représentant ${i + 1}`, membership: { partnerSlug: slug, role: 'MANAGER' } });
+      return { id: person.partnerId!, token: person.token };
+    }),
+  );
+}
+
+/** Records `partner`'s position through the API; the key the screens show it under (partner id:revision). */
+async function record(requestId: string, partner: { id: string; token: string }, kind: string, conditions?: string): Promise<string> {
+  const res = await t.gql(
+    'mutation($id: ID!, $input: PositionInput!) { recordPosition(requestId: $id, input: $input) { revision partner { id } } }',
+    { id: requestId, input: { kind, ...(conditions ? { conditions } : {}) } },
+    partner.token,
+  );
+  expect(res.errors).toBeUndefined();
+  return `${res.data.recordPosition.partner.id}:${res.data.recordPosition.revision}`;
+}
+
+/** A screen at `url`, once connected and showing its session; with the page's errors. */
+async function openScreen(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(url);
+  await page.waitForSelector('#connexion[data-etat="connecte"]', { timeout: 15_000 });
+  await page.waitForSelector('#point-titre', { timeout: 15_000 });
+  return { page, errors };
+}
+
+/** The sequences of the session's log a screen shows. */
+const logOn = (page: Page): Promise<string[]> => page.$$eval('#fil li[data-seq]', (items) => items.map((li) => li.getAttribute('data-seq') ?? ''));

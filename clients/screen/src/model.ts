@@ -119,6 +119,7 @@ export interface ScreenEvent {
   session: { id: string; state: SessionState; lastSeq: number; currentItem?: { id: string } | null; quorum: QuorumStatus };
   item?: Omit<ScreenItem, 'supportRequest'> | null;
   position?: ScreenPosition | null;
+  vote?: { choice: VoteChoice; partner: NamedPartner } | null;
   decision?: ScreenDecision | null;
   attendance?: ScreenAttendance | null;
 }

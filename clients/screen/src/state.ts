@@ -1,5 +1,5 @@
 import { labels } from './labels.js';
-import type { QuorumStatus, ScreenAttendance, ScreenEvent, ScreenItem, ScreenPosition, ScreenSession, SessionState } from './model.js';
+import type { VoteChoice, QuorumStatus, ScreenAttendance, ScreenEvent, ScreenItem, ScreenPosition, ScreenSession, SessionState } from './model.js';
 
 /** A line of the session's log: one per event, by sequence. */
 export interface LogEntry {
@@ -25,6 +25,8 @@ export interface ScreenState {
   /** Current positions by request id, then by partner id, the first answered first. */
   positions: Map<string, Map<string, ScreenPosition>>;
   attendance: Map<string, ScreenAttendance>;
+  /** Votes cast so far by item id, then by partner id (before the decision gives the tally). */
+  votes: Map<string, Map<string, { choice: VoteChoice; partner: { id: string; name: string } }>>;
   /** The last sequence applied: the stream is followed after it. */
   lastSeq: number;
   log: LogEntry[];
@@ -45,6 +47,7 @@ export function fromSnapshot(session: ScreenSession): ScreenState {
     items: [],
     positions: new Map(),
     attendance: new Map(session.attendance.map((a) => [a.partner.id, a])),
+    votes: new Map(),
     lastSeq: session.lastSeq,
     log: [],
     fresh: new Set(),
@@ -108,6 +111,11 @@ export function applyEvent(state: ScreenState, event: ScreenEvent): Applied {
     if (index >= 0) state.items[index] = { ...state.items[index]!, decision: event.decision };
   }
   if (event.position && upsertPosition(state, event.position)) state.fresh.add(`${event.position.partner.id}:${event.position.revision}`);
+  if (event.vote && event.item) {
+    const votes = state.votes.get(event.item.id) ?? new Map<string, { choice: VoteChoice; partner: { id: string; name: string } }>();
+    votes.set(event.vote.partner.id, event.vote);
+    state.votes.set(event.item.id, votes);
+  }
   if (event.attendance) state.attendance.set(event.attendance.partner.id, event.attendance);
   if (event.kind === 'ITEM_DECIDED') needsDetails = true; // the action plan validated with the decision
   state.log.push({ seq: event.seq, at: event.at, text: describe(state, event) });
@@ -128,7 +136,7 @@ function describe(state: ScreenState, event: ScreenEvent): string {
         ? `${event.position.partner.name} : ${labels.positionKind(event.position.kind)}${event.position.revision > 1 ? ' (position modifiée)' : ''}`
         : 'Position enregistrée (confidentielle)';
     case 'VOTE_CAST':
-      return `Vote enregistré sur le ${point}`;
+      return event.vote ? `Vote de ${event.vote.partner.name} : ${labels.vote(event.vote.choice)}` : `Vote enregistré sur le ${point}`;
     case 'ITEM_DECIDED':
       return `Décision sur le ${point} : ${labels.outcome(event.decision?.outcome ?? event.item?.decision?.outcome ?? '')}`;
     case 'ATTENDANCE_CHANGED':

@@ -1,6 +1,6 @@
 import { fill, h, type Child } from './dom.js';
 import { dayOf, euros, labels, timeOf } from './labels.js';
-import type { ScreenDecision, ScreenItem, ScreenMatch, ScreenPosition, ScreenRequest } from './model.js';
+import type { ScreenItem, ScreenMatch, ScreenPosition, ScreenRequest } from './model.js';
 import { positionsOf, type ScreenState } from './state.js';
 import type { ConnectionStatus } from './feed.js';
 
@@ -71,7 +71,7 @@ function itemView(state: ScreenState, item: ScreenItem): Child[] {
       'div',
       { class: 'colonnes' },
       h('div', {}, request ? requestView(request) : null, request ? matchesView(request.matches) : null),
-      h('div', {}, request ? positionsView(state, positionsOf(state, item)) : null, decisionView(state, item.decision), request ? actionsView(request) : null),
+      h('div', {}, request ? positionsView(state, positionsOf(state, item)) : null, decisionView(state, item), request ? actionsView(request) : null),
     ),
   ];
 }
@@ -164,15 +164,27 @@ function positionsView(state: ScreenState, positions: ScreenPosition[]): HTMLEle
   );
 }
 
-function decisionView(state: ScreenState, decision: ScreenDecision | null | undefined): HTMLElement {
-  const title = h('h3', { id: 'decision-titre' }, decision ? (decision.mode === 'VOTE' ? 'Vote et décision' : 'Consensus et décision') : 'Décision');
-  if (!decision)
+function decisionView(state: ScreenState, item: ScreenItem): HTMLElement {
+  const decision = item.decision;
+  const title = h('h3', { id: 'decision-titre' }, decision ? (decision.mode === 'VOTE' ? 'Vote et décision' : 'Consensus et décision') : 'Vote ou consensus');
+  if (!decision) {
+    const votes = [...(state.votes.get(item.id)?.values() ?? [])];
+    const count = (choice: string) => votes.filter((v) => v.choice === choice).length;
     return h(
       'section',
       { class: 'decision', 'aria-labelledby': 'decision-titre' },
       title,
-      h('p', { class: 'vide' }, `En attente — mode de décision de l’instance : ${labels.mode(state.decisionMode).toLowerCase()}.`),
+      h('p', { class: 'vide' }, `En attente de décision — mode de l’instance : ${labels.mode(state.decisionMode).toLowerCase()}.`),
+      votes.length ? h('p', { class: 'decompte' }, `Votes exprimés : pour ${count('FOR')} · contre ${count('AGAINST')} · abstentions ${count('ABSTAIN')}`) : null,
+      votes.length
+        ? h(
+            'ul',
+            { class: 'votes' },
+            votes.map((v) => h('li', { 'data-vote': v.choice }, `${v.partner.name} : ${labels.vote(v.choice)}`)),
+          )
+        : null,
     );
+  }
   return h(
     'section',
     { class: 'decision', 'aria-labelledby': 'decision-titre', 'data-issue': decision.outcome },

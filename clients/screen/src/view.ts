@@ -67,12 +67,14 @@ function itemView(state: ScreenState, item: ScreenItem): Child[] {
     h('h2', { id: 'point-titre' }, `Point ${item.rank} : ${item.title}`),
     h('p', { class: 'etat-point', 'data-etat': item.state }, isCurrent ? 'Point en cours — ' : '', labels.itemState(item.state)),
     !isCurrent && state.currentItemId ? h('p', { class: 'aide' }, 'Vous consultez un autre point que celui en cours : Échap pour y revenir.') : null,
-    h(
-      'div',
-      { class: 'colonnes' },
-      h('div', {}, request ? requestView(request) : null, request ? matchesView(request.matches) : null),
-      h('div', {}, request ? positionsView(state, positionsOf(state, item)) : null, decisionView(state, item), request ? actionsView(request) : null),
-    ),
+    request
+      ? h(
+          'div',
+          { class: 'colonnes' },
+          h('div', {}, requestView(request), matchesView(request.matches)),
+          h('div', {}, decisionView(state, item), positionsView(state, positionsOf(state, item)), actionsView(request)),
+        )
+      : decisionView(state, item),
   ];
 }
 

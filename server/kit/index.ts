@@ -48,7 +48,9 @@ export { IDEMPOTENCY_KEY_MAX, type IdempotencyOptions } from '../idempotency.js'
 // Typed permissions: `definePermissions` in <module>.permissions.ts, this `Authorized` (never type-graphql's).
 export { definePermissions, Authorized, type Permission } from '../permissions.js';
 // Events: defined once, published in a transaction, delivered after commit; `subscribeTo` for GraphQL subscriptions.
-export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber } from '../events.js';
+export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber, type StoredEvent } from '../events.js';
+// Live streams: `followStream(ctx, stream, after)` replays a stream's events after seq `after`, then follows live (no gap, no duplicate).
+export { followStream, type FollowOptions } from './follow.js';
 // Relay: Node and global ids, connections and their arguments.
 export { Node, toGlobalId, fromGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, PageInfo, type Page } from '../relay.js';
 // Errors people read (French messages): bad input names its field.

@@ -88,6 +88,7 @@ function announce(app: App, config: Config, logger: Logger, url: string, startup
     '',
     `  Maillage is ready at ${url}   (WebSocket subscriptions: ${url.replace(/^http/, 'ws')})`,
     `  Database: ${database}; events: ${app.pubSub.kind}; modules: ${modules.join(', ')}`,
+    `  Committee screen: ${url.replace(/\/graphql$/, '/screen/')}?session=<session id>#token=<token>`,
     ...(app.demoLines.length > 0 ? ['', '  Demo tokens (send as "Authorization: Bearer <token>"):', ...app.demoLines.map((l) => `    ${l}`)] : []),
     '',
   ];

@@ -12,7 +12,7 @@ import { Viewer, PermissionRegistry } from './auth.js';
 import { Context, guardReadOnly, type Gateway } from './context.js';
 import { openDatabase, migrate } from './database.js';
 import { AppError, ErrorCode, formatError, invalidToken } from './errors.js';
-import { EventDispatcher, type DispatcherOptions } from './events.js';
+import { EventDispatcher, reactionsOf, type DispatcherOptions } from './events.js';
 import { checkOperationLimits } from './limits.js';
 import { OperationCompiler, errorRequestId, jitGateway, tagError } from './executor.js';
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
@@ -94,6 +94,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const modules = orderModules(options.available ?? ALL_MODULES, config.modules);
   const permissions = PermissionRegistry.fromModules(modules);
   periodicTasksOf(modules); // a periodic task misnamed or named twice stops here, before the database opens
+  reactionsOf(modules); // so does a reaction to the events of a module this one does not depend on
   const schema = await schemaOf(modules, permissions);
   const authenticate = authenticatorOf(modules);
   const pubSub = await createPubSubAdapter(config.redisUrl, logger);

@@ -4,7 +4,7 @@ import { Viewer, type PermissionRegistry } from './auth.js';
 import type { Permission } from './permissions.js';
 import { forbidden, invalidToken, unauthenticated } from './errors.js';
 import { sameViewer } from './viewers.js';
-import type { EventDispatcher, EventDefinition, EventPayload, PublishOptions } from './events.js';
+import { runReactions, type EventDispatcher, type EventDefinition, type EventPayload, type PublishOptions } from './events.js';
 import { insertEvents, type EmittedEvent, type StoredEvent } from './outbox.js';
 import type { Logger } from './logger.js';
 import type { ModuleManifest, NodeFetcher } from './module.js';
@@ -221,6 +221,7 @@ export class Context {
         this.currentTransaction = tx;
         this.em = txEm;
         const value = await work(tx);
+        await runReactions(this.gateway.modules, pending, tx); // the manifests' `reactions`, in this transaction
         if (pending.length > 0) await insertEvents(txEm, pending);
         return value;
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, fromSnapshot, mergeDetails, positionsOf } from '../clients/screen/src/state.js';
-import type { ScreenEvent, ScreenPosition, ScreenSession } from '../clients/screen/src/model.js';
+import { applyEvent, fromSnapshot, mergeDetails, positionsOf, setDetails } from '../clients/screen/src/state.js';
+import type { ScreenEvent, ScreenItem, ScreenPosition, ScreenSession } from '../clients/screen/src/model.js';
 
 /*
  * The committee screen's state (clients/screen/src/state.ts), without a browser: a snapshot, then the
@@ -30,31 +30,41 @@ function snapshot(lastSeq: number): ScreenSession {
         kind: 'SUPPORT_REQUEST',
         state: 'IN_DISCUSSION',
         decision: null,
-        supportRequest: {
-          id: 'R1',
-          title: 'Garage solidaire',
-          description: 'Un garage associatif.',
-          amountSought: 40_000,
-          financialNeed: true,
-          technicalNeed: true,
-          needTypes: ['INVESTMENT'],
-          stage: 'CREATION',
-          holderName: 'Karim Porteur',
-          status: 'UNDER_REVIEW',
-          organization: null,
-          commune: { name: 'Boulogne-sur-Mer' },
-          sector: { name: 'Mobilité' },
-          receivingPartner: { name: 'France Active' },
-          matches: [],
-          positions: [position('P1', 'Région', 1)],
-          actions: [],
-        },
+        supportRequest: { id: 'R1' },
       },
     ],
   };
 }
 
-function position(partnerId: string, name: string, revision: number, kind = 'WILL_SUPPORT'): ScreenPosition {
+/** The first item with its request in full, as ScreenItemDetails loads it. */
+function details(): ScreenItem {
+  const item = snapshot(0).agenda.find((i) => i.id === 'I1')!;
+  return { ...item, decision: null, supportRequest: request() };
+}
+
+function request(): NonNullable<ScreenItem['supportRequest']> {
+  return {
+    id: 'R1',
+    title: 'Garage solidaire',
+    description: 'Un garage associatif.',
+    amountSought: 40_000,
+    financialNeed: true,
+    technicalNeed: true,
+    needTypes: ['INVESTMENT'],
+    stage: 'CREATION',
+    holderName: 'Karim Porteur',
+    status: 'UNDER_REVIEW',
+    organization: null,
+    commune: { name: 'Boulogne-sur-Mer' },
+    sector: { name: 'Mobilité' },
+    receivingPartner: { name: 'France Active' },
+    matches: [],
+    positions: [position('P1', 'Région', 1)],
+    actions: [],
+  };
+}
+
+function position(partnerId: string, name: string, revision: number, kind: ScreenPosition['kind'] = 'WILL_SUPPORT'): ScreenPosition {
   return {
     id: `pos-${partnerId}`,
     kind,
@@ -70,13 +80,19 @@ function position(partnerId: string, name: string, revision: number, kind = 'WIL
   };
 }
 
+/** An event with what it does not name left null, as the API sends it. */
+function event(e: Pick<ScreenEvent, 'seq' | 'kind' | 'at' | 'session'> & Partial<ScreenEvent>): ScreenEvent {
+  return { item: null, position: null, vote: null, decision: null, attendance: null, ...e };
+}
+
 function positionEvent(seq: number, p: ScreenPosition): ScreenEvent {
-  return { seq, kind: 'POSITION_RECORDED', at: '2026-12-02T09:11:00.000Z', session: { id: 'S1', state: 'OPEN', lastSeq: seq, currentItem: { id: 'I1' }, quorum }, position: p };
+  return event({ seq, kind: 'POSITION_RECORDED', at: '2026-12-02T09:11:00.000Z', session: { id: 'S1', state: 'OPEN', lastSeq: seq, currentItem: { id: 'I1' }, quorum }, position: p });
 }
 
 describe('committee screen state', () => {
   it('orders the agenda by rank and follows the stream after the snapshot’s sequence', () => {
     const state = fromSnapshot(snapshot(4));
+    setDetails(state, details());
     expect(state.items.map((i) => i.rank)).toEqual([1, 2]);
     expect(state.lastSeq).toBe(4);
     expect(applyEvent(state, positionEvent(4, position('P2', 'Banque', 1))).applied).toBe(false); // already in the snapshot
@@ -86,6 +102,7 @@ describe('committee screen state', () => {
 
   it('applies a replayed or duplicated event once, and a changed position in place', () => {
     const state = fromSnapshot(snapshot(0));
+    setDetails(state, details());
     const events = [positionEvent(1, position('P2', 'Banque', 1)), positionEvent(2, position('P3', 'Agence', 1)), positionEvent(3, position('P2', 'Banque', 2, 'CONDITIONAL'))];
     for (const e of events) applyEvent(state, e);
     // A reconnection replays from an earlier sequence: nothing shows twice.
@@ -102,24 +119,30 @@ describe('committee screen state', () => {
   it('takes item states and decisions from events, and asks for details of an item it does not know', () => {
     const state = fromSnapshot(snapshot(0));
     const decision = { mode: 'VOTE' as const, outcome: 'APPROVED' as const, text: 'Accord', votesFor: 3, votesAgainst: 0, abstentions: 1, votes: [] };
-    const decided = applyEvent(state, {
-      seq: 1,
-      kind: 'ITEM_DECIDED',
-      at: '2026-12-02T09:30:00.000Z',
-      session: { id: 'S1', state: 'OPEN', lastSeq: 1, currentItem: { id: 'I1' }, quorum },
-      item: { id: 'I1', rank: 1, title: 'Garage solidaire', kind: 'SUPPORT_REQUEST', state: 'DECIDED', decision },
-      decision,
-    });
+    const decided = applyEvent(
+      state,
+      event({
+        seq: 1,
+        kind: 'ITEM_DECIDED',
+        at: '2026-12-02T09:30:00.000Z',
+        session: { id: 'S1', state: 'OPEN', lastSeq: 1, currentItem: { id: 'I1' }, quorum },
+        item: { id: 'I1', rank: 1, title: 'Garage solidaire', kind: 'SUPPORT_REQUEST', state: 'DECIDED', decision },
+        decision,
+      }),
+    );
     expect(decided).toEqual({ applied: true, needsDetails: true }); // the action plan validated with it
     expect(state.items[0]).toMatchObject({ state: 'DECIDED', decision: { outcome: 'APPROVED' } });
     expect(state.log[0]!.text).toBe('Décision sur le point 1 « Garage solidaire » : Approuvé');
-    const started = applyEvent(state, {
-      seq: 2,
-      kind: 'ITEM_STARTED',
-      at: '2026-12-02T09:31:00.000Z',
-      session: { id: 'S1', state: 'OPEN', lastSeq: 2, currentItem: { id: 'I9' }, quorum },
-      item: { id: 'I9', rank: 3, title: 'Nouveau point', kind: 'OTHER', state: 'IN_DISCUSSION', decision: null },
-    });
+    const started = applyEvent(
+      state,
+      event({
+        seq: 2,
+        kind: 'ITEM_STARTED',
+        at: '2026-12-02T09:31:00.000Z',
+        session: { id: 'S1', state: 'OPEN', lastSeq: 2, currentItem: { id: 'I9' }, quorum },
+        item: { id: 'I9', rank: 3, title: 'Nouveau point', kind: 'OTHER', state: 'IN_DISCUSSION', decision: null },
+      }),
+    );
     expect(started.needsDetails).toBe(true);
     // The later snapshot brings the new item, without taking back what the events said.
     const later = snapshot(1);

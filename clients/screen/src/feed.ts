@@ -4,9 +4,22 @@
  * opened again, with backoff, and the stream followed again after the last sequence applied, so that
  * nothing is missed; the state ignores an event already applied, so nothing shows twice.
  */
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
-import OPERATIONS from '../operations.graphql?raw';
-import type { ScreenEvent, ScreenSession } from './model.js';
+import {
+  ScreenItemDetailsDocument,
+  ScreenSessionDocument,
+  ScreenSessionEventsDocument,
+  type ScreenItemDetailsQuery,
+  type ScreenSessionEventsSubscription,
+  type ScreenSessionQuery,
+} from '../../generated/graphql.js';
+import type { ScreenEvent, ScreenItem, ScreenSession } from './model.js';
+
+/** The operations' text, printed once from the generated typed documents. */
+const SESSION_QUERY = print(ScreenSessionDocument);
+const EVENTS_SUBSCRIPTION = print(ScreenSessionEventsDocument);
+const DETAILS_QUERY = print(ScreenItemDetailsDocument);
 
 export type ConnectionStatus = 'connexion' | 'connecte' | 'reconnexion' | 'refuse';
 
@@ -21,6 +34,8 @@ export interface FeedOptions {
 
 export interface FeedHandlers {
   snapshot(session: ScreenSession): void;
+  /** An agenda item's request in full, asked with `details(itemId)`. */
+  details(item: ScreenItem): void;
   event(event: ScreenEvent): void;
   status(status: ConnectionStatus, message?: string): void;
 }
@@ -28,6 +43,8 @@ export interface FeedHandlers {
 export interface Feed {
   /** Loads the snapshot again (details of a new item, an action plan). */
   refresh(): void;
+  /** Loads an agenda item's request in full (summary, matches, positions, action plan); false while offline. */
+  details(itemId: string): boolean;
   stop(): void;
 }
 
@@ -102,8 +119,8 @@ export function followSession(options: FeedOptions, handlers: FeedHandlers): Fee
   };
 
   const follow = (current: Client) => {
-    current.subscribe<{ sessionEvents: ScreenEvent }>(
-      { query: OPERATIONS, operationName: 'ScreenSessionEvents', variables: { sessionId: options.sessionId, after: options.lastSeq() } },
+    current.subscribe<ScreenSessionEventsSubscription>(
+      { query: EVENTS_SUBSCRIPTION, variables: { sessionId: options.sessionId, after: options.lastSeq() } },
       {
         next: (result) => {
           if (client !== current) return;
@@ -156,6 +173,16 @@ export function followSession(options: FeedOptions, handlers: FeedHandlers): Fee
           () => undefined,
         );
     },
+    details: (itemId) => {
+      if (!client) return false;
+      void query<ScreenItemDetailsQuery>(client, DETAILS_QUERY, { id: itemId }).then(
+        (data) => {
+          if (data.node && 'rank' in data.node) handlers.details(data.node as ScreenItem);
+        },
+        () => undefined,
+      );
+      return true;
+    },
     stop: () => {
       stopped = true;
       window.removeEventListener('online', online);
@@ -174,21 +201,27 @@ function dispose(client: Client | null): void {
   if (client) Promise.resolve(client.dispose()).catch(() => undefined);
 }
 
-/** The session as the screen shows it (one query over the socket). */
-function load(client: Client, sessionId: string): Promise<ScreenSession> {
+/** One query over the socket: its data, or the refusal. */
+function query<T>(client: Client, text: string, variables: Record<string, unknown>): Promise<T> {
   return new Promise((resolve, reject) => {
-    let session: ScreenSession | null = null;
-    client.subscribe<{ committeeSession: ScreenSession | null }>(
-      { query: OPERATIONS, operationName: 'ScreenSession', variables: { id: sessionId } },
+    let data: T | null = null;
+    client.subscribe<T>(
+      { query: text, variables },
       {
         next: (result) => {
           if (result.errors?.length) reject(new RefusedError(result.errors.map((e) => e.message).join(' ; ')));
-          else if (!result.data?.committeeSession) reject(new RefusedError('Séance introuvable, ou vous n’y avez pas accès.'));
-          else session = result.data.committeeSession;
+          else data = result.data ?? null;
         },
         error: (err) => reject(refusal(err) ?? (err instanceof Error ? err : new Error('connexion perdue'))),
-        complete: () => (session ? resolve(session) : reject(new Error('connexion perdue'))),
+        complete: () => (data ? resolve(data) : reject(new Error('connexion perdue'))),
       },
     );
   });
+}
+
+/** The session as the screen shows it (one query over the socket). */
+async function load(client: Client, sessionId: string): Promise<ScreenSession> {
+  const data = await query<ScreenSessionQuery>(client, SESSION_QUERY, { id: sessionId });
+  if (!data.committeeSession) throw new RefusedError('Séance introuvable, ou vous n’y avez pas accès.');
+  return data.committeeSession;
 }

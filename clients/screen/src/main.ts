@@ -4,7 +4,7 @@
  */
 import './style.css';
 import { followSession, type Feed } from './feed.js';
-import { applyEvent, fromSnapshot, mergeDetails, type ScreenState } from './state.js';
+import { applyEvent, fromSnapshot, mergeDetails, setDetails, type ScreenState } from './state.js';
 import { render, renderStatus, shownItem } from './view.js';
 
 const TOKEN_KEY = 'maillage.screen.token';
@@ -20,8 +20,22 @@ function draw(): void {
   drawing = true;
   queueMicrotask(() => {
     drawing = false;
-    if (state) render(state, selectedId);
+    if (!state) return;
+    render(state, selectedId);
+    const shown = shownItem(state, selectedId);
+    if (shown?.supportRequest && !state.details.has(shown.id)) loadDetails(shown.id);
   });
+}
+
+/** Item ids whose details were asked and have not come yet. */
+const asked = new Set<string>();
+
+function loadDetails(itemId: string): void {
+  if (asked.has(itemId) || !feed) return;
+  if (feed.details(itemId)) {
+    asked.add(itemId);
+    setTimeout(() => asked.delete(itemId), 5000); // asked again later if the answer was lost
+  }
 }
 
 function start(sessionId: string, token: string): void {
@@ -36,11 +50,19 @@ function start(sessionId: string, token: string): void {
         document.getElementById('ecran')!.hidden = false;
         draw();
       },
+      details: (item) => {
+        asked.delete(item.id);
+        if (!state) return;
+        setDetails(state, item);
+        draw();
+      },
       event: (event) => {
         if (!state) return;
         const { applied, needsDetails } = applyEvent(state, event);
         if (applied) draw();
-        if (needsDetails && !refreshing) refreshing = setTimeout(() => ((refreshing = null), feed?.refresh()), 200);
+        if (!needsDetails) return;
+        if (!refreshing) refreshing = setTimeout(() => ((refreshing = null), feed?.refresh()), 200);
+        if (event.item && state.details.has(event.item.id)) loadDetails(event.item.id); // the action plan validated with a decision
       },
       status: renderStatus,
     },

@@ -1,5 +1,10 @@
 import { labels } from './labels.js';
-import type { VoteChoice, QuorumStatus, ScreenAttendance, ScreenEvent, ScreenItem, ScreenPosition, ScreenSession, SessionState } from './model.js';
+import type { QuorumStatus, ScreenAgendaItem, ScreenAttendance, ScreenDecision, ScreenEvent, ScreenItem, ScreenPosition, ScreenRequest, ScreenSession, SessionState, VoteChoice } from './model.js';
+
+/** A decision as shown: its votes when an event or the item's details gave them. */
+export type ShownDecision = NonNullable<ScreenAgendaItem['decision']> & { votes?: ScreenDecision['votes'] };
+/** An agenda item as shown. */
+export type ShownItem = Omit<ScreenAgendaItem, 'decision'> & { decision: ShownDecision | null };
 
 /** A line of the session's log: one per event, by sequence. */
 export interface LogEntry {
@@ -21,7 +26,9 @@ export interface ScreenState {
   quorum: QuorumStatus;
   currentItemId: string | null;
   /** The agenda, by rank. */
-  items: ScreenItem[];
+  items: ShownItem[];
+  /** The requests' details by agenda item id, once loaded (summary, matches, action plan). */
+  details: Map<string, ScreenRequest>;
   /** Current positions by request id, then by partner id, the first answered first. */
   positions: Map<string, Map<string, ScreenPosition>>;
   attendance: Map<string, ScreenAttendance>;
@@ -45,6 +52,7 @@ export function fromSnapshot(session: ScreenSession): ScreenState {
     quorum: session.quorum,
     currentItemId: session.currentItem?.id ?? null,
     items: [],
+    details: new Map(),
     positions: new Map(),
     attendance: new Map(session.attendance.map((a) => [a.partner.id, a])),
     votes: new Map(),
@@ -68,7 +76,17 @@ export function mergeDetails(state: ScreenState, session: ScreenSession): void {
       return shown && session.lastSeq < state.lastSeq ? { ...item, state: shown.state, decision: shown.decision ?? item.decision } : item;
     })
     .sort((a, b) => a.rank - b.rank);
-  for (const item of session.agenda) for (const position of item.supportRequest?.positions ?? []) upsertPosition(state, position);
+}
+
+/** The details of an item's request, loaded apart: its positions join those the events brought. */
+export function setDetails(state: ScreenState, item: ScreenItem): void {
+  if (item.supportRequest) {
+    state.details.set(item.id, item.supportRequest);
+    for (const position of item.supportRequest.positions) upsertPosition(state, position);
+  }
+  const index = state.items.findIndex((i) => i.id === item.id);
+  const shown = state.items[index];
+  if (shown && item.decision && !shown.decision?.votes) state.items[index] = { ...shown, decision: item.decision };
 }
 
 function upsertPosition(state: ScreenState, position: ScreenPosition): boolean {
@@ -81,7 +99,7 @@ function upsertPosition(state: ScreenState, position: ScreenPosition): boolean {
 }
 
 /** The positions on an item's request, the first answered first. */
-export function positionsOf(state: ScreenState, item: ScreenItem): ScreenPosition[] {
+export function positionsOf(state: ScreenState, item: ShownItem): ScreenPosition[] {
   const requestId = item.supportRequest?.id;
   return requestId ? [...(state.positions.get(requestId)?.values() ?? [])] : [];
 }

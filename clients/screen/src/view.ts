@@ -1,11 +1,11 @@
 import { fill, h, type Child } from './dom.js';
 import { dayOf, euros, labels, timeOf } from './labels.js';
-import type { ScreenItem, ScreenMatch, ScreenPosition, ScreenRequest } from './model.js';
-import { positionsOf, type ScreenState } from './state.js';
+import type { ScreenMatch, ScreenPosition, ScreenRequest } from './model.js';
+import { positionsOf, type ScreenState, type ShownItem } from './state.js';
 import type { ConnectionStatus } from './feed.js';
 
 /** The item shown: the one chosen in the agenda, else the one in discussion, else the first. */
-export function shownItem(state: ScreenState, selectedId: string | null): ScreenItem | null {
+export function shownItem(state: ScreenState, selectedId: string | null): ShownItem | null {
   const byId = (id: string | null) => (id ? (state.items.find((i) => i.id === id) ?? null) : null);
   return byId(selectedId) ?? byId(state.currentItemId) ?? state.items[0] ?? null;
 }
@@ -60,21 +60,23 @@ function renderAgenda(state: ScreenState, selectedId: string | null): void {
   );
 }
 
-function itemView(state: ScreenState, item: ScreenItem): Child[] {
+function itemView(state: ScreenState, item: ShownItem): Child[] {
   const isCurrent = item.id === state.currentItemId;
-  const request = item.supportRequest;
+  const request = state.details.get(item.id);
   return [
     h('h2', { id: 'point-titre' }, `Point ${item.rank} : ${item.title}`),
     h('p', { class: 'etat-point', 'data-etat': item.state }, isCurrent ? 'Point en cours — ' : '', labels.itemState(item.state)),
     !isCurrent && state.currentItemId ? h('p', { class: 'aide' }, 'Vous consultez un autre point que celui en cours : Échap pour y revenir.') : null,
-    request
-      ? h(
-          'div',
-          { class: 'colonnes' },
-          h('div', {}, requestView(request), matchesView(request.matches)),
-          h('div', {}, decisionView(state, item), positionsView(state, positionsOf(state, item)), actionsView(request)),
-        )
-      : decisionView(state, item),
+    item.supportRequest && !request
+      ? h('p', { class: 'vide' }, 'Chargement de la demande…')
+      : request
+        ? h(
+            'div',
+            { class: 'colonnes' },
+            h('div', {}, requestView(request), matchesView(request.matches)),
+            h('div', {}, decisionView(state, item), positionsView(state, positionsOf(state, item)), actionsView(request)),
+          )
+        : decisionView(state, item),
   ];
 }
 
@@ -166,7 +168,7 @@ function positionsView(state: ScreenState, positions: ScreenPosition[]): HTMLEle
   );
 }
 
-function decisionView(state: ScreenState, item: ScreenItem): HTMLElement {
+function decisionView(state: ScreenState, item: ShownItem): HTMLElement {
   const decision = item.decision;
   const title = h('h3', { id: 'decision-titre' }, decision ? (decision.mode === 'VOTE' ? 'Vote et décision' : 'Consensus et décision') : 'Vote ou consensus');
   if (!decision) {
@@ -195,7 +197,7 @@ function decisionView(state: ScreenState, item: ScreenItem): HTMLElement {
     decision.mode === 'VOTE'
       ? h('p', { class: 'decompte' }, `Pour ${decision.votesFor} · Contre ${decision.votesAgainst} · Abstentions ${decision.abstentions}`)
       : h('p', {}, 'Décision prise par consensus.'),
-    decision.votes.length
+    decision.votes?.length
       ? h(
           'ul',
           { class: 'votes' },
@@ -215,7 +217,7 @@ function actionsView(request: ScreenRequest): HTMLElement | null {
     h(
       'ul',
       {},
-      request.actions.map((a) => h('li', { 'data-action': a.id }, h('strong', {}, a.title), ` — ${a.owner.name}, pour le ${dayOf(a.dueOn)} (${labels.action(a.status)})`)),
+      request.actions.map((a) => h('li', { 'data-action': a.id }, h('strong', {}, a.title), ` — ${a.owner.name}, pour le ${dayOf(String(a.dueOn))} (${labels.action(a.status)})`)),
     ),
   );
 }

@@ -50,7 +50,9 @@ export function planRead(em: SqlEntityManager, info: EntityInfo, selection: Sele
     }
     const declared = read.needs !== undefined;
     const into = { wanted, joins, gathers, keyGathers };
-    for (const property of read.needs ?? [read.property!]) {
+    // A field resolver that declared nothing has neither needs nor a property: every column.
+    if (!declared && read.property === undefined) everything = true;
+    for (const property of read.needs ?? (read.property === undefined ? [] : [read.property])) {
       if (property.includes('.')) continue; // a relation's rows' properties: below
       if (planField(em, info, property, declared ? null : sub, depth, into, sub)) continue;
       everything = true; // a getter that declared nothing

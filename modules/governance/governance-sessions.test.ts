@@ -266,7 +266,7 @@ describe('committee sessions', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const bytes = new Uint8Array(await pdf.arrayBuffer());
-    keepTestOutput('proces-verbal.pdf', bytes);
+    await keepTestOutput('proces-verbal.pdf', bytes);
     expect(pdfText(bytes)).toContain('Procès-verbal');
     const open = await fetch(new URL(`/files/governance/sessions/${openSessionId}/minutes.html`, t.url), { headers: { authorization: `Bearer ${TOKENS.funder}` } });
     expect(open.status).toBe(409);

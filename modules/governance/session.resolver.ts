@@ -8,7 +8,7 @@ import { AddAgendaItemInput, CastVoteInput, CommitteeSessionFilter, DecideAgenda
 import { GovernancePermissions } from './governance.permissions.js';
 import { SessionService } from './session.service.js';
 import { SessionLiveService } from './session-live.service.js';
-import { CommitteeSessionConnection, EVENT_KINDS, QuorumStatus, SessionDecision, SessionEvent } from './session.types.js';
+import { CommitteeSessionConnection, EVENT_KINDS, QuorumStatus, SessionDecision, SessionEvent, SessionEventKind } from './session.types.js';
 import { quorumOf, tally } from './session.rules.js';
 import { lastSeqs } from './governance.storage.js';
 import { sessionStream } from './governance.events.js';
@@ -130,8 +130,8 @@ export class SessionResolver {
     subscribe: ({ args, context }) => {
       const ctx = context as Context;
       ctx.require(GovernancePermissions.read);
-      const sessionId = decodeId(args.sessionId as string, 'CommitteeSession', 'sessionId');
-      return followStream(ctx, sessionStream(sessionId), (args.after as number | null | undefined) ?? null);
+      const { sessionId, after } = args as { sessionId: string; after?: number | null };
+      return followStream(ctx, sessionStream(decodeId(sessionId, 'CommitteeSession', 'sessionId')), after ?? null);
     },
     description: 'The events of a session after `after` (all when null), then live as they are committed: no gap, no duplicate (give the last `seq` seen to resume).',
   })
@@ -155,7 +155,7 @@ async function sessionEventOf(ctx: Context, event: StoredEvent): Promise<Session
     p.attendanceId ? load(ctx, SessionAttendance, p.attendanceId) : null,
     p.requestId && p.partnerId ? find(ctx, PartnerPosition, { where: { request: p.requestId, partner: p.partnerId }, orderBy: [['id', 'asc']], limit: 1 }) : [],
   ]);
-  const decision = item && EVENT_KINDS[event.name] === 'ITEM_DECIDED' ? await decisionOf(ctx, item) : null;
+  const decision = item && EVENT_KINDS[event.name] === SessionEventKind.ITEM_DECIDED ? await decisionOf(ctx, item) : null;
   return { seq: event.seq!, kind: EVENT_KINDS[event.name]!, at: new Date(p.at!), session, item, vote, attendance, position: positions[0] ?? null, decision };
 }
 

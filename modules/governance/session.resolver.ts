@@ -10,7 +10,7 @@ import { SessionService } from './session.service.js';
 import { SessionLiveService } from './session-live.service.js';
 import { CommitteeSessionConnection, EVENT_KINDS, QuorumStatus, SessionDecision, SessionEvent, SessionEventKind } from './session.types.js';
 import { quorumOf, tally } from './session.rules.js';
-import { lastSeqs } from './governance.storage.js';
+import { lastSeqs } from './governance.analytics.js';
 import { sessionStream } from './governance.events.js';
 
 const KEY = { nullable: true, description: 'Idempotency key: a retry with the same key answers the first result without recording twice.' } as const;

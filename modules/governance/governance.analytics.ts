@@ -2,8 +2,9 @@ import { type Context } from '../../server/kit/index.js';
 import { sessionStream } from './governance.events.js';
 
 /*
- * The module's own SQL: the last sequence of session streams (one statement for the sessions of a
- * page). Replaying and following a session's stream is the kit's `followStream`.
+ * The module's one SQL file (the architecture test allows one per module): the last sequence of the
+ * session streams of a page, in one statement. Replaying and following a stream is the kit's
+ * `followStream`.
  */
 
 /** The last sequence number of each session's stream (0 when nothing happened yet), in one statement. */

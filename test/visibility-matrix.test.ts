@@ -218,8 +218,12 @@ describe('the visibility matrix: every type with a rule, every path, every role'
 
   it('the truth is not vacuous: each role sees some rows of some types and not others', () => {
     expect([...RULES.keys()].sort()).toEqual([
+      'AgendaItem',
       'ApiToken',
       'BackgroundJob',
+      'BodyMember',
+      'CommitteeSession',
+      'GovernanceBody',
       'GridVersion',
       'Interview',
       'InterviewAnswer',
@@ -232,6 +236,8 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'PositionInvitation',
       'PositionVersion',
       'Radar',
+      'SessionAttendance',
+      'SessionVote',
       'StatusChange',
       'StrategyDecision',
       'SupportAction',

@@ -163,6 +163,8 @@ describe('the partnership charter', () => {
     expect(amendment).toMatchObject({ status: 'PROPOSED', partner: { slug: 'conseil-regional' }, proposedBy: { name: 'Marc Financeur (Conseil Régional)' }, baseVersion: { number: 1 } });
     expect(await error(ADOPT, { id: amendment.id, d: { ...decision('IP-2026-05'), decidedOn: '2099-01-01' } }, TOKENS.admin)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decision.decidedOn' });
     expect(await error(ADOPT, { id: amendment.id, d: decision('IP-2026-05') }, loner)).toMatchObject({ code: 'FORBIDDEN' });
+    // The Conseil Régional chairs the technical committee, not the steering board: its manager does not record the board's decisions.
+    expect(await error(ADOPT, { id: amendment.id, d: decision('IP-2026-05') }, TOKENS.funder)).toMatchObject({ code: 'FORBIDDEN' });
 
     const { adoptCharterAmendment: adopted } = await ok(ADOPT, { id: amendment.id, d: decision('IP-2026-05') }, TOKENS.admin);
     expect(adopted).toMatchObject({ status: 'ADOPTED', decidedOn: todayInFrance(), decisionReference: 'IP-2026-05', decidedBy: { kind: 'STEERING_BOARD' } });

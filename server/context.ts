@@ -4,7 +4,7 @@ import { Viewer, type PermissionRegistry } from './auth.js';
 import type { Permission } from './permissions.js';
 import { forbidden, invalidToken, unauthenticated } from './errors.js';
 import { sameViewer } from './viewers.js';
-import type { EventDispatcher, EventDefinition, EventPayload, PublishOptions } from './events.js';
+import type { EventDispatcher, EventDefinition, EventPayload, InTransactionReaction, PublishOptions } from './events.js';
 import { insertEvents, type EmittedEvent, type StoredEvent } from './outbox.js';
 import type { Logger } from './logger.js';
 import type { ModuleManifest, NodeFetcher } from './module.js';
@@ -42,6 +42,24 @@ export interface Transaction {
   afterCommit(fn: () => void | Promise<void>): void;
   /** Runs `fn` if the transaction rolls back (to undo what it did outside the database), before `ctx.transaction` throws; its error is logged. */
   afterRollback(fn: () => void | Promise<void>): void;
+}
+
+/** The modules' in-transaction reactions by event name, gathered once per gateway. */
+const reactionsByGateway = new WeakMap<Gateway, Map<string, InTransactionReaction[]>>();
+
+/** Runs the in-transaction reactions (`within`) of each event published, those published by reactions too. */
+async function runReactions(gateway: Gateway, pending: readonly EmittedEvent[], tx: Transaction): Promise<void> {
+  let reactions = reactionsByGateway.get(gateway);
+  if (!reactions) {
+    reactions = new Map();
+    for (const r of gateway.modules.flatMap((m) => m.reactions ?? [])) reactions.set(r.event.name, [...(reactions.get(r.event.name) ?? []), r]);
+    reactionsByGateway.set(gateway, reactions);
+  }
+  if (reactions.size === 0) return;
+  for (let i = 0; i < pending.length; i++) {
+    const event = pending[i]!;
+    for (const r of reactions.get(event.name) ?? []) await r.handle(event.payload as EventPayload, tx);
+  }
 }
 
 /** The context each transaction runs for (`contextOf`). */
@@ -212,6 +230,7 @@ export class Context {
         this.currentTransaction = tx;
         this.em = txEm;
         const value = await work(tx);
+        await runReactions(this.gateway, pending, tx);
         if (pending.length > 0) await insertEvents(txEm, pending);
         return value;
       });

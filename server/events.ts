@@ -1,6 +1,6 @@
 import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { EventContext, type Gateway } from './context.js';
+import { EventContext, type Gateway, type Transaction } from './context.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
 import { dispatchDue, dispatchStep, markDelivered, markFailed, release, type ClaimedDelivery, type StoredEvent } from './outbox.js';
@@ -66,6 +66,25 @@ export interface EventSubscriber<P extends EventPayload = EventPayload> {
 /** Declares a reaction to an event, for a manifest's `subscribers`. */
 export function on<P extends EventPayload>(event: EventDefinition<P>, handle: EventHandler<P>, options: { id?: string } = {}): EventSubscriber {
   return { event, handle, ...(options.id ? { id: options.id } : {}) } as unknown as EventSubscriber;
+}
+
+/**
+ * A reaction run inside the publishing transaction (`within(Event, (payload, tx) => …)`, a manifest's
+ * `reactions`): when a module must append to its own records or streams in the same transaction as
+ * another module's change (governance streams a position recorded by support into the session
+ * discussing the request), without the publisher knowing it. It runs after the operation's work, before
+ * the events are written; events it publishes with `tx.publish` are written in the same statement, and
+ * reactions to those run too. It sees what the transaction wrote (`tx.em`). Keep it small: it adds to
+ * every such write; an error rolls the whole write back.
+ */
+export interface InTransactionReaction<P extends EventPayload = EventPayload> {
+  event: EventDefinition<P>;
+  handle: (payload: P, tx: Transaction) => Promise<void> | void;
+}
+
+/** Declares a reaction run inside the publishing transaction, for a manifest's `reactions`. */
+export function within<P extends EventPayload>(event: EventDefinition<P>, handle: (payload: P, tx: Transaction) => Promise<void> | void): InTransactionReaction {
+  return { event, handle } as unknown as InTransactionReaction;
 }
 
 /** How the dispatcher works; the defaults suit production, tests shorten the delays. */

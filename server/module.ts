@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth.js';
-import type { EventSubscriber } from './events.js';
+import type { EventSubscriber, InTransactionReaction } from './events.js';
 import type { Logger } from './logger.js';
 import type { Permission, PermissionSet } from './permissions.js';
 import type { Context } from './context.js';
@@ -117,6 +117,8 @@ export interface ModuleManifest {
    * `tx.publish` there, or `ctx.publish(Event, payload)`. See server/events.ts.
    */
   subscribers?: readonly EventSubscriber[];
+  /** Reactions run inside the publishing transaction (`within(Event, (payload, tx) => …)`, server/events.ts). */
+  reactions?: readonly InTransactionReaction[];
   /**
    * Work the server process runs on a schedule, once per scheduled time across processes:
    * `definePeriodicTask({ name: '<module>.<what>', every: ms | dailyAt: 'HH:MM' (Paris), run: async (ctx) => … })`.

@@ -47,6 +47,10 @@ export { type Context, type Transaction } from '../context.js';
 export { definePermissions, Authorized, type Permission } from '../permissions.js';
 // Events: defined once, published in a transaction, delivered after commit; `subscribeTo` for GraphQL subscriptions.
 export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber } from '../events.js';
+// A stream's stored events after a sequence number (replay of a live screen).
+export { readStream, type StoredEvent } from '../events.js';
+// Reactions run inside the publishing transaction (a manifest's `reactions`).
+export { within, type InTransactionReaction } from '../events.js';
 // Relay: Node and global ids, connections and their arguments.
 export { Node, toGlobalId, fromGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, PageInfo, type Page } from '../relay.js';
 // Errors people read (French messages): bad input names its field.

@@ -18,7 +18,8 @@ import { Migration20261202020708_contact_priority_weights as M14 } from './Migra
 import { Migration20261202071412_support_documents as M15 } from './Migration20261202071412_support_documents.js';
 import { Migration20261202075748_support_invitations as M16 } from './Migration20261202075748_support_invitations.js';
 import { Migration20261202104326_add_governance_bodies as M17 } from './Migration20261202104326_add_governance_bodies.js';
-import { Migration20261202104835_add_partnership_charter as M18 } from './Migration20261202104835_add_partnership_charter.js';
+import { Migration20261202105603_add_governance_sessions as M18 } from './Migration20261202105603_add_governance_sessions.js';
+import { Migration20261202111500_add_partnership_charter as M19 } from './Migration20261202111500_add_partnership_charter.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -39,5 +40,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202071412_support_documents', class: M15 },
   { name: 'Migration20261202075748_support_invitations', class: M16 },
   { name: 'Migration20261202104326_add_governance_bodies', class: M17 },
-  { name: 'Migration20261202104835_add_partnership_charter', class: M18 },
+  { name: 'Migration20261202105603_add_governance_sessions', class: M18 },
+  { name: 'Migration20261202111500_add_partnership_charter', class: M19 },
 ];

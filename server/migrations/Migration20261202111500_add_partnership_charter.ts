@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202104835_add_partnership_charter extends Migration {
+export class Migration20261202111500_add_partnership_charter extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create type "charter_amendment_status" as enum ('PROPOSED', 'ADOPTED', 'REJECTED', 'WITHDRAWN');`);
     this.addSql(`create type "charter_amendment_change_kind" as enum ('REPLACE', 'INSERT', 'REMOVE');`);

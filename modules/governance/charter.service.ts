@@ -333,6 +333,6 @@ async function adoptInto(ctx: Context, tx: Transaction, charter: Charter, amendm
   const articles = await tx.em.find(CharterArticle, { version: base }, { orderBy: { number: 'asc' } });
   const changes = await tx.em.find(CharterAmendmentChange, { amendment }, { orderBy: { rank: 'asc' } });
   charter.currentNumber += 1;
-  const version = writeVersion(ctx, tx, charter, amendArticles(articles, changes), { ...decision, summary: `Amendement adopté : ${amendment.title}` });
+  const version = writeVersion(ctx, tx, charter, amendArticles(articles, changes), { ...decision, summary: `Amendement adopté : « ${amendment.title} ».` });
   amendment.resultingVersion = ref(version);
 }

@@ -168,7 +168,7 @@ describe('the partnership charter', () => {
 
     const { adoptCharterAmendment: adopted } = await ok(ADOPT, { id: amendment.id, d: decision('IP-2026-05') }, TOKENS.admin);
     expect(adopted).toMatchObject({ status: 'ADOPTED', decidedOn: todayInFrance(), decisionReference: 'IP-2026-05', decidedBy: { kind: 'STEERING_BOARD' } });
-    expect(adopted.resultingVersion).toMatchObject({ number: 2, isCurrent: true, summary: 'Amendement adopté : Un comité technique bimensuel' });
+    expect(adopted.resultingVersion).toMatchObject({ number: 2, isCurrent: true, summary: 'Amendement adopté : « Un comité technique bimensuel ».' });
     expect(adopted.resultingVersion.articles.map((a: any) => a.title)).toEqual([
       'Objet de la charte',
       'Les engagements des partenaires',

@@ -21,7 +21,7 @@ import { closeDocuments } from './kit/documents.js';
 import { PeriodicTaskRunner, periodicTasksOf } from './kit/periodic.js';
 import { failAbandonedJobs, stopJobs } from './kit/jobs.js';
 import { removeStaleIncoming } from './kit/files.js';
-import { KIT_ENTITIES, KIT_VISIBILITY } from './kit/tables.js';
+import { KIT_ENTITIES, KIT_PERIODIC_TASKS, KIT_VISIBILITY } from './kit/tables.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
@@ -416,7 +416,7 @@ function checkHttpOperation(
 /** The running app as its callers see it: listen, close in order, contexts for scripts. */
 function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapter, demoLines: string[], server: Serving): App {
   const { config, logger } = gateway;
-  const periodicTasks = new PeriodicTaskRunner(gateway);
+  const periodicTasks = new PeriodicTaskRunner(gateway, KIT_PERIODIC_TASKS);
   let closed = false;
   return {
     gateway,

@@ -13,7 +13,8 @@ export { readStream, type StoredEvent } from './outbox.js';
  * after commit the dispatcher (below) delivers them, at least once, even after a crash:
  * - to the subscribers declared in manifests (`on(Event, handler)`), each with a context of its own;
  * - to the pubsub topic of the event's name (memory, or Redis across processes), for GraphQL
- *   subscriptions (`subscribeTo`).
+ *   subscriptions (`subscribeTo`), and, for an event of a stream, to the stream's topic
+ *   (`streamTopic`), which `followStream` (server/kit/follow.ts) listens to.
  * Payloads carry ids, never managed entities, so they survive JSON.
  *
  * Streams: an event may belong to a stream (`defineEvent(name, { stream: (p) => ... })`, or
@@ -36,6 +37,11 @@ export function defineEvent<P extends EventPayload>(name: string, options: { str
     throw new Error(`Event name "${name}" must read "module.what-happened"`);
   }
   return options.stream ? { name, stream: options.stream } : { name };
+}
+
+/** The pubsub topic of a stream's events (the dispatcher publishes each event of a stream to it too): `stream:<name>`. */
+export function streamTopic(stream: string): string {
+  return `stream:${stream}`;
 }
 
 /** Options of `tx.publish`. */
@@ -211,7 +217,10 @@ export class EventDispatcher {
       limit: this.options.batch,
       leaseMs: this.options.leaseMs,
       publish: (events) => {
-        for (const event of events) this.pubSub.publish(event.name, event);
+        for (const event of events) {
+          this.pubSub.publish(event.name, event);
+          if (event.stream !== null) this.pubSub.publish(streamTopic(event.stream), event); // followStream (server/kit/follow.ts)
+        }
       },
     });
     const held = new Set<string>(); // subscriber and stream of a failure in this step: later ones wait

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
+import { keepTestOutput, pdfText } from '../../test/render.js';
 
 /*
  * Sessions of a body end to end: agenda, attendance, quorum, the live state machine, votes and
@@ -51,6 +52,7 @@ const EVENTS = `subscription($id: ID!, $after: Int) { sessionEvents(sessionId: $
 let sessionId: string;
 let items: string[];
 let hiddenRequest: string;
+let openSessionId: string;
 
 describe('committee sessions', () => {
   it('schedules a session and its agenda for the body’s chair only, requests as the viewer sees them', async () => {
@@ -84,7 +86,10 @@ describe('committee sessions', () => {
     expect(early.errors[0].extensions.code).toBe('CONFLICT');
     expect(early.errors[0].message).toBe('La séance est programmée : un point se discute seulement quand elle est ouverte.');
     const closeEarly = await t.gql(MOVE('closeSession'), { id: sessionId }, TOKENS.funder);
-    expect(closeEarly.errors[0]).toMatchObject({ message: 'Une séance programmée ne peut pas être close (possible depuis l’état : ouverte ou suspendue).', extensions: { code: 'CONFLICT', field: 'id' } });
+    expect(closeEarly.errors[0]).toMatchObject({
+      message: 'Une séance programmée ne peut pas être close (possible depuis l’état : ouverte ou suspendue).',
+      extensions: { code: 'CONFLICT', field: 'id' },
+    });
     expect((await t.gql(MOVE('openSession'), { id: sessionId }, TOKENS.expert)).errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await ok(MOVE('openSession'), { id: sessionId }, TOKENS.funder)).openSession.state).toBe('OPEN');
     expect((await t.gql(MOVE('openSession'), { id: sessionId }, TOKENS.funder)).errors[0].extensions.code).toBe('CONFLICT');
@@ -101,14 +106,28 @@ describe('committee sessions', () => {
     expect(noDecision.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.itemId' });
 
     const voting = committee.members.filter((m) => m.votes).map((m) => m.partner);
-    const present = [voting.find((p) => p.slug === 'conseil-regional')!, voting.find((p) => p.slug === 'apes')!, ...voting.filter((p) => !['conseil-regional', 'apes'].includes(p.slug))].slice(0, committee.quorum);
+    const present = [voting.find((p) => p.slug === 'conseil-regional')!, voting.find((p) => p.slug === 'apes')!, ...voting.filter((p) => !['conseil-regional', 'apes'].includes(p.slug))].slice(
+      0,
+      committee.quorum,
+    );
     let quorum: any;
     for (const [i, p] of present.entries()) {
       quorum = (await ok(ATTEND, { input: { sessionId, partnerId: p.id, status: i % 2 ? 'REMOTE' : 'PRESENT' } }, TOKENS.funder)).recordAttendance.quorum;
     }
     await ok(ATTEND, { input: { sessionId, partnerId: partner('direccte'), status: 'PRESENT' } }, TOKENS.admin); // an observer: not counted
     expect(quorum).toEqual({ required: committee.quorum, present: committee.quorum, reached: true });
-    const stranger = await t.gql(ATTEND, { input: { sessionId, partnerId: (await t.gql('{ partners(first: 100) { edges { node { id slug } } } }')).data.partners.edges.find((e: any) => !committee.members.some((m) => m.partner.slug === e.node.slug)).node.id, status: 'PRESENT' } }, TOKENS.funder);
+    const stranger = await t.gql(
+      ATTEND,
+      {
+        input: {
+          sessionId,
+          partnerId: (await t.gql('{ partners(first: 100) { edges { node { id slug } } } }')).data.partners.edges.find((e: any) => !committee.members.some((m) => m.partner.slug === e.node.slug)).node
+            .id,
+          status: 'PRESENT',
+        },
+      },
+      TOKENS.funder,
+    );
     expect(stranger.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnerId' });
 
     await ok(VOTE, { input: { itemId: items[0], partnerId: partner('apes'), choice: 'FOR' } }, TOKENS.expert);
@@ -186,12 +205,15 @@ describe('committee sessions', () => {
   it('pushes live events, and a position on a request the viewer may not see comes without it', async () => {
     const { scheduleSession } = await ok(SCHEDULE, { input: { bodyId: committee.id, title: 'Séance extraordinaire', scheduledAt: '2027-02-01T14:00:00Z' } }, TOKENS.funder);
     const id = scheduleSession.id;
+    openSessionId = id;
     const other = await qualifiedRequest('Recyclerie (confidentielle)', false);
     const { addAgendaItem } = await ok(ADD, { input: { sessionId: id, kind: 'SUPPORT_REQUEST', supportRequestId: other } }, TOKENS.funder);
     const expert = collect(t.ws(TOKENS.expert), EVENTS, { id, after: 0 }, 3);
     const funder = collect(t.ws(TOKENS.funder), EVENTS, { id }, 3);
     await Promise.all([expert.ready, funder.ready]);
     await ok(MOVE('openSession'), { id, key: 'open-1' }, TOKENS.funder);
+    // a screen retrying after a network cut: the first answer again, nothing recorded twice (no CONFLICT, no second event)
+    expect((await ok(MOVE('openSession'), { id, key: 'open-1' }, TOKENS.funder)).openSession.state).toBe('OPEN');
     await ok(START, { id: addAgendaItem.id }, TOKENS.funder);
     await ok(RECORD, { id: other, input: { kind: 'NEEDS_INFORMATION', comment: 'Bilan 2026 attendu.' } }, TOKENS.funder);
     const seen = (await expert.results).map((r) => r.data.sessionEvents);
@@ -203,9 +225,19 @@ describe('committee sessions', () => {
     ]);
     expect(seen[2].position).toBeNull();
     expect(full[2].position).toEqual({ kind: 'NEEDS_INFORMATION', partner: { slug: 'conseil-regional' } });
+    expect((await ok(SESSION, { id }, TOKENS.funder)).committeeSession.lastSeq).toBe(3);
+    const badKey = await t.gql(MOVE('suspendSession'), { id, key: 'é' }, TOKENS.funder);
+    expect(badKey.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
   });
 
-  it('writes the minutes in French: attendance, quorum, decisions with their tallies', async () => {
+  it('writes the minutes in French: attendance, quorum, decisions with their tallies, the action plan validated', async () => {
+    const move = (status: string) => ok('mutation($id: ID!, $s: SupportStatus!) { changeSupportRequestStatus(id: $id, status: $s) { status } }', { id: hiddenRequest, s: status }, TOKENS.funder);
+    await move('SCHEDULED');
+    await move('UNDER_REVIEW');
+    const action = { title: 'Instruire la subvention d’investissement', ownerId: partner('conseil-regional'), dueOn: '2027-03-31' };
+    await ok('mutation($id: ID!, $input: SupportActionInput!) { addSupportAction(requestId: $id, input: $input) { id } }', { id: hiddenRequest, input: action }, TOKENS.funder);
+    const strategy = { diagnosis: 'Épicerie portée par une association de quartier.', strategy: 'Équiper le local avec la subvention régionale.', contactPerson: 'Claire Martin, MEF' };
+    await ok('mutation($id: ID!, $input: StrategyInput!) { validateStrategy(requestId: $id, input: $input) { status } }', { id: hiddenRequest, input: strategy }, TOKENS.admin);
     const res = await fetch(new URL(`/files/governance/sessions/${sessionId}/minutes.html`, t.url), { headers: { authorization: `Bearer ${TOKENS.funder}` } });
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -214,7 +246,11 @@ describe('committee sessions', () => {
     expect(text).toContain('Comité technique de janvier — comité technique, séance en présentiel, le 14 janvier 2027 à 10:30.');
     expect(text).toContain(`Quorum : ${committee.quorum} membres votants présents ou à distance sur ${committee.quorum} requis — atteint.`);
     expect(text).toContain('1. Épicerie solidaire (confidentielle) Décision : adopté. Décision prise par vote (majorité simple) : 2 pour, 0 contre, 1 abstention.');
-    expect(text).toContain('Accompagnement validé : subvention et diagnostic.');
+    expect(text).toContain(
+      'Accompagnement validé : subvention et diagnostic. Plan d’action validé Stratégie : Équiper le local avec la subvention régionale. Interlocuteur unique : Claire Martin, MEF',
+    );
+    expect(text).toContain('Action Partenaire Échéance Instruire la subvention d’investissement Conseil régional Nord-Pas-de-Calais 31 mars 2027');
+    expect(text).toContain('31 mars 2027');
     expect(text).toContain('2. Garage solidaire Décision : ajourné. Décision prise par consensus. Pièces à compléter.');
     expect(text).toContain('3. Questions diverses Point non décidé.');
     expect(text).toMatch(/Direccte[^<]*? non présent/i);
@@ -222,18 +258,38 @@ describe('committee sessions', () => {
     expect(again).toBe(html);
     const anonymous = await fetch(new URL(`/files/governance/sessions/${sessionId}/minutes.html`, t.url));
     expect(anonymous.status).toBe(401);
+    // the expert's partner may not see the confidential request: its action plan is not in the expert's copy
+    const expertCopy = await (await fetch(new URL(`/files/governance/sessions/${sessionId}/minutes.html`, t.url), { headers: { authorization: `Bearer ${TOKENS.expert}` } })).text();
+    expect(expertCopy).toContain('Décision : adopté.');
+    expect(expertCopy).not.toContain('Instruire la subvention');
+    const pdf = await fetch(new URL(`/files/governance/sessions/${sessionId}/minutes.pdf`, t.url), { headers: { authorization: `Bearer ${TOKENS.funder}` } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    keepTestOutput('proces-verbal.pdf', bytes);
+    expect(pdfText(bytes)).toContain('Procès-verbal');
+    const open = await fetch(new URL(`/files/governance/sessions/${openSessionId}/minutes.html`, t.url), { headers: { authorization: `Bearer ${TOKENS.funder}` } });
+    expect(open.status).toBe(409);
   });
 
   it('lists sessions in a constant number of statements, whatever the page size', async () => {
-    const q = 'query($first: Int) { committeeSessions(first: $first, filter: { bodyId: "' + committee.id + '" }) { totalCount edges { node { title state lastSeq body { name } quorum { present } agenda { title decision { outcome } } } } } }';
-    await t.gql(q, { first: 1 }, TOKENS.expert);
+    const q =
+      'query($first: Int) { committeeSessions(first: $first, filter: { bodyId: "' +
+      committee.id +
+      '" }) { totalCount edges { node { title state lastSeq body { name } quorum { present } agenda { title decision { outcome } } } } } }';
+    for (const title of ['Comité de mars', 'Comité d’avril']) {
+      await ok(SCHEDULE, { input: { bodyId: committee.id, title, scheduledAt: '2026-03-05T09:00:00Z' } }, TOKENS.funder);
+    }
+    await t.gql(q, { first: 2 }, TOKENS.expert);
     const counts: number[] = [];
-    for (const first of [1, 10]) {
+    for (const first of [2, 10]) {
       t.resetSql();
       const res = await t.gql(q, { first }, TOKENS.expert);
       expect(res.errors).toBeUndefined();
       counts.push(t.sql.length);
     }
     expect(counts[1]).toBe(counts[0]);
+    // the token, the page (agenda and attendance gathered), bodies, members, votes, the streams' last sequences
+    expect(counts[1]).toBeLessThanOrEqual(6);
   });
 });

@@ -22,7 +22,18 @@ export const SessionResumed = defineEvent<S>('governance.session-resumed', { str
 export const SessionClosed = defineEvent<S>('governance.session-closed', { stream });
 
 /** Every event of a session's stream, by name (for `sessionEvents`). */
-export const SESSION_EVENTS = [SessionOpened, AgendaItemAdded, ItemStarted, SessionPositionRecorded, VoteCast, ItemDecided, AttendanceChanged, SessionSuspended, SessionResumed, SessionClosed] as const;
+export const SESSION_EVENTS = [
+  SessionOpened,
+  AgendaItemAdded,
+  ItemStarted,
+  SessionPositionRecorded,
+  VoteCast,
+  ItemDecided,
+  AttendanceChanged,
+  SessionSuspended,
+  SessionResumed,
+  SessionClosed,
+] as const;
 
 /** The time an event is stamped with (its `at`). */
 export const stamp = (): string => new Date().toISOString();

@@ -9,15 +9,12 @@ import { assertDecisionInput, assertOpen, assertQuorum, nextState, tally, voteOu
 import { assertSpeaksFor, assertStartable, lockItem, lockSession, quorumIn, seatsOf } from './session.service.js';
 
 /**
- * A live mutation's transaction, keyed by the caller's idempotency key: a retry with the same key
- * answers the first result without running again. `fn` returns JSON (ids); the resolver loads.
- * TODO(live): switch to the kit's `ctx.transaction(fn, { idempotencyKey, operation })` once helper
- * `live` lands it on main; until then the key is accepted and each call runs.
+ * A live mutation's transaction, keyed by the caller's idempotency key (the kit's): a retry with the
+ * same key answers the first result (the id) without running again. `fn` returns JSON (ids); the
+ * resolver loads what they name.
  */
 export function liveTransaction<T>(ctx: Context, operation: string, idempotencyKey: string | null | undefined, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  void operation;
-  void idempotencyKey;
-  return ctx.transaction(fn);
+  return ctx.transaction(fn, { idempotencyKey, operation });
 }
 
 const MOVE_EVENTS = { open: SessionOpened, suspend: SessionSuspended, resume: SessionResumed, close: SessionClosed } as const;
@@ -91,7 +88,10 @@ export const SessionLiveService = {
       if (mode === DecisionMode.VOTE && input.outcome !== DecisionOutcome.DEFERRED) {
         outcome = voteOutcome(body.majority, counted);
         if (input.outcome && input.outcome !== outcome) {
-          throw badInput('input.outcome', `Les votes (${counted.votesFor} pour, ${counted.votesAgainst} contre, ${counted.abstentions} abstention(s)) donnent « ${outcome === DecisionOutcome.APPROVED ? 'adopté' : 'rejeté'} » à la majorité de l’instance.`);
+          throw badInput(
+            'input.outcome',
+            `Les votes (${counted.votesFor} pour, ${counted.votesAgainst} contre, ${counted.abstentions} abstention(s)) donnent « ${outcome === DecisionOutcome.APPROVED ? 'adopté' : 'rejeté'} » à la majorité de l’instance.`,
+          );
         }
       }
       tx.em.assign(item, {

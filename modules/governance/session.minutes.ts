@@ -40,15 +40,57 @@ async function records(ctx: Context, sessionId: string): Promise<Records | null>
   if (session.state !== SessionState.CLOSED) throw conflict('Le procès-verbal est établi à la clôture de la séance.', 'id');
   const body = (await load(ctx, GovernanceBody, session.body.id))!;
   const [members, attendance, items] = await Promise.all([
-    find(ctx, BodyMember, { where: { body: body.id }, orderBy: [['rank', 'asc'], ['id', 'asc']], limit: 100 }),
-    find(ctx, SessionAttendance, { where: { session: sessionId }, orderBy: [['recordedAt', 'asc'], ['id', 'asc']], limit: 100 }),
-    find(ctx, AgendaItem, { where: { session: sessionId }, orderBy: [['rank', 'asc'], ['id', 'asc']], limit: 100 }),
+    find(ctx, BodyMember, {
+      where: { body: body.id },
+      orderBy: [
+        ['rank', 'asc'],
+        ['id', 'asc'],
+      ],
+      limit: 100,
+    }),
+    find(ctx, SessionAttendance, {
+      where: { session: sessionId },
+      orderBy: [
+        ['recordedAt', 'asc'],
+        ['id', 'asc'],
+      ],
+      limit: 100,
+    }),
+    find(ctx, AgendaItem, {
+      where: { session: sessionId },
+      orderBy: [
+        ['rank', 'asc'],
+        ['id', 'asc'],
+      ],
+      limit: 100,
+    }),
   ]);
   const requestIds = items.filter((i) => i.outcome === DecisionOutcome.APPROVED && i.supportRequest).map((i) => i.supportRequest!.id);
   const [votes, strategies, actions] = await Promise.all([
-    find(ctx, SessionVote, { where: { item: { $in: items.map((i) => i.id) } }, orderBy: [['castAt', 'asc'], ['id', 'asc']], limit: 2_000 }),
-    find(ctx, StrategyDecision, { where: { request: { $in: requestIds } }, orderBy: [['validatedAt', 'asc'], ['id', 'asc']], limit: 100 }),
-    find(ctx, SupportAction, { where: { request: { $in: requestIds } }, orderBy: [['dueOn', 'asc'], ['id', 'asc']], limit: 1_000 }),
+    find(ctx, SessionVote, {
+      where: { item: { $in: items.map((i) => i.id) } },
+      orderBy: [
+        ['castAt', 'asc'],
+        ['id', 'asc'],
+      ],
+      limit: 2_000,
+    }),
+    find(ctx, StrategyDecision, {
+      where: { request: { $in: requestIds } },
+      orderBy: [
+        ['validatedAt', 'asc'],
+        ['id', 'asc'],
+      ],
+      limit: 100,
+    }),
+    find(ctx, SupportAction, {
+      where: { request: { $in: requestIds } },
+      orderBy: [
+        ['dueOn', 'asc'],
+        ['id', 'asc'],
+      ],
+      limit: 1_000,
+    }),
   ]);
   const partnerIds = [...new Set([...members.map((m) => m.partner.id), ...attendance.map((a) => a.partner.id), ...votes.map((v) => v.partner.id), ...actions.map((a) => a.owner.id)])];
   const personIds = [...new Set(attendance.flatMap((a) => (a.person ? [a.person.id] : [])))];

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Authorized, ConnectionArgs, decodeId, find, load, Needs, notFound, once, related, toConnection, type Context, type StoredEvent } from '../../server/kit/index.js';
+import { Authorized, ConnectionArgs, decodeId, find, followStream, load, Needs, notFound, once, related, toConnection, type Context, type StoredEvent } from '../../server/kit/index.js';
 import { PartnerPosition } from '../support/index.js';
 import { BodyMember, GovernanceBody } from './governance-body.entity.js';
 import { AgendaItem, CommitteeSession, SESSION_LABEL, SessionAttendance, SessionVote } from './session.entity.js';
@@ -10,7 +10,8 @@ import { SessionService } from './session.service.js';
 import { SessionLiveService } from './session-live.service.js';
 import { CommitteeSessionConnection, EVENT_KINDS, QuorumStatus, SessionDecision, SessionEvent } from './session.types.js';
 import { quorumOf, tally } from './session.rules.js';
-import { followSession, lastSeqs } from './governance.storage.js';
+import { lastSeqs } from './governance.storage.js';
+import { sessionStream } from './governance.events.js';
 
 const KEY = { nullable: true, description: 'Idempotency key: a retry with the same key answers the first result without recording twice.' } as const;
 
@@ -95,10 +96,10 @@ export class SessionResolver {
   @Mutation(() => CommitteeSession, { description: 'Records a member’s attendance (present, remote, excused, absent).' })
   async recordAttendance(
     @Arg('input', () => RecordAttendanceInput, { description: 'The attendance.' }) input: RecordAttendanceInput,
-    @Arg('idempotencyKey', () => String, KEY) _key: string | null,
+    @Arg('idempotencyKey', () => String, KEY) key: string | null,
     @Ctx() ctx: Context,
   ): Promise<CommitteeSession> {
-    return visibleSession(ctx, await SessionService.recordAttendance(ctx, input));
+    return visibleSession(ctx, await SessionService.recordAttendance(ctx, input, key));
   }
 
   @Authorized(GovernancePermissions.run)
@@ -130,7 +131,7 @@ export class SessionResolver {
       const ctx = context as Context;
       ctx.require(GovernancePermissions.read);
       const sessionId = decodeId(args.sessionId as string, 'CommitteeSession', 'sessionId');
-      return followSession(ctx, sessionId, (args.after as number | null | undefined) ?? null);
+      return followStream(ctx, sessionStream(sessionId), (args.after as number | null | undefined) ?? null);
     },
     description: 'The events of a session after `after` (all when null), then live as they are committed: no gap, no duplicate (give the last `seq` seen to resume).',
   })
@@ -174,7 +175,11 @@ export class AgendaItemResolver {
 
   @Authorized(GovernancePermissions.vote)
   @Mutation(() => AgendaItem, { description: 'Casts (or changes) one’s partner’s vote on the item in discussion; the quorum must be reached.' })
-  async castVote(@Arg('input', () => CastVoteInput, { description: 'The vote.' }) input: CastVoteInput, @Arg('idempotencyKey', () => String, KEY) key: string | null, @Ctx() ctx: Context): Promise<AgendaItem> {
+  async castVote(
+    @Arg('input', () => CastVoteInput, { description: 'The vote.' }) input: CastVoteInput,
+    @Arg('idempotencyKey', () => String, KEY) key: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<AgendaItem> {
     return visibleItem(ctx, await SessionLiveService.vote(ctx, input, key));
   }
 

@@ -113,21 +113,24 @@ export const SessionService = {
   },
 
   /** Records a member's attendance (the chair and secretary); streamed once the session is open. */
-  async recordAttendance(ctx: Context, input: RecordAttendanceInput): Promise<string> {
+  async recordAttendance(ctx: Context, input: RecordAttendanceInput, idempotencyKey: string | null | undefined): Promise<string> {
     const partnerId = decodeId(input.partnerId, 'Partner', 'input.partnerId');
-    return ctx.transaction(async (tx) => {
-      const session = await lockSession(ctx, tx, input.sessionId, 'input.sessionId');
-      await assertRunsBody(ctx, tx, session.body.id);
-      if (session.state === SessionState.CLOSED) throw conflict('La séance est close : sa feuille de présence ne change plus.', 'input.sessionId');
-      const seat = (await seatsOf(tx, session.body.id)).find((s) => s.partner.id === partnerId);
-      if (!seat) throw badInput('input.partnerId', 'Ce partenaire ne siège pas dans cette instance.');
-      let row = await tx.em.findOne(SessionAttendance, { session: session.id, partner: partnerId });
-      if (row) tx.em.assign(row, { status: input.status, recordedAt: new Date() });
-      else row = tx.em.create(SessionAttendance, { session: session.id, partner: partnerId, person: seat.person?.id ?? null, status: input.status });
-      await tx.em.flush();
-      if (session.state !== SessionState.SCHEDULED) tx.publish(AttendanceChanged, { sessionId: session.id, at: stamp(), attendanceId: row.id, partnerId, status: input.status });
-      return session.id;
-    });
+    return ctx.transaction(
+      async (tx) => {
+        const session = await lockSession(ctx, tx, input.sessionId, 'input.sessionId');
+        await assertRunsBody(ctx, tx, session.body.id);
+        if (session.state === SessionState.CLOSED) throw conflict('La séance est close : sa feuille de présence ne change plus.', 'input.sessionId');
+        const seat = (await seatsOf(tx, session.body.id)).find((s) => s.partner.id === partnerId);
+        if (!seat) throw badInput('input.partnerId', 'Ce partenaire ne siège pas dans cette instance.');
+        let row = await tx.em.findOne(SessionAttendance, { session: session.id, partner: partnerId });
+        if (row) tx.em.assign(row, { status: input.status, recordedAt: new Date() });
+        else row = tx.em.create(SessionAttendance, { session: session.id, partner: partnerId, person: seat.person?.id ?? null, status: input.status });
+        await tx.em.flush();
+        if (session.state !== SessionState.SCHEDULED) tx.publish(AttendanceChanged, { sessionId: session.id, at: stamp(), attendanceId: row.id, partnerId, status: input.status });
+        return session.id;
+      },
+      { idempotencyKey, operation: 'governance.recordAttendance' },
+    );
   },
 };
 

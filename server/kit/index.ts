@@ -43,12 +43,14 @@ export {
 } from '../module.js';
 // The operation's context and its transactions (`ctx.transaction(tx => …)`, `tx.em`, `tx.publish`).
 export { type Context, type Transaction } from '../context.js';
+// Idempotent mutations: `ctx.transaction(fn, { idempotencyKey, operation })` returns the first result to a retry.
+export { IDEMPOTENCY_KEY_MAX, type IdempotencyOptions } from '../idempotency.js';
 // Typed permissions: `definePermissions` in <module>.permissions.ts, this `Authorized` (never type-graphql's).
 export { definePermissions, Authorized, type Permission } from '../permissions.js';
 // Events: defined once, published in a transaction, delivered after commit; `subscribeTo` for GraphQL subscriptions.
-export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber } from '../events.js';
-// A stream's stored events after a sequence number (replay of a live screen).
-export { readStream, type StoredEvent } from '../events.js';
+export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber, type StoredEvent } from '../events.js';
+// Live streams: `followStream(ctx, stream, after)` replays a stream's events after seq `after`, then follows live (no gap, no duplicate).
+export { followStream, type FollowOptions } from './follow.js';
 // Reactions run inside the publishing transaction (a manifest's `reactions`).
 export { within, type InTransactionReaction } from '../events.js';
 // Relay: Node and global ids, connections and their arguments.

@@ -3,6 +3,7 @@ import { parse, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { startTestApp, TOKENS, type TestApp } from './harness.js';
 import { databaseDigest, personWithToken } from './people.js';
 import { DEFAULT_GRID } from '../modules/interview-grids/index.js';
+import { todayInFrance } from '../server/kit/index.js';
 
 /*
  * Who may call every mutation of the schema. The list of mutations comes from the built schema: a new
@@ -206,6 +207,30 @@ async function aSession(steps: { open?: boolean; start?: boolean; suspend?: bool
 
 /** A vote is cast for one's own partner (here the APES: its member and its manager), or by administrators. */
 const APES_PEOPLE: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'OK', otherManager: 'OK', ownManager: 'FORBIDDEN', admin: 'OK' };
+
+/** The demo's governance bodies by kind (the Conseil Régional, the target partner, chairs the technical committee). */
+let bodies: Record<string, string> | null = null;
+async function bodyOf(kind: 'TECHNICAL_COMMITTEE' | 'STEERING_BOARD'): Promise<string> {
+  bodies ??= Object.fromEntries((await asAdmin('{ governanceBodies { id kind } }')).governanceBodies.map((b: any) => [b.kind, b.id]));
+  return bodies![kind]!;
+}
+const charterDecision = async () => ({ bodyId: await bodyOf('TECHNICAL_COMMITTEE'), decidedOn: todayInFrance(), reference: `D-${unique()}` });
+
+/** An amendment of the charter proposed by an administrator for the target partner. */
+async function charterAmendment(): Promise<string> {
+  const input = {
+    partnerId,
+    title: `Amendement ${unique()}`,
+    rationale: 'Une ligne de la matrice.',
+    changes: [{ kind: 'REPLACE', articleNumber: 1, title: 'Objet', text: `Objet révisé ${unique()}.` }],
+  };
+  return (await asAdmin('mutation($input: ProposeCharterAmendmentInput!) { proposeCharterAmendment(input: $input) { id } }', { input })).proposeCharterAmendment.id;
+}
+
+/** A new current version of the charter (an amendment adopted), which the target partner has not signed. */
+async function newCharterVersion(): Promise<void> {
+  await asAdmin('mutation($id: ID!, $d: CharterDecisionInput!) { adoptCharterAmendment(id: $id, decision: $d) { id } }', { id: await charterAmendment(), d: await charterDecision() });
+}
 
 const CASES: Record<string, Case[]> = {
   createApiToken: [
@@ -774,6 +799,68 @@ const CASES: Record<string, Case[]> = {
       name: "the body's chair and administrators",
       document: 'mutation($id: ID!) { closeSession(id: $id) { id } }',
       prepare: async () => ({ id: (await aSession({ open: true })).sessionId }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  createCharter: [
+    {
+      // The platform has one charter: each call starts without it.
+      name: 'administrators only, once',
+      document: 'mutation($input: CreateCharterInput!) { createCharter(input: $input) { id } }',
+      prepare: async () => {
+        await t.app.gateway.orm.em.fork().getConnection().execute('delete from charter');
+        return { input: { title: `Charte ${unique()}`, articles: [{ title: 'Objet', text: 'L’objet de la charte de test.' }], adoption: await charterDecision() } };
+      },
+      expect: ADMIN,
+    },
+  ],
+  proposeCharterAmendment: [
+    {
+      name: 'for the target partner: its managers',
+      document: 'mutation($input: ProposeCharterAmendmentInput!) { proposeCharterAmendment(input: $input) { id } }',
+      prepare: async () => ({
+        input: {
+          partnerId,
+          title: `Amendement ${unique()}`,
+          rationale: 'Proposé dans la matrice.',
+          changes: [
+            { kind: 'REMOVE', articleNumber: 1 },
+            { kind: 'INSERT', articleNumber: 1, title: 'Objet', text: 'Un nouvel objet.' },
+          ],
+        },
+      }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  withdrawCharterAmendment: [
+    {
+      name: "its author (an administrator) or the partner's managers",
+      document: 'mutation($id: ID!) { withdrawCharterAmendment(id: $id) { id } }',
+      prepare: async () => ({ id: await charterAmendment() }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  adoptCharterAmendment: [
+    {
+      name: "the deciding body's chair and secretary (the target partner chairs the technical committee)",
+      document: 'mutation($id: ID!, $d: CharterDecisionInput!) { adoptCharterAmendment(id: $id, decision: $d) { id } }',
+      prepare: async () => ({ id: await charterAmendment(), d: await charterDecision() }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  rejectCharterAmendment: [
+    {
+      name: "the deciding body's chair and secretary",
+      document: 'mutation($id: ID!, $d: CharterDecisionInput!) { rejectCharterAmendment(id: $id, decision: $d) { id } }',
+      prepare: async () => ({ id: await charterAmendment(), d: await charterDecision() }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  signCharter: [
+    {
+      name: 'for the target partner: its managers (an administrator naming the signatory)',
+      document: 'mutation($input: SignCharterInput!) { signCharter(input: $input) { id } }',
+      prepare: async () => (await newCharterVersion(), { input: { partnerId, signatoryId: funderPersonId } }),
       expect: OWN_MANAGER,
     },
   ],

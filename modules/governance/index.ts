@@ -10,6 +10,7 @@ import { seedGovernance } from './governance.demo.js';
 import { SESSION_REACTIONS } from './session.reactions.js';
 import { sessionMinutes } from './session.minutes.js';
 import { runsBody, assertRunsBody } from './governance.policy.js';
+import { CHARTER_ENTITIES, CHARTER_RESOLVERS, CHARTER_ROUTES, CHARTER_VISIBILITY, seedCharter } from './charter.js';
 
 // What other modules may use of this one (they import this file only, and list 'governance' in dependsOn).
 export { AgendaItem, CommitteeSession, SessionAttendance, SessionVote };
@@ -23,10 +24,10 @@ export default defineModule({
   description:
     'Governance bodies (technical committee, steering board) with their members, rules, rhythm and meeting mode; their sessions, live: agenda, attendance, quorum, votes and decisions, minutes.',
   dependsOn: ['territory', 'sectors', 'organizations', 'partners', 'accounts', 'support'],
-  entities: [GovernanceBody, BodyMember, CommitteeSession, AgendaItem, SessionVote, SessionAttendance],
-  resolvers: [GovernanceBodyResolver, SessionResolver, AgendaItemResolver],
+  entities: [GovernanceBody, BodyMember, CommitteeSession, AgendaItem, SessionVote, SessionAttendance, ...CHARTER_ENTITIES],
+  resolvers: [GovernanceBodyResolver, SessionResolver, AgendaItemResolver, ...CHARTER_RESOLVERS],
   permissions: GovernancePermissions,
-  visibility: GOVERNANCE_VISIBILITY,
+  visibility: [...GOVERNANCE_VISIBILITY, ...CHARTER_VISIBILITY],
   routes: [
     {
       method: 'GET',
@@ -46,7 +47,11 @@ export default defineModule({
         return minutes && { contentType: 'application/pdf', body: await renderPdf(minutes.html), filename: `${minutes.title}.pdf` };
       },
     },
+    ...CHARTER_ROUTES,
   ],
   reactions: SESSION_REACTIONS,
-  demo: seedGovernance,
+  demo: async (c) => {
+    await seedGovernance(c);
+    await seedCharter(c);
+  },
 });

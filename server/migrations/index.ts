@@ -21,6 +21,7 @@ import { Migration20261202104121_idempotency_key as M17 } from './Migration20261
 import { Migration20261202104326_add_governance_bodies as M18 } from './Migration20261202104326_add_governance_bodies.js';
 import { Migration20261202105603_add_governance_sessions as M19 } from './Migration20261202105603_add_governance_sessions.js';
 import { Migration20261202110935_presence as M20 } from './Migration20261202110935_presence.js';
+import { Migration20261202111500_add_partnership_charter as M21 } from './Migration20261202111500_add_partnership_charter.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -44,4 +45,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202104326_add_governance_bodies', class: M18 },
   { name: 'Migration20261202105603_add_governance_sessions', class: M19 },
   { name: 'Migration20261202110935_presence', class: M20 },
+  { name: 'Migration20261202111500_add_partnership_charter', class: M21 },
 ];

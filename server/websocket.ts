@@ -127,6 +127,9 @@ class WebSocketSessions {
   private readonly recheckMs: number;
   /** Checks of a token under way, shared by its sockets (one statement for an event's many subscribers of one token). */
   private readonly checks = new Map<string, Promise<Viewer | null>>();
+  /** Each token's last answer and when its check started: an idle socket's re-check takes one younger than recheckMs. */
+  private readonly lastChecks = new Map<string, { at: number; viewer: Viewer | null }>();
+  private checksDone = 0;
 
   constructor(private readonly options: WebSocketOptions) {
     this.gateway = options.gateway;
@@ -345,7 +348,9 @@ class WebSocketSessions {
     if (!state.token || !this.authenticate || state.checking || state.revoked) return;
     state.checking = true;
     try {
-      const viewer = await this.checkToken(state.token);
+      // Thousands of sockets of one token (a meeting room's screens) share its checks: one at most per recheckMs.
+      const last = this.lastChecks.get(state.token);
+      const viewer = last && Date.now() - last.at < this.recheckMs ? last.viewer : await this.checkToken(state.token);
       if (viewer) this.applyViewer(state, viewer);
       else this.forbid(socket, state);
     } catch (err) {
@@ -382,15 +387,24 @@ class WebSocketSessions {
   private checkToken(token: string): Promise<Viewer | null> {
     let check = this.checks.get(token);
     if (!check) {
+      const at = Date.now();
       check = this.authenticate!(this.gateway.orm.em.fork() as SqlEntityManager, token)
         .then((viewer) => {
           this.recentViewers.set(token, viewer);
+          this.rememberCheck(token, at, viewer);
           return viewer;
         })
         .finally(() => this.checks.delete(token));
       this.checks.set(token, check);
     }
     return check;
+  }
+
+  /** Keeps a token's last answer; now and then forgets those older than recheckMs (tokens no longer in use). */
+  private rememberCheck(token: string, at: number, viewer: Viewer | null): void {
+    this.lastChecks.set(token, { at, viewer });
+    if (++this.checksDone % 1000 !== 0) return;
+    for (const [key, last] of this.lastChecks) if (Date.now() - last.at >= this.recheckMs) this.lastChecks.delete(key);
   }
 
   /** The token's viewer as just checked: open subscriptions push their next events as the new viewer. */

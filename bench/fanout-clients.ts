@@ -26,6 +26,8 @@ const clients: Client[] = [];
 /** Per subscriber: receipt times of its events, and whether each had errors (or no data). */
 const receipts: { at: number; error: string | null }[][] = [];
 let marks: number[] = [];
+/** Clients the server refused: no event is awaited from them (counted as refused, not missing). */
+const refused = new Set<number>();
 
 const now = () => performance.timeOrigin + performance.now();
 const send = (report: ClientReport) => process.send!(report);
@@ -72,8 +74,9 @@ async function open(command: Extract<ClientCommand, { type: 'open' }>): Promise<
   let firstError: string | null = null;
   for (let start = 0; start < command.count; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, command.count - start) }, (_, k) => openOne(start + k, command));
-    for (const error of await Promise.all(batch)) {
+    for (const [k, error] of (await Promise.all(batch)).entries()) {
       if (error === null) continue;
+      refused.add(start + k);
       failed++;
       firstError ??= error;
     }
@@ -84,9 +87,9 @@ async function open(command: Extract<ClientCommand, { type: 'open' }>): Promise<
 /** Waits until every subscriber has an event after the mark (or the timeout), then reports the first one's time. */
 async function arrived(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const done = () => receipts.every((r, k) => r.length > marks[k]!);
+  const done = () => receipts.every((r, k) => refused.has(k) || r.length > marks[k]!);
   while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-  const firsts = receipts.map((r, k) => r[marks[k]!]);
+  const firsts = receipts.map((r, k) => (refused.has(k) ? null : r[marks[k]!])).filter((f) => f !== null);
   const errors = firsts.filter((f) => f?.error);
   send({
     type: 'arrived',

@@ -12,7 +12,7 @@ import { Viewer, PermissionRegistry } from './auth.js';
 import { Context, guardReadOnly, type Gateway } from './context.js';
 import { openDatabase, migrate } from './database.js';
 import { AppError, ErrorCode, formatError, invalidToken } from './errors.js';
-import { EventDispatcher, type DispatcherOptions } from './events.js';
+import { EventDispatcher, reactionsOf, type DispatcherOptions } from './events.js';
 import { checkOperationLimits } from './limits.js';
 import { OperationCompiler, errorRequestId, jitGateway, tagError } from './executor.js';
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
@@ -21,7 +21,7 @@ import { closeDocuments } from './kit/documents.js';
 import { PeriodicTaskRunner, periodicTasksOf } from './kit/periodic.js';
 import { failAbandonedJobs, stopJobs } from './kit/jobs.js';
 import { removeStaleIncoming } from './kit/files.js';
-import { KIT_ENTITIES, KIT_VISIBILITY } from './kit/tables.js';
+import { KIT_ENTITIES, KIT_PERIODIC_TASKS, KIT_VISIBILITY } from './kit/tables.js';
 import { createLogger, type Logger } from './logger.js';
 import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, type NodeFetcher } from './module.js';
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
@@ -93,6 +93,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const modules = orderModules(options.available ?? ALL_MODULES, config.modules);
   const permissions = PermissionRegistry.fromModules(modules);
   periodicTasksOf(modules); // a periodic task misnamed or named twice stops here, before the database opens
+  reactionsOf(modules); // so does a reaction to the events of a module this one does not depend on
   const schema = await schemaOf(modules, permissions);
   const authenticate = authenticatorOf(modules);
   const pubSub = await createPubSubAdapter(config.redisUrl, logger);
@@ -416,7 +417,7 @@ function checkHttpOperation(
 /** The running app as its callers see it: listen, close in order, contexts for scripts. */
 function appHandle(gateway: Gateway, schema: GraphQLSchema, pubSub: PubSubAdapter, demoLines: string[], server: Serving): App {
   const { config, logger } = gateway;
-  const periodicTasks = new PeriodicTaskRunner(gateway);
+  const periodicTasks = new PeriodicTaskRunner(gateway, KIT_PERIODIC_TASKS);
   let closed = false;
   return {
     gateway,

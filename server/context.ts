@@ -4,7 +4,7 @@ import { Viewer, type PermissionRegistry } from './auth.js';
 import type { Permission } from './permissions.js';
 import { forbidden, invalidToken, unauthenticated } from './errors.js';
 import { sameViewer } from './viewers.js';
-import type { EventDispatcher, EventDefinition, EventPayload, PublishOptions } from './events.js';
+import { runReactions, type EventDispatcher, type EventDefinition, type EventPayload, type PublishOptions } from './events.js';
 import { insertEvents, type EmittedEvent, type StoredEvent } from './outbox.js';
 import type { Logger } from './logger.js';
 import type { ModuleManifest, NodeFetcher } from './module.js';
@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import type { PubSub } from './pubsub.js';
 import type { VisibilityRules } from './kit/visibility.js';
 import { forgetScope } from './kit/scope.js';
+import { checkIdempotencyKey, claimIdempotencyKey, idempotencyIdentity, storeIdempotentResult, type IdempotencyOptions } from './idempotency.js';
 
 /** What lives as long as the process: shared by every operation. */
 export interface Gateway {
@@ -185,8 +186,16 @@ export class Context {
    * the transaction's (`tx.em`), and so are the kit's loaders: PGlite has a single connection, so a read
    * outside the transaction would wait for it forever. A call inside a transaction joins it. After
    * commit, the context's kit loaders start afresh (what they cached may have changed).
+   *
+   * With `options.idempotencyKey` (and the `operation` it keys), the call is idempotent for the viewer
+   * (server/idempotency.ts): when the same key was committed before, `work` does not run and the stored
+   * result is returned; otherwise `work`'s result is stored with the key in this transaction. `work`
+   * then returns a JSON value (ids, not entities: the resolver loads them), and the caller receives it
+   * as JSON gives it back, first time or retry alike.
    */
-  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: Transaction) => Promise<T>, options?: IdempotencyOptions): Promise<T> {
+    const idempotent = checkIdempotencyKey(options);
+    if (idempotent) return this.idempotentTransaction(work, idempotent.operation, idempotent.key);
     if (this.currentTransaction) return work(this.currentTransaction);
     if (this.readOnlyOperation) this.refuseWrite('Context.transaction');
     // A write never rides on a remembered viewer: the token check is awaited (the executor does it
@@ -212,6 +221,7 @@ export class Context {
         this.currentTransaction = tx;
         this.em = txEm;
         const value = await work(tx);
+        await runReactions(this.gateway.modules, pending, tx); // the manifests' `reactions`, in this transaction
         if (pending.length > 0) await insertEvents(txEm, pending);
         return value;
       });
@@ -226,6 +236,18 @@ export class Context {
     if (pending.length > 0) this.gateway.events.kick();
     await this.runEach(committed, 'after-commit');
     return result;
+  }
+
+  /** `transaction` under an idempotency key: claims it first, runs `work` only when this call is the first. */
+  private async idempotentTransaction<T>(work: (tx: Transaction) => Promise<T>, operation: string, key: string): Promise<T> {
+    const identity = idempotencyIdentity(this.viewer);
+    return this.transaction(async (tx) => {
+      const claim = await claimIdempotencyKey(tx.em, identity, operation, key);
+      if (!claim.claimed) return claim.result as T;
+      const json = JSON.stringify((await work(tx)) ?? null);
+      await storeIdempotentResult(tx.em, identity, operation, key, json);
+      return JSON.parse(json) as T;
+    });
   }
 
   /** Runs a transaction's callbacks; one that throws is logged and the others still run. */

@@ -12,6 +12,7 @@ import { registerKeyFormats } from './keys.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { StartupError, checkDatabase } from './preflight.js';
 import { EVENT_ENTITIES } from './event.entity.js';
+import { IdempotencyKeyRecord } from './idempotency.entity.js';
 import { KIT_ENTITIES } from './kit/tables.js';
 import { DISPATCHER_STATEMENT } from './outbox.js';
 
@@ -32,8 +33,8 @@ export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '
 
 function ormOptions(options: DatabaseOptions): Options {
   const common: Options = {
-    // The server's own tables (durable events; the kit's periodic tasks) with the modules' entities.
-    entities: [...EVENT_ENTITIES, ...KIT_ENTITIES, ...options.entities],
+    // The server's own tables (durable events, idempotency keys; the kit's periodic tasks) with the modules' entities.
+    entities: [...EVENT_ENTITIES, IdempotencyKeyRecord, ...KIT_ENTITIES, ...options.entities],
     extensions: [Migrator],
     // Migrations are listed in code (server/migrations/index.ts), so tsx, vitest and the compiled
     // build load them alike; MikroORM's own loader would use native import() on file paths.

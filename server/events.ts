@@ -1,6 +1,7 @@
 import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { EventContext, type Gateway } from './context.js';
+import { EventContext, type Gateway, type Transaction } from './context.js';
+import type { ModuleManifest } from './module.js';
 import type { Logger } from './logger.js';
 import type { PubSub } from './pubsub.js';
 import { dispatchDue, dispatchStep, markDelivered, markFailed, release, type ClaimedDelivery, type StoredEvent } from './outbox.js';
@@ -13,7 +14,8 @@ export { readStream, type StoredEvent } from './outbox.js';
  * after commit the dispatcher (below) delivers them, at least once, even after a crash:
  * - to the subscribers declared in manifests (`on(Event, handler)`), each with a context of its own;
  * - to the pubsub topic of the event's name (memory, or Redis across processes), for GraphQL
- *   subscriptions (`subscribeTo`).
+ *   subscriptions (`subscribeTo`), and, for an event of a stream, to the stream's topic
+ *   (`streamTopic`), which `followStream` (server/kit/follow.ts) listens to.
  * Payloads carry ids, never managed entities, so they survive JSON.
  *
  * Streams: an event may belong to a stream (`defineEvent(name, { stream: (p) => ... })`, or
@@ -36,6 +38,11 @@ export function defineEvent<P extends EventPayload>(name: string, options: { str
     throw new Error(`Event name "${name}" must read "module.what-happened"`);
   }
   return options.stream ? { name, stream: options.stream } : { name };
+}
+
+/** The pubsub topic of a stream's events (the dispatcher publishes each event of a stream to it too): `stream:<name>`. */
+export function streamTopic(stream: string): string {
+  return `stream:${stream}`;
 }
 
 /** Options of `tx.publish`. */
@@ -66,6 +73,84 @@ export interface EventSubscriber<P extends EventPayload = EventPayload> {
 /** Declares a reaction to an event, for a manifest's `subscribers`. */
 export function on<P extends EventPayload>(event: EventDefinition<P>, handle: EventHandler<P>, options: { id?: string } = {}): EventSubscriber {
   return { event, handle, ...(options.id ? { id: options.id } : {}) } as unknown as EventSubscriber;
+}
+
+/**
+ * A reaction inside the publishing transaction: runs before commit, in the transaction that published
+ * the event, on its `tx` (same `tx.em`, `tx.publish` appends to the same transaction, and `contextOf(tx)`
+ * is the caller's context: its viewer). What it writes commits or rolls back with the change; an error
+ * rolls the whole transaction back. For what must be atomic with another module's change (a session's
+ * stream recording a position the support module records); anything else is a durable subscriber (`on`).
+ */
+export type ReactionHandler<P extends EventPayload> = (payload: P, tx: Transaction) => Promise<void> | void;
+
+export interface EventReaction<P extends EventPayload = EventPayload> {
+  event: EventDefinition<P>;
+  react: ReactionHandler<P>;
+}
+
+/** Declares a reaction run inside the publishing transaction, for a manifest's `reactions`. */
+export function within<P extends EventPayload>(event: EventDefinition<P>, react: ReactionHandler<P>): EventReaction {
+  return { event, react } as unknown as EventReaction;
+}
+
+/** The longest chain of events reactions may publish in one transaction (a loop between reactions stops there). */
+const MAX_REACTED_EVENTS = 10_000;
+
+const reactionCache = new WeakMap<readonly ModuleManifest[], ReadonlyMap<string, readonly EventReaction[]>>();
+
+/**
+ * The enabled modules' reactions by event name, in module order. A module reacts only to its own events
+ * and to those of the modules it depends on (the dependency stays one-way): otherwise this throws, at
+ * start. Event names read `<module>.…`; names of no enabled module (the kit's) are not checked.
+ */
+export function reactionsOf(modules: readonly ModuleManifest[]): ReadonlyMap<string, readonly EventReaction[]> {
+  const cached = reactionCache.get(modules);
+  if (cached) return cached;
+  const byName = new Map(modules.map((m) => [m.name, m]));
+  const reactions = new Map<string, EventReaction[]>();
+  for (const m of modules) {
+    const reach = dependencyClosure(m, byName);
+    for (const reaction of m.reactions ?? []) {
+      const owner = reaction.event.name.slice(0, reaction.event.name.indexOf('.'));
+      if (byName.has(owner) && !reach.has(owner)) {
+        throw new Error(
+          `Module "${m.name}" reacts within the transaction to "${reaction.event.name}" of module "${owner}", which it does not depend on (add it to dependsOn, or react after commit in "${owner}")`,
+        );
+      }
+      reactions.set(reaction.event.name, [...(reactions.get(reaction.event.name) ?? []), reaction]);
+    }
+  }
+  reactionCache.set(modules, reactions);
+  return reactions;
+}
+
+function dependencyClosure(m: ModuleManifest, byName: ReadonlyMap<string, ModuleManifest>): Set<string> {
+  const reach = new Set<string>([m.name]);
+  const visit = (name: string) => {
+    for (const dep of byName.get(name)?.dependsOn ?? []) {
+      if (!reach.has(dep)) {
+        reach.add(dep);
+        visit(dep);
+      }
+    }
+  };
+  visit(m.name);
+  return reach;
+}
+
+/**
+ * Runs the reactions of `pending` (the events a transaction published so far, in order) on `tx`, and
+ * of the events those reactions publish, each event once; called before the events are written.
+ */
+export async function runReactions(modules: readonly ModuleManifest[], pending: readonly { name: string; payload: Record<string, unknown> }[], tx: Transaction): Promise<void> {
+  const reactions = reactionsOf(modules);
+  if (reactions.size === 0) return;
+  for (let i = 0; i < pending.length; i++) {
+    if (i >= MAX_REACTED_EVENTS) throw new Error(`More than ${MAX_REACTED_EVENTS} events in one transaction: reactions publishing each other's events in a loop?`);
+    const event = pending[i]!;
+    for (const reaction of reactions.get(event.name) ?? []) await reaction.react(event.payload as EventPayload, tx);
+  }
 }
 
 /** How the dispatcher works; the defaults suit production, tests shorten the delays. */
@@ -192,7 +277,10 @@ export class EventDispatcher {
       limit: this.options.batch,
       leaseMs: this.options.leaseMs,
       publish: (events) => {
-        for (const event of events) this.pubSub.publish(event.name, event);
+        for (const event of events) {
+          this.pubSub.publish(event.name, event);
+          if (event.stream !== null) this.pubSub.publish(streamTopic(event.stream), event); // followStream (server/kit/follow.ts)
+        }
       },
     });
     const held = new Set<string>(); // subscriber and stream of a failure in this step: later ones wait

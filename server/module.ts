@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth.js';
-import type { EventSubscriber } from './events.js';
+import type { EventReaction, EventSubscriber } from './events.js';
 import type { Logger } from './logger.js';
 import type { Permission, PermissionSet } from './permissions.js';
 import type { Context } from './context.js';
@@ -117,6 +117,13 @@ export interface ModuleManifest {
    * `tx.publish` there, or `ctx.publish(Event, payload)`. See server/events.ts.
    */
   subscribers?: readonly EventSubscriber[];
+  /**
+   * Reactions inside the publishing transaction (this module's events or its dependencies'):
+   * `within(Event, async (payload, tx) => …)` runs before commit on the publisher's `tx` (`tx.em`,
+   * `tx.publish` in the same transaction, `contextOf(tx)` for the caller's context); an error rolls the
+   * change back. For what must be atomic with the change; the rest belongs in `subscribers`.
+   */
+  reactions?: readonly EventReaction[];
   /**
    * Work the server process runs on a schedule, once per scheduled time across processes:
    * `definePeriodicTask({ name: '<module>.<what>', every: ms | dailyAt: 'HH:MM' (Paris), run: async (ctx) => … })`.

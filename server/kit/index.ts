@@ -42,11 +42,20 @@ export {
   type NodeFetcher,
 } from '../module.js';
 // The operation's context and its transactions (`ctx.transaction(tx => …)`, `tx.em`, `tx.publish`).
-export { type Context, type Transaction } from '../context.js';
+export { contextOf, type Context, type Transaction } from '../context.js';
+// Idempotent mutations: `ctx.transaction(fn, { idempotencyKey, operation })` returns the first result to a retry.
+export { IDEMPOTENCY_KEY_MAX, type IdempotencyOptions } from '../idempotency.js';
 // Typed permissions: `definePermissions` in <module>.permissions.ts, this `Authorized` (never type-graphql's).
 export { definePermissions, Authorized, type Permission } from '../permissions.js';
 // Events: defined once, published in a transaction, delivered after commit; `subscribeTo` for GraphQL subscriptions.
-export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber } from '../events.js';
+export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, type EventSubscriber, type StoredEvent } from '../events.js';
+// Reactions inside the publishing transaction, for a manifest's `reactions`: `within(Event, async (payload, tx) => …)`.
+export { within, type EventReaction, type ReactionHandler } from '../events.js';
+// Live streams: `followStream(ctx, stream, after)` replays a stream's events after seq `after`, then follows live (no gap, no duplicate).
+export { followStream, type FollowOptions } from './follow.js';
+// Presence: `trackPresence(ctx, topic, iterable)` wraps a subscription (present while it runs), `presenceOf(ctx, topic)` lists who is, across processes;
+// each change is pushed live as `PresenceChanged` ({ topic }).
+export { trackPresence, presenceOf, PresenceChanged, type Presence } from './presence.js';
 // Relay: Node and global ids, connections and their arguments.
 export { Node, toGlobalId, fromGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, PageInfo, type Page } from '../relay.js';
 // Errors people read (French messages): bad input names its field.

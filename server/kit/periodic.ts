@@ -129,8 +129,12 @@ export class PeriodicTaskRunner {
   private readonly running = new Map<string, Promise<PeriodicOutcome>>();
   private stopped = false;
 
-  constructor(private readonly gateway: Gateway) {
-    this.tasks = periodicTasksOf(gateway.modules);
+  /** `kitTasks`: the kit's own (named `kit.…`), run with the modules'. */
+  constructor(
+    private readonly gateway: Gateway,
+    kitTasks: readonly PeriodicTask[] = [],
+  ) {
+    this.tasks = new Map([...periodicTasksOf(gateway.modules), ...kitTasks.map((task) => [task.name, task] as const)]);
   }
 
   private get logger(): Logger {

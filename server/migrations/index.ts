@@ -17,6 +17,8 @@ import { Migration20261202014650_add_radar as M13 } from './Migration20261202014
 import { Migration20261202020708_contact_priority_weights as M14 } from './Migration20261202020708_contact_priority_weights.js';
 import { Migration20261202071412_support_documents as M15 } from './Migration20261202071412_support_documents.js';
 import { Migration20261202075748_support_invitations as M16 } from './Migration20261202075748_support_invitations.js';
+import { Migration20261202104121_idempotency_key as M17 } from './Migration20261202104121_idempotency_key.js';
+import { Migration20261202110935_presence as M18 } from './Migration20261202110935_presence.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -36,4 +38,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202020708_contact_priority_weights', class: M14 },
   { name: 'Migration20261202071412_support_documents', class: M15 },
   { name: 'Migration20261202075748_support_invitations', class: M16 },
+  { name: 'Migration20261202104121_idempotency_key', class: M17 },
+  { name: 'Migration20261202110935_presence', class: M18 },
 ];

@@ -1,0 +1,186 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { badInput } from '../errors.js';
+import { streamTopic } from '../events.js';
+import { readStream, type StoredEvent } from '../outbox.js';
+import type { PubSub } from '../pubsub.js';
+
+/*
+ * `followStream(ctx, stream, after)`: the events of one stream after seq `after`, replayed from the
+ * database, then live, each seq once and in order, without gap (server/outbox.ts numbers a stream
+ * without gap, in commit order).
+ *
+ * How: the pubsub topic of the stream (`stream:<name>`, which the dispatcher publishes each event of a
+ * stream to) is listened to first, its events buffered; the database is then read after `after`, in
+ * pages; live events follow, those at or below the last seq yielded dropped (the replay had them, or a
+ * dispatcher published again after a crash). A live event whose seq jumps (one was missed: published
+ * before the listener was in place, or lost while Redis reconnected) makes the follower read the
+ * database from its last seq: every event up to the live one is committed by then (a stream's events
+ * commit in seq order). With Redis, the subscription takes a round trip to be in place: a read after
+ * `catchUpMs` (when nothing arrived live meanwhile) catches what was published in that window.
+ *
+ * Not an async generator: `return()` (the client's `complete`, a closed socket) ends it at once, even
+ * while it waits for the next event, and stops listening (see subscribeTo in server/events.ts).
+ */
+
+/** What `followStream` needs of a context. */
+export interface FollowContext {
+  readonly gateway: { readonly pubSub: PubSub; readonly orm: MikroORM; readonly config: { readonly redisUrl: string | null } };
+}
+
+export interface FollowOptions {
+  /** Events read per database page (replay and gaps). */
+  pageSize?: number;
+  /** With Redis: the read after the start that catches what was published while subscribing (0: none). */
+  catchUpMs?: number;
+}
+
+const PAGE_SIZE = 500;
+const CATCH_UP_MS = 500;
+
+/** The events of `stream` after seq `after` (all when null), then live: each seq once, in order, no gap. */
+export function followStream(ctx: FollowContext, stream: string, after: number | null | undefined, options: FollowOptions = {}): AsyncIterableIterator<StoredEvent> {
+  if (after !== null && after !== undefined && (!Number.isSafeInteger(after) || after < 0)) {
+    throw badInput('after', 'Le numéro de séquence doit être un entier positif ou nul.');
+  }
+  return new StreamFollower(ctx, stream, after ?? 0, {
+    pageSize: options.pageSize ?? PAGE_SIZE,
+    catchUpMs: options.catchUpMs ?? (ctx.gateway.config.redisUrl ? CATCH_UP_MS : 0),
+  });
+}
+
+class StreamFollower implements AsyncIterableIterator<StoredEvent> {
+  /** Ready to yield, in seq order. */
+  private readonly ready: StoredEvent[] = [];
+  /** Received live, not looked at yet. */
+  private live: StoredEvent[] = [];
+  private readonly source: AsyncIterator<StoredEvent>;
+  private waiting: ((result: IteratorResult<StoredEvent>) => void) | null = null;
+  private failed: ((err: unknown) => void) | null = null;
+  private wakeProducer: (() => void) | null = null;
+  private error: unknown = null;
+  private done = false;
+  private catchUp: NodeJS.Timeout | null = null;
+  private caughtUp = false;
+
+  constructor(
+    private readonly ctx: FollowContext,
+    private readonly stream: string,
+    private last: number,
+    private readonly options: Required<FollowOptions>,
+  ) {
+    this.source = (ctx.gateway.pubSub.subscribe(streamTopic(stream)) as AsyncIterable<StoredEvent>)[Symbol.asyncIterator]();
+    void this.pump();
+    void this.produce().catch((err: unknown) => this.fail(err));
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<StoredEvent> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<StoredEvent>> {
+    if (this.ready.length > 0) return Promise.resolve({ value: this.ready.shift()!, done: false });
+    if (this.error) return Promise.reject(this.error as Error);
+    if (this.done) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.failed = reject;
+    });
+  }
+
+  /** Ends now: stops listening, answers a pending `next` with done. */
+  return(): Promise<IteratorResult<StoredEvent>> {
+    this.finish();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  private finish(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.catchUp) clearTimeout(this.catchUp);
+    void this.source.return?.();
+    this.ready.length = 0;
+    this.settle({ value: undefined, done: true });
+    this.wakeProducer?.();
+  }
+
+  private fail(err: unknown): void {
+    if (this.done) return;
+    this.error = err;
+    const reject = this.failed;
+    this.waiting = this.failed = null;
+    this.finish();
+    reject?.(err);
+  }
+
+  private settle(result: IteratorResult<StoredEvent>): void {
+    const resolve = this.waiting;
+    this.waiting = this.failed = null;
+    resolve?.(result);
+  }
+
+  private emit(event: StoredEvent): void {
+    this.last = event.seq!;
+    if (this.waiting) this.settle({ value: event, done: false });
+    else this.ready.push(event);
+  }
+
+  /** Moves the pubsub's events to the live buffer, waking the producer. */
+  private async pump(): Promise<void> {
+    try {
+      for (;;) {
+        const next: IteratorResult<StoredEvent> = await this.source.next();
+        if (next.done || this.done) return;
+        this.live.push(next.value);
+        this.wakeProducer?.();
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** The replay, then live events in order, the database filling any gap. */
+  private async produce(): Promise<void> {
+    await this.fill();
+    if (this.options.catchUpMs > 0) {
+      this.catchUp = setTimeout(() => {
+        this.caughtUp = true;
+        this.wakeProducer?.();
+      }, this.options.catchUpMs);
+      this.catchUp.unref();
+    }
+    while (!this.done) {
+      if (this.live.length === 0 && !this.caughtUp) await new Promise<void>((resolve) => (this.wakeProducer = resolve));
+      this.wakeProducer = null;
+      if (this.caughtUp) {
+        this.caughtUp = false;
+        this.catchUp = null;
+        await this.fill();
+      }
+      await this.drainLive();
+    }
+  }
+
+  /** Yields the live events in seq order; a jump reads the database first. */
+  private async drainLive(): Promise<void> {
+    const batch = this.live.sort((a, b) => a.seq! - b.seq!);
+    this.live = [];
+    for (const event of batch) {
+      if (this.done) return;
+      if (event.seq === null || event.stream !== this.stream || event.seq <= this.last) continue;
+      if (event.seq > this.last + 1) await this.fill();
+      if (event.seq === this.last + 1) this.emit(event);
+    }
+  }
+
+  /** Reads the database after the last seq yielded, page by page, until the end of the stream. */
+  private async fill(): Promise<void> {
+    for (;;) {
+      if (this.done) return;
+      const em = this.ctx.gateway.orm.em.fork({ clear: true, useContext: false }) as SqlEntityManager;
+      const page = await readStream(em, this.stream, this.last, this.options.pageSize);
+      for (const event of page) if (!this.done && event.seq === this.last + 1) this.emit(event);
+      if (page.length < this.options.pageSize) return;
+    }
+  }
+}

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHECK_INTERVAL_MS } from './load.js';
+import { FANOUT_TARGETS, type FanoutResult } from './fanout.js';
 
 export type Target = 'graphql' | 'floor';
 
@@ -145,4 +146,56 @@ export function writeResults(report: Record<string, unknown>): string {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, ...report }, null, 2) + '\n');
   return out;
+}
+
+const KIB = 1024;
+
+/** The fan-out runs (bench/fanout.ts) against the issue's targets. */
+export function printFanout(results: readonly FanoutResult[], title: string, database: string): void {
+  if (results.length === 0) return;
+  const { bytesPerConnection } = FANOUT_TARGETS;
+  console.log('');
+  console.log(`Fan-out, ${title} — ${database}; subscribers in a child process on the same machine, tokens admin/funder/expert in turn`);
+  const p99 = (r: FanoutResult) => (r.targetP99Ms == null ? '-' : `${r.p99Ms <= r.targetP99Ms ? 'met' : 'NOT met'} (≤ ${r.targetP99Ms})`);
+  const memory = (r: FanoutResult) => (r.heapBytesPerConnection <= bytesPerConnection && r.rssBytesPerConnection <= bytesPerConnection ? 'met' : 'NOT met');
+  printTable(
+    [
+      'subscribers',
+      'open',
+      'events',
+      'missing',
+      'errors',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'p99 target',
+      'from request p50/p99 ms',
+      'executions/event',
+      'heap KiB/conn',
+      'RSS KiB/conn',
+      `≤ ${bytesPerConnection / KIB} KiB/conn`,
+    ],
+    results.map((r) => [
+      String(r.subscribers),
+      String(r.opened),
+      String(r.received),
+      String(r.missing),
+      String(r.withErrors),
+      fmt(r.p50Ms, 1),
+      fmt(r.p99Ms, 1),
+      fmt(r.maxMs, 1),
+      p99(r),
+      `${fmt(r.fromRequestP50Ms, 1)} / ${fmt(r.fromRequestP99Ms, 1)}`,
+      fmt(r.executionsPerEvent, 1),
+      fmt(r.heapBytesPerConnection / KIB, 1),
+      fmt(r.rssBytesPerConnection / KIB, 1),
+      memory(r),
+    ]),
+  );
+  console.log("Latency: from the mutation's answer (in the server's process) to each subscriber's receipt (an event that arrives first counts 0),");
+  console.log('every subscriber of every measured event; "from request": from the moment the mutation was sent, its own time included;');
+  console.log("executions/event: executions of the subscription's operation per event, all subscribers together (server/multiplex.ts);");
+  console.log('memory: server heap / RSS after GC with the sockets open and subscribed, minus before, ÷ N.');
+  const failed = results.find((r) => r.firstError);
+  if (failed) console.log(`First error seen (N=${failed.subscribers}): ${failed.firstError}`);
 }

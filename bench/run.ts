@@ -23,12 +23,22 @@
  *   BENCH_DURATION      measured seconds per run (default 10)
  *   BENCH_WARMUP        warm-up seconds per run (default 3)
  *   BENCH_CONNECTIONS   comma-separated connection counts (default 10,50)
+ *
+ * Then the fan-out run (bench/fanout.ts): N graphql-ws subscribers of one subscription, one mutation at a
+ * time, delivery latency p50/p99 and the server's memory per idle connection, against the issue's targets.
+ *   --fanout N[,N] / BENCH_FANOUT        subscriber counts (default 1000; 0 skips it), e.g. --fanout 1000,10000
+ *   --fanout-pair NAME                   the subscription and its mutation (default partnerChanged)
+ *   --fanout-only                        only the fan-out run, on the ordinary demo data (no scaled seed, no scenarios)
+ *   BENCH_FANOUT_ROUNDS                  measured events per N (default 5)
+ * For the fan-out run only, the bench's server accepts N sockets and subscriptions from one address and
+ * person (MAX_SOCKETS_PER_ADDRESS, MAX_CONNECTIONS_PER_ADDRESS, MAX_SUBSCRIPTIONS_PER_PERSON raised in its
+ * config); the defaults stay as they are.
  */
 import { parseArgs } from 'node:util';
 import { parse, type GraphQLSchema } from 'graphql';
 import pg from 'pg';
 import { createApp, type App } from '../server/app.js';
-import { DEFAULT_LIMITS } from '../server/config.js';
+import { DEFAULT_LIMITS, type OperationLimits } from '../server/config.js';
 import { checkOperationLimits } from '../server/limits.js';
 import type { DemoScale } from '../server/module.js';
 import { testConfig, TOKENS } from '../test/harness.js';
@@ -37,10 +47,11 @@ import { canonicalData, firstDifference } from './check.js';
 import { InFlight } from './inflight.js';
 import { DatabaseCpu } from './dbcpu.js';
 import { checkedLoad, post } from './load.js';
-import { fmt, printNotes, printScenario, withRatios, writeResults, type RunResult, type ScenarioResult, type Target } from './report.js';
+import { fmt, printFanout, printNotes, printScenario, withRatios, writeResults, type RunResult, type ScenarioResult, type Target } from './report.js';
 import { selectScenarios, type Scenario } from './scenarios.js';
 import { OPEN_STATUSES } from '../modules/support/support.enums.js';
 import { printRadarBench } from './radar.bench.js';
+import { FANOUT_PAIRS, runFanout, type FanoutPair, type FanoutResult } from './fanout.js';
 
 const SCALE: DemoScale = { organizations: 10_000, employers: 4_600, partners: 200 };
 /**
@@ -75,8 +86,36 @@ function connectionCounts(): number[] {
 const DURATION = positiveNumber('BENCH_DURATION', 10);
 const WARMUP = positiveNumber('BENCH_WARMUP', 3);
 const CONNECTIONS = connectionCounts();
-const { values: ARGS } = parseArgs({ options: { scenario: { type: 'string' } } });
-const SCENARIOS = selectScenarios(ARGS.scenario ?? process.env.BENCH_SCENARIO);
+const { values: ARGS } = parseArgs({ options: { scenario: { type: 'string' }, fanout: { type: 'string' }, 'fanout-pair': { type: 'string' }, 'fanout-only': { type: 'boolean' } } });
+const FANOUT_ONLY = ARGS['fanout-only'] === true;
+const SCENARIOS = FANOUT_ONLY ? [] : selectScenarios(ARGS.scenario ?? process.env.BENCH_SCENARIO);
+const FANOUT = fanoutCounts(ARGS.fanout ?? process.env.BENCH_FANOUT);
+const FANOUT_PAIR = fanoutPair(ARGS['fanout-pair']);
+
+function fanoutCounts(raw: string | undefined): number[] {
+  return (raw?.trim() || '1000')
+    .split(',')
+    .map((c) => {
+      const n = Number(c.trim());
+      if (!Number.isInteger(n) || n < 0) throw new Error(`--fanout: "${c}" is not a whole number`);
+      return n;
+    })
+    .filter((n) => n > 0);
+}
+
+function fanoutPair(name: string | undefined): FanoutPair {
+  const pair = FANOUT_PAIRS[name ?? 'partnerChanged'];
+  if (!pair) throw new Error(`--fanout-pair: "${name}" is not one of ${Object.keys(FANOUT_PAIRS).join(', ')}`);
+  return pair;
+}
+
+/** The bench's server limits: the defaults, with room for the fan-out's N sockets from one address and person. */
+function benchLimits(): OperationLimits {
+  const limits: OperationLimits = { ...DEFAULT_LIMITS, maxCost: 1_000_000, rateLimit: 0 };
+  const most = Math.max(0, ...FANOUT);
+  if (most === 0) return limits;
+  return { ...limits, maxSocketsPerAddress: most + 100, maxConnectionsPerAddress: most + 500, maxSubscriptionsPerPerson: most + 100 };
+}
 
 /** What every scenario shares: the seeded app, the database and the recorder of SQL statements. */
 interface Bench {
@@ -129,8 +168,8 @@ function redact(url: string): string {
 /** createApp with the demo data at SCALE, recording statements into `sql` while asked to. */
 async function seededApp(databaseUrl: string | null, sql: Bench['sql']): Promise<App> {
   const start = performance.now();
-  const app = await createApp(testConfig({ databaseUrl, demo: true, logLevel: 'silent', limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000, rateLimit: 0 } }), {
-    demoScale: SCALE,
+  const app = await createApp(testConfig({ databaseUrl, demo: true, logLevel: 'silent', limits: benchLimits() }), {
+    demoScale: FANOUT_ONLY ? null : SCALE,
     onQuery: (s) => {
       if (sql.recording) sql.statements.push(s);
     },
@@ -318,10 +357,14 @@ async function runScenario(bench: Bench, scenario: Scenario): Promise<ScenarioRe
 async function runAll(bench: Bench): Promise<void> {
   const outcomes: ScenarioResult[] = [];
   for (const scenario of SCENARIOS) outcomes.push(await runScenario(bench, scenario));
+  const fanout: FanoutResult[] = [];
+  if (FANOUT.length > 0) console.log(`\nFan-out: ${FANOUT_PAIR.title}, N = ${FANOUT.join(', ')}`);
+  for (const n of FANOUT) fanout.push(await runFanout(bench.graphqlUrl, FANOUT_PAIR, n));
   const database = bench.postgres ? 'PostgreSQL' : 'PGlite in memory';
   for (const outcome of outcomes) printScenario(outcome, database, DURATION);
-  printNotes(bench.postgres, bench.dbCpu !== null);
-  const out = writeResults({ database: bench.postgres ? 'postgresql' : 'pglite', scale: SCALE, warmupS: WARMUP, durationS: DURATION, scenarios: outcomes });
+  if (outcomes.length > 0) printNotes(bench.postgres, bench.dbCpu !== null);
+  printFanout(fanout, FANOUT_PAIR.title, database);
+  const out = writeResults({ database: bench.postgres ? 'postgresql' : 'pglite', scale: FANOUT_ONLY ? 'demo' : SCALE, warmupS: WARMUP, durationS: DURATION, scenarios: outcomes, fanout });
   console.log(`Results written to ${out}`);
 }
 
@@ -332,7 +375,7 @@ async function main(): Promise<void> {
   let floorDb: ReturnType<typeof floorExecutor> | null = null;
   try {
     console.log(database ? `Database: PostgreSQL, fresh database ${redact(database.url)}` : 'Database: PGlite in memory (set BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL)');
-    console.log(`Scale: ${SCALE.organizations} organizations, ${SCALE.employers} employers, ${SCALE.partners} partners`);
+    console.log(FANOUT_ONLY ? 'Scale: the ordinary demo data (--fanout-only)' : `Scale: ${SCALE.organizations} organizations, ${SCALE.employers} employers, ${SCALE.partners} partners`);
     console.log(`Scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}; runs: ${WARMUP} s warm-up + ${DURATION} s measured, connections ${CONNECTIONS.join(', ')}; Node ${process.version}`);
     const sql = { statements: [] as string[], recording: false };
     app = await seededApp(database?.url ?? null, sql);
@@ -350,7 +393,7 @@ async function main(): Promise<void> {
       sql,
       dbCpu: database && dbCpu.available ? dbCpu : null,
     });
-    printRadarBench(); // the radar's computations alone (bench/radar.bench.ts)
+    if (!FANOUT_ONLY) printRadarBench(); // the radar's computations alone (bench/radar.bench.ts)
   } finally {
     await floorDb?.close().catch((err: unknown) => console.error("closing the floor's database connection:", err));
     await app?.close().catch((err: unknown) => console.error('closing the app:', err));

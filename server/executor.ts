@@ -1,7 +1,8 @@
-import { GraphQLError, OperationTypeNode, createSourceEventStream, printSchema, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, createSourceEventStream, print, printSchema, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Context } from './context.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { operationKey, sharedExecution } from './multiplex.js';
 
 /**
  * Runs operations with graphql-jit: each document is compiled once into a JavaScript function, which
@@ -59,9 +60,10 @@ export async function executeOperation(compiler: OperationCompiler, args: Execut
 
 /**
  * A subscription over graphql-ws: the source stream comes from the field's `subscribe` (graphql-js), and
- * each pushed event runs the compiled operation on a fresh unit of work: a new EntityManager fork and new
- * loaders in the subscription's context (same viewer, kept up to date by server/websocket.ts), so no
- * event reads what an earlier one cached. Resolvers do nothing for it.
+ * each pushed event runs the compiled operation on a fresh unit of work (a new EntityManager fork and new
+ * loaders, as the subscription's viewer, kept up to date by server/websocket.ts), so no event reads what
+ * an earlier one cached; that execution is shared by every subscriber of the same operation and
+ * visibility class (server/multiplex.ts). Resolvers do nothing for it.
  */
 export async function subscribeOperation(compiler: OperationCompiler, args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const query = compiler.compile(args.document, args.operationName);
@@ -69,10 +71,13 @@ export async function subscribeOperation(compiler: OperationCompiler, args: Exec
   const ctx = args.contextValue as Context;
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
+  const variables = args.variableValues ?? {};
+  const operation = operationKey(args.document.loc?.source.body ?? print(args.document), args.operationName, variables);
   return mapEvents(source as AsyncIterable<unknown>, async (payload) => {
-    ctx.renew();
-    const result = withGraphQLErrors(await query.query(payload, ctx, args.variableValues ?? {}), ctx.requestId);
-    return isHiddenEvent(result) ? SKIP : result;
+    // One execution per event for every subscriber of this operation and visibility class (server/multiplex.ts).
+    const shared = await sharedExecution(query, payload, ctx, operation, variables);
+    if (isHiddenEvent(shared)) return SKIP;
+    return withGraphQLErrors(shared, ctx.requestId); // errors of its own per subscriber, tagged with its request id
   });
 }
 

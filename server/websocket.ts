@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, OperationTypeNode, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, getOperationAST, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ExecutionResult, FormattedExecutionResult, OperationResult, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -15,6 +15,7 @@ import { sameViewer, type RecentViewers } from './viewers.js';
 import { DEFAULT_TOKEN_RECHECK_MS, type OperationLimits } from './config.js';
 import type { Logger } from './logger.js';
 import { executeOperation, subscribeOperation, type OperationCompiler } from './executor.js';
+import { validDocument } from './multiplex.js';
 
 /** graphql-ws closes with this code when the connection's token is refused (at connection or since). */
 export const CLOSE_FORBIDDEN = 4403;
@@ -124,6 +125,11 @@ class WebSocketSessions {
   private readonly authenticate: Authenticate | null;
   private readonly recentViewers: RecentViewers;
   private readonly recheckMs: number;
+  /** Checks of a token under way, shared by its sockets (one statement for an event's many subscribers of one token). */
+  private readonly checks = new Map<string, Promise<Viewer | null>>();
+  /** Each token's last answer and when its check started: an idle socket's re-check takes one younger than recheckMs. */
+  private readonly lastChecks = new Map<string, { at: number; viewer: Viewer | null }>();
+  private checksDone = 0;
 
   constructor(private readonly options: WebSocketOptions) {
     this.gateway = options.gateway;
@@ -342,8 +348,9 @@ class WebSocketSessions {
     if (!state.token || !this.authenticate || state.checking || state.revoked) return;
     state.checking = true;
     try {
-      const viewer = await this.authenticate(this.gateway.orm.em.fork() as SqlEntityManager, state.token);
-      this.recentViewers.set(state.token, viewer);
+      // Thousands of sockets of one token (a meeting room's screens) share its checks: one at most per recheckMs.
+      const last = this.lastChecks.get(state.token);
+      const viewer = last && Date.now() - last.at < this.recheckMs ? last.viewer : await this.checkToken(state.token);
       if (viewer) this.applyViewer(state, viewer);
       else this.forbid(socket, state);
     } catch (err) {
@@ -358,8 +365,7 @@ class WebSocketSessions {
     if (state.revoked) return false;
     if (!state.token || !this.authenticate) return true;
     try {
-      const viewer = await this.authenticate(this.gateway.orm.em.fork() as SqlEntityManager, state.token);
-      this.recentViewers.set(state.token, viewer);
+      const viewer = await this.checkToken(state.token);
       if (viewer) {
         this.applyViewer(state, viewer);
         return true;
@@ -372,6 +378,33 @@ class WebSocketSessions {
     }
     this.forbid(socket, state);
     return false;
+  }
+
+  /**
+   * The token checked now: a check of the same token already under way (another of its sockets, for the
+   * same event) is joined rather than repeated; its answer is at most one round trip old.
+   */
+  private checkToken(token: string): Promise<Viewer | null> {
+    let check = this.checks.get(token);
+    if (!check) {
+      const at = Date.now();
+      check = this.authenticate!(this.gateway.orm.em.fork() as SqlEntityManager, token)
+        .then((viewer) => {
+          this.recentViewers.set(token, viewer);
+          this.rememberCheck(token, at, viewer);
+          return viewer;
+        })
+        .finally(() => this.checks.delete(token));
+      this.checks.set(token, check);
+    }
+    return check;
+  }
+
+  /** Keeps a token's last answer; now and then forgets those older than recheckMs (tokens no longer in use). */
+  private rememberCheck(token: string, at: number, viewer: Viewer | null): void {
+    this.lastChecks.set(token, { at, viewer });
+    if (++this.checksDone % 1000 !== 0) return;
+    for (const [key, last] of this.lastChecks) if (Date.now() - last.at >= this.recheckMs) this.lastChecks.delete(key);
   }
 
   /** The token's viewer as just checked: open subscriptions push their next events as the new viewer. */
@@ -417,14 +450,9 @@ function authorizationOf(params: Record<string, unknown>): unknown {
 
 /** The operation's document parsed, validated, and checked against the variables' rules and the operation limits. */
 function checkDocument(schema: GraphQLSchema, payload: SubscribePayload, limits: OperationLimits): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query);
-  } catch (err) {
-    return { errors: [err as GraphQLError] };
-  }
-  const errors = validate(schema, document);
-  if (errors.length > 0) return { errors };
+  const parsed = validDocument(schema, payload.query);
+  if ('errors' in parsed) return parsed;
+  const { document } = parsed;
   try {
     checkVariables(schema, document, payload.variables, payload.operationName);
     checkOperationLimits(schema, document, payload.variables, payload.operationName, limits);

@@ -3,6 +3,7 @@ import { parse, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { startTestApp, TOKENS, type TestApp } from './harness.js';
 import { databaseDigest, personWithToken } from './people.js';
 import { DEFAULT_GRID } from '../modules/interview-grids/index.js';
+import { todayInFrance } from '../server/kit/index.js';
 
 /*
  * Who may call every mutation of the schema. The list of mutations comes from the built schema: a new
@@ -169,6 +170,66 @@ async function invitable(consent: boolean): Promise<{ id: string; p: string }> {
   const asked = (await asAdmin('query($id: ID!) { supportRequest(id: $id) { invitations { partner { id } } } }', { id })).supportRequest.invitations.map((i: any) => i.partner.id);
   const partners = (await asAdmin('{ partners(first: 100) { edges { node { id } } } }')).partners.edges.map((e: any) => e.node.id) as string[];
   return { id, p: partners.find((p) => !asked.includes(p))! };
+}
+
+/** The APES (the member's and the other manager's partner). */
+async function apesId(): Promise<string> {
+  const res = await asAdmin('{ partners(first: 100) { edges { node { id slug } } } }');
+  return res.partners.edges.find((e: any) => e.node.slug === 'apes').node.id;
+}
+
+/**
+ * A fresh body chaired by the target partner (its manager, the funder, is named), with the APES as a
+ * voting member, quorum 1; and, as asked, a session of it: APES present, one item, opened, the item
+ * started, suspended.
+ */
+async function aBody(): Promise<{ bodyId: string; apes: string }> {
+  const input = { kind: 'TECHNICAL_COMMITTEE', name: `Instance ${unique()}`, quorum: 1, decisionMode: 'CONSENSUS', majority: 'SIMPLE', rhythm: 'mensuel', meetingMode: 'IN_PERSON' };
+  const bodyId = (await asAdmin('mutation($input: CreateGovernanceBodyInput!) { createGovernanceBody(input: $input) { id } }', { input })).createGovernanceBody.id;
+  const SEAT = 'mutation($input: BodyMemberInput!) { setBodyMember(input: $input) { id } }';
+  await asAdmin(SEAT, { input: { bodyId, partnerId, personId: funderPersonId, role: 'CHAIR' } });
+  const apes = await apesId();
+  await asAdmin(SEAT, { input: { bodyId, partnerId: apes, role: 'MEMBER' } });
+  return { bodyId, apes };
+}
+
+async function aSession(steps: { open?: boolean; start?: boolean; suspend?: boolean } = {}): Promise<{ sessionId: string; itemId: string; apes: string }> {
+  const { bodyId, apes } = await aBody();
+  const sessionId = (await asAdmin('mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', { input: { bodyId, title: 'Séance', scheduledAt: '2027-01-14T09:30:00Z' } }))
+    .scheduleSession.id;
+  await asAdmin('mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }', { input: { sessionId, partnerId: apes, status: 'PRESENT' } });
+  const itemId = (await asAdmin('mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }', { input: { sessionId, kind: 'OTHER', title: 'Point divers' } })).addAgendaItem.id;
+  if (steps.open) await asAdmin('mutation($id: ID!) { openSession(id: $id) { id } }', { id: sessionId });
+  if (steps.start) await asAdmin('mutation($id: ID!) { startAgendaItem(itemId: $id) { id } }', { id: itemId });
+  if (steps.suspend) await asAdmin('mutation($id: ID!) { suspendSession(id: $id) { id } }', { id: sessionId });
+  return { sessionId, itemId, apes };
+}
+
+/** A vote is cast for one's own partner (here the APES: its member and its manager), or by administrators. */
+const APES_PEOPLE: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'OK', otherManager: 'OK', ownManager: 'FORBIDDEN', admin: 'OK' };
+
+/** The demo's governance bodies by kind (the Conseil Régional, the target partner, chairs the technical committee). */
+let bodies: Record<string, string> | null = null;
+async function bodyOf(kind: 'TECHNICAL_COMMITTEE' | 'STEERING_BOARD'): Promise<string> {
+  bodies ??= Object.fromEntries((await asAdmin('{ governanceBodies { id kind } }')).governanceBodies.map((b: any) => [b.kind, b.id]));
+  return bodies![kind]!;
+}
+const charterDecision = async () => ({ bodyId: await bodyOf('TECHNICAL_COMMITTEE'), decidedOn: todayInFrance(), reference: `D-${unique()}` });
+
+/** An amendment of the charter proposed by an administrator for the target partner. */
+async function charterAmendment(): Promise<string> {
+  const input = {
+    partnerId,
+    title: `Amendement ${unique()}`,
+    rationale: 'Une ligne de la matrice.',
+    changes: [{ kind: 'REPLACE', articleNumber: 1, title: 'Objet', text: `Objet révisé ${unique()}.` }],
+  };
+  return (await asAdmin('mutation($input: ProposeCharterAmendmentInput!) { proposeCharterAmendment(input: $input) { id } }', { input })).proposeCharterAmendment.id;
+}
+
+/** A new current version of the charter (an amendment adopted), which the target partner has not signed. */
+async function newCharterVersion(): Promise<void> {
+  await asAdmin('mutation($id: ID!, $d: CharterDecisionInput!) { adoptCharterAmendment(id: $id, decision: $d) { id } }', { id: await charterAmendment(), d: await charterDecision() });
 }
 
 const CASES: Record<string, Case[]> = {
@@ -620,6 +681,189 @@ const CASES: Record<string, Case[]> = {
       expect: ADMIN,
     },
   ],
+  createGovernanceBody: [
+    {
+      name: 'administrators only',
+      document: 'mutation($input: CreateGovernanceBodyInput!) { createGovernanceBody(input: $input) { id } }',
+      prepare: async () => ({ input: { kind: 'STEERING_BOARD', name: `Instance ${unique()}`, quorum: 2, decisionMode: 'VOTE', majority: 'SIMPLE', rhythm: 'annuel', meetingMode: 'REMOTE' } }),
+      expect: ADMIN,
+    },
+  ],
+  updateGovernanceBody: [
+    {
+      name: "the body's chair (the target partner's manager, named) and administrators",
+      document: 'mutation($id: ID!, $input: UpdateGovernanceBodyInput!) { updateGovernanceBody(id: $id, input: $input) { id } }',
+      prepare: async () => ({ id: (await aBody()).bodyId, input: { rhythm: 'trimestriel' } }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  setBodyMember: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($input: BodyMemberInput!) { setBodyMember(input: $input) { id } }',
+      prepare: async () => {
+        const { bodyId, apes } = await aBody();
+        return { input: { bodyId, partnerId: apes, role: 'OBSERVER' } };
+      },
+      expect: OWN_MANAGER,
+    },
+  ],
+  removeBodyMember: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($b: ID!, $p: ID!) { removeBodyMember(bodyId: $b, partnerId: $p) { id } }',
+      prepare: async () => {
+        const { bodyId, apes } = await aBody();
+        return { b: bodyId, p: apes };
+      },
+      expect: OWN_MANAGER,
+    },
+  ],
+  scheduleSession: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }',
+      prepare: async () => ({ input: { bodyId: (await aBody()).bodyId, title: 'Séance', scheduledAt: '2027-02-01T09:00:00Z' } }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  addAgendaItem: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }',
+      prepare: async () => ({ input: { sessionId: (await aSession()).sessionId, kind: 'OTHER', title: 'Questions diverses' } }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  recordAttendance: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }',
+      prepare: async () => ({ input: { sessionId: (await aSession()).sessionId, partnerId, status: 'REMOTE' } }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  openSession: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($id: ID!) { openSession(id: $id) { id } }',
+      prepare: async () => ({ id: (await aSession()).sessionId }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  startAgendaItem: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($id: ID!) { startAgendaItem(itemId: $id) { id } }',
+      prepare: async () => ({ id: (await aSession({ open: true })).itemId }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  castVote: [
+    {
+      name: "the voting partner's people (here the APES's) and administrators",
+      document: 'mutation($input: CastVoteInput!) { castVote(input: $input) { id } }',
+      prepare: async () => {
+        const { itemId, apes } = await aSession({ open: true, start: true });
+        return { input: { itemId, partnerId: apes, choice: 'FOR' } };
+      },
+      expect: APES_PEOPLE,
+    },
+  ],
+  decideAgendaItem: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($input: DecideAgendaItemInput!) { decideAgendaItem(input: $input) { id } }',
+      prepare: async () => ({ input: { itemId: (await aSession({ open: true, start: true })).itemId, mode: 'CONSENSUS', outcome: 'APPROVED' } }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  suspendSession: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($id: ID!) { suspendSession(id: $id) { id } }',
+      prepare: async () => ({ id: (await aSession({ open: true })).sessionId }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  resumeSession: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($id: ID!) { resumeSession(id: $id) { id } }',
+      prepare: async () => ({ id: (await aSession({ open: true, suspend: true })).sessionId }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  closeSession: [
+    {
+      name: "the body's chair and administrators",
+      document: 'mutation($id: ID!) { closeSession(id: $id) { id } }',
+      prepare: async () => ({ id: (await aSession({ open: true })).sessionId }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  createCharter: [
+    {
+      // The platform has one charter: each call starts without it.
+      name: 'administrators only, once',
+      document: 'mutation($input: CreateCharterInput!) { createCharter(input: $input) { id } }',
+      prepare: async () => {
+        await t.app.gateway.orm.em.fork().getConnection().execute('delete from charter');
+        return { input: { title: `Charte ${unique()}`, articles: [{ title: 'Objet', text: 'L’objet de la charte de test.' }], adoption: await charterDecision() } };
+      },
+      expect: ADMIN,
+    },
+  ],
+  proposeCharterAmendment: [
+    {
+      name: 'for the target partner: its managers',
+      document: 'mutation($input: ProposeCharterAmendmentInput!) { proposeCharterAmendment(input: $input) { id } }',
+      prepare: async () => ({
+        input: {
+          partnerId,
+          title: `Amendement ${unique()}`,
+          rationale: 'Proposé dans la matrice.',
+          changes: [
+            { kind: 'REMOVE', articleNumber: 1 },
+            { kind: 'INSERT', articleNumber: 1, title: 'Objet', text: 'Un nouvel objet.' },
+          ],
+        },
+      }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  withdrawCharterAmendment: [
+    {
+      name: "its author (an administrator) or the partner's managers",
+      document: 'mutation($id: ID!) { withdrawCharterAmendment(id: $id) { id } }',
+      prepare: async () => ({ id: await charterAmendment() }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  adoptCharterAmendment: [
+    {
+      name: "the deciding body's chair and secretary (the target partner chairs the technical committee)",
+      document: 'mutation($id: ID!, $d: CharterDecisionInput!) { adoptCharterAmendment(id: $id, decision: $d) { id } }',
+      prepare: async () => ({ id: await charterAmendment(), d: await charterDecision() }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  rejectCharterAmendment: [
+    {
+      name: "the deciding body's chair and secretary",
+      document: 'mutation($id: ID!, $d: CharterDecisionInput!) { rejectCharterAmendment(id: $id, decision: $d) { id } }',
+      prepare: async () => ({ id: await charterAmendment(), d: await charterDecision() }),
+      expect: OWN_MANAGER,
+    },
+  ],
+  signCharter: [
+    {
+      name: 'for the target partner: its managers (an administrator naming the signatory)',
+      document: 'mutation($input: SignCharterInput!) { signCharter(input: $input) { id } }',
+      prepare: async () => (await newCharterVersion(), { input: { partnerId, signatoryId: funderPersonId } }),
+      expect: OWN_MANAGER,
+    },
+  ],
   setReferenceDate: [
     {
       // Last of the matrix: it leaves the date fixed on 1 January 2026, which no later test reads.
@@ -679,6 +923,10 @@ describe('authorization of reads', () => {
       anonymous: [],
       loner: [],
       member: [
+        'governance.manage',
+        'governance.read',
+        'governance.run',
+        'governance.vote',
         'interview-grids.committee.read',
         'interview-grids.conduct',
         'interview-grids.read',
@@ -696,6 +944,10 @@ describe('authorization of reads', () => {
       ],
       otherManager: [
         'accounts.memberships.manage',
+        'governance.manage',
+        'governance.read',
+        'governance.run',
+        'governance.vote',
         'imports.organizations',
         'interview-grids.conduct',
         'interview-grids.read',
@@ -718,6 +970,10 @@ describe('authorization of reads', () => {
       ],
       ownManager: [
         'accounts.memberships.manage',
+        'governance.manage',
+        'governance.read',
+        'governance.run',
+        'governance.vote',
         'imports.organizations',
         'interview-grids.conduct',
         'interview-grids.read',

@@ -8,7 +8,8 @@ import { createTestDatabase } from './harness.js';
  * followStream across two server processes sharing PostgreSQL and Redis (test/fixtures/follow-server.ts):
  * four concurrent writers, two on each process; subscribers on both processes see every seq once, in
  * order, without gap; one that loses its connection and comes back to the other process with its last
- * seq misses nothing. Needs TEST_DATABASE_URL and TEST_REDIS_URL.
+ * seq misses nothing. Presence: screens on both processes are counted by either, and a socket closing
+ * on one is pushed to the screens of the other. Needs TEST_DATABASE_URL and TEST_REDIS_URL.
  */
 
 const children: ChildProcess[] = [];
@@ -52,6 +53,28 @@ function follow(url: string, stream: string, after: number | null): { seqs: numb
       void client.dispose();
     },
   };
+}
+
+/** A screen present on `topic` (anonymous): the counts pushed to it; `close` closes its socket. */
+function present(url: string, topic: string): { counts: number[]; close: () => Promise<void> } {
+  const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => {} });
+  clients.push(client);
+  const counts: number[] = [];
+  client.subscribe<{ presenceProbe: number }>(
+    { query: 'subscription($t: String!) { presenceProbe(topic: $t) }', variables: { t: topic } },
+    { next: (v) => void counts.push(v.data!.presenceProbe), error: () => {}, complete: () => {} },
+  );
+  return { counts, close: async () => client.dispose() };
+}
+
+async function presentCount(url: string, topic: string): Promise<number> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query($t: String!) { presenceProbeList(topic: $t) }', variables: { t: topic } }),
+  });
+  const body = (await res.json()) as { data: { presenceProbeList: string } };
+  return (JSON.parse(body.data.presenceProbeList) as { connections: number }[]).reduce((n, p) => n + p.connections, 0);
 }
 
 async function write(url: string, stream: string, writer: string, count: number): Promise<void> {
@@ -106,6 +129,15 @@ describe.skipIf(!shared)('followStream across two processes (PostgreSQL and Redi
       // Nothing more arrives (no duplicate published late).
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(followers.map((f) => f.seqs.length)).toEqual(firstSeq.map((s) => total - s + 1));
+
+      // Presence across the two processes.
+      const chair = present(a.url, 'room');
+      const onB = [present(b.url, 'room'), present(b.url, 'room')];
+      await vi.waitFor(() => expect(chair.counts.at(-1)).toBe(3), { timeout: 10_000, interval: 50 });
+      expect(await presentCount(b.url, 'room')).toBe(3);
+      await onB[0]!.close(); // a socket on the other process closes: the chair's screen hears it
+      await vi.waitFor(() => expect(chair.counts.at(-1)).toBe(2), { timeout: 10_000, interval: 50 });
+      expect(await presentCount(a.url, 'room')).toBe(2);
       for (const child of [a.child, b.child]) child.kill('SIGTERM');
     } finally {
       await database.drop();

@@ -84,6 +84,34 @@ describe('constant statement counts', () => {
     expect(large.statements.some((s) => s.startsWith('select e."code"'))).toBe(false); // no statement of its own for sectors
   });
 
+  it("gathers partners' funding schemes with the columns the field shows and those its resolver filters on (@Needs('schemes.active', …)), for 5 as for 50", async () => {
+    const q = 'query($first: Int) { partners(first: $first) { edges { node { name fundingSchemes { name kind } } } } }';
+    const large = await statementsOf(q, { first: 50 }, TOKENS.expert);
+    const small = await statementsOf(q, { first: 5 }, TOKENS.expert);
+    expect(shape(large.statements)).toEqual(shape(small.statements));
+    // The schemes' columns the page gathers: those shown, the order's, and those the filter reads; no other.
+    const gathered = (statements: string[]) => {
+      const page = statements.filter((s) => s.includes('from "funding_scheme" g'));
+      expect(page, 'the schemes are gathered once, in the page').toHaveLength(1);
+      return /json_build_array\(([^)]*)\) order by g."name"[^)]*\), '\[\]'::json\) from "funding_scheme"/
+        .exec(page[0]!)![1]!
+        .match(/g\."\w+"/g)!
+        .map((c) => c.slice(3, -1));
+    };
+    expect(gathered(large.statements).sort()).toEqual(['active', 'id', 'kind', 'name', 'valid_from', 'valid_until']);
+    // The filter still reads what it needs: the schemes shown are the active ones valid at the reference date.
+    const all = await gql('{ platform { referenceDate } partners(first: 50) { edges { node { fundingSchemes(includeInactive: true) { name active validFrom validUntil } } } } }', {}, TOKENS.expert);
+    const day: string = all.data.platform.referenceDate;
+    const shown = (s: any) => s.active && (s.validFrom == null || s.validFrom <= day) && (s.validUntil == null || day <= s.validUntil);
+    const expected = all.data.partners.edges.map((e: any) => e.node.fundingSchemes.filter(shown).map((s: any) => s.name));
+    expect(expected.flat().length).toBeGreaterThan(0);
+    expect(large.data.partners.edges.map((e: any) => e.node.fundingSchemes.map((s: any) => s.name))).toEqual(expected);
+    // Two fields on the same relation gather it once, with what either reads.
+    const both = await statementsOf('query { partners(first: 50) { edges { node { fundingSchemes { name } every: fundingSchemes(includeInactive: true) { yearlyEnvelope } } } } }', {}, TOKENS.expert);
+    expect(both.statements).toHaveLength(large.statements.length);
+    expect(gathered(both.statements).sort()).toEqual(['active', 'id', 'name', 'valid_from', 'valid_until', 'yearly_envelope']);
+  });
+
   it('finds the eligible partners of a page of organizations, with their criteria and schemes, in as many statements for 5 as for 50', async () => {
     const q = `query($first: Int) { organizations(first: $first) { edges { node { name
       eligiblePartners(first: 100) { partner { name kind criteria { label sectors { code } communes { name } } fundingSchemes { name } } }

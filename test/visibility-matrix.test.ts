@@ -218,8 +218,18 @@ describe('the visibility matrix: every type with a rule, every path, every role'
 
   it('the truth is not vacuous: each role sees some rows of some types and not others', () => {
     expect([...RULES.keys()].sort()).toEqual([
+      'AgendaItem',
       'ApiToken',
       'BackgroundJob',
+      'BodyMember',
+      'Charter',
+      'CharterAmendment',
+      'CharterAmendmentChange',
+      'CharterArticle',
+      'CharterSignature',
+      'CharterVersion',
+      'CommitteeSession',
+      'GovernanceBody',
       'GridVersion',
       'Interview',
       'InterviewAnswer',
@@ -232,6 +242,8 @@ describe('the visibility matrix: every type with a rule, every path, every role'
       'PositionInvitation',
       'PositionVersion',
       'Radar',
+      'SessionAttendance',
+      'SessionVote',
       'StatusChange',
       'StrategyDecision',
       'SupportAction',
@@ -244,6 +256,10 @@ describe('the visibility matrix: every type with a rule, every path, every role'
     expect(count('expert', 'OrganizationContact')).toBeLessThan(matrix.all.get('OrganizationContact')!.size);
     expect(count('loner', 'OrganizationContact')).toBe(0);
     expect(count('anonymous', 'Person')).toBe(0);
+    // The charter and its signatures are for partners' people: all of them; none for others.
+    expect(count('expert', 'CharterSignature')).toBe(matrix.all.get('CharterSignature')!.size);
+    expect(count('expert', 'CharterSignature')).toBeGreaterThan(0);
+    expect([count('loner', 'CharterSignature'), count('anonymous', 'Charter')]).toEqual([0, 0]);
     expect([count('expert', 'BackgroundJob'), count('loner', 'BackgroundJob'), count('admin', 'BackgroundJob')]).toEqual([1, 0, 3]);
     // Finances are for partners' people: all of them, whatever the consent; none for others.
     expect(count('expert', 'OrganizationFigures')).toBe(matrix.all.get('OrganizationFigures')!.size);

@@ -140,7 +140,7 @@ export class PartnerResolver {
 
   @MaxItems(PARTNER_LISTS.fundingSchemes)
   @FieldResolver(() => [FundingScheme], { description: 'Funding schemes the partner can mobilise, by name: active ones valid at the reference date unless `includeInactive`.' })
-  @Needs('schemes')
+  @Needs('schemes.active', 'schemes.validFrom', 'schemes.validUntil')
   async fundingSchemes(
     @Root() partner: Partner,
     @Arg('includeInactive', () => Boolean, { defaultValue: false, description: 'Include schemes no longer offered: inactive, or not valid at the reference date.' }) includeInactive: boolean,

@@ -19,10 +19,11 @@ export const PlatformService = {
 
   /**
    * The day that decides validity (schemes, accreditations) and ages: the date an administrator fixed,
-   * else today in France. Read once per operation.
+   * else today in France. Worked out once per operation (field resolvers ask it once per row, and an
+   * operation running over midnight keeps one day).
    */
-  async referenceDate(ctx: Context): Promise<string> {
-    return effectiveDate(await settings(ctx));
+  referenceDate(ctx: Context): Promise<string> {
+    return once(ctx, 'platform.referenceDate', async () => effectiveDate(await settings(ctx)));
   },
 
   /** Fixes the reference date, or (null) makes the platform follow today again. */

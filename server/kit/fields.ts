@@ -5,11 +5,19 @@ import { getMetadataStorage } from 'type-graphql';
  * the fields asked for need. A field declared on a property reads that property; a computed field (a
  * getter, a field resolver of this module or of another one) declares what it reads with `@Needs`,
  * next to its definition. A computed field that declares nothing makes the read take every column.
+ *
+ * A need may name properties of a relation's rows: `@Needs('schemes.active', 'schemes.validFrom')` on a
+ * field resolver that shows some of a partner's schemes gathers `schemes` with those columns and, when
+ * the field's type is the relation's target (it answers those rows), with what its selection asks of
+ * them, as the relation's own field would. A bare relation (`@Needs('schemes')`) gathers every column.
  */
 
 const declared = new WeakMap<object, Map<string, readonly string[]>>();
 
-/** Declares the properties a computed field reads (on a getter of the entity or a `@FieldResolver`). */
+/**
+ * Declares the properties a computed field reads (on a getter of the entity or a `@FieldResolver`);
+ * `relation.property` for a property of a OneToMany (or `@KeysOf`) relation's rows.
+ */
 export function Needs(...properties: string[]): MethodDecorator & PropertyDecorator {
   return (target: object, member: string | symbol) => {
     const owner = typeof target === 'function' ? target : target.constructor;
@@ -25,6 +33,8 @@ export interface FieldReads {
   property?: string;
   /** Properties a computed field declared with `@Needs`. */
   needs?: readonly string[];
+  /** The class of the rows a field resolver answers (its GraphQL type), when it is an object type. */
+  shows?: Function;
 }
 
 interface StoredField {
@@ -37,6 +47,7 @@ interface StoredFieldResolver {
   methodName: string;
   schemaName: string;
   getObjectType?: () => unknown;
+  getType?: () => unknown;
 }
 
 const byEntity = new WeakMap<object, Map<string, FieldReads>>();
@@ -57,7 +68,9 @@ export function fieldReads(entity: Function): ReadonlyMap<string, FieldReads> {
     // type-graphql also lists the entity's own getters declared `simple: false` (`globalId`) as field
     // resolvers of the entity class itself: those are fields of the entity, read as above.
     if (r.target === entity || entity.prototype instanceof r.target) continue;
-    fields.set(r.schemaName, { needs: declared.get(r.target)?.get(r.methodName) });
+    const needs = declared.get(r.target)?.get(r.methodName);
+    const shows = needs?.some((n) => n.includes('.')) ? r.getType?.() : undefined;
+    fields.set(r.schemaName, typeof shows === 'function' ? { needs, shows } : { needs });
   }
   byEntity.set(entity, fields);
   return fields;

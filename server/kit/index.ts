@@ -53,6 +53,9 @@ export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, 
 export { within, type EventReaction, type ReactionHandler } from '../events.js';
 // Live streams: `followStream(ctx, stream, after)` replays a stream's events after seq `after`, then follows live (no gap, no duplicate).
 export { followStream, type FollowOptions } from './follow.js';
+// Presence: `trackPresence(ctx, topic, iterable)` wraps a subscription (present while it runs), `presenceOf(ctx, topic)` lists who is, across processes;
+// each change is pushed live as `PresenceChanged` ({ topic }).
+export { trackPresence, presenceOf, PresenceChanged, type Presence } from './presence.js';
 // Relay: Node and global ids, connections and their arguments.
 export { Node, toGlobalId, fromGlobalId, decodeId, decodeIds, connectionType, toConnection, ConnectionArgs, PageInfo, type Page } from '../relay.js';
 // Errors people read (French messages): bad input names its field.

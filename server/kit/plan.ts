@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { entityInfo, type ColumnInfo, type EntityInfo, type KeysInfo, type ManyToOneInfo, type OneToManyInfo } from './entities.js';
-import { fieldReads } from './fields.js';
+import { fieldReads, type FieldReads } from './fields.js';
 import type { Selection } from './selection.js';
 
 /*
@@ -49,19 +49,56 @@ export function planRead(em: SqlEntityManager, info: EntityInfo, selection: Sele
       continue;
     }
     const declared = read.needs !== undefined;
-    for (const property of read.needs ?? [read.property!]) {
-      if (planField(em, info, property, declared ? null : sub, depth, { wanted, joins, gathers, keyGathers }, sub)) continue;
+    const into = { wanted, joins, gathers, keyGathers };
+    // A field resolver that declared nothing has neither needs nor a property: every column.
+    if (!declared && read.property === undefined) everything = true;
+    for (const property of read.needs ?? (read.property === undefined ? [] : [read.property])) {
+      if (property.includes('.')) continue; // a relation's rows' properties: below
+      if (planField(em, info, property, declared ? null : sub, depth, into, sub)) continue;
       everything = true; // a getter that declared nothing
     }
+    planRelationNeeds(em, info, read, sub, depth, into);
   }
   const columns = [...info.columns.values()].filter((c) => wanted.has(c.property) || (everything && !c.lazy));
   return { info, columns, joins, gathers, keyGathers };
 }
 
+const NOTHING: Selection = new Map();
+
+/**
+ * Adds what a field's `relation.property` needs take: the relation gathered (or, for a ManyToOne, its
+ * key) with those properties, and with what `sub` asks when the field shows the relation's rows.
+ */
+function planRelationNeeds(em: SqlEntityManager, info: EntityInfo, read: FieldReads, sub: Selection, depth: number, into: Parameters<typeof planField>[5]): void {
+  for (const [relation, properties] of relationNeeds(read.needs)) {
+    const target = info.relations.get(relation);
+    if (!target) throw new Error(`${info.name}: @Needs('${relation}.${properties[0]}') names no relation of ${info.name}`);
+    const unknown = target.kind === 'one' ? [] : properties.filter((p) => !target.target().columns.has(p));
+    if (unknown.length > 0) throw new Error(`${info.name}: @Needs('${relation}.${unknown[0]}') names no column of ${target.target().name}`);
+    // A ManyToOne's row comes through its loader: its key is what the page reads.
+    const rows = target.kind === 'one' ? null : read.shows !== undefined && target.target().entity === read.shows ? sub : NOTHING;
+    planField(em, info, relation, rows, depth, into, rows, properties);
+  }
+}
+
+/** The properties a field's `relation.property` needs name, by relation (`@Needs('schemes.active')`). */
+function relationNeeds(needs: readonly string[] | undefined): Map<string, string[]> {
+  const byRelation = new Map<string, string[]>();
+  for (const need of needs ?? []) {
+    const dot = need.indexOf('.');
+    if (dot < 0) continue;
+    const [relation, property] = [need.slice(0, dot), need.slice(dot + 1)];
+    byRelation.set(relation, [...(byRelation.get(relation) ?? []), property]);
+  }
+  return byRelation;
+}
+
 /**
  * Adds what reading `property` takes: its column; for a relation field (`sub`: what is asked under it),
  * the relation joined or gathered at depth 0. A computed field's declared needs (`sub` null) read a
- * ManyToOne's key only, and gather a OneToMany with every column. False when `property` is none of these.
+ * ManyToOne's key only, and gather a OneToMany with every column; `extra`: properties of the related
+ * rows read whatever `sub` asks (`@Needs('schemes.active')`). Two fields gathering one relation gather
+ * it once, with what both read. False when `property` is none of these.
  */
 function planField(
   em: SqlEntityManager,
@@ -71,12 +108,13 @@ function planField(
   depth: number,
   into: { wanted: Set<string>; joins: ReadPlan['joins']; gathers: ReadPlan['gathers']; keyGathers: ReadPlan['keyGathers'] },
   fieldSub: Selection | null = sub,
+  extra: readonly string[] = [],
 ): boolean {
   const relation = info.relations.get(property);
   if (relation?.kind === 'keys') {
     into.wanted.add(property);
     // Read with the page's rows and with the rows it gathers (depth 1), not deeper.
-    if (depth <= 1 && fieldSub && !into.keyGathers.some((k) => k.relation === relation)) into.keyGathers.push({ relation, plan: planRead(em, relation.target(), fieldSub, [], 2) });
+    if (depth <= 1 && fieldSub) addRead(into.keyGathers, relation, planRead(em, relation.target(), fieldSub, extra, 2));
     return true;
   }
   if (relation?.kind === 'one') {
@@ -84,18 +122,7 @@ function planField(
     if (depth === 0 && sub && !into.joins.some((j) => j.relation === relation)) into.joins.push({ relation, plan: planRead(em, relation.target(), sub, [], depth + 1) });
   } else if (relation?.kind === 'many') {
     into.wanted.add(info.pk.property);
-    if (depth === 0 && !into.gathers.some((g) => g.relation === relation)) {
-      into.gathers.push({
-        relation,
-        plan: planRead(
-          em,
-          relation.target(),
-          sub,
-          relation.orderBy.map(([p]) => p),
-          depth + 1,
-        ),
-      });
-    }
+    if (depth === 0) addRead(into.gathers, relation, planRead(em, relation.target(), sub, [...relation.orderBy.map(([p]) => p), ...extra], depth + 1));
   } else if (property === 'globalId') {
     into.wanted.add(info.pk.property);
   } else if (info.columns.has(property)) {
@@ -104,6 +131,22 @@ function planField(
     return false;
   }
   return true;
+}
+
+/** Adds `plan` of `relation` to `reads`, merged with the plan already there for it. */
+function addRead<R>(reads: { relation: R; plan: ReadPlan }[], relation: R, plan: ReadPlan): void {
+  const found = reads.find((r) => r.relation === relation);
+  if (found) found.plan = mergePlans(found.plan, plan);
+  else reads.push({ relation, plan });
+}
+
+/** What reading both plans takes: the columns of either (in the entity's order), their relations merged. */
+function mergePlans(a: ReadPlan, b: ReadPlan): ReadPlan {
+  const merged: ReadPlan = { info: a.info, columns: [...a.info.columns.values()].filter((c) => a.columns.includes(c) || b.columns.includes(c)), joins: [], gathers: [], keyGathers: [] };
+  for (const r of [...a.joins, ...b.joins]) addRead(merged.joins, r.relation, r.plan);
+  for (const r of [...a.gathers, ...b.gathers]) addRead(merged.gathers, r.relation, r.plan);
+  for (const r of [...a.keyGathers, ...b.keyGathers]) addRead(merged.keyGathers, r.relation, r.plan);
+  return merged;
 }
 
 const plans = new WeakMap<EntityInfo, WeakMap<Selection, Map<string, ReadPlan>>>();

@@ -3,6 +3,7 @@ import { BackgroundJobResolver } from './jobs.resolver.js';
 import { PeriodicTaskRun } from './periodic.entity.js';
 import { PeriodicTaskResolver } from './periodic.resolver.js';
 import { StoredFile } from './stored-file.entity.js';
+import { PresenceRecord } from './presence.entity.js';
 import { visibleTo, type VisibilityRule } from './visibility.js';
 import { definePeriodicTask, type PeriodicTask } from './periodic.js';
 import { purgeIdempotencyKeys } from '../idempotency.js';
@@ -13,8 +14,8 @@ import { purgeIdempotencyKeys } from '../idempotency.js';
  * and who sees their rows (server/app.ts).
  */
 
-/** The kit's entities: periodic tasks' last runs, background jobs, stored files. */
-export const KIT_ENTITIES = [PeriodicTaskRun, BackgroundJob, StoredFile];
+/** The kit's entities: periodic tasks' last runs, background jobs, stored files, presence on live topics. */
+export const KIT_ENTITIES = [PeriodicTaskRun, BackgroundJob, StoredFile, PresenceRecord];
 
 /** The kit's resolvers: `periodicTasks` (administrators), `backgroundJob` and `backgroundJobChanged`. */
 export const KIT_RESOLVERS = [PeriodicTaskResolver, BackgroundJobResolver];

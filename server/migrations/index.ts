@@ -18,6 +18,10 @@ import { Migration20261202020708_contact_priority_weights as M14 } from './Migra
 import { Migration20261202071412_support_documents as M15 } from './Migration20261202071412_support_documents.js';
 import { Migration20261202075748_support_invitations as M16 } from './Migration20261202075748_support_invitations.js';
 import { Migration20261202104121_idempotency_key as M17 } from './Migration20261202104121_idempotency_key.js';
+import { Migration20261202104326_add_governance_bodies as M18 } from './Migration20261202104326_add_governance_bodies.js';
+import { Migration20261202105603_add_governance_sessions as M19 } from './Migration20261202105603_add_governance_sessions.js';
+import { Migration20261202110935_presence as M20 } from './Migration20261202110935_presence.js';
+import { Migration20261202111500_add_partnership_charter as M21 } from './Migration20261202111500_add_partnership_charter.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -38,4 +42,8 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202071412_support_documents', class: M15 },
   { name: 'Migration20261202075748_support_invitations', class: M16 },
   { name: 'Migration20261202104121_idempotency_key', class: M17 },
+  { name: 'Migration20261202104326_add_governance_bodies', class: M18 },
+  { name: 'Migration20261202105603_add_governance_sessions', class: M19 },
+  { name: 'Migration20261202110935_presence', class: M20 },
+  { name: 'Migration20261202111500_add_partnership_charter', class: M21 },
 ];

@@ -1,0 +1,77 @@
+import { type DemoContext } from '../../server/kit/index.js';
+import { Partner, PartnerKind } from '../partners/index.js';
+import { Membership } from '../accounts/index.js';
+import { BodyMember, GovernanceBody, ROLE_RANK } from './governance-body.entity.js';
+import { BodyKind, DecisionMode, Majority, MeetingMode, MemberRole } from './governance.enums.js';
+
+/** Who sits where, by kind of partner (the call: funders and support structures; SSE actors, banks, the agency, foundations). */
+const TECHNICAL_KINDS: readonly PartnerKind[] = [PartnerKind.HOST, PartnerKind.FUNDER, PartnerKind.EXPERT, PartnerKind.TECHNICAL_PARTNER];
+const STEERING_KINDS: readonly PartnerKind[] = [PartnerKind.HOST, PartnerKind.SSE_REPRESENTATIVE, PartnerKind.FUNDER, PartnerKind.TECHNICAL_PARTNER];
+
+interface BodySeed {
+  kind: BodyKind;
+  name: string;
+  description: string;
+  decisionMode: DecisionMode;
+  majority: Majority;
+  rhythm: string;
+  meetingMode: MeetingMode;
+  /** The partners' flag (set by the partners' demo from the call) and their kinds. */
+  sits: (p: Partner) => boolean;
+  chair: string;
+  secretary: string;
+}
+
+const BODIES: readonly BodySeed[] = [
+  {
+    kind: BodyKind.TECHNICAL_COMMITTEE,
+    name: 'Comité technique',
+    description: 'Examine collectivement les demandes d’accompagnement qualifiées : positions des financeurs et des structures d’accompagnement, stratégie partagée et plan d’action.',
+    decisionMode: DecisionMode.CONSENSUS,
+    majority: Majority.SIMPLE,
+    rhythm: 'mensuel',
+    meetingMode: MeetingMode.IN_PERSON,
+    sits: (p) => p.technicalCommittee && TECHNICAL_KINDS.includes(p.kind),
+    chair: 'conseil-regional',
+    secretary: 'mef-boulonnais',
+  },
+  {
+    kind: BodyKind.STEERING_BOARD,
+    name: 'Instance de pilotage',
+    description: 'Oriente la plate-forme : acteurs de l’ESS, banques, agence de développement et fondations valident les priorités, la charte et le bilan annuel.',
+    decisionMode: DecisionMode.VOTE,
+    majority: Majority.TWO_THIRDS,
+    rhythm: 'semestriel',
+    meetingMode: MeetingMode.HYBRID,
+    sits: (p) => p.steeringBoard && STEERING_KINDS.includes(p.kind),
+    chair: 'mef-boulonnais',
+    secretary: 'boulogne-developpement',
+  },
+];
+
+function roleOf(seed: BodySeed, partner: Partner): MemberRole {
+  if (partner.slug === seed.chair) return MemberRole.CHAIR;
+  if (partner.slug === seed.secretary) return MemberRole.SECRETARY;
+  // The State's services follow the technical committee without voting (they decide in their own bodies).
+  return seed.kind === BodyKind.TECHNICAL_COMMITTEE && partner.slug === 'direccte' ? MemberRole.OBSERVER : MemberRole.MEMBER;
+}
+
+/** The technical committee and the steering board with their members; runs again harmlessly (only on an empty table). */
+export async function seedGovernance({ em }: DemoContext): Promise<void> {
+  if ((await em.count(GovernanceBody, {})) > 0) return;
+  const partners = await em.find(Partner, { active: true }, { orderBy: { name: 'asc', id: 'asc' } });
+  const memberships = await em.find(Membership, {}, { orderBy: { createdAt: 'asc', id: 'asc' }, fields: ['person', 'partner'] });
+  const personOf = new Map<string, string>();
+  for (const m of memberships) if (!personOf.has(m.partner.id)) personOf.set(m.partner.id, m.person.id);
+  for (const seed of BODIES) {
+    const seated = partners.filter(seed.sits);
+    const voting = seated.filter((p) => roleOf(seed, p) !== MemberRole.OBSERVER).length;
+    const { sits: _sits, chair: _chair, secretary: _secretary, ...rules } = seed;
+    const body = em.create(GovernanceBody, { ...rules, quorum: Math.max(1, Math.floor(voting / 2) + 1) });
+    for (const partner of seated) {
+      const role = roleOf(seed, partner);
+      em.create(BodyMember, { body, partner, person: personOf.get(partner.id) ?? null, role, votes: role !== MemberRole.OBSERVER, rank: ROLE_RANK[role] });
+    }
+  }
+  await em.flush();
+}

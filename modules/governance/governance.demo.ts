@@ -1,8 +1,10 @@
-import { type DemoContext } from '../../server/kit/index.js';
+import { type DemoContext, type DemoResult } from '../../server/kit/index.js';
 import { Partner, PartnerKind } from '../partners/index.js';
 import { Membership } from '../accounts/index.js';
+import { SupportRequest, SupportStatus } from '../support/index.js';
 import { BodyMember, GovernanceBody, ROLE_RANK } from './governance-body.entity.js';
-import { BodyKind, DecisionMode, Majority, MeetingMode, MemberRole } from './governance.enums.js';
+import { AgendaItemKind, AttendanceStatus, BodyKind, DecisionMode, Majority, MeetingMode, MemberRole } from './governance.enums.js';
+import { AgendaItem, CommitteeSession, SessionAttendance } from './session.entity.js';
 
 /** Who sits where, by kind of partner (the call: funders and support structures; SSE actors, banks, the agency, foundations). */
 const TECHNICAL_KINDS: readonly PartnerKind[] = [PartnerKind.HOST, PartnerKind.FUNDER, PartnerKind.EXPERT, PartnerKind.TECHNICAL_PARTNER];
@@ -56,8 +58,8 @@ function roleOf(seed: BodySeed, partner: Partner): MemberRole {
   return seed.kind === BodyKind.TECHNICAL_COMMITTEE && partner.slug === 'direccte' ? MemberRole.OBSERVER : MemberRole.MEMBER;
 }
 
-/** The technical committee and the steering board with their members; runs again harmlessly (only on an empty table). */
-export async function seedGovernance({ em }: DemoContext): Promise<void> {
+/** The technical committee and the steering board with their members, and the committee's next session; runs again harmlessly (only on an empty table). */
+export async function seedGovernance({ em }: DemoContext): Promise<DemoResult | void> {
   if ((await em.count(GovernanceBody, {})) > 0) return;
   const partners = await em.find(Partner, { active: true }, { orderBy: { name: 'asc', id: 'asc' } });
   const memberships = await em.find(Membership, {}, { orderBy: { createdAt: 'asc', id: 'asc' }, fields: ['person', 'partner'] });
@@ -74,4 +76,42 @@ export async function seedGovernance({ em }: DemoContext): Promise<void> {
     }
   }
   await em.flush();
+  const session = await seedNextSession(em);
+  return session ? { lines: [`Governance: the technical committee's next session, to open from the committee screen: /screen/?session=${session.globalId}`] } : undefined;
+}
+
+/** Requests the demo's next committee reviews: qualified or scheduled, the latest received first. */
+const DEMO_AGENDA_REQUESTS = 3;
+
+/**
+ * The technical committee's next session (the first Thursday of next month, 9:30 in Paris, in person):
+ * the latest qualified requests to review, then other business; attendance recorded beforehand (every
+ * seat present but one excused), so that its chair (the demo funder) can open it and start an item.
+ */
+async function seedNextSession(em: DemoContext['em']): Promise<CommitteeSession | null> {
+  const body = await em.findOne(GovernanceBody, { kind: BodyKind.TECHNICAL_COMMITTEE });
+  if (!body) return null;
+  const seats = await em.find(BodyMember, { body }, { orderBy: { rank: 'asc', id: 'asc' } });
+  const requests = await em.find(
+    SupportRequest,
+    { status: { $in: [SupportStatus.QUALIFIED, SupportStatus.SCHEDULED] } },
+    { orderBy: { receivedAt: 'desc', id: 'asc' }, limit: DEMO_AGENDA_REQUESTS, fields: ['id', 'title'] },
+  );
+  const session = em.create(CommitteeSession, { body, title: `${body.name} — séance mensuelle`, scheduledAt: firstThursdayOfNextMonth(new Date()), mode: MeetingMode.IN_PERSON });
+  requests.forEach((request, i) => em.create(AgendaItem, { session, rank: i + 1, title: request.title, kind: AgendaItemKind.SUPPORT_REQUEST, supportRequest: request.id }));
+  em.create(AgendaItem, { session, rank: requests.length + 1, title: 'Questions diverses', kind: AgendaItemKind.OTHER });
+  seats.forEach((seat, i) =>
+    em.create(SessionAttendance, { session, partner: seat.partner, person: seat.person?.id ?? null, status: i === seats.length - 1 ? AttendanceStatus.EXCUSED : AttendanceStatus.PRESENT }),
+  );
+  await em.flush();
+  return session;
+}
+
+/** 9:30 in Paris (8:30 UTC in winter, 7:30 in summer: the offset is read from the time zone) on the first Thursday of the month after `now`. */
+function firstThursdayOfNextMonth(now: Date): Date {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1, 9, 30));
+  while (day.getUTCDay() !== 4) day.setUTCDate(day.getUTCDate() + 1);
+  const paris = new Date(day.toLocaleString('en-US', { timeZone: 'Europe/Paris' }));
+  const utc = new Date(day.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return new Date(day.getTime() - (paris.getTime() - utc.getTime()));
 }

@@ -51,7 +51,8 @@ export default defineModule({
   ],
   reactions: SESSION_REACTIONS,
   demo: async (c) => {
-    await seedGovernance(c);
+    const bodies = await seedGovernance(c);
     await seedCharter(c);
+    return bodies;
   },
 });

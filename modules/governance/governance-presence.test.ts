@@ -6,17 +6,20 @@ import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
  * Presence on a committee session: a screen subscribed to `sessionEvents` is present (person, the
  * partner it sits for, since, connections) for the body's chair, who hears each change through
  * `sessionPresenceChanged`; a closed socket is gone; others read an empty list and may not subscribe.
- * On PGlite and PostgreSQL (TEST_DATABASE_URL). Across two processes: the kit's own test
- * (test/follow-processes.test.ts) covers the mechanism; not repeated with the governance module here.
+ * On PGlite and PostgreSQL (TEST_DATABASE_URL). With TEST_DATABASE_URL and TEST_REDIS_URL, a second
+ * gateway on the same database and Redis (in this test's Node process: two gateways, each with its own
+ * presence tracker and pubsub connection, not two OS processes; the kit's test/follow-processes.test.ts
+ * runs the mechanism in two real processes) serves a screen the first gateway's chair sees come and go.
  */
 
 let t: TestApp;
+const redisUrl = process.env.TEST_DATABASE_URL ? process.env.TEST_REDIS_URL : undefined;
 let sessionId: string;
 let apesId: string;
 const personOf = async (token: string) => (await t.gql('{ viewer { person { id } } }', {}, token)).data.viewer.person.id as string;
 
 beforeAll(async () => {
-  t = await startTestApp({ modules: ['governance', 'accounts'], demoScale: { organizations: 40 } });
+  t = await startTestApp({ modules: ['governance', 'accounts'], demoScale: { organizations: 40 }, config: redisUrl ? { redisUrl } : {} });
   const bodies = await t.gql('{ governanceBodies { id kind members { partner { id slug } } } }', {}, TOKENS.admin);
   const committee = bodies.data.governanceBodies.find((b: any) => b.kind === 'TECHNICAL_COMMITTEE');
   apesId = committee.members.find((m: any) => m.partner.slug === 'apes').partner.id;
@@ -85,5 +88,23 @@ describe('presence on a committee session', () => {
     const anonymous = watch(t.ws(null));
     await vi.waitFor(() => expect(anonymous.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED'), { timeout: 10_000, interval: 50 });
     await funder.dispose();
+  });
+
+  it.skipIf(!redisUrl)('counts a screen served by another gateway (PostgreSQL and Redis), and pushes its leaving to the chair', async () => {
+    const other = await startTestApp({ modules: ['governance', 'accounts'], database: { url: t.databaseUrl, drop: async () => {} }, config: { redisUrl, demo: false } });
+    try {
+      const chair = watch(t.ws(TOKENS.funder));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const far = other.ws(TOKENS.expert);
+      screen(far);
+      screen(t.ws(TOKENS.expert));
+      await vi.waitFor(() => expect(chair.pushes.at(-1)?.presence).toEqual([{ connections: 2 }]), { timeout: 10_000, interval: 50 });
+      const onOther = await other.gql(PRESENCE, { id: sessionId }, TOKENS.funder);
+      expect(onOther.data.committeeSession.presence).toMatchObject([{ partner: { slug: 'apes' }, connections: 2 }]);
+      await far.dispose(); // the socket on the other gateway closes: the chair hears it
+      await vi.waitFor(() => expect(chair.pushes.at(-1)?.presence).toEqual([{ connections: 1 }]), { timeout: 10_000, interval: 50 });
+    } finally {
+      await other.close();
+    }
   });
 });

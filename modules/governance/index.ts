@@ -4,6 +4,7 @@ import { GovernancePermissions } from './governance.permissions.js';
 import { GovernanceBodyResolver } from './governance-body.resolver.js';
 import { AgendaItem, CommitteeSession, SessionAttendance, SessionVote } from './session.entity.js';
 import { AgendaItemResolver, SessionResolver } from './session.resolver.js';
+import { SessionPresenceResolver } from './session-presence.resolver.js';
 import { GovernanceBodyService } from './governance-body.service.js';
 import { GOVERNANCE_VISIBILITY } from './governance.visibility.js';
 import { seedGovernance } from './governance.demo.js';
@@ -25,7 +26,7 @@ export default defineModule({
     'Governance bodies (technical committee, steering board) with their members, rules, rhythm and meeting mode; their sessions, live: agenda, attendance, quorum, votes and decisions, minutes.',
   dependsOn: ['territory', 'sectors', 'organizations', 'partners', 'accounts', 'support'],
   entities: [GovernanceBody, BodyMember, CommitteeSession, AgendaItem, SessionVote, SessionAttendance, ...CHARTER_ENTITIES],
-  resolvers: [GovernanceBodyResolver, SessionResolver, AgendaItemResolver, ...CHARTER_RESOLVERS],
+  resolvers: [GovernanceBodyResolver, SessionResolver, SessionPresenceResolver, AgendaItemResolver, ...CHARTER_RESOLVERS],
   permissions: GovernancePermissions,
   visibility: [...GOVERNANCE_VISIBILITY, ...CHARTER_VISIBILITY],
   routes: [

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Authorized, ConnectionArgs, decodeId, find, followStream, load, Needs, notFound, once, related, toConnection, type Context, type StoredEvent } from '../../server/kit/index.js';
+import { Authorized, ConnectionArgs, decodeId, find, followStream, load, Needs, notFound, once, related, toConnection, trackPresence, type Context, type StoredEvent } from '../../server/kit/index.js';
 import { PartnerPosition } from '../support/index.js';
 import { BodyMember, GovernanceBody } from './governance-body.entity.js';
 import { AgendaItem, CommitteeSession, SESSION_LABEL, SessionAttendance, SessionVote } from './session.entity.js';
@@ -12,6 +12,7 @@ import { CommitteeSessionConnection, EVENT_KINDS, QuorumStatus, SessionDecision,
 import { quorumOf, tally } from './session.rules.js';
 import { lastSeqs } from './governance.analytics.js';
 import { sessionStream } from './governance.events.js';
+import { seatedPartner } from './session-presence.resolver.js';
 
 const KEY = { nullable: true, description: 'Idempotency key: a retry with the same key answers the first result without recording twice.' } as const;
 
@@ -127,13 +128,20 @@ export class SessionResolver {
   }
 
   @Subscription(() => SessionEvent, {
-    subscribe: ({ args, context }) => {
+    subscribe: async ({ args, context }) => {
       const ctx = context as Context;
       ctx.require(GovernancePermissions.read);
       const { sessionId, after } = args as { sessionId: string; after?: number | null };
-      return followStream(ctx, sessionStream(decodeId(sessionId, 'CommitteeSession', 'sessionId')), after ?? null);
+      const id = decodeId(sessionId, 'CommitteeSession', 'sessionId');
+      const session = await load(ctx, CommitteeSession, id);
+      if (!session) throw notFound(SESSION_LABEL, sessionId);
+      // The screen is present on the session (its `presence`) until it stops listening or its socket closes.
+      const partnerId = await seatedPartner(ctx, session.body.id);
+      const stream = sessionStream(id);
+      return trackPresence(ctx, stream, followStream(ctx, stream, after ?? null), partnerId ? { partnerId } : {});
     },
-    description: 'The events of a session after `after` (all when null), then live as they are committed: no gap, no duplicate (give the last `seq` seen to resume).',
+    description:
+      'The events of a session after `after` (all when null), then live as they are committed: no gap, no duplicate (give the last `seq` seen to resume). The subscriber is present on the session (`presence`) while it listens.',
   })
   async sessionEvents(
     @Arg('sessionId', () => ID, { description: 'The session.' }) _sessionId: string,

@@ -59,7 +59,22 @@ export enum SessionEventKind {
   SESSION_RESUMED = 'SESSION_RESUMED',
   SESSION_CLOSED = 'SESSION_CLOSED',
 }
-registerEnumType(SessionEventKind, { name: 'SessionEventKind', description: 'What happened in a session.' });
+registerEnumType(SessionEventKind, {
+  name: 'SessionEventKind',
+  description: 'What happened in a session.',
+  valuesConfig: {
+    SESSION_OPENED: { description: 'The session was opened.' },
+    AGENDA_ITEM_ADDED: { description: 'An item was added to the agenda of the open session.' },
+    ITEM_STARTED: { description: 'An item of the agenda came into discussion.' },
+    POSITION_RECORDED: { description: 'A partner recorded or changed its position on the request in discussion.' },
+    VOTE_CAST: { description: 'A voting member cast or changed its vote on the item in discussion.' },
+    ITEM_DECIDED: { description: 'The item in discussion was decided (consensus or votes) or deferred.' },
+    ATTENDANCE_CHANGED: { description: "A member's attendance changed during the session." },
+    SESSION_SUSPENDED: { description: 'The session was suspended.' },
+    SESSION_RESUMED: { description: 'The suspended session was resumed.' },
+    SESSION_CLOSED: { description: 'The session was closed; its minutes are ready.' },
+  },
+});
 
 /** The kind of each stored event name. */
 export const EVENT_KINDS: Record<string, SessionEventKind> = {

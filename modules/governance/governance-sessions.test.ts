@@ -137,6 +137,13 @@ describe('committee sessions', () => {
     expect(forOther.errors[0].extensions.code).toBe('FORBIDDEN');
     const observer = await t.gql(VOTE, { input: { itemId: items[0], partnerId: partner('direccte'), choice: 'FOR' } }, TOKENS.admin);
     expect(observer.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnerId' });
+    // a voting member not recorded present (in the room or remote) does not vote
+    const absent = voting.find((p) => !present.includes(p))!;
+    const absentVote = await t.gql(VOTE, { input: { itemId: items[0], partnerId: absent.id, choice: 'AGAINST' } }, TOKENS.admin);
+    expect(absentVote.errors[0]).toMatchObject({
+      message: 'Ce partenaire n’est pas inscrit présent (en salle ou à distance) sur la feuille de présence : il ne vote pas.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.partnerId' },
+    });
     await ok(VOTE, { input: { itemId: items[0], partnerId: partner('conseil-regional'), choice: 'AGAINST' } }, TOKENS.funder);
     await ok(VOTE, { input: { itemId: items[0], partnerId: partner('conseil-regional'), choice: 'FOR' } }, TOKENS.funder); // changed, still one
     await ok(VOTE, { input: { itemId: items[0], partnerId: partner('mef-boulonnais'), choice: 'ABSTAIN' } }, TOKENS.admin);

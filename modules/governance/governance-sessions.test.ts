@@ -78,6 +78,8 @@ describe('committee sessions', () => {
     expect(untitled.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
     const expertView = (await ok(SESSION, { id: sessionId }, TOKENS.expert)).committeeSession;
     expect(expertView.agenda.map((i: any) => i.supportRequest?.id ?? null)).toEqual([null, shared, null]);
+    // the hidden request's title (copied into its item) is not shown to whoever may not see the request
+    expect(expertView.agenda.map((i: any) => i.title)).toEqual(['Demande d’accompagnement non partagée avec votre structure', 'Garage solidaire', 'Questions diverses']);
     expect(expertView).toMatchObject({ state: 'SCHEDULED', lastSeq: 0, minutesHtmlPath: null, quorum: { required: committee.quorum, present: 0, reached: false } });
   });
 
@@ -135,6 +137,13 @@ describe('committee sessions', () => {
     expect(forOther.errors[0].extensions.code).toBe('FORBIDDEN');
     const observer = await t.gql(VOTE, { input: { itemId: items[0], partnerId: partner('direccte'), choice: 'FOR' } }, TOKENS.admin);
     expect(observer.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnerId' });
+    // a voting member not recorded present (in the room or remote) does not vote
+    const absent = voting.find((p) => !present.includes(p))!;
+    const absentVote = await t.gql(VOTE, { input: { itemId: items[0], partnerId: absent.id, choice: 'AGAINST' } }, TOKENS.admin);
+    expect(absentVote.errors[0]).toMatchObject({
+      message: 'Ce partenaire n’est pas inscrit présent (en salle ou à distance) sur la feuille de présence : il ne vote pas.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.partnerId' },
+    });
     await ok(VOTE, { input: { itemId: items[0], partnerId: partner('conseil-regional'), choice: 'AGAINST' } }, TOKENS.funder);
     await ok(VOTE, { input: { itemId: items[0], partnerId: partner('conseil-regional'), choice: 'FOR' } }, TOKENS.funder); // changed, still one
     await ok(VOTE, { input: { itemId: items[0], partnerId: partner('mef-boulonnais'), choice: 'ABSTAIN' } }, TOKENS.admin);
@@ -262,6 +271,8 @@ describe('committee sessions', () => {
     const expertCopy = await (await fetch(new URL(`/files/governance/sessions/${sessionId}/minutes.html`, t.url), { headers: { authorization: `Bearer ${TOKENS.expert}` } })).text();
     expect(expertCopy).toContain('Décision : adopté.');
     expect(expertCopy).not.toContain('Instruire la subvention');
+    expect(expertCopy).not.toContain('Épicerie solidaire');
+    expect(expertCopy).toContain('1. Demande d’accompagnement non partagée avec votre structure');
     const pdf = await fetch(new URL(`/files/governance/sessions/${sessionId}/minutes.pdf`, t.url), { headers: { authorization: `Bearer ${TOKENS.funder}` } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -289,7 +300,8 @@ describe('committee sessions', () => {
       counts.push(t.sql.length);
     }
     expect(counts[1]).toBe(counts[0]);
-    // the token, the page (agenda and attendance gathered), bodies, members, votes, the streams' last sequences
-    expect(counts[1]).toBeLessThanOrEqual(6);
+    // the token, the page (agenda and attendance gathered), bodies, members, votes, the streams' last sequences,
+    // the agenda's requests as the viewer may see them (an item's title is hidden with its request)
+    expect(counts[1]).toBeLessThanOrEqual(7);
   });
 });

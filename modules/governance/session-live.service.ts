@@ -1,11 +1,11 @@
 import { badInput, conflict, decodeId, type Context, type Transaction } from '../../server/kit/index.js';
-import { AgendaItem, CommitteeSession, SessionVote } from './session.entity.js';
+import { AgendaItem, CommitteeSession, SessionAttendance, SessionVote } from './session.entity.js';
 import { GovernanceBody } from './governance-body.entity.js';
 import { AgendaItemState, DecisionMode, DecisionOutcome } from './governance.enums.js';
 import { ItemDecided, ItemStarted, SessionClosed, SessionOpened, SessionResumed, SessionSuspended, stamp, VoteCast } from './governance.events.js';
 import type { CastVoteInput, DecideAgendaItemInput } from './session.inputs.js';
 import { assertRunsBody } from './governance.policy.js';
-import { assertDecisionInput, assertOpen, assertQuorum, nextState, tally, voteOutcome, type SessionMove } from './session.rules.js';
+import { assertDecisionInput, assertOpen, assertQuorum, COUNTS_FOR_QUORUM, nextState, tally, voteOutcome, type SessionMove } from './session.rules.js';
 import { assertSpeaksFor, assertStartable, lockItem, lockSession, quorumIn, seatsOf } from './session.service.js';
 
 /**
@@ -64,6 +64,7 @@ export const SessionLiveService = {
       if (!seat) throw badInput('input.partnerId', 'Ce partenaire ne siège pas dans cette instance.');
       if (!seat.votes) throw badInput('input.partnerId', 'Ce partenaire siège sans voix délibérative : il ne vote pas.');
       assertQuorum(await quorumIn(tx, session), 'input.itemId');
+      await assertPresent(tx, session.id, partnerId);
       let vote = await tx.em.findOne(SessionVote, { item: item.id, partner: partnerId });
       if (vote) tx.em.assign(vote, { choice: input.choice, person: ctx.viewer.personId, castAt: new Date() });
       else vote = tx.em.create(SessionVote, { item: item.id, partner: partnerId, choice: input.choice, person: ctx.viewer.personId });
@@ -115,4 +116,12 @@ async function itemInDiscussion(ctx: Context, tx: Transaction, itemId: string, p
   if (item.state !== AgendaItemState.IN_DISCUSSION) throw conflict(`Le point ${item.rank} n’est pas en discussion : on ne peut pas ${what} sur lui.`, 'input.itemId');
   const partnerId = partner ? decodeId(partner, 'Partner', 'input.partnerId') : '';
   return { item, session, partnerId };
+}
+
+/** Refuses the vote of a partner not recorded present (in the room or remote) at the session. */
+async function assertPresent(tx: Transaction, sessionId: string, partnerId: string): Promise<void> {
+  const row = await tx.em.findOne(SessionAttendance, { session: sessionId, partner: partnerId }, { fields: ['status'] });
+  if (!row || !COUNTS_FOR_QUORUM.includes(row.status)) {
+    throw badInput('input.partnerId', 'Ce partenaire n’est pas inscrit présent (en salle ou à distance) sur la feuille de présence : il ne vote pas.');
+  }
 }

@@ -9,6 +9,9 @@ import { GovernanceBody } from './governance-body.entity.js';
 import { AgendaItemKind, AgendaItemState, AttendanceStatus, DecisionMode, DecisionOutcome, MeetingMode, SessionState, VoteChoice } from './governance.enums.js';
 
 /** Limits shared by the columns and the inputs. */
+/** The title shown, instead of an item's, to whoever may not see the support request it reviews. */
+export const HIDDEN_REQUEST_TITLE = 'Demande d’accompagnement non partagée avec votre structure';
+
 export const SESSION_LIMITS = { title: 300, text: 5_000, items: 40, attendance: 60 } as const;
 export const SESSION_LABEL = 'Séance';
 export const ITEM_LABEL = 'Point de l’ordre du jour';

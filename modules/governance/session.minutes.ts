@@ -1,9 +1,9 @@
 import { conflict, decodeId, escapeHtml as h, find, load, loadMany, type Context } from '../../server/kit/index.js';
 import { Partner } from '../partners/index.js';
 import { Person } from '../accounts/index.js';
-import { StrategyDecision, SupportAction } from '../support/index.js';
+import { StrategyDecision, SupportAction, SupportRequest } from '../support/index.js';
 import { BodyMember, GovernanceBody } from './governance-body.entity.js';
-import { AgendaItem, CommitteeSession, SessionAttendance, SessionVote } from './session.entity.js';
+import { AgendaItem, CommitteeSession, HIDDEN_REQUEST_TITLE, SessionAttendance, SessionVote } from './session.entity.js';
 import { ATTENDANCE_LABELS, BODY_KIND_LABELS, DecisionMode, DecisionOutcome, MAJORITY_LABELS, MEETING_MODE_LABELS, OUTCOME_LABELS, SessionState, VoteChoice } from './governance.enums.js';
 import { quorumOf, tally } from './session.rules.js';
 
@@ -32,6 +32,8 @@ interface Records {
   actions: SupportAction[];
   name: Map<string, string>;
   person: Map<string, string>;
+  /** The support requests of the agenda the viewer may see (an item's title copied from a hidden one is not shown). */
+  visibleRequests: Set<string>;
 }
 
 async function records(ctx: Context, sessionId: string): Promise<Records | null> {
@@ -94,10 +96,12 @@ async function records(ctx: Context, sessionId: string): Promise<Records | null>
   ]);
   const partnerIds = [...new Set([...members.map((m) => m.partner.id), ...attendance.map((a) => a.partner.id), ...votes.map((v) => v.partner.id), ...actions.map((a) => a.owner.id)])];
   const personIds = [...new Set(attendance.flatMap((a) => (a.person ? [a.person.id] : [])))];
-  const [partners, people] = await Promise.all([loadMany(ctx, Partner, partnerIds), loadMany(ctx, Person, personIds)]);
+  const agendaRequestIds = items.flatMap((i) => (i.supportRequest ? [i.supportRequest.id] : []));
+  const [partners, people, requests] = await Promise.all([loadMany(ctx, Partner, partnerIds), loadMany(ctx, Person, personIds), loadMany(ctx, SupportRequest, agendaRequestIds)]);
+  const visibleRequests = new Set(requests.flatMap((q) => (q ? [q.id] : [])));
   const name = new Map(partners.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
   const person = new Map(people.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
-  return { session, body, members, attendance, items, votes, strategies, actions, name, person };
+  return { session, body, members, attendance, items, votes, strategies, actions, name, person, visibleRequests };
 }
 
 function attendanceSection(r: Records): string {
@@ -119,7 +123,8 @@ function attendanceSection(r: Records): string {
 }
 
 function itemSection(r: Records, item: AgendaItem): string {
-  const head = `<h3>${item.rank}. ${h(item.title)}</h3>`;
+  const title = item.supportRequest && !r.visibleRequests.has(item.supportRequest.id) ? HIDDEN_REQUEST_TITLE : item.title;
+  const head = `<h3>${item.rank}. ${h(title)}</h3>`;
   if (!item.outcome || !item.decisionMode) return `${head}<p>Point non décidé.</p>`;
   const votes = r.votes.filter((v) => v.item.id === item.id);
   const t = tally(votes.map((v) => v.choice));

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Authorized, ConnectionArgs, decodeId, find, followStream, load, Needs, notFound, once, related, toConnection, trackPresence, type Context, type StoredEvent } from '../../server/kit/index.js';
-import { PartnerPosition } from '../support/index.js';
+import { PartnerPosition, SupportRequest } from '../support/index.js';
 import { BodyMember, GovernanceBody } from './governance-body.entity.js';
-import { AgendaItem, CommitteeSession, SESSION_LABEL, SessionAttendance, SessionVote } from './session.entity.js';
+import { AgendaItem, CommitteeSession, HIDDEN_REQUEST_TITLE, SESSION_LABEL, SessionAttendance, SessionVote } from './session.entity.js';
 import { AddAgendaItemInput, CastVoteInput, CommitteeSessionFilter, DecideAgendaItemInput, RecordAttendanceInput, ScheduleSessionInput } from './session.inputs.js';
 import { GovernancePermissions } from './governance.permissions.js';
 import { SessionService } from './session.service.js';
@@ -169,6 +169,13 @@ async function sessionEventOf(ctx: Context, event: StoredEvent): Promise<Session
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
+  @FieldResolver(() => String, { description: 'Title (French); for a support request the viewer may not see, a neutral title instead (its own, copied from the request, would tell it).' })
+  @Needs('title', 'supportRequest')
+  async title(@Root() item: AgendaItem, @Ctx() ctx: Context): Promise<string> {
+    if (!item.supportRequest) return item.title;
+    return (await load(ctx, SupportRequest, item.supportRequest.id)) ? item.title : HIDDEN_REQUEST_TITLE;
+  }
+
   @FieldResolver(() => SessionDecision, { nullable: true, description: 'The decision, once taken.' })
   @Needs('outcome', 'decisionMode', 'decisionText', 'decidedAt', 'votes')
   decision(@Root() item: AgendaItem, @Ctx() ctx: Context): Promise<SessionDecision | null> {

@@ -195,7 +195,7 @@ export class Context {
    */
   async transaction<T>(work: (tx: Transaction) => Promise<T>, options?: IdempotencyOptions): Promise<T> {
     const idempotent = checkIdempotencyKey(options);
-    if (idempotent) return this.idempotentTransaction(work, idempotent.operation, idempotent.key);
+    if (idempotent) return this.idempotentTransaction(work, idempotent);
     if (this.currentTransaction) return work(this.currentTransaction);
     if (this.readOnlyOperation) this.refuseWrite('Context.transaction');
     // A write never rides on a remembered viewer: the token check is awaited (the executor does it
@@ -239,10 +239,10 @@ export class Context {
   }
 
   /** `transaction` under an idempotency key: claims it first, runs `work` only when this call is the first. */
-  private async idempotentTransaction<T>(work: (tx: Transaction) => Promise<T>, operation: string, key: string): Promise<T> {
+  private async idempotentTransaction<T>(work: (tx: Transaction) => Promise<T>, { operation, key, fingerprint }: { operation: string; key: string; fingerprint: string }): Promise<T> {
     const identity = idempotencyIdentity(this.viewer);
     return this.transaction(async (tx) => {
-      const claim = await claimIdempotencyKey(tx.em, identity, operation, key);
+      const claim = await claimIdempotencyKey(tx.em, identity, operation, key, fingerprint);
       if (!claim.claimed) return claim.result as T;
       const json = JSON.stringify((await work(tx)) ?? null);
       await storeIdempotentResult(tx.em, identity, operation, key, json);

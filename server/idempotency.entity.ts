@@ -20,6 +20,10 @@ export class IdempotencyKeyRecord {
   @PrimaryKey({ type: 'string', length: 200 })
   key!: string;
 
+  /** SHA-256 of the first call's arguments: a retry with other arguments is refused. */
+  @Property({ type: 'string', length: 64 })
+  fingerprint!: string;
+
   /** What the first call returned (JSON); null only while it runs. */
   @Property({ type: 'json', nullable: true })
   result!: unknown;

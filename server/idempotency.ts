@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from './auth.js';
-import { badInput } from './errors.js';
+import { createHash } from 'node:crypto';
+import { badInput, conflict } from './errors.js';
 
 /*
  * Idempotency keys: `ctx.transaction(fn, { idempotencyKey, operation })` (server/context.ts). A screen
@@ -27,17 +28,28 @@ export interface IdempotencyOptions {
   idempotencyKey?: string | null;
   /** The operation it keys (e.g. `governance.castVote`), so that one key given to two operations does not mix them. */
   operation?: string;
+  /**
+   * The call's arguments (JSON): a key given again with other arguments is refused (CONFLICT on
+   * `idempotencyKey`) instead of answering the first call's result for a different request.
+   */
+  request?: unknown;
 }
 
 /** The checked key, or null without one; a key that cannot be one is BAD_USER_INPUT on field `idempotencyKey`. */
-export function checkIdempotencyKey(options: IdempotencyOptions | undefined): { key: string; operation: string } | null {
+export function checkIdempotencyKey(options: IdempotencyOptions | undefined): { key: string; operation: string; fingerprint: string } | null {
   const key = options?.idempotencyKey;
   if (key === null || key === undefined) return null;
   if (!options?.operation) throw new Error('ctx.transaction: an idempotency key needs the operation it keys (`operation`)');
   if (typeof key !== 'string' || key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX || !/^[A-Za-z0-9_.:-]+$/.test(key)) {
     throw badInput('idempotencyKey', `Clé d'idempotence invalide : de 1 à ${IDEMPOTENCY_KEY_MAX} caractères parmi lettres sans accent, chiffres et « - _ . : » (un UUID convient).`);
   }
-  return { key, operation: options.operation };
+  return {
+    key,
+    operation: options.operation,
+    fingerprint: createHash('sha256')
+      .update(JSON.stringify(options.request ?? null))
+      .digest('hex'),
+  };
 }
 
 /** Whose key it is: keys of different people never meet. */
@@ -53,19 +65,29 @@ export function idempotencyIdentity(viewer: Viewer): string {
  * key expired), so it runs the work; else the stored result. Waits, on PostgreSQL, for a concurrent
  * transaction holding the same key to end.
  */
-export async function claimIdempotencyKey(em: SqlEntityManager, identity: string, operation: string, key: string): Promise<{ claimed: true } | { claimed: false; result: unknown }> {
+export async function claimIdempotencyKey(
+  em: SqlEntityManager,
+  identity: string,
+  operation: string,
+  key: string,
+  fingerprint: string,
+): Promise<{ claimed: true } | { claimed: false; result: unknown }> {
   const inserted = (await em.execute(
-    `insert into idempotency_key as k (identity, operation, key, result, created_at) values (?, ?, ?, null, now())
-     on conflict (identity, operation, key) do update set result = null, created_at = now()
+    `insert into idempotency_key as k (identity, operation, key, fingerprint, result, created_at) values (?, ?, ?, ?, null, now())
+     on conflict (identity, operation, key) do update set result = null, fingerprint = excluded.fingerprint, created_at = now()
        where k.created_at < now() - ? * interval '1 millisecond'
      returning 1 as claimed`,
-    [identity, operation, key, IDEMPOTENCY_TTL_MS],
+    [identity, operation, key, fingerprint, IDEMPOTENCY_TTL_MS],
     'all',
   )) as unknown[];
   if (inserted.length > 0) return { claimed: true };
-  const [row] = (await em.execute('select result::text as result from idempotency_key where identity = ? and operation = ? and key = ?', [identity, operation, key], 'all')) as {
+  const [row] = (await em.execute('select result::text as result, fingerprint from idempotency_key where identity = ? and operation = ? and key = ?', [identity, operation, key], 'all')) as {
     result: string | null;
+    fingerprint: string;
   }[];
+  if (row && row.fingerprint !== fingerprint) {
+    throw conflict("Cette clé d'idempotence a déjà servi pour une autre demande (d'autres arguments) : donnez une clé nouvelle à chaque demande.", 'idempotencyKey');
+  }
   return { claimed: false, result: row?.result ? (JSON.parse(row.result) as unknown) : null };
 }
 

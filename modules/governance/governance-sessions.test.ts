@@ -223,7 +223,11 @@ describe('committee sessions', () => {
     await ok(MOVE('openSession'), { id, key: 'open-1' }, TOKENS.funder);
     // a screen retrying after a network cut: the first answer again, nothing recorded twice (no CONFLICT, no second event)
     expect((await ok(MOVE('openSession'), { id, key: 'open-1' }, TOKENS.funder)).openSession.state).toBe('OPEN');
-    await ok(START, { id: addAgendaItem.id }, TOKENS.funder);
+    // the same key for another request is refused, not answered with the first one's result
+    const otherArgs = await t.gql(`mutation($id: ID!, $key: String) { startAgendaItem(itemId: $id, idempotencyKey: $key) { state } }`, { id: addAgendaItem.id, key: 'start-1' }, TOKENS.funder);
+    expect(otherArgs.errors).toBeUndefined();
+    const sameKeyOtherItem = await t.gql(`mutation($id: ID!, $key: String) { startAgendaItem(itemId: $id, idempotencyKey: $key) { state } }`, { id: id, key: 'start-1' }, TOKENS.funder);
+    expect(sameKeyOtherItem.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
     await ok(RECORD, { id: other, input: { kind: 'NEEDS_INFORMATION', comment: 'Bilan 2026 attendu.' } }, TOKENS.funder);
     const seen = (await expert.results).map((r) => r.data.sessionEvents);
     const full = (await funder.results).map((r) => r.data.sessionEvents);

@@ -13,8 +13,8 @@ import { assertSpeaksFor, assertStartable, lockItem, lockSession, quorumIn, seat
  * same key answers the first result (the id) without running again. `fn` returns JSON (ids); the
  * resolver loads what they name.
  */
-export function liveTransaction<T>(ctx: Context, operation: string, idempotencyKey: string | null | undefined, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  return ctx.transaction(fn, { idempotencyKey, operation });
+export function liveTransaction<T>(ctx: Context, call: { operation: string; request: unknown }, idempotencyKey: string | null | undefined, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return ctx.transaction(fn, { idempotencyKey, ...call });
 }
 
 const MOVE_EVENTS = { open: SessionOpened, suspend: SessionSuspended, resume: SessionResumed, close: SessionClosed } as const;
@@ -22,7 +22,7 @@ const MOVE_EVENTS = { open: SessionOpened, suspend: SessionSuspended, resume: Se
 export const SessionLiveService = {
   /** Opens, suspends, resumes or closes a session (its chair and secretary); an illegal move is a CONFLICT. */
   move(ctx: Context, move: SessionMove, globalId: string, idempotencyKey: string | null | undefined): Promise<string> {
-    return liveTransaction(ctx, `governance.${move}Session`, idempotencyKey, async (tx) => {
+    return liveTransaction(ctx, { operation: `governance.${move}Session`, request: globalId }, idempotencyKey, async (tx) => {
       const session = await lockSession(ctx, tx, globalId, 'id');
       await assertRunsBody(ctx, tx, session.body.id);
       session.state = nextState(session.state, move);
@@ -40,7 +40,7 @@ export const SessionLiveService = {
 
   /** Puts an item in discussion (the session open, no other item undecided in discussion). */
   startItem(ctx: Context, itemGlobalId: string, idempotencyKey: string | null | undefined): Promise<string> {
-    return liveTransaction(ctx, 'governance.startAgendaItem', idempotencyKey, async (tx) => {
+    return liveTransaction(ctx, { operation: 'governance.startAgendaItem', request: itemGlobalId }, idempotencyKey, async (tx) => {
       const { item, session } = await lockItem(ctx, tx, itemGlobalId, 'itemId');
       await assertRunsBody(ctx, tx, session.body.id);
       assertOpen(session.state, 'un point se discute');
@@ -57,7 +57,7 @@ export const SessionLiveService = {
 
   /** Records (or changes) a voting member's vote on the item in discussion; the quorum must be reached. */
   vote(ctx: Context, input: CastVoteInput, idempotencyKey: string | null | undefined): Promise<string> {
-    return liveTransaction(ctx, 'governance.castVote', idempotencyKey, async (tx) => {
+    return liveTransaction(ctx, { operation: 'governance.castVote', request: input }, idempotencyKey, async (tx) => {
       const { item, session, partnerId } = await itemInDiscussion(ctx, tx, input.itemId, input.partnerId, 'voter');
       assertSpeaksFor(ctx, partnerId);
       const seat = (await seatsOf(tx, session.body.id)).find((s) => s.partner.id === partnerId);
@@ -76,7 +76,7 @@ export const SessionLiveService = {
 
   /** Decides the item in discussion: by consensus (the outcome given) or by the votes under the body's majority; the quorum must be reached. */
   decide(ctx: Context, input: DecideAgendaItemInput, idempotencyKey: string | null | undefined): Promise<string> {
-    return liveTransaction(ctx, 'governance.decideAgendaItem', idempotencyKey, async (tx) => {
+    return liveTransaction(ctx, { operation: 'governance.decideAgendaItem', request: input }, idempotencyKey, async (tx) => {
       const { item, session } = await itemInDiscussion(ctx, tx, input.itemId, null, 'décider');
       await assertRunsBody(ctx, tx, session.body.id);
       const body = await tx.em.findOneOrFail(GovernanceBody, { id: session.body.id }, { fields: ['decisionMode', 'majority'] });

@@ -129,7 +129,7 @@ export const SessionService = {
         if (session.state !== SessionState.SCHEDULED) tx.publish(AttendanceChanged, { sessionId: session.id, at: stamp(), attendanceId: row.id, partnerId, status: input.status });
         return session.id;
       },
-      { idempotencyKey, operation: 'governance.recordAttendance' },
+      { idempotencyKey, operation: 'governance.recordAttendance', request: input },
     );
   },
 };

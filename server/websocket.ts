@@ -298,7 +298,11 @@ class WebSocketSessions {
   async operation(socket: WebSocket, id: string, args: ExecutionArgs, result: OperationResult): Promise<OperationResult | void> {
     const state = this.states.get(socket);
     const context = args.contextValue as Context;
-    if (state && !(Symbol.asyncIterator in Object(result))) this.release(state, id);
+    if (Symbol.asyncIterator in Object(result)) {
+      // A subscription in place: its events run on contexts of their own (server/multiplex.ts), so the unit
+      // of work of its start (the token's check, what `subscribe` read) is let go while it idles.
+      context.renew();
+    } else if (state) this.release(state, id);
     if (!context.viewerUnconfirmed) return;
     try {
       if (await context.confirmViewer()) return executeCompiled(this.options.compiler, args); // roles changed: read again as the new viewer

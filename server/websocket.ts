@@ -93,7 +93,12 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
       execute: (args) => executeCompiled(compiler, args),
       // Each pushed event runs on a fresh EntityManager and loaders (server/executor.ts).
       subscribe: (args) => subscribeOperation(compiler, args),
-      onConnect: (ctx) => sessions.connect(ctx.extra.socket, ctx.extra.request, ctx.connectionParams ?? {}),
+      onConnect: async (ctx) => {
+        const accepted = await sessions.connect(ctx.extra.socket, ctx.extra.request, ctx.connectionParams ?? {});
+        // The upgrade request (its headers) is read here only: not kept for the socket's life (memory per idle connection).
+        (ctx.extra as { request?: IncomingMessage }).request = undefined;
+        return accepted;
+      },
       onSubscribe: (ctx, id, payload) => sessions.subscribe(ctx.extra.socket, id, payload),
       onOperation: (ctx, id, _payload, args, result) => sessions.operation(ctx.extra.socket, id, args, result),
       onNext: (ctx, id, _payload, args, result) => sessions.next(ctx.extra.socket, id, args, result),

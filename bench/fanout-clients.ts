@@ -8,6 +8,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export type ClientCommand =
+  /** Opens `count` more subscribers (numbered after those already open). */
   | { type: 'open'; url: string; count: number; tokens: (string | null)[]; query: string; variables: Record<string, unknown> }
   | { type: 'mark' }
   | { type: 'await'; timeoutMs: number }
@@ -72,8 +73,9 @@ function describe(err: unknown): string {
 async function open(command: Extract<ClientCommand, { type: 'open' }>): Promise<void> {
   let failed = 0;
   let firstError: string | null = null;
-  for (let start = 0; start < command.count; start += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, command.count - start) }, (_, k) => openOne(start + k, command));
+  const end = clients.length + command.count;
+  for (let start = clients.length; start < end; start += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, end - start) }, (_, k) => openOne(start + k, command));
     for (const [k, error] of (await Promise.all(batch)).entries()) {
       if (error === null) continue;
       refused.add(start + k);

@@ -2,16 +2,19 @@
  * The fan-out run of `npm run bench` (issue 13): N graphql-ws subscribers of one subscription (in a child
  * process, bench/fanout-clients.ts), one mutation, and the delivery latency from the moment the
  * mutation's answer is in to each subscriber's receipt (p50/p99 over FANOUT_ROUNDS mutations, each waiting
- * for every subscriber), plus the server's memory per idle connection: (heap or RSS after GC, with the
- * sockets open and subscribed) − (the same before they opened), ÷ N. The server is this process.
+ * for every subscriber), plus the server's memory per idle connection: N/10 subscribers are opened first
+ * (and have an event), then the rest; (heap or RSS after GC with all open) − (the same with the first
+ * tenth open), ÷ the rest. So what the first connections cost once (code compiled for the subscription's
+ * path, caches) is not counted per connection; the former figure (from before any opened, ÷ N) is kept
+ * in the results as `…FromStart`. The server is this process.
  *
- * The subscription and its mutation are a `FanoutPair` (`--fanout-pair NAME`): `partnerChanged` (a
- * partner's description updated) until the governance module's `sessionEvents` lands, then a pair for
- * `sessionEvents` + `recordPosition` can be added to FANOUT_PAIRS.
+ * The subscription and its mutation are a `FanoutPair` (`--fanout-pair NAME`): `sessionEvents` (the
+ * default: N screens on one committee session, one position recorded) or `partnerChanged` (a partner's
+ * description updated, the spine's baseline).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TOKENS } from '../test/harness.js';
 import { multiplexCounters } from '../server/multiplex.js';
@@ -51,7 +54,79 @@ const partnerChanged: FanoutPair = {
   },
 };
 
-export const FANOUT_PAIRS: Record<string, FanoutPair> = { partnerChanged };
+/** A GraphQL call of the bench's set-up, its data or an error naming what failed. */
+async function call<T>(graphqlUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const answer = await post(graphqlUrl, JSON.stringify({ query, variables }), token);
+  const body = JSON.parse(answer.text) as { data?: T; errors?: unknown[] };
+  if (body.errors?.length || !body.data) throw new Error(`fan-out set-up: ${query.slice(0, 60)}… failed: ${answer.text.slice(0, 300)}`);
+  return body.data;
+}
+
+/**
+ * Issue 13's run: N screens on one committee session, one position recorded on the request in discussion.
+ * Set up through the API as an administrator: a qualified request (received by the funder's partner), a
+ * session of the technical committee with that request on its agenda, opened, the item started; the
+ * funder then records its position each round (POSITION_RECORDED in the session's stream). Subscribers
+ * start after the stream's last seq (no replay).
+ */
+const sessionEvents: FanoutPair = {
+  name: 'sessionEvents',
+  title: 'sessionEvents(sessionId) ← recordPosition (item in discussion of an open session)',
+  subscription: `subscription Fanout($id: ID!, $after: Int) { sessionEvents(sessionId: $id, after: $after) { seq kind at
+    session { id state title } item { rank title state } position { kind comment partner { name shortName } } } }`,
+  async prepare(graphqlUrl) {
+    const admin = TOKENS.admin;
+    const { communes } = await call<{ communes: { edges: { node: { id: string } }[] } }>(graphqlUrl, admin, '{ communes(first: 1) { edges { node { id } } } }');
+    const request = {
+      title: 'Banc d’essai de diffusion',
+      holderName: 'Porteur du banc',
+      intakeChannel: 'PARTNER_OFFICE',
+      stage: 'CREATION',
+      targetLegalForm: 'ASSOCIATION',
+      technicalNeed: true,
+      financialNeed: true,
+      amountSought: 40_000,
+      needTypes: ['INVESTMENT'],
+      sector: 'mobilite',
+      communeId: communes.edges[0]!.node.id,
+      consentToShare: true,
+    };
+    const { receiveSupportRequest } = await call<{ receiveSupportRequest: { id: string } }>(
+      graphqlUrl,
+      TOKENS.funder,
+      'mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }',
+      { input: request },
+    );
+    const requestId = receiveSupportRequest.id;
+    await call(graphqlUrl, TOKENS.funder, 'mutation($id: ID!) { qualifySupportRequest(id: $id) { status } }', { id: requestId });
+    const { governanceBodies } = await call<{ governanceBodies: { id: string; kind: string }[] }>(graphqlUrl, admin, '{ governanceBodies { id kind } }');
+    const bodyId = governanceBodies.find((b) => b.kind === 'TECHNICAL_COMMITTEE')!.id;
+    const schedule = { bodyId, title: 'Comité du banc d’essai', scheduledAt: new Date().toISOString() };
+    const { scheduleSession } = await call<{ scheduleSession: { id: string } }>(graphqlUrl, admin, 'mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
+      input: schedule,
+    });
+    const id = scheduleSession.id;
+    const item = { sessionId: id, kind: 'SUPPORT_REQUEST', supportRequestId: requestId };
+    const { addAgendaItem } = await call<{ addAgendaItem: { id: string } }>(graphqlUrl, admin, 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }', { input: item });
+    await call(graphqlUrl, admin, 'mutation($id: ID!) { openSession(id: $id) { state } }', { id });
+    await call(graphqlUrl, admin, 'mutation($id: ID!) { startAgendaItem(itemId: $id) { state } }', { id: addAgendaItem.id });
+    const { committeeSession } = await call<{ committeeSession: { lastSeq: number } }>(graphqlUrl, admin, 'query($id: ID!) { committeeSession(id: $id) { lastSeq } }', { id });
+    return {
+      variables: { id, after: committeeSession.lastSeq },
+      mutation: (round) => ({
+        body: JSON.stringify({
+          query: 'mutation($id: ID!, $input: PositionInput!) { recordPosition(requestId: $id, input: $input) { id } }',
+          variables: { id: requestId, input: { kind: 'NEEDS_INFORMATION', comment: `Banc d’essai de diffusion, tour ${round}.` } },
+        }),
+        token: TOKENS.funder,
+      }),
+    };
+  },
+};
+
+export const FANOUT_PAIRS: Record<string, FanoutPair> = { sessionEvents, partnerChanged };
+/** The pair `npm run bench` measures unless `--fanout-pair` names another: issue 13's, N screens on one session. */
+export const DEFAULT_FANOUT_PAIR = 'sessionEvents';
 
 export interface FanoutResult {
   pair: string;
@@ -69,8 +144,12 @@ export interface FanoutResult {
   fromRequestP99Ms: number;
   /** Executions of the operation per event, all subscribers together (server/multiplex.ts). */
   executionsPerEvent: number;
+  /** Per connection past the first tenth (what one more idle connection costs): see runFanout. */
   heapBytesPerConnection: number;
   rssBytesPerConnection: number;
+  /** The former figure: from before any connection (one-off costs of the first ones included) ÷ N. */
+  heapBytesPerConnectionFromStart: number;
+  rssBytesPerConnectionFromStart: number;
   targetP99Ms: number | null;
   firstError: string | null;
 }
@@ -108,11 +187,11 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** Mutations until every subscriber has had an event (their subscriptions are then live); false if some never did. */
-async function warmUp(ask: (c: ClientCommand) => Promise<ClientReport>, graphqlUrl: string, mutation: (round: number) => { body: string; token: string }, n: number): Promise<boolean> {
+/** Mutations (rounds −1−offset, −2−offset…, each a change) until every subscriber has had an event (their subscriptions are then live); false if some never did. */
+async function warmUp(ask: (c: ClientCommand) => Promise<ClientReport>, graphqlUrl: string, mutation: (round: number) => { body: string; token: string }, n: number, offset: number): Promise<boolean> {
   for (let attempt = 0; attempt < 10; attempt++) {
     await ask({ type: 'mark' });
-    const { body, token } = mutation(-1 - attempt);
+    const { body, token } = mutation(-1 - offset - attempt);
     await post(graphqlUrl, body, token);
     const report = await ask({ type: 'await', timeoutMs: 5_000 + n });
     if (report.type === 'arrived' && report.missing === 0) return true;
@@ -159,12 +238,22 @@ export async function runFanout(graphqlUrl: string, pair: FanoutPair, n: number)
   try {
     process.stdout.write(`  fan-out ${pair.name} N=${n}: opening… `);
     const tokens = [TOKENS.admin, TOKENS.funder, TOKENS.expert];
-    const opened = await ask({ type: 'open', url: graphqlUrl, count: n, tokens, query: pair.subscription, variables: subject.variables });
-    if (opened.type !== 'opened') throw new Error('fan-out: the clients did not open');
-    process.stdout.write(`${opened.opened} open${opened.failed ? ` (${opened.failed} refused: ${opened.firstError})` : ''}; warm-up… `);
-    if (!(await warmUp(ask, graphqlUrl, subject.mutation, n))) console.warn('warning: some subscribers never had an event during the warm-up');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const idle = await memoryAfterGc();
+    let warmUps = 0;
+    const openMore = async (count: number) => {
+      const report = await ask({ type: 'open', url: graphqlUrl, count, tokens, query: pair.subscription, variables: subject.variables });
+      if (report.type !== 'opened') throw new Error('fan-out: the clients did not open');
+      if (!(await warmUp(ask, graphqlUrl, subject.mutation, n, 100 * warmUps++))) console.warn('warning: some subscribers never had an event during the warm-up');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return { report, memory: await memoryAfterGc() };
+    };
+    // A tenth first, each with an event: what the first connections cost once (code compiled, caches
+    // filled) is then in `base`, and the rest measure what one more idle connection costs.
+    const first = await openMore(Math.max(1, Math.round(n / 10)));
+    const rest = await openMore(n - Math.max(1, Math.round(n / 10)));
+    const opened = { opened: first.report.opened + rest.report.opened, failed: first.report.failed + rest.report.failed, firstError: first.report.firstError ?? rest.report.firstError };
+    process.stdout.write(`${opened.opened} open${opened.failed ? ` (${opened.failed} refused: ${opened.firstError})` : ''}; `);
+    const idle = rest.memory;
+    if (process.env.BENCH_FANOUT_SNAPSHOT) console.log(`heap snapshot: ${writeHeapSnapshot(process.env.BENCH_FANOUT_SNAPSHOT)}`);
     process.stdout.write(`measuring ${ROUNDS} events… `);
     const rounds = await measureRounds(ask, graphqlUrl, subject.mutation, n);
     const sorted = rounds.latencies.sort((a, b) => a - b);
@@ -183,8 +272,10 @@ export async function runFanout(graphqlUrl: string, pair: FanoutPair, n: number)
       fromRequestP50Ms: percentile(fromRequest, 50),
       fromRequestP99Ms: percentile(fromRequest, 99),
       executionsPerEvent: rounds.executionsPerEvent,
-      heapBytesPerConnection: (idle.heap - before.heap) / Math.max(1, opened.opened),
-      rssBytesPerConnection: (idle.rss - before.rss) / Math.max(1, opened.opened),
+      heapBytesPerConnection: (idle.heap - first.memory.heap) / Math.max(1, rest.report.opened),
+      rssBytesPerConnection: (idle.rss - first.memory.rss) / Math.max(1, rest.report.opened),
+      heapBytesPerConnectionFromStart: (idle.heap - before.heap) / Math.max(1, opened.opened),
+      rssBytesPerConnectionFromStart: (idle.rss - before.rss) / Math.max(1, opened.opened),
       targetP99Ms: FANOUT_TARGETS.p99Ms[n] ?? null,
       firstError: rounds.firstError ?? opened.firstError,
     };

@@ -195,7 +195,9 @@ export function printFanout(results: readonly FanoutResult[], title: string, dat
   console.log("Latency: from the mutation's answer (in the server's process) to each subscriber's receipt (an event that arrives first counts 0),");
   console.log('every subscriber of every measured event; "from request": from the moment the mutation was sent, its own time included;');
   console.log("executions/event: executions of the subscription's operation per event, all subscribers together (server/multiplex.ts);");
-  console.log('memory: server heap / RSS after GC with the sockets open and subscribed, minus before, ÷ N.');
+  console.log(
+    'memory: server heap / RSS after GC with all N sockets open and subscribed, minus the same with the first tenth open, ÷ the other nine tenths (one-off costs of the first connections apart; RSS is noisy: pages GC frees are not always returned).',
+  );
   const failed = results.find((r) => r.firstError);
   if (failed) console.log(`First error seen (N=${failed.subscribers}): ${failed.firstError}`);
 }

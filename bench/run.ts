@@ -27,9 +27,10 @@
  * Then the fan-out run (bench/fanout.ts): N graphql-ws subscribers of one subscription, one mutation at a
  * time, delivery latency p50/p99 and the server's memory per idle connection, against the issue's targets.
  *   --fanout N[,N] / BENCH_FANOUT        subscriber counts (default 1000; 0 skips it), e.g. --fanout 1000,10000
- *   --fanout-pair NAME                   the subscription and its mutation (default partnerChanged)
+ *   --fanout-pair NAME                   the subscription and its mutation (default sessionEvents; or partnerChanged)
  *   --fanout-only                        only the fan-out run, on the ordinary demo data (no scaled seed, no scenarios)
  *   BENCH_FANOUT_ROUNDS                  measured events per N (default 5)
+ *   BENCH_FANOUT_SNAPSHOT=FILE           writes a heap snapshot of the server with the N sockets idle (where the memory per connection goes)
  * For the fan-out run only, the bench's server accepts N sockets and subscriptions from one address and
  * person (MAX_SOCKETS_PER_ADDRESS, MAX_CONNECTIONS_PER_ADDRESS, MAX_SUBSCRIPTIONS_PER_PERSON raised in its
  * config); the defaults stay as they are.
@@ -51,7 +52,7 @@ import { fmt, printFanout, printNotes, printScenario, withRatios, writeResults, 
 import { selectScenarios, type Scenario } from './scenarios.js';
 import { OPEN_STATUSES } from '../modules/support/support.enums.js';
 import { printRadarBench } from './radar.bench.js';
-import { FANOUT_PAIRS, runFanout, type FanoutPair, type FanoutResult } from './fanout.js';
+import { DEFAULT_FANOUT_PAIR, FANOUT_PAIRS, runFanout, type FanoutPair, type FanoutResult } from './fanout.js';
 
 const SCALE: DemoScale = { organizations: 10_000, employers: 4_600, partners: 200 };
 /**
@@ -104,7 +105,7 @@ function fanoutCounts(raw: string | undefined): number[] {
 }
 
 function fanoutPair(name: string | undefined): FanoutPair {
-  const pair = FANOUT_PAIRS[name ?? 'partnerChanged'];
+  const pair = FANOUT_PAIRS[name ?? DEFAULT_FANOUT_PAIR];
   if (!pair) throw new Error(`--fanout-pair: "${name}" is not one of ${Object.keys(FANOUT_PAIRS).join(', ')}`);
   return pair;
 }

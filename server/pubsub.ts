@@ -1,5 +1,6 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { setMaxListeners } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 import { CONNECT_TIMEOUT_MS, connectRedis } from './preflight.js';
@@ -19,7 +20,11 @@ export interface PubSubAdapter {
 /** In-memory pubsub for one process; Redis-backed when `redisUrl` is set, to reach every process. */
 export async function createPubSubAdapter(redisUrl: string | null, logger: Logger): Promise<PubSubAdapter> {
   if (!redisUrl) {
-    return { pubSub: createPubSub() as unknown as PubSub, kind: 'memory', close: async () => {} };
+    // Every subscriber of a topic is one listener of it on this EventTarget (thousands for a meeting
+    // room's screens): no limit, so no MaxListenersExceededWarning (a leak would show in the bench's memory).
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return { pubSub: createPubSub({ eventTarget }) as unknown as PubSub, kind: 'memory', close: async () => {} };
   }
   const options = { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true, connectTimeout: CONNECT_TIMEOUT_MS };
   const publishClient = new Redis(redisUrl, options);

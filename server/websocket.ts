@@ -93,7 +93,12 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
       execute: (args) => executeCompiled(compiler, args),
       // Each pushed event runs on a fresh EntityManager and loaders (server/executor.ts).
       subscribe: (args) => subscribeOperation(compiler, args),
-      onConnect: (ctx) => sessions.connect(ctx.extra.socket, ctx.extra.request, ctx.connectionParams ?? {}),
+      onConnect: async (ctx) => {
+        const accepted = await sessions.connect(ctx.extra.socket, ctx.extra.request, ctx.connectionParams ?? {});
+        // The upgrade request (its headers) is read here only: not kept for the socket's life (memory per idle connection).
+        (ctx.extra as { request?: IncomingMessage }).request = undefined;
+        return accepted;
+      },
       onSubscribe: (ctx, id, payload) => sessions.subscribe(ctx.extra.socket, id, payload),
       onOperation: (ctx, id, _payload, args, result) => sessions.operation(ctx.extra.socket, id, args, result),
       onNext: (ctx, id, _payload, args, result) => sessions.next(ctx.extra.socket, id, args, result),
@@ -298,7 +303,11 @@ class WebSocketSessions {
   async operation(socket: WebSocket, id: string, args: ExecutionArgs, result: OperationResult): Promise<OperationResult | void> {
     const state = this.states.get(socket);
     const context = args.contextValue as Context;
-    if (state && !(Symbol.asyncIterator in Object(result))) this.release(state, id);
+    if (Symbol.asyncIterator in Object(result)) {
+      // A subscription in place: its events run on contexts of their own (server/multiplex.ts), so the unit
+      // of work of its start (the token's check, what `subscribe` read) is let go while it idles.
+      context.renew();
+    } else if (state) this.release(state, id);
     if (!context.viewerUnconfirmed) return;
     try {
       if (await context.confirmViewer()) return executeCompiled(this.options.compiler, args); // roles changed: read again as the new viewer

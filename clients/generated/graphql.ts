@@ -424,15 +424,25 @@ export type PositionKind =
 
 /** What happened in a session. */
 export type SessionEventKind =
+  /** An item was added to the agenda of the open session. */
   | 'AGENDA_ITEM_ADDED'
+  /** A member's attendance changed during the session. */
   | 'ATTENDANCE_CHANGED'
+  /** The item in discussion was decided (consensus or votes) or deferred. */
   | 'ITEM_DECIDED'
+  /** An item of the agenda came into discussion. */
   | 'ITEM_STARTED'
+  /** A partner recorded or changed its position on the request in discussion. */
   | 'POSITION_RECORDED'
+  /** The session was closed; its minutes are ready. */
   | 'SESSION_CLOSED'
+  /** The session was opened. */
   | 'SESSION_OPENED'
+  /** The suspended session was resumed. */
   | 'SESSION_RESUMED'
+  /** The session was suspended. */
   | 'SESSION_SUSPENDED'
+  /** A voting member cast or changed its vote on the item in discussion. */
   | 'VOTE_CAST';
 
 /** Live state of a session: SCHEDULED → OPEN (an item in discussion) ⇄ SUSPENDED → CLOSED. */

@@ -307,5 +307,15 @@ describe('committee sessions', () => {
     // the token, the page (agenda and attendance gathered), bodies, members, votes, the streams' last sequences,
     // the agenda's requests as the viewer may see them (an item's title is hidden with its request)
     expect(counts[1]).toBeLessThanOrEqual(7);
+    // the chair reads who is connected to each session: one statement for the page, not one per session
+    const withPresence = q.replace('lastSeq', 'lastSeq presence { connections }');
+    const chair: number[] = [];
+    for (const first of [2, 10]) {
+      t.resetSql();
+      const res = await t.gql(withPresence, { first }, TOKENS.funder);
+      expect(res.errors).toBeUndefined();
+      chair.push(t.sql.filter((statement) => /from presence/.test(statement)).length);
+    }
+    expect(chair).toEqual([1, 1]);
   });
 });

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth.js';
 import { defineEvent, publishLive } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { PubSub } from '../pubsub.js';
+import { once } from './loaders.js';
+import type { KitContext } from './scope.js';
 
 /*
  * Presence: who is connected to a topic (a committee session's screen), across processes.
@@ -135,16 +138,25 @@ export function trackPresence<T>(ctx: PresenceContext, topic: string, iterable: 
 }
 
 /** Who is present on `topic`, across processes: one entry per person and partner, earliest first. */
-export async function presenceOf(ctx: { readonly gateway: { readonly orm: MikroORM } }, topic: string): Promise<Presence[]> {
-  const em = ctx.gateway.orm.em.fork({ clear: true, useContext: false }) as SqlEntityManager;
+export async function presenceOf(ctx: KitContext & { readonly gateway: { readonly orm: MikroORM } }, topic: string): Promise<Presence[]> {
+  // One statement for every topic an operation asks (a list of sessions with their presence).
+  const loader = await once(ctx, 'kit.presence', () => Promise.resolve(new DataLoader<string, Presence[]>((topics) => readPresence(ctx.gateway.orm, topics))));
+  return loader.load(topic);
+}
+
+/** Who is present on each of `topics` (one statement). */
+async function readPresence(orm: MikroORM, topics: readonly string[]): Promise<Presence[][]> {
+  const em = orm.em.fork({ clear: true, useContext: false }) as SqlEntityManager;
   const rows = (await em.execute(
-    `select person_id, partner_id, min(since) as since, count(*)::int as connections from presence
-     where topic = ? and seen_at >= now() - ? * interval '1 millisecond'
-     group by person_id, partner_id order by min(since), person_id, partner_id`,
-    [topic, EXPIRY_MS],
+    `select topic, person_id, partner_id, min(since) as since, count(*)::int as connections from presence
+     where topic in (select jsonb_array_elements_text(?::jsonb)) and seen_at >= now() - ? * interval '1 millisecond'
+     group by topic, person_id, partner_id order by min(since), person_id, partner_id`,
+    [JSON.stringify(topics), EXPIRY_MS],
     'all',
-  )) as { person_id: string | null; partner_id: string | null; since: Date | string; connections: number }[];
-  return rows.map((r) => ({ personId: r.person_id, partnerId: r.partner_id, since: new Date(r.since), connections: Number(r.connections) }));
+  )) as { topic: string; person_id: string | null; partner_id: string | null; since: Date | string; connections: number }[];
+  const byTopic = new Map<string, Presence[]>(topics.map((t) => [t, []]));
+  for (const r of rows) byTopic.get(r.topic)?.push({ personId: r.person_id, partnerId: r.partner_id, since: new Date(r.since), connections: Number(r.connections) });
+  return topics.map((t) => byTopic.get(t)!);
 }
 
 /** Runs this process's heartbeat now (tests). */

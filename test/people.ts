@@ -63,3 +63,31 @@ export async function makeManagerOfFundersPartner(t: TestApp, personId: string):
   if (set.errors) throw new Error(`setMembership refused: ${JSON.stringify(set.errors)}`);
   return { partnerId, membershipId: set.data.setMembership.id as string };
 }
+
+/**
+ * A support request received by the demo funder's office (a *garage solidaire* in creation in
+ * `communeId`, with a technical and a 40,000 € investment need), with or without the holder's consent
+ * to share, then qualified: the request the committee's tests review. Returns its id.
+ */
+export async function qualifiedSupportRequest(t: TestApp, communeId: string, { consent = true }: { consent?: boolean } = {}): Promise<string> {
+  const input = {
+    title: 'Garage solidaire',
+    holderName: 'Karim Porteur',
+    intakeChannel: 'PARTNER_OFFICE',
+    stage: 'CREATION',
+    targetLegalForm: 'ASSOCIATION',
+    technicalNeed: true,
+    financialNeed: true,
+    amountSought: 40_000,
+    needTypes: ['INVESTMENT'],
+    sector: 'mobilite',
+    communeId,
+    consentToShare: consent,
+  };
+  const received = await t.gql('mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }', { input }, TOKENS.funder);
+  if (received.errors) throw new Error(`receiveSupportRequest: ${JSON.stringify(received.errors)}`);
+  const id: string = received.data.receiveSupportRequest.id;
+  const qualified = await t.gql('mutation($id: ID!) { qualifySupportRequest(id: $id) { status } }', { id }, TOKENS.funder);
+  if (qualified.errors) throw new Error(`qualifySupportRequest: ${JSON.stringify(qualified.errors)}`);
+  return id;
+}

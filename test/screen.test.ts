@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_MODULES } from '../modules/index.js';
 import { startTestApp, TOKENS, type TestApp } from './harness.js';
-import { personWithToken } from './people.js';
+import { personWithToken, qualifiedSupportRequest } from './people.js';
 
 /*
  * The committee screen (clients/screen) in a real browser: Debian's Chromium driven by playwright-core.
@@ -224,30 +224,7 @@ async function liveSession(): Promise<{ id: string; requestId: string }> {
 async function qualifiedRequest(): Promise<string> {
   const communes = await t.gql('{ communes(first: 5, filter: { search: "Boulogne" }) { edges { node { id name } } } }');
   const communeId = communes.data.communes.edges.find((e: any) => e.node.name === 'Boulogne-sur-Mer').node.id;
-  const received = await t.gql(
-    'mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }',
-    {
-      input: {
-        title: 'Garage solidaire',
-        holderName: 'Karim Porteur',
-        intakeChannel: 'PARTNER_OFFICE',
-        stage: 'CREATION',
-        targetLegalForm: 'ASSOCIATION',
-        technicalNeed: true,
-        financialNeed: true,
-        amountSought: 40_000,
-        needTypes: ['INVESTMENT'],
-        sector: 'mobilite',
-        communeId,
-        consentToShare: true,
-      },
-    },
-    TOKENS.funder,
-  );
-  expect(received.errors).toBeUndefined();
-  const id = received.data.receiveSupportRequest.id;
-  expect((await t.gql('mutation($id: ID!) { qualifySupportRequest(id: $id) { status } }', { id }, TOKENS.funder)).errors).toBeUndefined();
-  return id;
+  return qualifiedSupportRequest(t, communeId);
 }
 
 /** Managers of `count` demo partners, each with a token of their own (a partner records only its own position). */

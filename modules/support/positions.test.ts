@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
-import { databaseDigest, personWithToken } from '../../test/people.js';
+import { databaseDigest, personWithToken, qualifiedSupportRequest } from '../../test/people.js';
 
 /*
  * Partners' positions: each partner records and changes only its own, every version is kept, they are
@@ -28,31 +28,8 @@ const RECORD = `mutation($id: ID!, $input: PositionInput!) { recordPosition(requ
 const POSITIONS = `query($id: ID!) { supportRequest(id: $id) { positions { partner { slug } kind revision versions { revision kind } }
   missingPositions { partner { slug } since days } } }`;
 
-async function qualifiedRequest(consent = true): Promise<string> {
-  const res = await t.gql(
-    'mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }',
-    {
-      input: {
-        title: 'Garage solidaire',
-        holderName: 'Karim Porteur',
-        intakeChannel: 'PARTNER_OFFICE',
-        stage: 'CREATION',
-        targetLegalForm: 'ASSOCIATION',
-        technicalNeed: true,
-        financialNeed: true,
-        amountSought: 40_000,
-        needTypes: ['INVESTMENT'],
-        sector: 'mobilite',
-        communeId,
-        consentToShare: consent,
-      },
-    },
-    TOKENS.funder,
-  );
-  const id = res.data.receiveSupportRequest.id;
-  const q = await t.gql('mutation($id: ID!) { qualifySupportRequest(id: $id) { status } }', { id }, TOKENS.funder);
-  expect(q.errors).toBeUndefined();
-  return id;
+function qualifiedRequest(consent = true): Promise<string> {
+  return qualifiedSupportRequest(t, communeId, { consent });
 }
 
 describe('positions', () => {

@@ -1,6 +1,21 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Authorized, ConnectionArgs, decodeId, find, followStream, load, Needs, notFound, once, related, toConnection, trackPresence, type Context, type StoredEvent } from '../../server/kit/index.js';
+import {
+  Authorized,
+  ConnectionArgs,
+  decodeId,
+  find,
+  followStream,
+  lastSeqOf,
+  load,
+  Needs,
+  notFound,
+  related,
+  toConnection,
+  trackPresence,
+  type Context,
+  type StoredEvent,
+} from '../../server/kit/index.js';
 import { PartnerPosition, SupportRequest } from '../support/index.js';
 import { BodyMember, GovernanceBody } from './governance-body.entity.js';
 import { AgendaItem, CommitteeSession, HIDDEN_REQUEST_TITLE, SESSION_LABEL, SessionAttendance, SessionVote } from './session.entity.js';
@@ -10,7 +25,6 @@ import { SessionService } from './session.service.js';
 import { SessionLiveService } from './session-live.service.js';
 import { CommitteeSessionConnection, EVENT_KINDS, QuorumStatus, SessionDecision, SessionEvent, SessionEventKind } from './session.types.js';
 import { quorumOf, tally } from './session.rules.js';
-import { lastSeqs } from './governance.analytics.js';
 import { sessionStream } from './governance.events.js';
 import { seatedPartner } from './session-presence.resolver.js';
 
@@ -34,16 +48,6 @@ export async function decisionOf(ctx: Context, item: AgendaItem): Promise<Sessio
   if (!item.outcome || !item.decisionMode || !item.decidedAt) return null;
   const votes = await related<SessionVote>(ctx, item, 'votes');
   return { mode: item.decisionMode, outcome: item.outcome, text: item.decisionText, decidedAt: item.decidedAt, votes, ...tally(votes.map((v) => v.choice)) };
-}
-
-/** The last sequence of a session's stream, read once per operation for every session asked (one statement). */
-function lastSeqOf(ctx: Context, sessionId: string): Promise<number> {
-  const batch = once(ctx, 'governance.lastSeq', async () => ({ ids: [] as string[], result: null as Promise<Map<string, number>> | null }));
-  return batch.then((b) => {
-    b.ids.push(sessionId);
-    b.result ??= new Promise((resolve) => setImmediate(resolve)).then(() => lastSeqs(ctx, b.ids));
-    return b.result.then((m) => m.get(sessionId) ?? 0);
-  });
 }
 
 @Resolver(() => CommitteeSession)
@@ -78,7 +82,7 @@ export class SessionResolver {
 
   @FieldResolver(() => Int, { description: 'The last sequence number of the session’s event stream (0 before its first event): subscribe with it as `after`.' })
   lastSeq(@Root() session: CommitteeSession, @Ctx() ctx: Context): Promise<number> {
-    return lastSeqOf(ctx, session.id);
+    return lastSeqOf(ctx, sessionStream(session.id));
   }
 
   @Authorized(GovernancePermissions.manage)

@@ -1,9 +1,12 @@
+import DataLoader from 'dataloader';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors.js';
 import { streamTopic } from '../events.js';
 import { readStream, type StoredEvent } from '../outbox.js';
 import type { PubSub } from '../pubsub.js';
+import { once } from './loaders.js';
+import type { KitContext } from './scope.js';
 
 /*
  * `followStream(ctx, stream, after)`: the events of one stream after seq `after`, replayed from the
@@ -183,4 +186,24 @@ class StreamFollower implements AsyncIterableIterator<StoredEvent> {
       if (page.length < this.options.pageSize) return;
     }
   }
+}
+
+/**
+ * The last sequence number of `stream` (0 before its first event): where a screen that loaded its state
+ * starts following (`after`). The streams one operation asks (a page of sessions) are read in one statement.
+ */
+export async function lastSeqOf(ctx: KitContext, stream: string): Promise<number> {
+  const loader = await once(ctx, 'kit.stream-heads', () =>
+    Promise.resolve(
+      new DataLoader<string, number>(async (streams) => {
+        const rows = (await ctx.em.execute('select stream, last_seq from event_stream where stream in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(streams)], 'all')) as {
+          stream: string;
+          last_seq: string | number;
+        }[];
+        const byStream = new Map(rows.map((r) => [r.stream, Number(r.last_seq)]));
+        return streams.map((s) => byStream.get(s) ?? 0);
+      }),
+    ),
+  );
+  return loader.load(stream);
 }

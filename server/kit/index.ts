@@ -52,7 +52,7 @@ export { defineEvent, on, subscribeTo, type EventDefinition, type EventPayload, 
 // Reactions inside the publishing transaction, for a manifest's `reactions`: `within(Event, async (payload, tx) => …)`.
 export { within, type EventReaction, type ReactionHandler } from '../events.js';
 // Live streams: `followStream(ctx, stream, after)` replays a stream's events after seq `after`, then follows live (no gap, no duplicate).
-export { followStream, type FollowOptions } from './follow.js';
+export { followStream, lastSeqOf, type FollowOptions } from './follow.js';
 // Presence: `trackPresence(ctx, topic, iterable)` wraps a subscription (present while it runs), `presenceOf(ctx, topic)` lists who is, across processes;
 // each change is pushed live as `PresenceChanged` ({ topic }).
 export { trackPresence, presenceOf, PresenceChanged, type Presence } from './presence.js';

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, OperationTypeNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
@@ -13,9 +13,9 @@ import { Context, guardReadOnly, type Gateway } from './context.js';
 import { openDatabase, migrate } from './database.js';
 import { AppError, ErrorCode, formatError, invalidToken } from './errors.js';
 import { EventDispatcher, reactionsOf, type DispatcherOptions } from './events.js';
-import { checkOperationLimits } from './limits.js';
 import { OperationCompiler, errorRequestId, jitGateway, tagError } from './executor.js';
 import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
+import { checkHttpOperation, directQueries } from './direct.js';
 import { moduleRoutes } from './routes.js';
 import { defaultScreenDir, screenRoutes } from './screen.js';
 import { closeDocuments } from './kit/documents.js';
@@ -28,7 +28,6 @@ import { orderModules, type DemoResult, type DemoScale, type ModuleManifest, typ
 import { createPubSubAdapter, type PubSubAdapter } from './pubsub.js';
 import { RateLimiter } from './rate-limit.js';
 import { buildGatewaySchema } from './schema.js';
-import { checkVariables } from './validation.js';
 import { RecentViewers } from './viewers.js';
 import { getMetadataStorage } from 'type-graphql';
 import { load } from './kit/loaders.js';
@@ -323,6 +322,7 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
     draining,
     rateLimit: rateLimiter ? (authorization, address) => rateLimiter.take(viewers.httpRateKey(authorization, address)) : null,
     context: (req, requestId) => viewers.httpContext(bearerToken(req.headers.authorization), requestId),
+    directQuery: directQueries({ schema, compiler, config, logger }),
     routes: moduleRoutes({
       modules: gateway.modules,
       logger,
@@ -389,30 +389,6 @@ async function confirmViewerBeforeAnswer(ctx: Context, response: ApolloResponse)
     if (!(err instanceof AppError) || err.extensions.code !== ErrorCode.Unauthenticated) throw err;
     response.http.status = 401;
     response.body = { kind: 'single', singleResult: { errors: [{ message: err.message, extensions: { code: ErrorCode.Unauthenticated } }] } };
-  }
-}
-
-/** Refuses, as a client error (400), a subscription over HTTP, bad variables or an operation over the limits. */
-function checkHttpOperation(
-  schema: GraphQLSchema,
-  config: Config,
-  document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-  operationName: string | null | undefined,
-  operationType: OperationTypeNode | undefined,
-): void {
-  if (operationType === OperationTypeNode.SUBSCRIPTION) {
-    throw new GraphQLError('Les abonnements passent par WebSocket (protocole graphql-ws, même adresse /graphql), pas par HTTP.', {
-      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-    });
-  }
-  try {
-    checkVariables(schema, document, variables, operationName);
-    checkOperationLimits(schema, document, variables, operationName, config.limits);
-  } catch (err) {
-    // The client's operation is refused: a client error (400), not the server's (500).
-    if (err instanceof GraphQLError) throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 400 } } });
-    throw err;
   }
 }
 

@@ -9,6 +9,7 @@ import type { Context } from './context.js';
 import type { Logger } from './logger.js';
 import { sendRouteError } from './routes.js';
 import { RATE_LIMITED, rateLimitHeaders, type RateDecision } from './rate-limit.js';
+import { MEDIA_GRAPHQL_RESPONSE, answerMediaType, type DirectQuery } from './direct.js';
 
 /** Codes of the errors answered before GraphQL runs (the body could not be read). */
 export const HttpErrorCode = {
@@ -28,6 +29,8 @@ export interface HttpAppOptions {
   /** One operation of this request against its rate limit; null when rate limiting is off. */
   rateLimit: ((authorization: string | undefined, address: string) => RateDecision) | null;
   context: (req: IncomingMessage, requestId: string) => Promise<Context>;
+  /** Successful queries answered without Apollo's pipeline (server/direct.ts); others go to Apollo. */
+  directQuery?: DirectQuery;
   /** The modules' routes (server/routes.ts), mounted at /files. */
   routes?: RequestHandler;
   /** The committee screen's static files (server/screen.ts), mounted at /screen. */
@@ -132,17 +135,27 @@ function parseJson(text: string): unknown {
  * server's CPU on the directory page. Other requests (other content types or encodings, GET) go on to them.
  * Body errors answer as body-parser's do (`errorAnswer`).
  */
-function jsonOperation({ apollo, maxBodyBytes, context }: HttpAppOptions): RequestHandler {
+function jsonOperation({ apollo, maxBodyBytes, context, directQuery }: HttpAppOptions): RequestHandler {
   return (req, res, next) => {
     if (!plainJsonPost(req) || (req as { body?: unknown }).body !== undefined) return next();
     readBody(req, maxBodyBytes)
       .then(async (text) => {
+        const body = parseJson(text);
+        const requestId = () => String(res.getHeader('x-request-id') ?? randomUUID());
+        const direct = directQuery && (await directQuery(body, req.headers.accept, () => context(req, requestId())));
+        if (direct) {
+          res.statusCode = 200;
+          res.setHeader('content-type', direct.contentType);
+          res.setHeader('content-length', Buffer.byteLength(direct.body));
+          res.end(direct.body);
+          return;
+        }
         const headers = new HeaderMap();
         for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
         const query = req.url.indexOf('?');
         const response = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : req.url.slice(query), body: parseJson(text) },
-          context: () => context(req, String(res.getHeader('x-request-id') ?? randomUUID())),
+          httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : req.url.slice(query), body },
+          context: () => context(req, requestId()),
         });
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
@@ -360,34 +373,10 @@ export class ConnectionDrainer {
 
 /**
  * True when Apollo answers `accept` with the legacy `application/json` (the GraphQL-over-HTTP
- * "legacy watershed"), by the rules Apollo negotiates with (most specific range, then q, then order;
- * ties go to application/json).
+ * "legacy watershed"): negotiated as Apollo does (server/direct.ts), application/json when nothing fits.
  */
 export function prefersLegacyJson(accept: string | null | undefined): boolean {
-  if (!accept || accept.trim() === '') return true;
-  const ranges = accept.split(',').map((part, order) => {
-    const [type = '', ...params] = part.split(';');
-    let q = 1;
-    for (const param of params) {
-      const [name, value] = param.split('=');
-      if (name?.trim().toLowerCase() === 'q') q = Number(value?.trim());
-    }
-    return { type: type.trim().toLowerCase(), q: Number.isFinite(q) ? q : 0, order };
-  });
-  const priority = (media: string) => {
-    let best: { s: number; q: number; o: number } | null = null;
-    for (const range of ranges) {
-      const s = range.type === media ? 2 : range.type === 'application/*' ? 1 : range.type === '*/*' ? 0 : -1;
-      if (s < 0) continue;
-      if (!best || s > best.s || (s === best.s && (range.q > best.q || (range.q === best.q && range.order < best.o)))) best = { s, q: range.q, o: range.order };
-    }
-    return best && best.q > 0 ? best : null;
-  };
-  const json = priority('application/json');
-  const modern = priority('application/graphql-response+json');
-  if (!json) return false;
-  if (!modern) return true;
-  return json.q > modern.q || (json.q === modern.q && (json.s > modern.s || (json.s === modern.s && json.o <= modern.o)));
+  return answerMediaType(accept) !== MEDIA_GRAPHQL_RESPONSE;
 }
 
 /** Codes of request errors (the operation never ran) that the legacy media type answers with 200. */

@@ -1,0 +1,154 @@
+import { GraphQLError, OperationTypeNode, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { isCompiledQuery } from 'graphql-jit';
+import Negotiator from 'negotiator';
+import type { Context } from './context.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { OperationCompiler } from './executor.js';
+import { checkOperationLimits } from './limits.js';
+import { validDocument } from './multiplex.js';
+import { checkVariables } from './validation.js';
+
+/** The media types a GraphQL answer over HTTP is sent as (GraphQL over HTTP). */
+export const MEDIA_JSON = 'application/json; charset=utf-8';
+export const MEDIA_GRAPHQL_RESPONSE = 'application/graphql-response+json; charset=utf-8';
+
+/** An answer written without Apollo: always 200, one JSON document. */
+export interface DirectAnswer {
+  contentType: string;
+  body: string;
+}
+
+/** Queries answered by the lane since the process started (tests read it). */
+export const directCounters = { answered: 0 };
+
+/** Longer documents go to Apollo: the lane parses what it keeps, so an invalid long text is never parsed twice. */
+const DIRECT_MAX_CHARS = 8_192;
+
+export interface DirectQueryOptions {
+  schema: GraphQLSchema;
+  compiler: OperationCompiler;
+  config: Config;
+  logger: Logger;
+}
+
+/**
+ * The direct lane of HTTP queries. A successful query (the everyday read of every portal) spends about a
+ * tenth of the server's CPU in Apollo's request pipeline: hashing the text, looking the document up,
+ * running the plugins' hooks, negotiating, stringifying. This lane does the same work once per document
+ * and answers a query that succeeds:
+ *   - the document parsed and validated with graphql's rules (the same as Apollo's here), kept by text;
+ *   - the same checks as Apollo's plugin (`checkHttpOperation`: variables and operation limits);
+ *   - the same compiled operation (graphql-jit), on a read-only context, the viewer confirmed before the
+ *     answer (and the operation run again when the token's roles changed), as `jitGateway` does;
+ *   - the same body (`JSON.stringify(result) + '\n'`) and media type as Apollo's.
+ * Everything else returns null and goes to Apollo as before: mutations, subscriptions, batches,
+ * persisted queries, unknown media types, and every query whose checks or execution produced an error
+ * (it is read-only, so running it again through Apollo changes nothing, and Apollo formats, logs and
+ * masks the errors as for any request). `test/direct.test.ts` compares both lanes byte for byte.
+ */
+export function directQueries({ schema, compiler, config, logger }: DirectQueryOptions) {
+  const debug = logger.isLevelEnabled('debug');
+  return async function directQuery(body: unknown, accept: string | undefined, context: () => Promise<Context>): Promise<DirectAnswer | null> {
+    const started = debug ? performance.now() : 0;
+    const contentType = answerMediaType(accept);
+    if (!contentType || !isPlainRequest(body) || body.query.length > DIRECT_MAX_CHARS) return null;
+    const found = validDocument(schema, body.query);
+    if (!('document' in found)) return null;
+    const { document } = found;
+    const operationName = body.operationName ?? null;
+    const operation = getOperationAST(document, operationName);
+    if (operation?.operation !== OperationTypeNode.QUERY) return null;
+    const variables = body.variables ?? {};
+    if (!passesChecks(schema, config, document, variables, operationName)) return null;
+    const query = compiler.compile(document, operationName);
+    if (!isCompiledQuery(query)) return null;
+    let result;
+    let ctx: Context;
+    try {
+      ctx = await context();
+      ctx.readOnly = true;
+      result = await query.query(undefined, ctx, variables);
+      if (ctx.viewerUnconfirmed && (await ctx.confirmViewer())) result = await query.query(undefined, ctx, variables);
+    } catch {
+      return null; // a refused token (Apollo answers 401), or an error Apollo will log and mask
+    }
+    if (result.errors?.length) return null;
+    directCounters.answered++;
+    if (debug) ctx.logger.debug({ operationName: operation.name?.value ?? null, errors: 0, ms: Math.round(performance.now() - started) }, 'operation');
+    return { contentType, body: `${JSON.stringify({ data: result.data })}\n` };
+  };
+}
+
+export type DirectQuery = ReturnType<typeof directQueries>;
+
+interface PlainRequest {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** `{ query, operationName?, variables? }` and nothing else (no extensions: persisted queries go to Apollo). */
+function isPlainRequest(body: unknown): body is PlainRequest {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const request = body as Record<string, unknown>;
+  for (const key in request) if (key !== 'query' && key !== 'operationName' && key !== 'variables') return false;
+  if (typeof request.query !== 'string' || request.query === '') return false;
+  if (request.operationName != null && typeof request.operationName !== 'string') return false;
+  const variables = request.variables;
+  return variables == null || (typeof variables === 'object' && !Array.isArray(variables));
+}
+
+/** The checks of Apollo's plugin for an HTTP operation; false when any refuses (Apollo then answers the error). */
+function passesChecks(schema: GraphQLSchema, config: Config, document: DocumentNode, variables: Record<string, unknown>, operationName: string | null): boolean {
+  try {
+    checkHttpOperation(schema, config, document, variables, operationName, OperationTypeNode.QUERY);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses, as a client error (400), a subscription over HTTP, bad variables or an operation over the limits. */
+export function checkHttpOperation(
+  schema: GraphQLSchema,
+  config: Config,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | null | undefined,
+  operationType: OperationTypeNode | undefined,
+): void {
+  if (operationType === OperationTypeNode.SUBSCRIPTION) {
+    throw new GraphQLError('Les abonnements passent par WebSocket (protocole graphql-ws, même adresse /graphql), pas par HTTP.', {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
+  try {
+    checkVariables(schema, document, variables, operationName);
+    checkOperationLimits(schema, document, variables, operationName, config.limits);
+  } catch (err) {
+    // The client's operation is refused: a client error (400), not the server's (500).
+    if (err instanceof GraphQLError) throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 400 } } });
+    throw err;
+  }
+}
+
+/** Apollo's candidates for a single result, in its order (ties go to the first). */
+const SINGLE_RESULT_TYPES = [MEDIA_JSON, MEDIA_GRAPHQL_RESPONSE, 'application/json; callbackSpec=1.0; charset=utf-8'];
+const mediaTypes = new Map<string, string | null>();
+
+/**
+ * The media type Apollo answers a single result with for this Accept header, negotiated by the library
+ * Apollo uses (negotiator), with its candidates: application/json without a header, null when neither
+ * JSON type is acceptable (Apollo answers 406). Kept per header value (clients send few).
+ */
+export function answerMediaType(accept: string | null | undefined): string | null {
+  if (!accept) return MEDIA_JSON;
+  let known = mediaTypes.get(accept);
+  if (known !== undefined) return known;
+  const chosen = new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES);
+  known = chosen === MEDIA_JSON || chosen === MEDIA_GRAPHQL_RESPONSE ? chosen : null;
+  if (mediaTypes.size >= 100) mediaTypes.delete(mediaTypes.keys().next().value!);
+  mediaTypes.set(accept, known);
+  return known;
+}

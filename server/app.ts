@@ -14,7 +14,7 @@ import { openDatabase, migrate } from './database.js';
 import { AppError, ErrorCode, formatError, invalidToken } from './errors.js';
 import { EventDispatcher, reactionsOf, type DispatcherOptions } from './events.js';
 import { OperationCompiler, errorRequestId, jitGateway, tagError } from './executor.js';
-import { ConnectionDrainer, createHttpApp, legacyStatus } from './http.js';
+import { ConnectionDrainer, createRequestListener, legacyStatus } from './http.js';
 import { checkHttpOperation, directQueries } from './direct.js';
 import { moduleRoutes } from './routes.js';
 import { defaultScreenDir, screenRoutes } from './screen.js';
@@ -314,7 +314,7 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
   });
 
   const apollo = await startApollo(schema, compiler, config, logger);
-  const app = createHttpApp({
+  const listener = createRequestListener({
     apollo,
     orm: gateway.orm,
     logger,
@@ -330,7 +330,7 @@ async function serve(gateway: Gateway, schema: GraphQLSchema, authenticate: Auth
     }),
     screen: screenRoutes(config.screenDir ?? defaultScreenDir()),
   });
-  httpServer.on('request', app);
+  httpServer.on('request', listener);
   return { httpServer, drainer, ws, apollo };
 }
 

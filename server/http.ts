@@ -47,7 +47,7 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 }
 
 /** The Express application: health, readiness and /graphql (rate limit, body, Apollo), errors as GraphQL JSON. */
-export function createHttpApp(options: HttpAppOptions): Express {
+function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // No ETag: GraphQL answers POSTs, which no cache revalidates, and hashing each body cost CPU.
@@ -71,6 +71,42 @@ export function createHttpApp(options: HttpAppOptions): Express {
   if (options.screen) app.use('/screen', options.screen);
   app.use(errorAnswer(options));
   return app;
+}
+
+/**
+ * The HTTP server's request listener: a POST of plain JSON to /graphql (every portal's everyday request)
+ * goes through the same steps as in the Express application (drain, request id, rate limit, then
+ * `jsonOperation`), called in turn without Express's router and its request and response decorations;
+ * everything else, and any error, goes to the Express application and its error answer as before.
+ */
+export function createRequestListener(options: HttpAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const app = createHttpApp(options);
+  const steps = [closeWhileDraining(options.draining), requestId, rateLimit(options), jsonOperation(options)] as unknown as RawStep[];
+  const fail = errorAnswer(options) as unknown as (err: unknown, req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+  return (req, res) => {
+    if (!isGraphQLPath(req.url) || !plainJsonPost(req)) return void app(req, res);
+    let step = 0;
+    const next = (err?: unknown): void => {
+      const handler = steps[step++];
+      // Every step answers or passes on; none passes on past `jsonOperation` for a plain JSON POST.
+      if (err === undefined && !handler) err = new Error('GraphQL request not answered');
+      if (err !== undefined) return fail(err, req, res, () => res.destroy());
+      try {
+        handler!(req, res, next);
+      } catch (thrown) {
+        next(thrown ?? new Error('GraphQL request step failed'));
+      }
+    };
+    next();
+  };
+}
+
+/** A step of the GraphQL request: reads only what node's own request and response have. */
+type RawStep = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+/** `/graphql`, with or without a query string (Express's mount also takes other spellings: they go to it). */
+function isGraphQLPath(url: string | undefined): boolean {
+  return url === '/graphql' || (url !== undefined && url.startsWith('/graphql?'));
 }
 
 /** A body error with what body-parser gives its errors (`status`, `type`), for `errorAnswer`. */
@@ -235,7 +271,7 @@ function errorAnswer({ logger, maxBodyBytes }: HttpAppOptions): ErrorRequestHand
       sendError(res, 500, HttpErrorCode.Internal, `Erreur interne. Elle a été enregistrée ; indiquez cet identifiant au support : ${String(id ?? 'inconnu')}`);
       return;
     }
-    logger.warn({ requestId: id, status, reason: err.type ?? err.message, path: req.path }, 'request refused');
+    logger.warn({ requestId: id, status, reason: err.type ?? err.message, path: (req.url ?? '').split('?')[0] }, 'request refused');
     if (status === 413) {
       sendError(res, 413, HttpErrorCode.PayloadTooLarge, `Corps de requête trop volumineux : ${maxBodyBytes} octets au plus.`, { max: maxBodyBytes });
     } else if (err.type === 'entity.parse.failed') {

@@ -195,6 +195,49 @@ describe.skipIf(!HAS_CHROMIUM)('committee screen in Chromium', () => {
       await proxy.close();
     }
   });
+
+  it.skipIf(!HAS_GOVERNANCE)('shows the chair who has a screen open, live, and no such panel to a member', async () => {
+    const session = await liveSession();
+    const address = (token: string) => `${origin()}/screen/?session=${encodeURIComponent(session.id)}#token=${token}`;
+    const who = async (token: string) => (await t.gql('{ viewer { person { id name } } }', {}, token)).data.viewer.person as { id: string; name: string };
+    const [chairPerson, expertPerson] = await Promise.all([who(TOKENS.funder), who(TOKENS.expert)]);
+    // The demo funder chairs the technical committee: its screen shows the panel, itself in it once its stream is followed.
+    const chair = await openScreen(address(TOKENS.funder));
+    try {
+      await chair.page.waitForSelector('#presents:not([hidden])', { timeout: 5_000 });
+      await waitForPresence(chair.page, (ids) => ids.includes(chairPerson.id), 5_000);
+      expect(await presentOn(chair.page)).not.toContain(expertPerson.id);
+
+      // Another screen opens (the expert, a member of the committee): the chair sees it within a second.
+      const member = await openScreen(address(TOKENS.expert));
+      expect(await waitForPresence(chair.page, (ids) => ids.includes(expertPerson.id), 1_000)).toBeLessThan(1_000);
+      const entry = chair.page.locator(`#presents-liste li[data-presence="${expertPerson.id}"]`);
+      expect(await entry.locator('.nom').textContent()).toBe(expertPerson.name);
+      expect(await entry.locator('.partenaire').textContent()).toMatch(/\S/); // the partner it sits for
+      expect(await chair.page.locator('#presents-titre').textContent()).toContain('Présents à l’écran');
+      await chair.page.screenshot({ path: join(SHOTS, 'ecran-president-presents.png') });
+
+      // The member's screen has no presence panel, and no error: the API answered null.
+      expect(await member.page.locator('#presents').isHidden()).toBe(true);
+      expect(await member.page.locator('#aller-presents').isHidden()).toBe(true);
+      expect(await member.page.locator('#erreur').textContent()).toBe('');
+      expect(await member.page.locator('#connexion').getAttribute('data-etat')).toBe('connecte');
+      await member.page.screenshot({ path: join(SHOTS, 'ecran-membre-sans-presents.png') });
+
+      // The keyboard reaches the panel: the skip link, then the panel takes the focus.
+      await chair.page.locator('#aller-presents').focus();
+      await chair.page.keyboard.press('Enter');
+      expect(await chair.page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('presents');
+
+      // The member closes its screen: the chair's panel drops it within a second.
+      await member.page.close();
+      expect(await waitForPresence(chair.page, (ids) => !ids.includes(expertPerson.id) && ids.includes(chairPerson.id), 1_000)).toBeLessThan(1_000);
+      await chair.page.screenshot({ path: join(SHOTS, 'ecran-president-presents-apres-depart.png') });
+      expect([...chair.errors, ...member.errors]).toEqual([]);
+    } finally {
+      await chair.page.close();
+    }
+  });
 });
 
 /** A session of the demo technical committee, open, its first item (a qualified request) in discussion. */
@@ -260,6 +303,20 @@ async function openScreen(url: string): Promise<{ page: Page; errors: string[] }
   expect(await page.locator('#erreur').textContent()).toBe('');
   await page.waitForSelector('#connexion[data-etat="connecte"]', { timeout: 15_000 });
   return { page, errors };
+}
+
+/** The people a screen's « Présents à l'écran » panel lists (their person ids), in order. */
+const presentOn = (page: Page): Promise<string[]> => page.$$eval('#presents-liste li[data-presence]', (items) => items.map((li) => li.getAttribute('data-presence') ?? ''));
+
+/** Waits until the panel's list satisfies `ok`, at most `timeout` ms; how long it took. */
+async function waitForPresence(page: Page, ok: (ids: string[]) => boolean, timeout: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const shown = await presentOn(page);
+    if (ok(shown)) return Date.now() - started;
+    if (Date.now() - started > timeout) throw new Error(`after ${timeout} ms the presence panel lists ${shown.join(', ') || 'nobody'}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** The sequences of the session's log a screen shows. */

@@ -196,6 +196,31 @@ describe.skipIf(!HAS_CHROMIUM)('committee screen in Chromium', () => {
     }
   });
 
+  it.skipIf(!HAS_GOVERNANCE)('shows a decision’s words on a confidential request to the chair only, a neutral text to a member who may not see it', async () => {
+    const session = await liveSession({ consent: false });
+    const address = (token: string) => `${origin()}/screen/?session=${encodeURIComponent(session.id)}#token=${token}`;
+    const chair = await openScreen(address(TOKENS.funder));
+    const member = await openScreen(address(TOKENS.expert));
+    try {
+      const words = 'Report : le plan de financement du garage est à revoir avec la banque.';
+      const decided = await t.gql(
+        'mutation($input: DecideAgendaItemInput!) { decideAgendaItem(input: $input) { state } }',
+        { input: { itemId: session.itemId, mode: 'CONSENSUS', outcome: 'DEFERRED', text: words } },
+        TOKENS.funder,
+      );
+      expect(decided.errors).toBeUndefined();
+      const decisionText = (page: Page) => page.waitForSelector('.decision .texte', { timeout: 2_000 }).then((e) => e.textContent());
+      expect(await decisionText(chair.page)).toBe(words);
+      expect(await decisionText(member.page)).toBe('Décision sur une demande d’accompagnement non partagée avec votre structure : son texte ne vous est pas communiqué.');
+      expect(await member.page.locator('#point-titre').textContent()).toBe('Point 1 : Demande d’accompagnement non partagée avec votre structure');
+      expect(await member.page.locator('body').textContent()).not.toContain('banque');
+      await member.page.screenshot({ path: join(SHOTS, 'ecran-membre-decision-masquee.png') });
+      expect([...chair.errors, ...member.errors]).toEqual([]);
+    } finally {
+      await Promise.all([chair.page.close(), member.page.close()]);
+    }
+  });
+
   it.skipIf(!HAS_GOVERNANCE)('shows the chair who has a screen open, live, and no such panel to a member', async () => {
     const session = await liveSession();
     const address = (token: string) => `${origin()}/screen/?session=${encodeURIComponent(session.id)}#token=${token}`;
@@ -241,7 +266,7 @@ describe.skipIf(!HAS_CHROMIUM)('committee screen in Chromium', () => {
 });
 
 /** A session of the demo technical committee, open, its first item (a qualified request) in discussion. */
-async function liveSession(): Promise<{ id: string; requestId: string }> {
+async function liveSession({ consent = true }: { consent?: boolean } = {}): Promise<{ id: string; requestId: string; itemId: string }> {
   const admin = TOKENS.admin;
   const bodies = await t.gql('{ governanceBodies { id kind } }', {}, admin);
   const bodyId = bodies.data.governanceBodies.find((b: any) => b.kind === 'TECHNICAL_COMMITTEE').id;
@@ -252,7 +277,7 @@ async function liveSession(): Promise<{ id: string; requestId: string }> {
   );
   expect(scheduled.errors).toBeUndefined();
   const id = scheduled.data.scheduleSession.id;
-  const requestId = await qualifiedRequest();
+  const requestId = await qualifiedRequest(consent);
   const add = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }';
   const item = await t.gql(add, { input: { sessionId: id, kind: 'SUPPORT_REQUEST', supportRequestId: requestId, title: 'Garage solidaire' } }, admin);
   expect(item.errors).toBeUndefined();
@@ -260,14 +285,14 @@ async function liveSession(): Promise<{ id: string; requestId: string }> {
   expect((await t.gql('mutation($id: ID!) { openSession(id: $id) { state } }', { id }, admin)).errors).toBeUndefined();
   const started = await t.gql('mutation($id: ID!) { startAgendaItem(itemId: $id) { id } }', { id: item.data.addAgendaItem.id }, admin);
   expect(started.errors).toBeUndefined();
-  return { id, requestId };
+  return { id, requestId, itemId: item.data.addAgendaItem.id };
 }
 
-/** A support request received by the demo funder, with consent to share, qualified. */
-async function qualifiedRequest(): Promise<string> {
+/** A support request received by the demo funder, with consent to share (or without: confidential), qualified. */
+async function qualifiedRequest(consent = true): Promise<string> {
   const communes = await t.gql('{ communes(first: 5, filter: { search: "Boulogne" }) { edges { node { id name } } } }');
   const communeId = communes.data.communes.edges.find((e: any) => e.node.name === 'Boulogne-sur-Mer').node.id;
-  return qualifiedSupportRequest(t, communeId);
+  return qualifiedSupportRequest(t, communeId, { consent });
 }
 
 /** Managers of `count` demo partners, each with a token of their own (a partner records only its own position). */

@@ -18,7 +18,7 @@ import { todayInFrance } from '../server/kit/index.js';
 
 const VIEWERS = ['anonymous', 'loner', 'member', 'otherManager', 'ownManager', 'admin'] as const;
 type ViewerKey = (typeof VIEWERS)[number];
-type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
 interface Case {
   /** What this row checks, beyond the mutation's name. */
@@ -183,8 +183,8 @@ async function apesId(): Promise<string> {
  * voting member, quorum 1; and, as asked, a session of it: APES present, one item, opened, the item
  * started, suspended.
  */
-async function aBody(): Promise<{ bodyId: string; apes: string }> {
-  const input = { kind: 'TECHNICAL_COMMITTEE', name: `Instance ${unique()}`, quorum: 1, decisionMode: 'CONSENSUS', majority: 'SIMPLE', rhythm: 'mensuel', meetingMode: 'IN_PERSON' };
+async function aBody(rules: { adoptsCharter?: boolean } = {}): Promise<{ bodyId: string; apes: string }> {
+  const input = { kind: 'TECHNICAL_COMMITTEE', name: `Instance ${unique()}`, quorum: 1, decisionMode: 'CONSENSUS', majority: 'SIMPLE', rhythm: 'mensuel', meetingMode: 'IN_PERSON', ...rules };
   const bodyId = (await asAdmin('mutation($input: CreateGovernanceBodyInput!) { createGovernanceBody(input: $input) { id } }', { input })).createGovernanceBody.id;
   const SEAT = 'mutation($input: BodyMemberInput!) { setBodyMember(input: $input) { id } }';
   await asAdmin(SEAT, { input: { bodyId, partnerId, personId: funderPersonId, role: 'CHAIR' } });
@@ -208,13 +208,14 @@ async function aSession(steps: { open?: boolean; start?: boolean; suspend?: bool
 /** A vote is cast for one's own partner (here the APES: its member and its manager), or by administrators. */
 const APES_PEOPLE: Record<ViewerKey, Outcome> = { anonymous: 'UNAUTHENTICATED', loner: 'FORBIDDEN', member: 'OK', otherManager: 'OK', ownManager: 'FORBIDDEN', admin: 'OK' };
 
-/** The demo's governance bodies by kind (the Conseil Régional, the target partner, chairs the technical committee). */
-let bodies: Record<string, string> | null = null;
-async function bodyOf(kind: 'TECHNICAL_COMMITTEE' | 'STEERING_BOARD'): Promise<string> {
-  bodies ??= Object.fromEntries((await asAdmin('{ governanceBodies { id kind } }')).governanceBodies.map((b: any) => [b.kind, b.id]));
-  return bodies![kind]!;
-}
-const charterDecision = async () => ({ bodyId: await bodyOf('TECHNICAL_COMMITTEE'), decidedOn: todayInFrance(), reference: `D-${unique()}` });
+/**
+ * A decision on the charter by a body the target partner chairs: one whose rule lets it adopt the charter
+ * (`adoptsCharter`), or (`adopts: false`) one that may not, as a technical committee by default.
+ */
+const charterDecision = async (adopts = true) => ({ bodyId: (await aBody({ adoptsCharter: adopts })).bodyId, decidedOn: todayInFrance(), reference: `D-${unique()}` });
+
+/** Its chair and administrators run the body, but its rule refuses the charter to everyone (CONFLICT, after the rights). */
+const BODY_DOES_NOT_ADOPT: Record<ViewerKey, Outcome> = { ...OWN_MANAGER, ownManager: 'CONFLICT', admin: 'CONFLICT' };
 
 /** An amendment of the charter proposed by an administrator for the target partner. */
 async function charterAmendment(): Promise<string> {
@@ -696,6 +697,12 @@ const CASES: Record<string, Case[]> = {
       prepare: async () => ({ id: (await aBody()).bodyId, input: { rhythm: 'trimestriel' } }),
       expect: OWN_MANAGER,
     },
+    {
+      name: 'whether it adopts the charter: administrators only (not even its chair)',
+      document: 'mutation($id: ID!, $input: UpdateGovernanceBodyInput!) { updateGovernanceBody(id: $id, input: $input) { id } }',
+      prepare: async () => ({ id: (await aBody()).bodyId, input: { adoptsCharter: true } }),
+      expect: ADMIN,
+    },
   ],
   setBodyMember: [
     {
@@ -847,6 +854,12 @@ const CASES: Record<string, Case[]> = {
       prepare: async () => ({ id: await charterAmendment(), d: await charterDecision() }),
       expect: OWN_MANAGER,
     },
+    {
+      name: 'by a body whose rule does not adopt the charter (adoptsCharter false): nobody',
+      document: 'mutation($id: ID!, $d: CharterDecisionInput!) { adoptCharterAmendment(id: $id, decision: $d) { id } }',
+      prepare: async () => ({ id: await charterAmendment(), d: await charterDecision(false) }),
+      expect: BODY_DOES_NOT_ADOPT,
+    },
   ],
   rejectCharterAmendment: [
     {
@@ -854,6 +867,12 @@ const CASES: Record<string, Case[]> = {
       document: 'mutation($id: ID!, $d: CharterDecisionInput!) { rejectCharterAmendment(id: $id, decision: $d) { id } }',
       prepare: async () => ({ id: await charterAmendment(), d: await charterDecision() }),
       expect: OWN_MANAGER,
+    },
+    {
+      name: 'by a body whose rule does not adopt the charter (adoptsCharter false): nobody',
+      document: 'mutation($id: ID!, $d: CharterDecisionInput!) { rejectCharterAmendment(id: $id, decision: $d) { id } }',
+      prepare: async () => ({ id: await charterAmendment(), d: await charterDecision(false) }),
+      expect: BODY_DOES_NOT_ADOPT,
     },
   ],
   signCharter: [

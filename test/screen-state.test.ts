@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, fromSnapshot, mergeDetails, positionsOf, setDetails } from '../clients/screen/src/state.js';
+import { applyEvent, fromSnapshot, mergeDetails, positionsOf, setDetails, setPresence } from '../clients/screen/src/state.js';
 import type { ScreenEvent, ScreenItem, ScreenPosition, ScreenSession } from '../clients/screen/src/model.js';
 
 /*
@@ -21,6 +21,7 @@ function snapshot(lastSeq: number): ScreenSession {
     quorum,
     currentItem: { id: 'I1' },
     attendance: [],
+    presence: null,
     agenda: [
       { id: 'I2', rank: 2, title: 'Questions diverses', kind: 'OTHER', state: 'PENDING', decision: null, supportRequest: null },
       {
@@ -153,5 +154,19 @@ describe('committee screen state', () => {
       ['I2', 'PENDING'],
       ['I9', 'IN_DISCUSSION'],
     ]);
+  });
+
+  it('keeps no presence for a viewer the API answers null to, and the whole list, earliest first, for the chair', () => {
+    expect(fromSnapshot(snapshot(0)).presence).toBeNull();
+    const chair = { since: '2026-12-02T09:00:00.000Z', connections: 1, person: { id: 'P1', name: 'Claire Martin' }, partner: { id: 'A1', name: 'Conseil régional' } };
+    const other = { since: '2026-12-02T09:05:00.000Z', connections: 2, person: { id: 'P2', name: 'Karim Expert' }, partner: { id: 'A2', name: 'APES' } };
+    const state = fromSnapshot({ ...snapshot(0), presence: [chair] });
+    expect(state.presence).toEqual([chair]);
+    setPresence(state, [other, chair]);
+    expect(state.presence!.map((p) => p.person!.id)).toEqual(['P1', 'P2']);
+    setPresence(state, [chair]);
+    expect(state.presence).toEqual([chair]);
+    setPresence(state, null); // the subscription was refused: the panel goes
+    expect(state.presence).toBeNull();
   });
 });

@@ -195,10 +195,78 @@ describe.skipIf(!HAS_CHROMIUM)('committee screen in Chromium', () => {
       await proxy.close();
     }
   });
+
+  it.skipIf(!HAS_GOVERNANCE)('shows a decision’s words on a confidential request to the chair only, a neutral text to a member who may not see it', async () => {
+    const session = await liveSession({ consent: false });
+    const address = (token: string) => `${origin()}/screen/?session=${encodeURIComponent(session.id)}#token=${token}`;
+    const chair = await openScreen(address(TOKENS.funder));
+    const member = await openScreen(address(TOKENS.expert));
+    try {
+      const words = 'Report : le plan de financement du garage est à revoir avec la banque.';
+      const decided = await t.gql(
+        'mutation($input: DecideAgendaItemInput!) { decideAgendaItem(input: $input) { state } }',
+        { input: { itemId: session.itemId, mode: 'CONSENSUS', outcome: 'DEFERRED', text: words } },
+        TOKENS.funder,
+      );
+      expect(decided.errors).toBeUndefined();
+      const decisionText = (page: Page) => page.waitForSelector('.decision .texte', { timeout: 2_000 }).then((e) => e.textContent());
+      expect(await decisionText(chair.page)).toBe(words);
+      expect(await decisionText(member.page)).toBe('Décision sur une demande d’accompagnement non partagée avec votre structure : son texte ne vous est pas communiqué.');
+      expect(await member.page.locator('#point-titre').textContent()).toBe('Point 1 : Demande d’accompagnement non partagée avec votre structure');
+      expect(await member.page.locator('body').textContent()).not.toContain('banque');
+      await member.page.screenshot({ path: join(SHOTS, 'ecran-membre-decision-masquee.png') });
+      expect([...chair.errors, ...member.errors]).toEqual([]);
+    } finally {
+      await Promise.all([chair.page.close(), member.page.close()]);
+    }
+  });
+
+  it.skipIf(!HAS_GOVERNANCE)('shows the chair who has a screen open, live, and no such panel to a member', async () => {
+    const session = await liveSession();
+    const address = (token: string) => `${origin()}/screen/?session=${encodeURIComponent(session.id)}#token=${token}`;
+    const who = async (token: string) => (await t.gql('{ viewer { person { id name } } }', {}, token)).data.viewer.person as { id: string; name: string };
+    const [chairPerson, expertPerson] = await Promise.all([who(TOKENS.funder), who(TOKENS.expert)]);
+    // The demo funder chairs the technical committee: its screen shows the panel, itself in it once its stream is followed.
+    const chair = await openScreen(address(TOKENS.funder));
+    try {
+      await chair.page.waitForSelector('#presents:not([hidden])', { timeout: 5_000 });
+      await waitForPresence(chair.page, (ids) => ids.includes(chairPerson.id), 5_000);
+      expect(await presentOn(chair.page)).not.toContain(expertPerson.id);
+
+      // Another screen opens (the expert, a member of the committee): the chair sees it within a second.
+      const member = await openScreen(address(TOKENS.expert));
+      expect(await waitForPresence(chair.page, (ids) => ids.includes(expertPerson.id), 1_000)).toBeLessThan(1_000);
+      const entry = chair.page.locator(`#presents-liste li[data-presence="${expertPerson.id}"]`);
+      expect(await entry.locator('.nom').textContent()).toBe(expertPerson.name);
+      expect(await entry.locator('.partenaire').textContent()).toMatch(/\S/); // the partner it sits for
+      expect(await chair.page.locator('#presents-titre').textContent()).toContain('Présents à l’écran');
+      await chair.page.screenshot({ path: join(SHOTS, 'ecran-president-presents.png') });
+
+      // The member's screen has no presence panel, and no error: the API answered null.
+      expect(await member.page.locator('#presents').isHidden()).toBe(true);
+      expect(await member.page.locator('#aller-presents').isHidden()).toBe(true);
+      expect(await member.page.locator('#erreur').textContent()).toBe('');
+      expect(await member.page.locator('#connexion').getAttribute('data-etat')).toBe('connecte');
+      await member.page.screenshot({ path: join(SHOTS, 'ecran-membre-sans-presents.png') });
+
+      // The keyboard reaches the panel: the skip link, then the panel takes the focus.
+      await chair.page.locator('#aller-presents').focus();
+      await chair.page.keyboard.press('Enter');
+      expect(await chair.page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('presents');
+
+      // The member closes its screen: the chair's panel drops it within a second.
+      await member.page.close();
+      expect(await waitForPresence(chair.page, (ids) => !ids.includes(expertPerson.id) && ids.includes(chairPerson.id), 1_000)).toBeLessThan(1_000);
+      await chair.page.screenshot({ path: join(SHOTS, 'ecran-president-presents-apres-depart.png') });
+      expect([...chair.errors, ...member.errors]).toEqual([]);
+    } finally {
+      await chair.page.close();
+    }
+  });
 });
 
 /** A session of the demo technical committee, open, its first item (a qualified request) in discussion. */
-async function liveSession(): Promise<{ id: string; requestId: string }> {
+async function liveSession({ consent = true }: { consent?: boolean } = {}): Promise<{ id: string; requestId: string; itemId: string }> {
   const admin = TOKENS.admin;
   const bodies = await t.gql('{ governanceBodies { id kind } }', {}, admin);
   const bodyId = bodies.data.governanceBodies.find((b: any) => b.kind === 'TECHNICAL_COMMITTEE').id;
@@ -209,7 +277,7 @@ async function liveSession(): Promise<{ id: string; requestId: string }> {
   );
   expect(scheduled.errors).toBeUndefined();
   const id = scheduled.data.scheduleSession.id;
-  const requestId = await qualifiedRequest();
+  const requestId = await qualifiedRequest(consent);
   const add = 'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }';
   const item = await t.gql(add, { input: { sessionId: id, kind: 'SUPPORT_REQUEST', supportRequestId: requestId, title: 'Garage solidaire' } }, admin);
   expect(item.errors).toBeUndefined();
@@ -217,14 +285,14 @@ async function liveSession(): Promise<{ id: string; requestId: string }> {
   expect((await t.gql('mutation($id: ID!) { openSession(id: $id) { state } }', { id }, admin)).errors).toBeUndefined();
   const started = await t.gql('mutation($id: ID!) { startAgendaItem(itemId: $id) { id } }', { id: item.data.addAgendaItem.id }, admin);
   expect(started.errors).toBeUndefined();
-  return { id, requestId };
+  return { id, requestId, itemId: item.data.addAgendaItem.id };
 }
 
-/** A support request received by the demo funder, with consent to share, qualified. */
-async function qualifiedRequest(): Promise<string> {
+/** A support request received by the demo funder, with consent to share (or without: confidential), qualified. */
+async function qualifiedRequest(consent = true): Promise<string> {
   const communes = await t.gql('{ communes(first: 5, filter: { search: "Boulogne" }) { edges { node { id name } } } }');
   const communeId = communes.data.communes.edges.find((e: any) => e.node.name === 'Boulogne-sur-Mer').node.id;
-  return qualifiedSupportRequest(t, communeId);
+  return qualifiedSupportRequest(t, communeId, { consent });
 }
 
 /** Managers of `count` demo partners, each with a token of their own (a partner records only its own position). */
@@ -260,6 +328,20 @@ async function openScreen(url: string): Promise<{ page: Page; errors: string[] }
   expect(await page.locator('#erreur').textContent()).toBe('');
   await page.waitForSelector('#connexion[data-etat="connecte"]', { timeout: 15_000 });
   return { page, errors };
+}
+
+/** The people a screen's « Présents à l'écran » panel lists (their person ids), in order. */
+const presentOn = (page: Page): Promise<string[]> => page.$$eval('#presents-liste li[data-presence]', (items) => items.map((li) => li.getAttribute('data-presence') ?? ''));
+
+/** Waits until the panel's list satisfies `ok`, at most `timeout` ms; how long it took. */
+async function waitForPresence(page: Page, ok: (ids: string[]) => boolean, timeout: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const shown = await presentOn(page);
+    if (ok(shown)) return Date.now() - started;
+    if (Date.now() - started > timeout) throw new Error(`after ${timeout} ms the presence panel lists ${shown.join(', ') || 'nobody'}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** The sequences of the session's log a screen shows. */

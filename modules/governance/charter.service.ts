@@ -103,13 +103,24 @@ async function lockedCharter(tx: Transaction): Promise<Charter> {
   return tx.em.findOneOrFail(Charter, { id: first.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
 
-/** Checks the decision (body, day, the viewer runs the body) and returns the body's key. */
+/**
+ * Checks the decision (body, day, the viewer runs the body, the body adopts the charter) and returns the
+ * body's key. Which body adopts the charter is each body's `adoptsCharter`, set by administrators: a
+ * technical committee's chair, running its own body, still may not amend the charter through it.
+ */
 async function checkDecision(ctx: Context, tx: Transaction, decision: CharterDecisionInput, field: string, notBefore: string | null): Promise<string> {
   const bodyId = decodeId(decision.bodyId, 'GovernanceBody', `${field}.bodyId`);
   validDay(decision.decidedOn, `${field}.decidedOn`);
   if (notBefore && decision.decidedOn < notBefore) throw badInput(`${field}.decidedOn`, 'La décision ne peut pas précéder le dépôt de l’amendement.');
-  if ((await tx.em.count(GovernanceBody, { id: bodyId })) === 0) throw notFound('Instance', decision.bodyId);
+  const body = await tx.em.findOne(GovernanceBody, { id: bodyId }, { fields: ['name', 'adoptsCharter'] });
+  if (!body) throw notFound('Instance', decision.bodyId);
   await assertRunsBody(ctx, tx, bodyId);
+  if (!body.adoptsCharter) {
+    throw conflict(
+      `L’instance « ${body.name} » n’adopte pas la charte (son réglage adoptsCharter est à non) : la décision revient à une instance qui l’adopte, comme l’instance de pilotage ; un administrateur peut changer ce réglage.`,
+      `${field}.bodyId`,
+    );
+  }
   return bodyId;
 }
 

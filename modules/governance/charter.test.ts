@@ -240,6 +240,39 @@ describe('the partnership charter', () => {
     expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  it('is adopted or rejected only by a body whose rule says so (adoptsCharter): not the technical committee, unless an administrator sets it', async () => {
+    const BODY = 'query($id: ID!) { governanceBody(id: $id) { adoptsCharter } }';
+    const committeeId = (await ok('{ governanceBodies { id kind } }', {}, TOKENS.admin)).governanceBodies.find((b: any) => b.kind === 'TECHNICAL_COMMITTEE').id;
+    expect((await ok(BODY, { id: committeeId }, TOKENS.expert)).governanceBody.adoptsCharter).toBe(false);
+    expect((await ok(BODY, { id: boardId }, TOKENS.expert)).governanceBody.adoptsCharter).toBe(true);
+    const input = { partnerId: partnerIds.get('conseil-regional'), title: 'Par le comité technique', rationale: 'Le comité voudrait décider seul.', changes: [{ kind: 'REMOVE', articleNumber: 8 }] };
+    const { proposeCharterAmendment: a } = await ok(PROPOSE, { input }, TOKENS.funder);
+    const byCommittee = { bodyId: committeeId, decidedOn: todayInFrance(), reference: 'CT-2026-12' };
+    // The demo funder chairs the committee (it runs the body), and an administrator holds every right: the body's rule still refuses.
+    for (const token of [TOKENS.funder, TOKENS.admin]) {
+      for (const mutation of [ADOPT, REJECT]) {
+        const res = await t.gql(mutation, { id: a.id, d: byCommittee }, token);
+        expect(res.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'decision.bodyId' });
+        expect(res.errors[0].message).toBe(
+          'L’instance « Comité technique » n’adopte pas la charte (son réglage adoptsCharter est à non) : la décision revient à une instance qui l’adopte, comme l’instance de pilotage ; un administrateur peut changer ce réglage.',
+        );
+      }
+    }
+    // Who does not run the body hears that first (FORBIDDEN), not the body's rule.
+    expect(await error(REJECT, { id: a.id, d: byCommittee }, TOKENS.expert)).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await ok('query($id: ID!) { node(id: $id) { ... on CharterAmendment { status } } }', { id: a.id }, TOKENS.admin)).node.status).toBe('PROPOSED');
+
+    // Its chair may not give the charter to its own body; an administrator may.
+    const UPDATE = 'mutation($id: ID!, $input: UpdateGovernanceBodyInput!) { updateGovernanceBody(id: $id, input: $input) { adoptsCharter } }';
+    const byChair = await t.gql(UPDATE, { id: committeeId, input: { adoptsCharter: true } }, TOKENS.funder);
+    expect(byChair.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(byChair.errors[0].message).toContain('input.adoptsCharter');
+    expect(await error(UPDATE, { id: committeeId, input: { adoptsCharter: null } }, TOKENS.admin)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.adoptsCharter' });
+    expect((await ok(UPDATE, { id: committeeId, input: { adoptsCharter: true } }, TOKENS.admin)).updateGovernanceBody.adoptsCharter).toBe(true);
+    expect((await ok(REJECT, { id: a.id, d: byCommittee }, TOKENS.funder)).rejectCharterAmendment).toEqual({ status: 'REJECTED', decidedBy: { kind: 'TECHNICAL_COMMITTEE' }, resultingVersion: null });
+    expect((await ok(UPDATE, { id: committeeId, input: { adoptsCharter: false } }, TOKENS.admin)).updateGovernanceBody.adoptsCharter).toBe(false);
+  });
+
   it('reads a page of amendments in a constant number of statements, whatever its size', async () => {
     for (let i = 0; i < 4; i++) {
       await ok(

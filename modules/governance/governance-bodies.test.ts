@@ -72,4 +72,16 @@ describe('governance bodies', () => {
     expect((await t.gql(CREATE, { input }, TOKENS.admin)).data.createGovernanceBody).toEqual({ name: 'Groupe de travail', members: [] });
     expect((await t.gql(CREATE, { input: { ...input, quorum: 0 } }, TOKENS.admin)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quorum' });
   });
+
+  it('says which body adopts the charter: by kind unless an administrator says otherwise', async () => {
+    const { data } = await t.gql('{ governanceBodies { kind adoptsCharter } }', {}, TOKENS.expert);
+    expect(data.governanceBodies.find((b: any) => b.kind === 'TECHNICAL_COMMITTEE').adoptsCharter).toBe(false);
+    expect(data.governanceBodies.find((b: any) => b.kind === 'STEERING_BOARD' && b.adoptsCharter)).toBeDefined();
+    const CREATE = 'mutation($input: CreateGovernanceBodyInput!) { createGovernanceBody(input: $input) { kind adoptsCharter } }';
+    const rules = { quorum: 2, decisionMode: 'VOTE', majority: 'SIMPLE', rhythm: 'annuel', meetingMode: 'REMOTE' };
+    const create = async (input: Record<string, unknown>) => (await t.gql(CREATE, { input: { ...rules, ...input } }, TOKENS.admin)).data.createGovernanceBody;
+    expect(await create({ kind: 'STEERING_BOARD', name: 'Conseil d’orientation' })).toEqual({ kind: 'STEERING_BOARD', adoptsCharter: true });
+    expect(await create({ kind: 'TECHNICAL_COMMITTEE', name: 'Comité technique Desvres-Samer' })).toEqual({ kind: 'TECHNICAL_COMMITTEE', adoptsCharter: false });
+    expect(await create({ kind: 'TECHNICAL_COMMITTEE', name: 'Comité de la charte', adoptsCharter: true })).toEqual({ kind: 'TECHNICAL_COMMITTEE', adoptsCharter: true });
+  });
 });

@@ -9,6 +9,9 @@ import { BodyKind, DecisionMode, Majority, MeetingMode, MemberRole } from './gov
 /** Limits shared by the columns and the inputs. */
 export const BODY_LIMITS = { name: 200, description: 2_000, rhythm: 100, members: 60, quorum: 60 } as const;
 
+/** Whether a new body of `kind` adopts the charter when its creator does not say (the steering board does). */
+export const adoptsCharterByDefault = (kind: BodyKind): boolean => kind === BodyKind.STEERING_BOARD;
+
 /** How French messages name a body. */
 export const GOVERNANCE_BODY_LABEL = 'Instance';
 
@@ -20,7 +23,7 @@ export const GOVERNANCE_BODY_LABEL = 'Instance';
   description: 'A governance body of the platform (technical committee or steering board): its members, its rules (quorum, decision mode, majority), its rhythm and meeting mode.',
 })
 export class GovernanceBody extends UuidEntity {
-  [OptionalProps]?: 'globalId' | 'description' | 'createdAt' | 'members';
+  [OptionalProps]?: 'globalId' | 'description' | 'createdAt' | 'members' | 'adoptsCharter';
 
   @Field(() => BodyKind, { description: 'Kind of body.' })
   @Enum({ items: () => BodyKind, nativeEnumName: 'governance_body_kind' })
@@ -53,6 +56,13 @@ export class GovernanceBody extends UuidEntity {
   @Field(() => MeetingMode, { description: 'How it usually meets.' })
   @Enum({ items: () => MeetingMode, nativeEnumName: 'governance_meeting_mode' })
   meetingMode!: MeetingMode;
+
+  @Field(() => Boolean, {
+    description:
+      'True when this body’s decisions may adopt or reject amendments of the partnership charter (and adopt its first version): each governance model says which body holds the charter. Default at creation: true for a steering board, false for a technical committee; set by administrators only.',
+  })
+  @Property({ type: 'boolean', default: false })
+  adoptsCharter: boolean = false;
 
   @Field(() => [BodyMember], { description: 'Its members: chair and secretary first, then by rank of creation.' })
   @MaxItems(BODY_LIMITS.members)

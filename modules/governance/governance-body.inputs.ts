@@ -41,6 +41,11 @@ export class CreateGovernanceBodyInput {
   @Field(() => MeetingMode, { description: 'Meeting mode.' })
   @IsEnum(MeetingMode, { message: 'Mode de réunion inconnu.' })
   meetingMode!: MeetingMode;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether its decisions adopt or reject charter amendments (default: true for a steering board, false for a technical committee).' })
+  @IsOptional()
+  @IsBoolean({ message: 'Indiquez oui ou non.' })
+  adoptsCharter?: boolean | null;
 }
 
 @InputType('UpdateGovernanceBodyInput', { description: 'Changes to a body; fields left out stay.' })
@@ -81,6 +86,11 @@ export class UpdateGovernanceBodyInput {
   @IsOptional()
   @IsEnum(MeetingMode, { message: 'Mode de réunion inconnu.' })
   meetingMode?: MeetingMode | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether its decisions adopt or reject charter amendments (administrators only: the governance model is theirs).' })
+  @IsOptional()
+  @IsBoolean({ message: 'Indiquez oui ou non.' })
+  adoptsCharter?: boolean | null;
 }
 
 @InputType('BodyMemberInput', { description: 'A partner to seat on a body (or whose seat changes).' })

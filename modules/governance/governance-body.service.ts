@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { applyChanges, badInput, conflict, decodeId, find, forbidden, load, notFound, type Context, type Order } from '../../server/kit/index.js';
 import { Partner } from '../partners/index.js';
 import { Membership } from '../accounts/index.js';
-import { BODY_LIMITS, BodyMember, GovernanceBody, GOVERNANCE_BODY_LABEL, ROLE_RANK } from './governance-body.entity.js';
+import { adoptsCharterByDefault, BODY_LIMITS, BodyMember, GovernanceBody, GOVERNANCE_BODY_LABEL, ROLE_RANK } from './governance-body.entity.js';
 import type { BodyMemberInput, CreateGovernanceBodyInput, UpdateGovernanceBodyInput } from './governance-body.inputs.js';
 import { MemberRole } from './governance.enums.js';
 import { assertRunsBody } from './governance.policy.js';
@@ -28,22 +28,34 @@ export const GovernanceBodyService = {
     if (!ctx.viewer.isAdmin) throw forbidden('Seuls les administrateurs de la plate-forme créent une instance.');
     const id = await ctx.transaction(async (tx) => {
       if ((await tx.em.count(GovernanceBody, { name: input.name })) > 0) throw conflict('Une instance porte déjà ce nom.', 'input.name');
-      const body = tx.em.create(GovernanceBody, { ...input, description: input.description ?? '' });
+      const body = tx.em.create(GovernanceBody, { ...input, description: input.description ?? '', adoptsCharter: input.adoptsCharter ?? adoptsCharterByDefault(input.kind) });
       await tx.em.flush();
       return body.id;
     });
     return (await load(ctx, GovernanceBody, id))!;
   },
 
-  /** Changes a body's rules, rhythm or mode (its chair and secretary, or administrators). */
+  /** Changes a body's rules, rhythm or mode (its chair and secretary, or administrators); whether it adopts the charter: administrators only. */
   async update(ctx: Context, globalId: string, input: UpdateGovernanceBodyInput): Promise<GovernanceBody> {
     const id = decodeId(globalId, 'GovernanceBody', 'id');
+    // Which body holds the charter is the platform's governance model, not a body's own rule: a chair may not give it to itself.
+    if (input.adoptsCharter !== undefined && !ctx.viewer.isAdmin) {
+      throw forbidden('Seuls les administrateurs de la plate-forme décident quelle instance adopte la charte (input.adoptsCharter).');
+    }
     await ctx.transaction(async (tx) => {
       const body = await tx.em.findOne(GovernanceBody, { id });
       if (!body) throw notFound(GOVERNANCE_BODY_LABEL, globalId);
       await assertRunsBody(ctx, tx, id);
       applyChanges(body, input, {
-        required: { name: 'Le nom', quorum: 'Le quorum', decisionMode: 'Le mode de décision', majority: 'La majorité', rhythm: 'Le rythme', meetingMode: 'Le mode de réunion' },
+        required: {
+          name: 'Le nom',
+          quorum: 'Le quorum',
+          decisionMode: 'Le mode de décision',
+          majority: 'La majorité',
+          rhythm: 'Le rythme',
+          meetingMode: 'Le mode de réunion',
+          adoptsCharter: 'L’adoption de la charte (oui ou non)',
+        },
         clearTo: { description: '' },
       });
       await tx.em.flush();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, startTestApp, TOKENS, type TestApp } from '../../test/harness.js';
 import { keepTestOutput, pdfText } from '../../test/render.js';
+import { HIDDEN_DECISION_TEXT } from './session.entity.js';
 
 /*
  * Sessions of a body end to end: agenda, attendance, quorum, the live state machine, votes and
@@ -211,6 +212,41 @@ describe('committee sessions', () => {
     expect((await anonymous.results)[0]!.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('hides a decision’s text with its request: on the agenda, through node and in the stream, for whoever may not see the request', async () => {
+    const WORDS = 'Accompagnement validé : subvention et diagnostic.';
+    const text = async (token: string) => {
+      const agenda = (await ok(SESSION, { id: sessionId }, token)).committeeSession.agenda.map((i: any) => i.decision?.text ?? null);
+      const node = await ok('query($id: ID!) { node(id: $id) { ... on AgendaItem { title decision { outcome text } } } }', { id: items[0] }, token);
+      return { agenda, node: node.node };
+    };
+    // The chair sees the request (its partner received it): the words as decided.
+    expect(await text(TOKENS.funder)).toEqual({
+      agenda: [WORDS, 'Pièces à compléter.', null],
+      node: { title: 'Épicerie solidaire (confidentielle)', decision: { outcome: 'APPROVED', text: WORDS } },
+    });
+    // The APES's member may not see it (no consent to share): the outcome, not the words; the shared request's words stay.
+    expect(await text(TOKENS.expert)).toEqual({
+      agenda: [HIDDEN_DECISION_TEXT, 'Pièces à compléter.', null],
+      node: { title: 'Demande d’accompagnement non partagée avec votre structure', decision: { outcome: 'APPROVED', text: HIDDEN_DECISION_TEXT } },
+    });
+    // The stream, replayed: the decision event and its item's decision, as each viewer may see them.
+    const STREAM = 'subscription($id: ID!) { sessionEvents(sessionId: $id, after: null) { seq kind item { rank decision { text } } decision { outcome text } } }';
+    const { lastSeq } = (await ok(SESSION, { id: sessionId }, TOKENS.funder)).committeeSession;
+    const decided = async (token: string) =>
+      (await collect(t.ws(token), STREAM, { id: sessionId }, lastSeq).results)
+        .map((r) => r.data.sessionEvents)
+        .filter((e: any) => e.kind === 'ITEM_DECIDED')
+        .map((e: any) => [e.item.rank, e.decision.text, e.item.decision.text]);
+    expect(await decided(TOKENS.funder)).toEqual([
+      [1, WORDS, WORDS],
+      [2, 'Pièces à compléter.', 'Pièces à compléter.'],
+    ]);
+    expect(await decided(TOKENS.expert)).toEqual([
+      [1, HIDDEN_DECISION_TEXT, HIDDEN_DECISION_TEXT],
+      [2, 'Pièces à compléter.', 'Pièces à compléter.'],
+    ]);
+  });
+
   it('pushes live events, and a position on a request the viewer may not see comes without it', async () => {
     const { scheduleSession } = await ok(SCHEDULE, { input: { bodyId: committee.id, title: 'Séance extraordinaire', scheduledAt: '2027-02-01T14:00:00Z' } }, TOKENS.funder);
     const id = scheduleSession.id;
@@ -277,6 +313,16 @@ describe('committee sessions', () => {
     expect(expertCopy).not.toContain('Instruire la subvention');
     expect(expertCopy).not.toContain('Épicerie solidaire');
     expect(expertCopy).toContain('1. Demande d’accompagnement non partagée avec votre structure');
+    // nor the decision's words, nor the strategy validated with it: a neutral text instead
+    expect(expertCopy).not.toContain('Accompagnement validé');
+    expect(expertCopy).not.toContain('Équiper le local');
+    expect(expertCopy).toContain(HIDDEN_DECISION_TEXT);
+    expect(expertCopy).toContain('Pièces à compléter.'); // the shared request's decision keeps its words
+    expect(html).not.toContain(HIDDEN_DECISION_TEXT);
+    const expertPdf = await fetch(new URL(`/files/governance/sessions/${sessionId}/minutes.pdf`, t.url), { headers: { authorization: `Bearer ${TOKENS.expert}` } });
+    const expertPdfText = pdfText(new Uint8Array(await expertPdf.arrayBuffer())).replace(/\s+/g, ' ');
+    expect(expertPdfText).not.toContain('Accompagnement validé');
+    expect(expertPdfText).toContain('Pièces à compléter.');
     const pdf = await fetch(new URL(`/files/governance/sessions/${sessionId}/minutes.pdf`, t.url), { headers: { authorization: `Bearer ${TOKENS.funder}` } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

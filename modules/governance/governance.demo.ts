@@ -18,6 +18,8 @@ interface BodySeed {
   majority: Majority;
   rhythm: string;
   meetingMode: MeetingMode;
+  /** Its decisions adopt the charter (the steering board's, not the committee's). */
+  adoptsCharter: boolean;
   /** The partners' flag (set by the partners' demo from the call) and their kinds. */
   sits: (p: Partner) => boolean;
   chair: string;
@@ -33,6 +35,7 @@ const BODIES: readonly BodySeed[] = [
     majority: Majority.SIMPLE,
     rhythm: 'mensuel',
     meetingMode: MeetingMode.IN_PERSON,
+    adoptsCharter: false,
     sits: (p) => p.technicalCommittee && TECHNICAL_KINDS.includes(p.kind),
     chair: 'conseil-regional',
     secretary: 'mef-boulonnais',
@@ -45,6 +48,7 @@ const BODIES: readonly BodySeed[] = [
     majority: Majority.TWO_THIRDS,
     rhythm: 'semestriel',
     meetingMode: MeetingMode.HYBRID,
+    adoptsCharter: true,
     sits: (p) => p.steeringBoard && STEERING_KINDS.includes(p.kind),
     chair: 'mef-boulonnais',
     secretary: 'boulogne-developpement',

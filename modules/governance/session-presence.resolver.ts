@@ -12,8 +12,9 @@ import { sessionStream } from './governance.events.js';
 /*
  * Presence on a committee session: who has a screen subscribed to `sessionEvents` (the kit's
  * `trackPresence`, topic = the session's stream name), across processes. Shown to the body's chair and
- * secretary and to administrators only: for anyone else `presence` is an empty list (what a viewer may
- * not see is not found), and `sessionPresenceChanged` is refused (FORBIDDEN) at subscribe time.
+ * secretary and to administrators only: for anyone else `presence` is null (so that a screen tells
+ * « nobody connected » from « not yours to see », and hides its panel), and `sessionPresenceChanged` is
+ * refused (FORBIDDEN) at subscribe time.
  */
 
 @ObjectType('SessionPresence', { description: 'Someone connected to a session’s live stream (a screen, a tab), for the partner they sit for.' })
@@ -47,12 +48,13 @@ function runsBodyOnce(ctx: Context, bodyId: string): Promise<boolean> {
 @Resolver(() => CommitteeSession)
 export class SessionPresenceResolver {
   @FieldResolver(() => [SessionPresence], {
+    nullable: true,
     description:
-      'Who is connected to the session’s live stream now, earliest first, across server processes; for the body’s chair and secretary and administrators only (an empty list for anyone else).',
+      'Who is connected to the session’s live stream now, earliest first, across server processes; for the body’s chair and secretary and administrators only (null for anyone else, an empty list when nobody is connected).',
   })
   @Needs('body')
-  async presence(@Root() session: CommitteeSession, @Ctx() ctx: Context): Promise<SessionPresence[]> {
-    if (!(await runsBodyOnce(ctx, session.body.id))) return [];
+  async presence(@Root() session: CommitteeSession, @Ctx() ctx: Context): Promise<SessionPresence[] | null> {
+    if (!(await runsBodyOnce(ctx, session.body.id))) return null;
     const present = await presenceOf(ctx, sessionStream(session.id));
     return Promise.all(
       present.map(async (p) => {

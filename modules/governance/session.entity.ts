@@ -8,9 +8,17 @@ import { SupportRequest } from '../support/index.js';
 import { GovernanceBody } from './governance-body.entity.js';
 import { AgendaItemKind, AgendaItemState, AttendanceStatus, DecisionMode, DecisionOutcome, MeetingMode, SessionState, VoteChoice } from './governance.enums.js';
 
-/** Limits shared by the columns and the inputs. */
 /** The title shown, instead of an item's, to whoever may not see the support request it reviews. */
 export const HIDDEN_REQUEST_TITLE = 'Demande d’accompagnement non partagée avec votre structure';
+
+/**
+ * The text shown, instead of a decision's, to whoever may not see the support request its item reviews:
+ * the chair's words (the holder's situation, the amounts, the action plan agreed) would tell what the
+ * hidden request holds. Shown whether or not the decision has a text, so that neither is told.
+ */
+export const HIDDEN_DECISION_TEXT = 'Décision sur une demande d’accompagnement non partagée avec votre structure : son texte ne vous est pas communiqué.';
+
+/** Limits shared by the columns and the inputs. */
 
 export const SESSION_LIMITS = { title: 300, text: 5_000, items: 40, attendance: 60 } as const;
 export const SESSION_LABEL = 'Séance';

@@ -3,7 +3,7 @@ import { Partner } from '../partners/index.js';
 import { Person } from '../accounts/index.js';
 import { StrategyDecision, SupportAction, SupportRequest } from '../support/index.js';
 import { BodyMember, GovernanceBody } from './governance-body.entity.js';
-import { AgendaItem, CommitteeSession, HIDDEN_REQUEST_TITLE, SessionAttendance, SessionVote } from './session.entity.js';
+import { AgendaItem, CommitteeSession, HIDDEN_DECISION_TEXT, HIDDEN_REQUEST_TITLE, SessionAttendance, SessionVote } from './session.entity.js';
 import { ATTENDANCE_LABELS, BODY_KIND_LABELS, DecisionMode, DecisionOutcome, MAJORITY_LABELS, MEETING_MODE_LABELS, OUTCOME_LABELS, SessionState, VoteChoice } from './governance.enums.js';
 import { quorumOf, tally } from './session.rules.js';
 
@@ -123,7 +123,8 @@ function attendanceSection(r: Records): string {
 }
 
 function itemSection(r: Records, item: AgendaItem): string {
-  const title = item.supportRequest && !r.visibleRequests.has(item.supportRequest.id) ? HIDDEN_REQUEST_TITLE : item.title;
+  const hidden = item.supportRequest !== null && !r.visibleRequests.has(item.supportRequest.id);
+  const title = hidden ? HIDDEN_REQUEST_TITLE : item.title;
   const head = `<h3>${item.rank}. ${h(title)}</h3>`;
   if (!item.outcome || !item.decisionMode) return `${head}<p>Point non décidé.</p>`;
   const votes = r.votes.filter((v) => v.item.id === item.id);
@@ -133,7 +134,8 @@ function itemSection(r: Records, item: AgendaItem): string {
       ? 'Décision prise par consensus.'
       : `Décision prise par vote (${MAJORITY_LABELS[r.body.majority]}) : ${t.votesFor} pour, ${t.votesAgainst} contre, ${t.abstentions} abstention${t.abstentions > 1 ? 's' : ''}.`;
   const detail = votes.length ? `<ul class="votes">${votes.map((v) => `<li>${h(r.name.get(v.partner.id) ?? '')} : ${CHOICE[v.choice]}</li>`).join('')}</ul>` : '';
-  const text = item.decisionText ? `<p>${h(item.decisionText)}</p>` : '';
+  // the decision's words are hidden with the request, as its title (its action plan is not even read: support's rule)
+  const text = hidden ? `<p class="masque">${h(HIDDEN_DECISION_TEXT)}</p>` : item.decisionText ? `<p>${h(item.decisionText)}</p>` : '';
   return `${head}<p><strong>Décision : ${OUTCOME_LABELS[item.outcome]}.</strong> ${how}</p>${detail}${text}${planSection(r, item)}`;
 }
 

@@ -18,7 +18,7 @@ import {
 } from '../../server/kit/index.js';
 import { PartnerPosition, SupportRequest } from '../support/index.js';
 import { BodyMember, GovernanceBody } from './governance-body.entity.js';
-import { AgendaItem, CommitteeSession, HIDDEN_REQUEST_TITLE, SESSION_LABEL, SessionAttendance, SessionVote } from './session.entity.js';
+import { AgendaItem, CommitteeSession, HIDDEN_DECISION_TEXT, HIDDEN_REQUEST_TITLE, SESSION_LABEL, SessionAttendance, SessionVote } from './session.entity.js';
 import { AddAgendaItemInput, CastVoteInput, CommitteeSessionFilter, DecideAgendaItemInput, RecordAttendanceInput, ScheduleSessionInput } from './session.inputs.js';
 import { GovernancePermissions } from './governance.permissions.js';
 import { SessionService } from './session.service.js';
@@ -43,11 +43,20 @@ async function visibleItem(ctx: Context, id: string): Promise<AgendaItem> {
   return item;
 }
 
-/** The decision on `item` once taken, with its votes (gathered with the page, else one loader per level). */
+/** True when `item` reviews a support request the viewer may not see (one batched load per operation, shared with the title). */
+async function hidesRequest(ctx: Context, item: AgendaItem): Promise<boolean> {
+  return item.supportRequest !== null && !(await load(ctx, SupportRequest, item.supportRequest.id));
+}
+
+/**
+ * The decision on `item` once taken, with its votes (gathered with the page, else one loader per level).
+ * Its text is hidden with the request, as the item's title is: on the agenda, `node`, `sessionEvents`.
+ */
 export async function decisionOf(ctx: Context, item: AgendaItem): Promise<SessionDecision | null> {
   if (!item.outcome || !item.decisionMode || !item.decidedAt) return null;
-  const votes = await related<SessionVote>(ctx, item, 'votes');
-  return { mode: item.decisionMode, outcome: item.outcome, text: item.decisionText, decidedAt: item.decidedAt, votes, ...tally(votes.map((v) => v.choice)) };
+  const [votes, hidden] = await Promise.all([related<SessionVote>(ctx, item, 'votes'), hidesRequest(ctx, item)]);
+  const text = hidden ? HIDDEN_DECISION_TEXT : item.decisionText;
+  return { mode: item.decisionMode, outcome: item.outcome, text, decidedAt: item.decidedAt, votes, ...tally(votes.map((v) => v.choice)) };
 }
 
 @Resolver(() => CommitteeSession)
@@ -176,12 +185,14 @@ export class AgendaItemResolver {
   @FieldResolver(() => String, { description: 'Title (French); for a support request the viewer may not see, a neutral title instead (its own, copied from the request, would tell it).' })
   @Needs('title', 'supportRequest')
   async title(@Root() item: AgendaItem, @Ctx() ctx: Context): Promise<string> {
-    if (!item.supportRequest) return item.title;
-    return (await load(ctx, SupportRequest, item.supportRequest.id)) ? item.title : HIDDEN_REQUEST_TITLE;
+    return (await hidesRequest(ctx, item)) ? HIDDEN_REQUEST_TITLE : item.title;
   }
 
-  @FieldResolver(() => SessionDecision, { nullable: true, description: 'The decision, once taken.' })
-  @Needs('outcome', 'decisionMode', 'decisionText', 'decidedAt', 'votes')
+  @FieldResolver(() => SessionDecision, {
+    nullable: true,
+    description: 'The decision, once taken; for a support request the viewer may not see, its text is a neutral one (the outcome and votes stay).',
+  })
+  @Needs('outcome', 'decisionMode', 'decisionText', 'decidedAt', 'votes', 'supportRequest')
   decision(@Root() item: AgendaItem, @Ctx() ctx: Context): Promise<SessionDecision | null> {
     return decisionOf(ctx, item);
   }

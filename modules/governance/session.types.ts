@@ -28,7 +28,9 @@ export class SessionDecision {
   @Field(() => DecisionOutcome, { description: 'What was decided.' })
   outcome!: DecisionOutcome;
 
-  @Field(() => String, { description: 'What was decided, in words (French).' })
+  @Field(() => String, {
+    description: 'What was decided, in words (French); for an item reviewing a support request the viewer may not see, a neutral text instead (the words would tell the request).',
+  })
   text!: string;
 
   @Field(() => GraphQLDateTime, { description: 'When.' })

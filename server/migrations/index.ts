@@ -22,6 +22,7 @@ import { Migration20261202104326_add_governance_bodies as M18 } from './Migratio
 import { Migration20261202105603_add_governance_sessions as M19 } from './Migration20261202105603_add_governance_sessions.js';
 import { Migration20261202110935_presence as M20 } from './Migration20261202110935_presence.js';
 import { Migration20261202111500_add_partnership_charter as M21 } from './Migration20261202111500_add_partnership_charter.js';
+import { Migration20261202144550_governance_body_adopts_charter as M22 } from './Migration20261202144550_governance_body_adopts_charter.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030938_initial', class: M0 },
@@ -46,4 +47,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202105603_add_governance_sessions', class: M19 },
   { name: 'Migration20261202110935_presence', class: M20 },
   { name: 'Migration20261202111500_add_partnership_charter', class: M21 },
+  { name: 'Migration20261202144550_governance_body_adopts_charter', class: M22 },
 ];

@@ -8,18 +8,21 @@ import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import {
   ScreenItemDetailsDocument,
+  ScreenPresenceChangedDocument,
   ScreenSessionDocument,
   ScreenSessionEventsDocument,
   type ScreenItemDetailsQuery,
+  type ScreenPresenceChangedSubscription,
   type ScreenSessionEventsSubscription,
   type ScreenSessionQuery,
 } from '../../generated/graphql.js';
-import type { ScreenEvent, ScreenItem, ScreenSession } from './model.js';
+import type { ScreenEvent, ScreenItem, ScreenPresence, ScreenSession } from './model.js';
 
 /** The operations' text, printed once from the generated typed documents. */
 const SESSION_QUERY = print(ScreenSessionDocument);
 const EVENTS_SUBSCRIPTION = print(ScreenSessionEventsDocument);
 const DETAILS_QUERY = print(ScreenItemDetailsDocument);
+const PRESENCE_SUBSCRIPTION = print(ScreenPresenceChangedDocument);
 
 export type ConnectionStatus = 'connexion' | 'connecte' | 'reconnexion' | 'refuse';
 
@@ -37,6 +40,11 @@ export interface FeedHandlers {
   /** An agenda item's request in full, asked with `details(itemId)`. */
   details(item: ScreenItem): void;
   event(event: ScreenEvent): void;
+  /**
+   * Who has a screen open on the session, at each change; null when the viewer may not see it (the API
+   * answered null or refused): the panel is hidden, and that is not an error of the page.
+   */
+  presence(present: ScreenPresence[] | null): void;
   status(status: ConnectionStatus, message?: string): void;
 }
 
@@ -73,6 +81,8 @@ export function followSession(options: FeedOptions, handlers: FeedHandlers): Fee
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let loaded = false;
+  /** The snapshot gave presence (not null): the viewer may see it, so its changes are followed. */
+  let watchPresence = false;
 
   const connect = () => {
     retryTimer = null;
@@ -112,10 +122,35 @@ export function followSession(options: FeedOptions, handlers: FeedHandlers): Fee
 
   const start = async (current: Client) => {
     if (!loaded) {
-      handlers.snapshot(await load(current, options.sessionId));
+      const session = await load(current, options.sessionId);
+      watchPresence = session.presence !== null && session.presence !== undefined;
+      handlers.snapshot(session);
       loaded = true;
     }
+    if (watchPresence) followPresence(current); // first: the change this screen's own subscription makes is then pushed
     follow(current);
+  };
+
+  /** Follows who is connected; a refusal hides the panel for good (the viewer lost the chair), without failing the screen. */
+  const followPresence = (current: Client) => {
+    const hide = () => {
+      watchPresence = false;
+      handlers.presence(null);
+    };
+    current.subscribe<ScreenPresenceChangedSubscription>(
+      { query: PRESENCE_SUBSCRIPTION, variables: { sessionId: options.sessionId } },
+      {
+        next: (result) => {
+          if (client !== current) return;
+          if (result.errors?.length || !result.data) return hide();
+          handlers.presence(result.data.sessionPresenceChanged.presence ?? null);
+        },
+        error: (err) => {
+          if (client === current && Array.isArray(err)) hide(); // GraphQL errors (FORBIDDEN); a cut connection is retried with the events
+        },
+        complete: () => undefined,
+      },
+    );
   };
 
   const follow = (current: Client) => {

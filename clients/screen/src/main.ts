@@ -4,7 +4,7 @@
  */
 import './style.css';
 import { followSession, type Feed } from './feed.js';
-import { applyEvent, fromSnapshot, mergeDetails, setDetails, type ScreenState } from './state.js';
+import { applyEvent, fromSnapshot, mergeDetails, setDetails, setPresence, type ScreenState } from './state.js';
 import { render, renderStatus, shownItem } from './view.js';
 
 const TOKEN_KEY = 'maillage.screen.token';
@@ -64,6 +64,11 @@ function start(sessionId: string, token: string): void {
         if (!refreshing) refreshing = setTimeout(() => ((refreshing = null), feed?.refresh()), 200);
         if (event.item && state.details.has(event.item.id)) loadDetails(event.item.id); // the action plan validated with a decision
       },
+      presence: (present) => {
+        if (!state) return;
+        setPresence(state, present);
+        draw();
+      },
       status: renderStatus,
     },
   );
@@ -106,6 +111,10 @@ function main(): void {
   const token = fromHash ?? sessionStorage.getItem(TOKEN_KEY);
   document.addEventListener('keydown', onKey);
   document.getElementById('agenda')!.addEventListener('click', onAgendaClick);
+  document.getElementById('aller-presents')!.addEventListener('click', (event) => {
+    event.preventDefault(); // the focus, not the address: the panel is read with the keyboard like the rest
+    document.getElementById('presents')!.focus();
+  });
   const form = document.getElementById('acces') as HTMLFormElement;
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -10,6 +10,7 @@ import type {
   ScreenDecisionFragment,
   ScreenItemFragment,
   ScreenPositionFragment,
+  ScreenPresenceFragment,
   ScreenSessionEventsSubscription,
   ScreenSessionQuery,
   SessionState,
@@ -29,3 +30,5 @@ export type ScreenPosition = ScreenPositionFragment;
 export type ScreenDecision = ScreenDecisionFragment;
 export type ScreenAttendance = ScreenAttendanceFragment;
 export type QuorumStatus = ScreenSession['quorum'];
+/** Someone with a screen open on the session (shown to the chair, the secretary and administrators only). */
+export type ScreenPresence = ScreenPresenceFragment;

@@ -1,5 +1,18 @@
 import { labels } from './labels.js';
-import type { QuorumStatus, ScreenAgendaItem, ScreenAttendance, ScreenDecision, ScreenEvent, ScreenItem, ScreenPosition, ScreenRequest, ScreenSession, SessionState, VoteChoice } from './model.js';
+import type {
+  QuorumStatus,
+  ScreenAgendaItem,
+  ScreenAttendance,
+  ScreenDecision,
+  ScreenEvent,
+  ScreenItem,
+  ScreenPosition,
+  ScreenPresence,
+  ScreenRequest,
+  ScreenSession,
+  SessionState,
+  VoteChoice,
+} from './model.js';
 
 /** A decision as shown: its votes when an event or the item's details gave them. */
 export type ShownDecision = NonNullable<ScreenAgendaItem['decision']> & { votes?: ScreenDecision['votes'] };
@@ -39,6 +52,8 @@ export interface ScreenState {
   log: LogEntry[];
   /** Positions recorded since the last render (shown highlighted once). */
   fresh: Set<string>;
+  /** Who has a screen open on the session, earliest first; null when the viewer may not see it (no panel). */
+  presence: ScreenPresence[] | null;
 }
 
 /** The state of a freshly loaded session. */
@@ -59,6 +74,7 @@ export function fromSnapshot(session: ScreenSession): ScreenState {
     lastSeq: session.lastSeq,
     log: [],
     fresh: new Set(),
+    presence: session.presence ?? null,
   };
   mergeDetails(state, session);
   return state;
@@ -76,6 +92,11 @@ export function mergeDetails(state: ScreenState, session: ScreenSession): void {
       return shown && session.lastSeq < state.lastSeq ? { ...item, state: shown.state, decision: shown.decision ?? item.decision } : item;
     })
     .sort((a, b) => a.rank - b.rank);
+}
+
+/** Who has a screen open, as last pushed (the whole list each time); null hides the panel. */
+export function setPresence(state: ScreenState, present: ScreenPresence[] | null): void {
+  state.presence = present ? [...present].sort((a, b) => a.since.localeCompare(b.since)) : null;
 }
 
 /** The details of an item's request, loaded apart: its positions join those the events brought. */

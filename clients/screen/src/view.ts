@@ -29,6 +29,7 @@ export function render(state: ScreenState, selectedId: string | null): void {
       .reverse()
       .map((entry) => h('li', { 'data-seq': entry.seq }, h('time', { datetime: entry.at }, timeOf(entry.at)), ' ', entry.text)),
   );
+  renderPresence(state);
   state.fresh.clear();
   if (focused) document.querySelector<HTMLElement>(`[data-item="${CSS.escape(focused)}"]`)?.focus();
 }
@@ -220,6 +221,37 @@ function actionsView(request: ScreenRequest): HTMLElement | null {
       request.actions.map((a) => h('li', { 'data-action': a.id }, h('strong', {}, a.title), ` — ${a.owner.name}, pour le ${dayOf(String(a.dueOn))} (${labels.action(a.status)})`)),
     ),
   );
+}
+
+/**
+ * « Présents à l'écran »: who has a screen open on the session, for the chair, the secretary and
+ * administrators (the API answers null to anyone else: the panel stays hidden, and so does its link).
+ */
+function renderPresence(state: ScreenState): void {
+  const panel = document.getElementById('presents')!;
+  const link = document.getElementById('aller-presents');
+  panel.hidden = state.presence === null;
+  if (link) link.hidden = state.presence === null;
+  const present = state.presence;
+  if (present === null) {
+    fill('presents-liste');
+    return;
+  }
+  fill('presents-nombre', present.length === 0 ? 'aucun écran' : `${present.length} personne${present.length > 1 ? 's' : ''}`);
+  fill(
+    'presents-liste',
+    present.length === 0
+      ? h('li', { class: 'vide' }, 'Aucun écran ouvert sur la séance.')
+      : present.map((p) =>
+          h(
+            'li',
+            { 'data-presence': p.person?.id ?? '', 'data-partner': p.partner?.id ?? '' },
+            h('strong', { class: 'nom' }, p.person?.name ?? 'Accès sans personne nommée'),
+            p.partner ? h('span', { class: 'partenaire' }, p.partner.name) : null,
+            h('span', { class: 'detail' }, `depuis ${timeOf(p.since)}`, p.connections > 1 ? ` · ${p.connections} écrans` : ''),
+          ),
+        ),
+  ).dataset.nombre = String(present.length);
 }
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = {

@@ -61,7 +61,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     jsonOperation(options),
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(options.apollo, {
-      context: async ({ req, res }) => options.context(req, String(res.getHeader('x-request-id') ?? randomUUID())),
+      context: async ({ req, res }) => answeringThrough(await options.context(req, String(res.getHeader('x-request-id') ?? randomUUID())), res),
     }),
   );
   if (options.routes) app.use('/files', requestId, rateLimit(options, sendRouteError), options.routes);
@@ -142,7 +142,7 @@ function jsonOperation({ apollo, maxBodyBytes, context }: HttpAppOptions): Reque
         const query = req.url.indexOf('?');
         const response = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : req.url.slice(query), body: parseJson(text) },
-          context: () => context(req, String(res.getHeader('x-request-id') ?? randomUUID())),
+          context: async () => answeringThrough(await context(req, String(res.getHeader('x-request-id') ?? randomUUID())), res),
         });
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
@@ -156,6 +156,25 @@ function jsonOperation({ apollo, maxBodyBytes, context }: HttpAppOptions): Reque
       })
       .catch(next);
   };
+}
+
+/**
+ * `ctx`'s work after its answer (Context.afterAnswer: the dispatcher's kick after a commit) runs once
+ * `res` is written ('finish') or its connection gone ('close'), whichever comes first.
+ */
+function answeringThrough(ctx: Context, res: ServerResponse): Context {
+  ctx.answersThrough((fn) => {
+    if (res.writableFinished || res.destroyed) return fn();
+    let ran = false;
+    const run = () => {
+      if (ran) return;
+      ran = true;
+      res.off('finish', run).off('close', run);
+      fn();
+    };
+    res.once('finish', run).once('close', run);
+  });
+  return ctx;
 }
 
 /** While draining, every answer closes its connection: a client's next request goes to another process. */

@@ -13,6 +13,7 @@
  * description updated, the spine's baseline).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -172,6 +173,22 @@ function exposeGc(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
+/** Starts the V8 profiler on this process (the server); the function returned stops it and writes the profile. */
+async function startProfile(): Promise<(file: string) => Promise<string>> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    return file;
+  };
+}
+
 /** The client process and a way to ask it something and await its answer. */
 function startClients(): { child: ChildProcess; ask: (command: ClientCommand) => Promise<ClientReport> } {
   const child = fork(fileURLToPath(new URL('./fanout-clients.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -260,7 +277,9 @@ export async function runFanout(graphqlUrl: string, pair: FanoutPair, n: number)
     const idle = rest.memory;
     if (process.env.BENCH_FANOUT_SNAPSHOT) console.log(`heap snapshot: ${writeHeapSnapshot(process.env.BENCH_FANOUT_SNAPSHOT)}`);
     process.stdout.write(`measuring ${ROUNDS} events… `);
+    const profile = process.env.BENCH_FANOUT_PROFILE ? await startProfile() : null;
     const rounds = await measureRounds(ask, graphqlUrl, subject.mutation, n);
+    if (profile) console.log(`CPU profile of the measured events: ${await profile(`${process.env.BENCH_FANOUT_PROFILE!}-${n}.cpuprofile`)}`);
     const sorted = rounds.latencies.sort((a, b) => a - b);
     const fromRequest = rounds.sinceRequest.sort((a, b) => a - b);
     const result: FanoutResult = {

@@ -204,7 +204,6 @@ function startClients(): { child: ChildProcess; ask: (command: ClientCommand) =>
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 
-
 /** Mutations (rounds −1−offset, −2−offset…, each a change) until every subscriber has had an event (their subscriptions are then live); false if some never did. */
 async function warmUp(ask: (c: ClientCommand) => Promise<ClientReport>, graphqlUrl: string, mutation: (round: number) => { body: string; token: string }, n: number, offset: number): Promise<boolean> {
   for (let attempt = 0; attempt < 10; attempt++) {
@@ -304,7 +303,9 @@ export async function runFanout(graphqlUrl: string, pair: FanoutPair, n: number)
       targetP99Ms: FANOUT_TARGETS.p99Ms[n] ?? null,
       firstError: rounds.firstError ?? opened.firstError,
     };
-    console.log(`p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, ${result.beforeAnswer} before the answer (from the request: ${result.fromRequestP50Ms.toFixed(0)} / ${result.fromRequestP99Ms.toFixed(0)} ms)`);
+    console.log(
+      `p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, ${result.beforeAnswer} before the answer (from the request: ${result.fromRequestP50Ms.toFixed(0)} / ${result.fromRequestP99Ms.toFixed(0)} ms)`,
+    );
     return result;
   } finally {
     if (child.connected) await ask({ type: 'close' }).catch(() => undefined);

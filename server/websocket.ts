@@ -565,7 +565,8 @@ function serveGraphQLWs(wsServer: WebSocketServer, options: ServerOptions<Record
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data) => {
-            handle(String(data)).catch((err: unknown) => {
+            // ws's default binaryType: every message is one Buffer (fragments joined).
+            handle((data as Buffer).toString('utf8')).catch((err: unknown) => {
               logger.error({ err }, 'WebSocket message could not be handled');
               socket.close(CLOSE_INTERNAL_ERROR, 'Internal server error');
             });

@@ -6,17 +6,21 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { request } from 'node:http';
 
 export type ClientCommand =
   /** Opens `count` more subscribers (numbered after those already open). */
   | { type: 'open'; url: string; count: number; tokens: (string | null)[]; query: string; variables: Record<string, unknown> }
   | { type: 'mark' }
+  /** Sends the mutation from here, so the moment its answer is in is not late behind the server's own work (the server is the bench's process). */
+  | { type: 'mutate'; url: string; body: string; token: string }
   | { type: 'await'; timeoutMs: number }
   | { type: 'close' };
 
 export type ClientReport =
   | { type: 'opened'; opened: number; failed: number; firstError: string | null }
   | { type: 'marked' }
+  | { type: 'mutated'; sentAt: number; answeredAt: number; status: number; text: string }
   | { type: 'arrived'; times: number[]; missing: number; withErrors: number; firstError: string | null }
   | { type: 'closed' };
 
@@ -102,12 +106,26 @@ async function arrived(timeoutMs: number): Promise<void> {
   });
 }
 
+/** One POST; its answer is stamped as soon as its last byte is read (events may follow right behind it). */
+function mutate(command: Extract<ClientCommand, { type: 'mutate' }>): void {
+  const body = Buffer.from(command.body);
+  const sentAt = now();
+  const req = request(command.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${command.token}` } }, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => send({ type: 'mutated', sentAt, answeredAt: now(), status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+  });
+  req.on('error', (err) => send({ type: 'mutated', sentAt, answeredAt: now(), status: 0, text: err.message }));
+  req.end(body);
+}
+
 process.on('message', (command: ClientCommand) => {
   if (command.type === 'open') void open(command);
   else if (command.type === 'mark') {
     marks = receipts.map((r) => r.length);
     send({ type: 'marked' });
-  } else if (command.type === 'await') void arrived(command.timeoutMs);
+  } else if (command.type === 'mutate') void mutate(command);
+  else if (command.type === 'await') void arrived(command.timeoutMs);
   else {
     for (const client of clients) void client.dispose();
     send({ type: 'closed' });

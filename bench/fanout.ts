@@ -13,6 +13,7 @@
  * description updated, the spine's baseline).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -139,6 +140,8 @@ export interface FanoutResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Events read by a subscriber before the mutation's answer was (counted 0 ms in p50/p99). */
+  beforeAnswer: number;
   /** From the moment the mutation was sent (its own time included): what a screen sees after a click. */
   fromRequestP50Ms: number;
   fromRequestP99Ms: number;
@@ -170,6 +173,22 @@ function exposeGc(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
+/** Starts the V8 profiler on this process (the server); the function returned stops it and writes the profile. */
+async function startProfile(): Promise<(file: string) => Promise<string>> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    return file;
+  };
+}
+
 /** The client process and a way to ask it something and await its answer. */
 function startClients(): { child: ChildProcess; ask: (command: ClientCommand) => Promise<ClientReport> } {
   const child = fork(fileURLToPath(new URL('./fanout-clients.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -184,8 +203,6 @@ function startClients(): { child: ChildProcess; ask: (command: ClientCommand) =>
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
-
-const now = () => performance.timeOrigin + performance.now();
 
 /** Mutations (rounds −1−offset, −2−offset…, each a change) until every subscriber has had an event (their subscriptions are then live); false if some never did. */
 async function warmUp(ask: (c: ClientCommand) => Promise<ClientReport>, graphqlUrl: string, mutation: (round: number) => { body: string; token: string }, n: number, offset: number): Promise<boolean> {
@@ -204,20 +221,24 @@ async function measureRounds(ask: (c: ClientCommand) => Promise<ClientReport>, g
   const latencies: number[] = [];
   const sinceRequest: number[] = [];
   let missing = 0;
+  let before = 0;
   let withErrors = 0;
   let firstError: string | null = null;
   const executionsBefore = multiplexCounters.executions;
   for (let round = 0; round < ROUNDS; round++) {
     await ask({ type: 'mark' });
     const { body, token } = mutation(round);
-    const sentAt = now();
-    const answer = await post(graphqlUrl, body, token);
-    const answeredAt = now();
+    // Sent by the clients' process: this one is the server, busy with the fan-out once its answer has left.
+    const answer = await ask({ type: 'mutate', url: graphqlUrl, body, token });
+    if (answer.type !== 'mutated') throw new Error(`fan-out: unexpected report ${answer.type}`);
+    const { sentAt, answeredAt } = answer;
     if (answer.status !== 200 || answer.text.includes('"errors"')) throw new Error(`fan-out: the mutation failed: ${answer.text.slice(0, 300)}`);
     const report = await ask({ type: 'await', timeoutMs: 30_000 + 5 * n });
     if (report.type !== 'arrived') throw new Error(`fan-out: unexpected report ${report.type}`);
-    // An event may leave before the answer does (delivery starts at commit): counted as 0 ms.
+    // Delivery starts once the answer has left (Context.afterAnswer); an event read before the answer
+    // (another kick, the dispatcher already running) counts 0 ms, and `before` counts them.
     for (const at of report.times) {
+      if (at < answeredAt) before++;
       latencies.push(Math.max(0, at - answeredAt));
       sinceRequest.push(at - sentAt);
     }
@@ -226,7 +247,7 @@ async function measureRounds(ask: (c: ClientCommand) => Promise<ClientReport>, g
     firstError ??= report.firstError;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { latencies, sinceRequest, missing, withErrors, firstError, executionsPerEvent: (multiplexCounters.executions - executionsBefore) / ROUNDS };
+  return { latencies, sinceRequest, missing, before, withErrors, firstError, executionsPerEvent: (multiplexCounters.executions - executionsBefore) / ROUNDS };
 }
 
 /** One fan-out run of `n` subscribers of `pair` on the server at `graphqlUrl` (this process). */
@@ -255,7 +276,9 @@ export async function runFanout(graphqlUrl: string, pair: FanoutPair, n: number)
     const idle = rest.memory;
     if (process.env.BENCH_FANOUT_SNAPSHOT) console.log(`heap snapshot: ${writeHeapSnapshot(process.env.BENCH_FANOUT_SNAPSHOT)}`);
     process.stdout.write(`measuring ${ROUNDS} events… `);
+    const profile = process.env.BENCH_FANOUT_PROFILE ? await startProfile() : null;
     const rounds = await measureRounds(ask, graphqlUrl, subject.mutation, n);
+    if (profile) console.log(`CPU profile of the measured events: ${await profile(`${process.env.BENCH_FANOUT_PROFILE!}-${n}.cpuprofile`)}`);
     const sorted = rounds.latencies.sort((a, b) => a - b);
     const fromRequest = rounds.sinceRequest.sort((a, b) => a - b);
     const result: FanoutResult = {
@@ -265,6 +288,7 @@ export async function runFanout(graphqlUrl: string, pair: FanoutPair, n: number)
       rounds: ROUNDS,
       received: sorted.length,
       missing: rounds.missing,
+      beforeAnswer: rounds.before,
       withErrors: rounds.withErrors,
       p50Ms: percentile(sorted, 50),
       p99Ms: percentile(sorted, 99),
@@ -279,7 +303,9 @@ export async function runFanout(graphqlUrl: string, pair: FanoutPair, n: number)
       targetP99Ms: FANOUT_TARGETS.p99Ms[n] ?? null,
       firstError: rounds.firstError ?? opened.firstError,
     };
-    console.log(`p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms (from the request: ${result.fromRequestP50Ms.toFixed(0)} / ${result.fromRequestP99Ms.toFixed(0)} ms)`);
+    console.log(
+      `p50 ${result.p50Ms.toFixed(0)} ms, p99 ${result.p99Ms.toFixed(0)} ms, ${result.beforeAnswer} before the answer (from the request: ${result.fromRequestP50Ms.toFixed(0)} / ${result.fromRequestP99Ms.toFixed(0)} ms)`,
+    );
     return result;
   } finally {
     if (child.connected) await ask({ type: 'close' }).catch(() => undefined);

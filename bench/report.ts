@@ -164,6 +164,7 @@ export function printFanout(results: readonly FanoutResult[], title: string, dat
       'open',
       'events',
       'missing',
+      'before answer',
       'errors',
       'p50 ms',
       'p99 ms',
@@ -180,6 +181,7 @@ export function printFanout(results: readonly FanoutResult[], title: string, dat
       String(r.opened),
       String(r.received),
       String(r.missing),
+      String(r.beforeAnswer ?? 0),
       String(r.withErrors),
       fmt(r.p50Ms, 1),
       fmt(r.p99Ms, 1),
@@ -192,7 +194,8 @@ export function printFanout(results: readonly FanoutResult[], title: string, dat
       memory(r),
     ]),
   );
-  console.log("Latency: from the mutation's answer (in the server's process) to each subscriber's receipt (an event that arrives first counts 0),");
+  console.log("Latency: from the mutation's answer, read by the subscribers' process (which sends it), to each subscriber's receipt (an event read before");
+  console.log('the answer counts 0 and is counted in "before answer"; the server sends events once its answer has left: Context.afterAnswer),');
   console.log('every subscriber of every measured event; "from request": from the moment the mutation was sent, its own time included;');
   console.log("executions/event: executions of the subscription's operation per event, all subscribers together (server/multiplex.ts);");
   console.log(

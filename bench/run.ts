@@ -31,6 +31,7 @@
  *   --fanout-only                        only the fan-out run, on the ordinary demo data (no scaled seed, no scenarios)
  *   BENCH_FANOUT_ROUNDS                  measured events per N (default 5)
  *   BENCH_FANOUT_SNAPSHOT=FILE           writes a heap snapshot of the server with the N sockets idle (where the memory per connection goes)
+ *   BENCH_FANOUT_PROFILE=PREFIX          writes a CPU profile of the server during the measured events (PREFIX-N.cpuprofile)
  * For the fan-out run only, the bench's server accepts N sockets and subscriptions from one address and
  * person (MAX_SOCKETS_PER_ADDRESS, MAX_CONNECTIONS_PER_ADDRESS, MAX_SUBSCRIPTIONS_PER_PERSON raised in its
  * config); the defaults stay as they are.

@@ -99,6 +99,8 @@ export class Context {
   private readOnlyOperation = false;
   /** The transaction under way (`ctx.transaction`), which nested calls join. */
   private currentTransaction: Transaction | null = null;
+  /** Where this operation's answer leaves (set by the HTTP layer): see `afterAnswer`. */
+  private answerHook: ((fn: () => void) => void) | null = null;
 
   constructor(
     readonly gateway: Gateway,
@@ -185,6 +187,24 @@ export class Context {
     this.currentEm = null;
   }
 
+  /**
+   * Tells the context how to run work once its answer has left (the HTTP layer: when the response is
+   * written, or the connection closed). Without it, `afterAnswer` runs at once.
+   */
+  answersThrough(hook: (fn: () => void) => void): void {
+    this.answerHook = hook;
+  }
+
+  /**
+   * Runs `fn` once the operation's answer has left, or at once when nothing tells when it does. The
+   * dispatcher's kick after a commit goes through it: live subscribers (thousands of screens on one
+   * session) are served after the caller has its answer, not before it (issue 13's fan-out bench).
+   */
+  afterAnswer(fn: () => void): void {
+    if (this.answerHook) this.answerHook(fn);
+    else fn();
+  }
+
   /** True when the viewer holds `permission` (see module manifests). */
   can(permission: Permission): boolean {
     return this.gateway.permissions.allows(this.viewer, permission);
@@ -253,7 +273,9 @@ export class Context {
       this.em = outer.em;
       forgetScope(outer.em);
     }
-    if (pending.length > 0) this.gateway.events.kick();
+    // Delivered once the answer has left (durability does not depend on it: the events are committed,
+    // and the dispatcher's poll or any other kick delivers them if this one never runs).
+    if (pending.length > 0) this.gateway.events.kickAfter((fn) => this.afterAnswer(fn));
     await this.runEach(committed, 'after-commit');
     return result;
   }

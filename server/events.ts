@@ -187,6 +187,8 @@ export class EventDispatcher {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** Kicks waiting for an operation's answer to leave (kickAfter): the idle poll leaves their events to them. */
+  private deferred = 0;
 
   constructor(
     private readonly logger: Logger,
@@ -231,6 +233,21 @@ export class EventDispatcher {
     this.running = this.loop().finally(() => (this.running = null));
   }
 
+  /**
+   * Kicks once `wait` calls back (an operation's answer has left: Context.afterAnswer). Meanwhile the idle
+   * poll does not step, so the events of that commit reach live subscribers after the answer.
+   */
+  kickAfter(wait: (fn: () => void) => void): void {
+    this.deferred++;
+    let done = false;
+    wait(() => {
+      if (done) return;
+      done = true;
+      this.deferred--;
+      this.kick();
+    });
+  }
+
   /** Stops after the step under way (called before the database closes). */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -241,11 +258,11 @@ export class EventDispatcher {
 
   /** Resolves once the dispatcher is idle (tests). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || (this.deferred > 0 && !this.stopped)) await (this.running ?? new Promise((resolve) => setTimeout(resolve, 1)));
   }
 
   private async poll(): Promise<void> {
-    if (this.running || this.stopped) return;
+    if (this.running || this.stopped || this.deferred > 0) return;
     try {
       if (await dispatchDue(this.fork())) this.kick();
     } catch (err) {

@@ -64,7 +64,7 @@ function createHttpApp(options: HttpAppOptions): Express {
     jsonOperation(options),
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(options.apollo, {
-      context: async ({ req, res }) => options.context(req, String(res.getHeader('x-request-id') ?? randomUUID())),
+      context: async ({ req, res }) => answeringThrough(await options.context(req, String(res.getHeader('x-request-id') ?? randomUUID())), res),
     }),
   );
   if (options.routes) app.use('/files', requestId, rateLimit(options, sendRouteError), options.routes);
@@ -191,7 +191,7 @@ function jsonOperation({ apollo, maxBodyBytes, context, directQuery }: HttpAppOp
         const query = req.url.indexOf('?');
         const response = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : req.url.slice(query), body },
-          context: () => context(req, requestId()),
+          context: async () => answeringThrough(await context(req, requestId()), res),
         });
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
@@ -205,6 +205,25 @@ function jsonOperation({ apollo, maxBodyBytes, context, directQuery }: HttpAppOp
       })
       .catch(next);
   };
+}
+
+/**
+ * `ctx`'s work after its answer (Context.afterAnswer: the dispatcher's kick after a commit) runs once
+ * `res` is written ('finish') or its connection gone ('close'), whichever comes first.
+ */
+function answeringThrough(ctx: Context, res: ServerResponse): Context {
+  ctx.answersThrough((fn) => {
+    if (res.writableFinished || res.destroyed) return fn();
+    let ran = false;
+    const run = () => {
+      if (ran) return;
+      ran = true;
+      res.off('finish', run).off('close', run);
+      fn();
+    };
+    res.once('finish', run).once('close', run);
+  });
+  return ctx;
 }
 
 /** While draining, every answer closes its connection: a client's next request goes to another process. */

@@ -9,6 +9,11 @@ import { CONNECT_TIMEOUT_MS, connectRedis } from './preflight.js';
 export interface PubSub {
   publish(topic: string, payload: unknown): void;
   subscribe(topic: string): AsyncIterable<unknown>;
+  /**
+   * Calls `listener` with each payload of `topic`, synchronously as it arrives, until the function returned
+   * is called: no iterator and no promise per payload (server/kit/follow.ts, thousands of screens on one stream).
+   */
+  listen(topic: string, listener: (payload: unknown) => void): () => void;
 }
 
 export interface PubSubAdapter {
@@ -24,7 +29,7 @@ export async function createPubSubAdapter(redisUrl: string | null, logger: Logge
     // room's screens): no limit, so no MaxListenersExceededWarning (a leak would show in the bench's memory).
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
-    return { pubSub: createPubSub({ eventTarget }) as unknown as PubSub, kind: 'memory', close: async () => {} };
+    return { pubSub: withListen(createPubSub({ eventTarget }), eventTarget), kind: 'memory', close: async () => {} };
   }
   const options = { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true, connectTimeout: CONNECT_TIMEOUT_MS };
   const publishClient = new Redis(redisUrl, options);
@@ -37,10 +42,24 @@ export async function createPubSubAdapter(redisUrl: string | null, logger: Logge
   }
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {
-    pubSub: createPubSub({ eventTarget }) as unknown as PubSub,
+    pubSub: withListen(createPubSub({ eventTarget }), eventTarget),
     kind: 'redis',
     close: async () => {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
+}
+
+/** The pubsub with `listen`, on the event target it publishes to (a CustomEvent whose detail is the payload). */
+function withListen(pubSub: object, eventTarget: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>): PubSub {
+  const yoga = pubSub as unknown as Omit<PubSub, 'listen'>;
+  return {
+    publish: (topic, payload) => yoga.publish(topic, payload),
+    subscribe: (topic) => yoga.subscribe(topic),
+    listen(topic, listener) {
+      const handle = (event: Event) => listener((event as CustomEvent).detail);
+      eventTarget.addEventListener(topic, handle);
+      return () => eventTarget.removeEventListener(topic, handle);
     },
   };
 }

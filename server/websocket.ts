@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, OperationTypeNode, getOperationAST, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ExecutionResult, FormattedExecutionResult, OperationResult, SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { handleProtocols, makeServer, type ExecutionResult, type FormattedExecutionResult, type OperationResult, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from './auth.js';
 import { Context, type Gateway } from './context.js';
@@ -42,19 +41,25 @@ export interface WebSocketOptions {
   draining: () => boolean;
 }
 
-/** What the server keeps per open socket. */
+/** Close code of a socket whose message could not be handled (graphql-ws's own adapter uses it too). */
+const CLOSE_INTERNAL_ERROR = 1011;
+/** Ping every idle socket this often; one that has not answered the previous ping by then is cut (as graphql-ws's `useServer`). */
+const KEEP_ALIVE_MS = 12_000;
+
+/** What the server keeps per open socket (one per idle screen: kept small, see the fan-out bench). */
 interface SocketState {
+  socket: WebSocket;
   address: string;
   token: string | null;
   /** The viewer of the last check of the token (at connection, then at each operation or timer). */
   viewer: Viewer;
-  /** Subscriptions counted against the socket and its token, by graphql-ws operation id. */
-  subscriptions: Set<string>;
-  /** The contexts of the socket's open subscriptions: they follow the token's viewer when its roles change. */
+  /**
+   * The socket's open subscriptions, counted against it and its token, by graphql-ws operation id; their
+   * contexts follow the token's viewer when its roles change.
+   */
   contexts: Map<string, Context>;
-  /** Queries and mutations being executed (shutdown waits for them). */
-  operations: Set<string>;
-  timer: NodeJS.Timeout | null;
+  /** Queries and mutations being executed (shutdown waits for them); null while there is none yet. */
+  operations: Set<string> | null;
   checking: boolean;
   revoked: boolean;
 }
@@ -87,7 +92,8 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
   });
   wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => sessions.opened(socket, request));
 
-  const cleanup = useServer<Record<string, unknown>>(
+  const cleanup = serveGraphQLWs(
+    wsServer,
     {
       schema,
       execute: (args) => executeCompiled(compiler, args),
@@ -105,7 +111,7 @@ export function createWebSocketEndpoint(options: WebSocketOptions): WebSocketEnd
       onError: (_ctx, _id, _payload, errors) => formatOperationErrors(errors, gateway.logger),
       onComplete: (ctx, id) => sessions.complete(ctx.extra.socket, id),
     },
-    wsServer,
+    gateway.logger,
   );
 
   return {
@@ -133,8 +139,13 @@ class WebSocketSessions {
   /** Checks of a token under way, shared by its sockets (one statement for an event's many subscribers of one token). */
   private readonly checks = new Map<string, Promise<Viewer | null>>();
   /** Each token's last answer and when its check started: an idle socket's re-check takes one younger than recheckMs. */
-  private readonly lastChecks = new Map<string, { at: number; viewer: Viewer | null }>();
+  private readonly lastChecks = new Map<string, { at: number; order: number; viewer: Viewer | null }>();
   private checksDone = 0;
+  private recheckTimer: NodeJS.Timeout | null = null;
+  /** Orders token checks' starts and events' first sights (see `seen`). */
+  private clock = 0;
+  /** Events' results by when this process first handed them to a socket (see `seen`). */
+  private readonly firstSeen = new WeakMap<ExecutionResult, number>();
 
   constructor(private readonly options: WebSocketOptions) {
     this.gateway = options.gateway;
@@ -160,11 +171,8 @@ class WebSocketSessions {
     const address = addressOf(request);
     this.socketsByAddress.set(address, (this.socketsByAddress.get(address) ?? 0) + 1);
     // ws closes the socket itself on a protocol error (1009 for a message over maxPayload, 1007…): one
-    // warning line, instead of graphql-ws's "Internal error… check your implementation" and its stack.
-    process.nextTick(() => {
-      socket.removeAllListeners('error');
-      socket.on('error', (err) => this.logger.warn({ address, reason: err.message }, 'WebSocket closed on a protocol error'));
-    });
+    // warning line.
+    socket.on('error', (err) => this.logger.warn({ address, reason: err.message }, 'WebSocket closed on a protocol error'));
     socket.once('close', () => this.closed(socket, address));
   }
 
@@ -173,9 +181,8 @@ class WebSocketSessions {
     decrement(this.socketsByAddress, address);
     const state = this.states.get(socket);
     if (state) {
-      stopTimer(state);
-      for (const id of [...state.subscriptions]) this.release(state, id);
-      state.operations.clear();
+      for (const id of [...state.contexts.keys()]) this.release(state, id);
+      state.operations = null;
       this.allStates.delete(state);
     }
   }
@@ -190,21 +197,8 @@ class WebSocketSessions {
     } catch {
       return false; // graphql-ws closes with 4403 Forbidden
     }
-    const state: SocketState = {
-      address: addressOf(request),
-      token,
-      viewer,
-      subscriptions: new Set(),
-      contexts: new Map(),
-      operations: new Set(),
-      timer: null,
-      checking: false,
-      revoked: false,
-    };
-    if (token && this.authenticate) {
-      state.timer = setInterval(() => void this.recheck(socket, state), this.recheckMs);
-      state.timer.unref();
-    }
+    const state: SocketState = { socket, address: addressOf(request), token, viewer, contexts: new Map(), operations: null, checking: false, revoked: false };
+    if (token && this.authenticate) this.startRechecks();
     this.states.set(socket, state);
     this.allStates.add(state);
     return true;
@@ -281,11 +275,11 @@ class WebSocketSessions {
   /** The operation counted: a subscription against the caps per socket and per person, or an operation in flight. */
   private count(state: SocketState, id: string, context: Context, type: OperationTypeNode | undefined): readonly GraphQLError[] | null {
     if (type !== OperationTypeNode.SUBSCRIPTION) {
-      state.operations.add(id);
+      (state.operations ??= new Set()).add(id);
       return null;
     }
     const { maxSubscriptionsPerSocket, maxSubscriptionsPerPerson } = this.limits;
-    if (state.subscriptions.size >= maxSubscriptionsPerSocket) {
+    if (state.contexts.size >= maxSubscriptionsPerSocket) {
       return [new AppError(ErrorCode.TooComplex, `Trop d'abonnements ouverts sur cette connexion (${maxSubscriptionsPerSocket} au plus).`, { limit: 'subscriptions' })];
     }
     const key = keyOf(state);
@@ -294,7 +288,6 @@ class WebSocketSessions {
       return [new AppError(ErrorCode.TooComplex, `Trop d'abonnements ouverts pour ce jeton ou cette adresse (${maxSubscriptionsPerPerson} au plus).`, { limit: 'subscriptionsPerPerson' })];
     }
     this.subscriptionsByKey.set(key, open + 1);
-    state.subscriptions.add(id);
     state.contexts.set(id, context);
     return null;
   }
@@ -318,18 +311,57 @@ class WebSocketSessions {
     }
   }
 
-  /** A result about to leave: a subscription's event only with its token still valid; errors formatted. */
-  async next(socket: WebSocket, id: string, args: ExecutionArgs, result: ExecutionResult): Promise<FormattedExecutionResult | void> {
-    const requestId = (args.contextValue as Context).requestId;
+  /**
+   * A result about to leave: a subscription's event only with its token still valid; errors formatted.
+   * Synchronous when the token's check for this event is already answered (every subscriber of a token
+   * but the first, for one event): no promise per subscriber then.
+   */
+  next(socket: WebSocket, id: string, args: ExecutionArgs, result: ExecutionResult): Promise<FormattedExecutionResult | void> | FormattedExecutionResult | void {
     const state = this.states.get(socket);
     // A subscription's event is an answer too: its token is checked again before it leaves, so that
     // a token revoked or expired since the last check receives no more data (the idle timer alone
     // left up to WS_TOKEN_RECHECK_MS of events, contacts included).
-    if (state && state.contexts.has(id) && !(await this.eventAllowed(socket, state))) {
-      return { errors: [formatError(invalidToken().toJSON(), invalidToken(), this.logger, requestId)] };
+    if (state && state.contexts.has(id)) {
+      const allowed = this.eventAllowedNow(socket, state, this.seen(result));
+      if (allowed === null) return this.eventAllowed(socket, state).then((ok) => this.outgoing(ok, args, result));
+      return this.outgoing(allowed, args, result);
     }
+    return this.outgoing(true, args, result);
+  }
+
+  /** What leaves for an event: the token's refusal, the result's errors formatted, or the result as is (undefined). */
+  private outgoing(allowed: boolean, args: ExecutionArgs, result: ExecutionResult): FormattedExecutionResult | void {
+    const requestId = (args.contextValue as Context).requestId;
+    if (!allowed) return { errors: [formatError(invalidToken().toJSON(), invalidToken(), this.logger, requestId)] };
     if (!result.errors) return;
     return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, this.logger, requestId)) };
+  }
+
+  /**
+   * When this process first handed `result` (one event's shared execution, server/multiplex.ts) to a
+   * socket, on the order of `clock`: a token check started later was started after the event was published.
+   */
+  private seen(result: ExecutionResult): number {
+    let at = this.firstSeen.get(result);
+    if (at === undefined) this.firstSeen.set(result, (at = ++this.clock));
+    return at;
+  }
+
+  /**
+   * The token's verdict for an event first seen at `seen`, when a check started since has answered (true:
+   * allowed; false: refused, the socket closed); null when the token must be checked (eventAllowed).
+   */
+  private eventAllowedNow(socket: WebSocket, state: SocketState, seen: number): boolean | null {
+    if (state.revoked) return false;
+    if (!state.token || !this.authenticate) return true;
+    const last = this.lastChecks.get(state.token);
+    if (!last || last.order < seen) return null;
+    if (last.viewer) {
+      this.applyViewer(state, last.viewer);
+      return true;
+    }
+    this.forbid(socket, state);
+    return false;
   }
 
   /** graphql-ws's complete: the operation is no longer counted. */
@@ -337,19 +369,33 @@ class WebSocketSessions {
     const state = this.states.get(socket);
     if (!state) return;
     this.release(state, id);
-    state.operations.delete(id);
+    state.operations?.delete(id);
   }
 
   /** Queries and mutations being executed on any socket. */
   operationsInFlight(): number {
     let n = 0;
-    for (const state of this.allStates) n += state.operations.size;
+    for (const state of this.allStates) n += state.operations?.size ?? 0;
     return n;
   }
 
   /** Shutdown: no socket's token is checked again. */
   stopTimers(): void {
-    for (const state of this.allStates) stopTimer(state);
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
+    this.recheckTimer = null;
+  }
+
+  /**
+   * One timer for every socket's idle re-check (a timer per socket weighed on the memory per idle
+   * connection): every recheckMs, each socket with a token is checked, those of one token sharing one
+   * statement. A socket is so checked at most recheckMs after its last check.
+   */
+  private startRechecks(): void {
+    if (this.recheckTimer) return;
+    this.recheckTimer = setInterval(() => {
+      for (const state of this.allStates) if (state.token) void this.recheck(state.socket, state);
+    }, this.recheckMs);
+    this.recheckTimer.unref();
   }
 
   /** The token of an idle socket, checked again: revoked or expired since closes the socket. */
@@ -397,10 +443,11 @@ class WebSocketSessions {
     let check = this.checks.get(token);
     if (!check) {
       const at = Date.now();
+      const order = ++this.clock;
       check = this.authenticate!(this.gateway.orm.em.fork() as SqlEntityManager, token)
         .then((viewer) => {
           this.recentViewers.set(token, viewer);
-          this.rememberCheck(token, at, viewer);
+          this.rememberCheck(token, at, order, viewer);
           return viewer;
         })
         .finally(() => this.checks.delete(token));
@@ -410,8 +457,10 @@ class WebSocketSessions {
   }
 
   /** Keeps a token's last answer; now and then forgets those older than recheckMs (tokens no longer in use). */
-  private rememberCheck(token: string, at: number, viewer: Viewer | null): void {
-    this.lastChecks.set(token, { at, viewer });
+  private rememberCheck(token: string, at: number, order: number, viewer: Viewer | null): void {
+    const last = this.lastChecks.get(token);
+    if (last && last.order > order) return; // a later check has answered already
+    this.lastChecks.set(token, { at, order, viewer });
     if (++this.checksDone % 1000 !== 0) return;
     for (const [key, last] of this.lastChecks) if (Date.now() - last.at >= this.recheckMs) this.lastChecks.delete(key);
   }
@@ -430,15 +479,13 @@ class WebSocketSessions {
   private forbid(socket: WebSocket, state: SocketState): void {
     if (state.revoked) return;
     state.revoked = true;
-    stopTimer(state);
     // After the answer being sent (its error) has left: ws sends in order, close comes last.
     setImmediate(() => socket.close(CLOSE_FORBIDDEN, 'Forbidden'));
   }
 
   /** A subscription ended: no longer counted against its socket and its person or address. */
   private release(state: SocketState, id: string): void {
-    state.contexts.delete(id);
-    if (!state.subscriptions.delete(id)) return;
+    if (!state.contexts.delete(id)) return;
     decrement(this.subscriptionsByKey, keyOf(state));
   }
 }
@@ -477,10 +524,66 @@ const isUnauthenticated = (err: unknown): err is AppError => err instanceof AppE
 /** Errors of a refused operation: a rate limit's as is (its retry delay), any other through the global mask. */
 const formatOperationErrors = (errors: readonly GraphQLError[], logger: Logger) => errors.map((e) => (e.extensions?.code === RATE_LIMITED ? e.toJSON() : formatError(e.toJSON(), e, logger)));
 
-/** Stops the idle re-check of a socket's token. */
-function stopTimer(state: SocketState): void {
-  if (state.timer) clearInterval(state.timer);
-  state.timer = null;
+type WsExtra = { socket: WebSocket; request: IncomingMessage };
+
+/** Sockets pinged by the keep-alive sweep and not heard from since. */
+const awaitingPong = new WeakSet<WebSocket>();
+/** A pong (shared by every socket: no closure per socket). */
+function heard(this: WebSocket): void {
+  awaitingPong.delete(this);
+}
+
+/**
+ * graphql-ws on `wsServer`, what its `useServer` (graphql-ws/use/ws) does with less per socket, which
+ * is what an idle screen costs: one keep-alive sweep for all sockets instead of two timers each, sends
+ * without a promise and callback each (a socket that is no longer open drops what is sent, as there).
+ * Returns what closes every socket with 1001 and stops the server.
+ */
+function serveGraphQLWs(wsServer: WebSocketServer, options: ServerOptions<Record<string, unknown>, WsExtra>, logger: Logger): { dispose(): Promise<void> } {
+  const server = makeServer<Record<string, unknown>, WsExtra>(options);
+  wsServer.options.handleProtocols = handleProtocols;
+  const keepAlive = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (socket.readyState !== socket.OPEN) continue;
+      if (awaitingPong.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      awaitingPong.add(socket);
+      socket.ping();
+    }
+  }, KEEP_ALIVE_MS);
+  keepAlive.unref();
+  wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    socket.on('pong', heard);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => {
+          if (socket.readyState === socket.OPEN) socket.send(data);
+        },
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', (data) => {
+            // ws's default binaryType: every message is one Buffer (fragments joined).
+            handle((data as Buffer).toString('utf8')).catch((err: unknown) => {
+              logger.error({ err }, 'WebSocket message could not be handled');
+              socket.close(CLOSE_INTERNAL_ERROR, 'Internal server error');
+            });
+          }),
+      },
+      { socket, request },
+    );
+    socket.once('close', (code, reason) => void closed(code, String(reason)));
+  });
+  return {
+    dispose: async () => {
+      clearInterval(keepAlive);
+      for (const client of wsServer.clients) client.close(CLOSE_GOING_AWAY, 'Going away');
+      wsServer.removeAllListeners();
+      await new Promise<void>((resolve, reject) => wsServer.close((err) => (err ? reject(err) : resolve())));
+    },
+  };
 }
 
 /** One less in a counter by key (address or person); the key goes when its count falls to zero. */

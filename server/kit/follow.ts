@@ -57,7 +57,8 @@ class StreamFollower implements AsyncIterableIterator<StoredEvent> {
   private readonly ready: StoredEvent[] = [];
   /** Received live, not looked at yet. */
   private live: StoredEvent[] = [];
-  private readonly source: AsyncIterator<StoredEvent>;
+  /** Stops listening to the stream's topic. */
+  private readonly unlisten: () => void;
   private waiting: ((result: IteratorResult<StoredEvent>) => void) | null = null;
   private failed: ((err: unknown) => void) | null = null;
   private wakeProducer: (() => void) | null = null;
@@ -72,8 +73,7 @@ class StreamFollower implements AsyncIterableIterator<StoredEvent> {
     private last: number,
     private readonly options: Required<FollowOptions>,
   ) {
-    this.source = (ctx.gateway.pubSub.subscribe(streamTopic(stream)) as AsyncIterable<StoredEvent>)[Symbol.asyncIterator]();
-    void this.pump();
+    this.unlisten = ctx.gateway.pubSub.listen(streamTopic(stream), (event) => this.receive(event as StoredEvent));
     void this.produce().catch((err: unknown) => this.fail(err));
   }
 
@@ -101,7 +101,7 @@ class StreamFollower implements AsyncIterableIterator<StoredEvent> {
     if (this.done) return;
     this.done = true;
     if (this.catchUp) clearTimeout(this.catchUp);
-    void this.source.return?.();
+    this.unlisten();
     this.ready.length = 0;
     this.settle({ value: undefined, done: true });
     this.wakeProducer?.();
@@ -128,18 +128,19 @@ class StreamFollower implements AsyncIterableIterator<StoredEvent> {
     else this.ready.push(event);
   }
 
-  /** Moves the pubsub's events to the live buffer, waking the producer. */
-  private async pump(): Promise<void> {
-    try {
-      for (;;) {
-        const next: IteratorResult<StoredEvent> = await this.source.next();
-        if (next.done || this.done) return;
-        this.live.push(next.value);
-        this.wakeProducer?.();
-      }
-    } catch (err) {
-      this.fail(err);
+  /**
+   * An event of the pubsub, as it arrives: handed on at once when it is the next one and the producer is
+   * idle (nothing live pending, no catch-up due), the common case; else buffered and the producer woken.
+   * So an event reaches a waiting subscriber without an iterator or a promise per follower between.
+   */
+  private receive(event: StoredEvent): void {
+    if (this.done) return;
+    if (this.wakeProducer && this.live.length === 0 && !this.caughtUp && event.stream === this.stream && event.seq === this.last + 1) {
+      this.emit(event);
+      return;
     }
+    this.live.push(event);
+    this.wakeProducer?.();
   }
 
   /** The replay, then live events in order, the database filling any gap. */

@@ -178,8 +178,9 @@ function jsonOperation({ apollo, maxBodyBytes, context, directQuery }: HttpAppOp
       .then(async (text) => {
         const body = parseJson(text);
         const requestId = () => String(res.getHeader('x-request-id') ?? randomUUID());
-        const direct = directQuery && (await directQuery(body, req.headers.accept, () => context(req, requestId())));
-        if (direct) {
+        const outcome = directQuery ? await directQuery(body, req.headers.accept, () => context(req, requestId())) : null;
+        if (outcome && 'answer' in outcome) {
+          const direct = outcome.answer;
           res.statusCode = 200;
           res.setHeader('content-type', direct.contentType);
           res.setHeader('content-length', Buffer.byteLength(direct.body));
@@ -191,7 +192,8 @@ function jsonOperation({ apollo, maxBodyBytes, context, directQuery }: HttpAppOp
         const query = req.url.indexOf('?');
         const response = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : req.url.slice(query), body },
-          context: () => context(req, requestId()),
+          // A query the lane ran to errors: Apollo answers with its context, and its executor takes its result.
+          context: () => (outcome ? Promise.resolve(outcome.ran) : context(req, requestId())),
         });
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;

@@ -81,7 +81,14 @@ export async function seedGovernance({ em }: DemoContext): Promise<DemoResult | 
   }
   await em.flush();
   const session = await seedNextSession(em);
-  return session ? { lines: [`Governance: the technical committee's next session, to open from the committee screen: /screen/?session=${session.globalId}`] } : undefined;
+  if (!session) return undefined;
+  // The screen only shows the session: its chair (the demo funder) opens it and starts items through the API (README).
+  return {
+    lines: [
+      `Governance: the technical committee's next session is scheduled; its chair (funder) opens it with openSession(id: "${session.globalId}")`,
+      `    and its committee screen is /screen/?session=${session.globalId}#token=<token> on the address above`,
+    ],
+  };
 }
 
 /** Requests the demo's next committee reviews: qualified or scheduled, the latest received first. */

@@ -150,15 +150,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-/** JSON as body-parser's strict parser takes it: an object or an array; an empty body is `{}`. */
+/** JSON as body-parser's strict parser takes it: an object or an array; an empty body is `{}`; a UTF-8 byte order mark skipped (its decoder drops it). */
 function parseJson(text: string): unknown {
-  let i = 0;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let i = bom;
   while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   const start = text[i];
   if (start === undefined) return {};
   if (start !== '{' && start !== '[') throw bodyError(400, 'entity.parse.failed', `Unexpected token ${start} in JSON`);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(bom ? text.slice(bom) : text) as unknown;
   } catch (err) {
     throw bodyError(400, 'entity.parse.failed', (err as Error).message);
   }

@@ -147,7 +147,7 @@ export function jitGateway(compiler: OperationCompiler): GatewayInterface {
           const ctx = requestContext.context as Context;
           // A query the direct lane (server/direct.ts) already ran to errors: its result, not a second run.
           const ran = takeRanResult(ctx, requestContext.source, requestContext.request.operationName);
-          if (ran) return withGraphQLErrors(ran, ctx.requestId) as never;
+          if (ran && requestContext.operation.operation === OperationTypeNode.QUERY) return withGraphQLErrors(ran, ctx.requestId) as never;
           const query = compiler.compile(requestContext.document, requestContext.operationName);
           if (!isCompiledQuery(query)) return query as never;
           const variables = requestContext.request.variables ?? {};

@@ -1,4 +1,4 @@
-import { GraphQLError, OperationTypeNode, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { isCompiledQuery } from 'graphql-jit';
 import Negotiator from 'negotiator';
 import type { Context } from './context.js';
@@ -19,8 +19,38 @@ export interface DirectAnswer {
   body: string;
 }
 
-/** Queries answered by the lane since the process started (tests read it). */
-export const directCounters = { answered: 0 };
+/**
+ * What the lane did with a request: answered it, ran it to errors (Apollo answers them with this context,
+ * whose result it takes instead of running the query a second time), or left it to Apollo untouched.
+ */
+export type DirectOutcome = { answer: DirectAnswer } | { ran: Context } | null;
+
+/** Queries answered by the lane, and queries it ran and handed to Apollo with their errors (tests read them). */
+export const directCounters = { answered: 0, handedOver: 0 };
+
+/**
+ * The result of a query the lane ran to errors, with what identifies the request, on its context: a
+ * property, because Apollo runs each operation on a shallow copy of the context it is given.
+ */
+const RAN = Symbol('directLaneResult');
+interface RanResult {
+  text: string;
+  operationName: string | null;
+  result: ExecutionResult;
+}
+type WithRan = Context & { [RAN]?: RanResult };
+
+/**
+ * The result the lane already computed for this context, when Apollo runs the same request with it (taken
+ * once): a query with errors costs one execution, not two (an attacker's most expensive query with one
+ * wrong field would otherwise cost the server twice what the rate limit counts).
+ */
+export function takeRanResult(ctx: Context, text: string | undefined, operationName: string | null | undefined): ExecutionResult | undefined {
+  const ran = (ctx as WithRan)[RAN];
+  if (!ran) return undefined;
+  delete (ctx as WithRan)[RAN];
+  return ran.text === text && ran.operationName === (operationName ?? null) ? ran.result : undefined;
+}
 
 /** Longer documents go to Apollo: the lane parses what it keeps, so an invalid long text is never parsed twice. */
 const DIRECT_MAX_CHARS = 8_192;
@@ -44,12 +74,13 @@ export interface DirectQueryOptions {
  *   - the same body (`JSON.stringify(result) + '\n'`) and media type as Apollo's.
  * Everything else returns null and goes to Apollo as before: mutations, subscriptions, batches,
  * persisted queries, unknown media types, and every query whose checks or execution produced an error
- * (it is read-only, so running it again through Apollo changes nothing, and Apollo formats, logs and
- * masks the errors as for any request). `test/direct.test.ts` compares both lanes byte for byte.
+ * (Apollo formats, logs and masks the errors as for any request: a query that ran is handed over with
+ * its context and result, which Apollo's executor takes instead of running it again, see `takeRanResult`).
+ * `test/direct.test.ts` compares both lanes byte for byte.
  */
 export function directQueries({ schema, compiler, config, logger }: DirectQueryOptions) {
   const debug = logger.isLevelEnabled('debug');
-  return async function directQuery(body: unknown, accept: string | undefined, context: () => Promise<Context>): Promise<DirectAnswer | null> {
+  return async function directQuery(body: unknown, accept: string | undefined, context: () => Promise<Context>): Promise<DirectOutcome> {
     const started = debug ? performance.now() : 0;
     const contentType = answerMediaType(accept);
     if (!contentType || !isPlainRequest(body) || body.query.length > DIRECT_MAX_CHARS) return null;
@@ -73,10 +104,15 @@ export function directQueries({ schema, compiler, config, logger }: DirectQueryO
     } catch {
       return null; // a refused token (Apollo answers 401), or an error Apollo will log and mask
     }
-    if (result.errors?.length) return null;
+    if (result.errors?.length) {
+      // Apollo formats, logs and masks the errors with this context and this result (takeRanResult).
+      (ctx as WithRan)[RAN] = { text: body.query, operationName, result };
+      directCounters.handedOver++;
+      return { ran: ctx };
+    }
     directCounters.answered++;
     if (debug) ctx.logger.debug({ operationName: operation.name?.value ?? null, errors: 0, ms: Math.round(performance.now() - started) }, 'operation');
-    return { contentType, body: `${JSON.stringify({ data: result.data })}\n` };
+    return { answer: { contentType, body: `${JSON.stringify({ data: result.data })}\n` } };
   };
 }
 

@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { operationKey, sharedExecution } from './multiplex.js';
+import { takeRanResult } from './direct.js';
 
 /**
  * Runs operations with graphql-jit: each document is compiled once into a JavaScript function, which
@@ -135,9 +136,20 @@ export function jitGateway(compiler: OperationCompiler): GatewayInterface {
     async load() {
       return {
         executor: async (requestContext) => {
+          if (!requestContext.operation) {
+            // No operation of the document is the one asked (Apollo's `operationName` is then null, and
+            // compiling with it would run the document's only operation, which Apollo answers 500):
+            // graphql-js's error, which Apollo answers as a client's (400).
+            const name = requestContext.request.operationName;
+            const message = name == null ? 'Must provide operation name if query contains multiple operations.' : `Unknown operation named "${name}".`;
+            return { errors: [new GraphQLError(message)] } as never;
+          }
+          const ctx = requestContext.context as Context;
+          // A query the direct lane (server/direct.ts) already ran to errors: its result, not a second run.
+          const ran = takeRanResult(ctx, requestContext.source, requestContext.request.operationName);
+          if (ran && requestContext.operation.operation === OperationTypeNode.QUERY) return withGraphQLErrors(ran, ctx.requestId) as never;
           const query = compiler.compile(requestContext.document, requestContext.operationName);
           if (!isCompiledQuery(query)) return query as never;
-          const ctx = requestContext.context as Context;
           const variables = requestContext.request.variables ?? {};
           const isQuery = requestContext.operation?.operation === OperationTypeNode.QUERY;
           ctx.readOnly = isQuery; // a query that writes is refused (Context.readOnly)

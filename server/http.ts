@@ -150,15 +150,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-/** JSON as body-parser's strict parser takes it: an object or an array; an empty body is `{}`. */
+/** JSON as body-parser's strict parser takes it: an object or an array; an empty body is `{}`; a UTF-8 byte order mark skipped (its decoder drops it). */
 function parseJson(text: string): unknown {
-  let i = 0;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let i = bom;
   while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   const start = text[i];
   if (start === undefined) return {};
   if (start !== '{' && start !== '[') throw bodyError(400, 'entity.parse.failed', `Unexpected token ${start} in JSON`);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(bom ? text.slice(bom) : text) as unknown;
   } catch (err) {
     throw bodyError(400, 'entity.parse.failed', (err as Error).message);
   }
@@ -178,8 +179,9 @@ function jsonOperation({ apollo, maxBodyBytes, context, directQuery }: HttpAppOp
       .then(async (text) => {
         const body = parseJson(text);
         const requestId = () => String(res.getHeader('x-request-id') ?? randomUUID());
-        const direct = directQuery && (await directQuery(body, req.headers.accept, () => context(req, requestId())));
-        if (direct) {
+        const outcome = directQuery ? await directQuery(body, req.headers.accept, () => context(req, requestId())) : null;
+        if (outcome && 'answer' in outcome) {
+          const direct = outcome.answer;
           res.statusCode = 200;
           res.setHeader('content-type', direct.contentType);
           res.setHeader('content-length', Buffer.byteLength(direct.body));
@@ -191,7 +193,8 @@ function jsonOperation({ apollo, maxBodyBytes, context, directQuery }: HttpAppOp
         const query = req.url.indexOf('?');
         const response = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : req.url.slice(query), body },
-          context: async () => answeringThrough(await context(req, requestId()), res),
+          // A query the lane ran to errors: Apollo answers with its context, and its executor takes its result.
+          context: async () => answeringThrough(outcome ? outcome.ran : await context(req, requestId()), res),
         });
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;

@@ -87,6 +87,32 @@ describe('direct lane of HTTP queries', () => {
     }
   });
 
+  it('runs a query with errors once: Apollo answers it with the result the lane computed', async () => {
+    const admin = { authorization: `Bearer ${TOKENS.admin}` };
+    const failing = { query: `query Failing { node(id: "pas-un-identifiant") { id } partners(first: 3) { edges { node { id name } } } }` };
+    await post(failing, admin);
+    t.resetSql();
+    const apollo = await post({ ...failing, extensions: {} }, admin);
+    const apolloReads = t.sql.length;
+    t.resetSql();
+    const before = directCounters.handedOver;
+    const lane = await post(failing, admin);
+    expect(directCounters.handedOver).toBe(before + 1);
+    expect(lane).toEqual(apollo);
+    expect(lane.body).toContain('"errors"');
+    expect(t.sql, JSON.stringify(t.sql)).toHaveLength(apolloReads);
+  });
+
+  it('answers an operation name the document does not have as a client error (400), not an internal one', async () => {
+    for (const operationName of ['Absente', '']) {
+      const { lane, apollo, direct } = await both({ query: '{ __typename }', operationName }, {});
+      expect(lane).toEqual(apollo);
+      expect(lane.status).toBe(400);
+      expect(lane.body).toContain('OPERATION_RESOLUTION_FAILURE');
+      expect(direct).toBe(false);
+    }
+  });
+
   it('keeps the statements of a page constant and reads nothing twice', async () => {
     await post({ query: PORTAL, variables: { first: 50 } }, { authorization: `Bearer ${TOKENS.expert}` });
     t.resetSql();

@@ -67,6 +67,14 @@ describe('client errors over HTTP', () => {
     expect(JSON.stringify(lines[0])).not.toMatch(/at JSON\.parse|stack/);
   });
 
+  it('reads a body starting with a UTF-8 byte order mark as express.json does, whatever its content type spelling', async () => {
+    for (const contentType of ['application/json', 'application/json; x=1']) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body: '\ufeff{"query":"{ __typename }"}' });
+      expect(res.status, contentType).toBe(200);
+      expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+    }
+  });
+
   it('answers a body over 1 MB with a GraphQL error PAYLOAD_TOO_LARGE and 413, and one log line', async () => {
     const before = logLines.length;
     const res = await post(JSON.stringify({ query: '{ viewer { isAuthenticated } }', variables: { padding: 'x'.repeat(1_100_000) } }));

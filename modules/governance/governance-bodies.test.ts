@@ -32,6 +32,15 @@ describe('governance bodies', () => {
     expect(committee.quorum).toBe(Math.floor(voting / 2) + 1);
   });
 
+  it('seeds the committee’s next session with requests its chair may see: none under the neutral title for the demo funder', async () => {
+    const res = await t.gql('{ committeeSessions(first: 5) { edges { node { state agenda { kind title } } } } }', {}, TOKENS.funder);
+    expect(res.errors).toBeUndefined();
+    const scheduled = res.data.committeeSessions.edges.map((e: any) => e.node).find((s: any) => s.state === 'SCHEDULED');
+    const requests = scheduled.agenda.filter((i: any) => i.kind === 'SUPPORT_REQUEST');
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.map((i: any) => i.title)).not.toContain('Demande d’accompagnement non partagée avec votre structure');
+  });
+
   it('shows bodies only to partners’ people', async () => {
     expect((await t.gql(BODIES)).data.governanceBodies).toEqual([]);
   });

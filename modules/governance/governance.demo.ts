@@ -81,7 +81,14 @@ export async function seedGovernance({ em }: DemoContext): Promise<DemoResult | 
   }
   await em.flush();
   const session = await seedNextSession(em);
-  return session ? { lines: [`Governance: the technical committee's next session, to open from the committee screen: /screen/?session=${session.globalId}`] } : undefined;
+  if (!session) return undefined;
+  // The screen only shows the session: its chair (the demo funder) opens it and starts items through the API (README).
+  return {
+    lines: [
+      `Governance: the technical committee's next session is scheduled; its chair (funder) opens it with openSession(id: "${session.globalId}")`,
+      `    and its committee screen is /screen/?session=${session.globalId}#token=<token> on the address above`,
+    ],
+  };
 }
 
 /** Requests the demo's next committee reviews: qualified or scheduled, the latest received first. */
@@ -89,18 +96,22 @@ const DEMO_AGENDA_REQUESTS = 3;
 
 /**
  * The technical committee's next session (the first Thursday of next month, 9:30 in Paris, in person):
- * the latest qualified requests to review, then other business; attendance recorded beforehand (every
+ * the latest qualified requests its chair may see, then other business; attendance recorded beforehand (every
  * seat present but one excused), so that its chair (the demo funder) can open it and start an item.
  */
 async function seedNextSession(em: DemoContext['em']): Promise<CommitteeSession | null> {
   const body = await em.findOne(GovernanceBody, { kind: BodyKind.TECHNICAL_COMMITTEE });
   if (!body) return null;
   const seats = await em.find(BodyMember, { body }, { orderBy: { rank: 'asc', id: 'asc' } });
-  const requests = await em.find(
-    SupportRequest,
-    { status: { $in: [SupportStatus.QUALIFIED, SupportStatus.SCHEDULED] } },
-    { orderBy: { receivedAt: 'desc', id: 'asc' }, limit: DEMO_AGENDA_REQUESTS, fields: ['id', 'title'] },
-  );
+  // Requests its chair may see, as addAgendaItem requires (else the demo chair would run items shown to
+  // them under the neutral title): one its partner received without the holder's consent to share, when
+  // there is one (the other partners' people see it under the neutral title), then shared ones.
+  const chair = seats.find((seat) => seat.role === MemberRole.CHAIR)?.partner.id;
+  const open = { status: { $in: [SupportStatus.QUALIFIED, SupportStatus.SCHEDULED] } };
+  const latest = { orderBy: { receivedAt: 'desc', id: 'asc' }, fields: ['id', 'title', 'receivedAt'] } as const;
+  const confidential = chair ? await em.find(SupportRequest, { ...open, consentToShare: false, receivingPartner: chair }, { ...latest, limit: 1 }) : [];
+  const shared = await em.find(SupportRequest, { ...open, consentToShare: true }, { ...latest, limit: DEMO_AGENDA_REQUESTS - confidential.length });
+  const requests = [...confidential, ...shared].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? -1 : 1));
   const session = em.create(CommitteeSession, { body, title: `${body.name} — séance mensuelle`, scheduledAt: firstThursdayOfNextMonth(new Date()), mode: MeetingMode.IN_PERSON });
   requests.forEach((request, i) => em.create(AgendaItem, { session, rank: i + 1, title: request.title, kind: AgendaItemKind.SUPPORT_REQUEST, supportRequest: request.id }));
   em.create(AgendaItem, { session, rank: requests.length + 1, title: 'Questions diverses', kind: AgendaItemKind.OTHER });

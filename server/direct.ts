@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GraphQLError, OperationTypeNode, getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { isCompiledQuery } from 'graphql-jit';
 import Negotiator from 'negotiator';
@@ -6,7 +7,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { OperationCompiler } from './executor.js';
 import { checkOperationLimits } from './limits.js';
-import { validDocument } from './multiplex.js';
+import { keptDocument, validDocument } from './multiplex.js';
 import { checkVariables } from './validation.js';
 
 /** The media types a GraphQL answer over HTTP is sent as (GraphQL over HTTP). */
@@ -26,7 +27,7 @@ export interface DirectAnswer {
 export type DirectOutcome = { answer: DirectAnswer } | { ran: Context } | null;
 
 /** Queries answered by the lane, and queries it ran and handed to Apollo with their errors (tests read them). */
-export const directCounters = { answered: 0, handedOver: 0 };
+export const directCounters = { answered: 0, handedOver: 0, validated: 0 };
 
 /**
  * The result of a query the lane ran to errors, with what identifies the request, on its context: a
@@ -52,7 +53,7 @@ export function takeRanResult(ctx: Context, text: string | undefined, operationN
   return ran.text === text && ran.operationName === (operationName ?? null) ? ran.result : undefined;
 }
 
-/** Longer documents go to Apollo: the lane parses what it keeps, so an invalid long text is never parsed twice. */
+/** Longer documents go to Apollo alone (the lane keeps the documents it runs, of a few KB each). */
 const DIRECT_MAX_CHARS = 8_192;
 
 export interface DirectQueryOptions {
@@ -84,9 +85,8 @@ export function directQueries({ schema, compiler, config, logger }: DirectQueryO
     const started = debug ? performance.now() : 0;
     const contentType = answerMediaType(accept);
     if (!contentType || !isPlainRequest(body) || body.query.length > DIRECT_MAX_CHARS) return null;
-    const found = validDocument(schema, body.query);
-    if (!('document' in found)) return null;
-    const { document } = found;
+    const document = documentFor(schema, body.query);
+    if (!document) return null;
     const operationName = body.operationName ?? null;
     const operation = getOperationAST(document, operationName);
     if (operation?.operation !== OperationTypeNode.QUERY) return null;
@@ -117,6 +117,40 @@ export function directQueries({ schema, compiler, config, logger }: DirectQueryO
 }
 
 export type DirectQuery = ReturnType<typeof directQueries>;
+
+/**
+ * Texts met without a valid document kept for them, by SHA-256: seen once, or found invalid. The lane
+ * parses and validates a text only the second time it comes, and never one found invalid: a text sent
+ * once, or an invalid one sent again and again, is parsed by Apollo alone, never twice.
+ */
+const metTexts = new Map<string, 'seen' | 'invalid'>();
+const MET_KEPT = 2_000;
+
+/** The valid document of `text` the lane may run, or null (Apollo's, this time). */
+function documentFor(schema: GraphQLSchema, text: string): DocumentNode | null {
+  const kept = keptDocument(schema, text);
+  if (kept) return kept;
+  const key = createHash('sha256').update(text).digest('base64url');
+  const met = metTexts.get(key);
+  if (met !== 'seen') {
+    if (met === undefined) remember(key, 'seen');
+    return null;
+  }
+  directCounters.validated++;
+  const found = validDocument(schema, text);
+  if ('document' in found) {
+    metTexts.delete(key);
+    return found.document;
+  }
+  remember(key, 'invalid');
+  return null;
+}
+
+function remember(key: string, state: 'seen' | 'invalid'): void {
+  metTexts.delete(key);
+  if (metTexts.size >= MET_KEPT) metTexts.delete(metTexts.keys().next().value!);
+  metTexts.set(key, state);
+}
 
 interface PlainRequest {
   query: string;

@@ -126,6 +126,11 @@ const DOCUMENTS_KEPT = 200;
 const DOCUMENT_KEPT_CHARS = 8_192;
 const documents = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
 
+/** The document kept for `text` (valid, parsed before), or undefined: nothing is parsed. */
+export function keptDocument(schema: GraphQLSchema, text: string): DocumentNode | undefined {
+  return documents.get(schema)?.get(text);
+}
+
 /**
  * `text` parsed and validated against `schema`, or its errors. A valid document of a few KB is kept (the
  * last DOCUMENTS_KEPT, per schema) and handed again to whoever sends the same text: the same DocumentNode

@@ -51,6 +51,8 @@ const ACCEPTS: (string | null)[] = [
 
 describe('direct lane of HTTP queries', () => {
   it('answers successful queries byte for byte as Apollo, for every Accept header and viewer', async () => {
+    // A text is the lane's from its second sending (see the next test): each is sent once first.
+    for (const query of [PORTAL, TWO, '{ __typename }']) await post({ query, operationName: query === TWO ? 'B' : undefined }, {});
     for (const token of [TOKENS.admin, TOKENS.expert, null]) {
       for (const accept of ACCEPTS) {
         const headers: Record<string, string> = { ...(accept ? { accept } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) };
@@ -62,6 +64,30 @@ describe('direct lane of HTTP queries', () => {
         }
       }
     }
+  });
+
+  it('parses a text the second time it comes, and never one found invalid: no text is parsed twice for one request', async () => {
+    const admin = { authorization: `Bearer ${TOKENS.admin}` };
+    const valid = { query: '{ sectors { code } }' };
+    const invalid = { query: '{ sectors { code nope } }' };
+    const counts = () => ({ ...directCounters });
+    let before = counts();
+    await post(valid, admin); // first time: Apollo's
+    expect(directCounters).toEqual(before);
+    await post(valid, admin); // second: parsed and answered by the lane
+    expect(directCounters.validated).toBe(before.validated + 1);
+    expect(directCounters.answered).toBe(before.answered + 1);
+    before = counts();
+    await post(valid, admin); // then from the kept document
+    expect(directCounters.validated).toBe(before.validated);
+    expect(directCounters.answered).toBe(before.answered + 1);
+    before = counts();
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await post(invalid, admin));
+    expect(directCounters.validated).toBe(before.validated + 1); // once, on its second sending; never again
+    expect(directCounters.answered).toBe(before.answered);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0]!.body).toContain('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('leaves to Apollo what it does not answer, with the same answer', async () => {

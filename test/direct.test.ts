@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directCounters } from '../server/direct.js';
 import { startTestApp, TOKENS, type TestApp } from './harness.js';
@@ -68,8 +69,10 @@ describe('direct lane of HTTP queries', () => {
 
   it('parses a text the second time it comes, and never one found invalid: no text is parsed twice for one request', async () => {
     const admin = { authorization: `Bearer ${TOKENS.admin}` };
-    const valid = { query: '{ sectors { code } }' };
-    const invalid = { query: '{ sectors { code nope } }' };
+    // Texts no other test file sent: counters and kept texts are the worker's, shared across its files.
+    const probe = `Probe${randomBytes(6).toString('hex')}`;
+    const valid = { query: `query ${probe} { sectors { code } }` };
+    const invalid = { query: `query ${probe} { sectors { code nope } }` };
     const counts = () => ({ ...directCounters });
     let before = counts();
     await post(valid, admin); // first time: Apollo's

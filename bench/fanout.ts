@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TOKENS } from '../test/harness.js';
+import { supportRequestInput } from '../test/people.js';
 import { multiplexCounters } from '../server/multiplex.js';
 import { post } from './load.js';
 import type { ClientCommand, ClientReport } from './fanout-clients.js';
@@ -78,20 +79,7 @@ const sessionEvents: FanoutPair = {
   async prepare(graphqlUrl) {
     const admin = TOKENS.admin;
     const { communes } = await call<{ communes: { edges: { node: { id: string } }[] } }>(graphqlUrl, admin, '{ communes(first: 1) { edges { node { id } } } }');
-    const request = {
-      title: 'Banc d’essai de diffusion',
-      holderName: 'Porteur du banc',
-      intakeChannel: 'PARTNER_OFFICE',
-      stage: 'CREATION',
-      targetLegalForm: 'ASSOCIATION',
-      technicalNeed: true,
-      financialNeed: true,
-      amountSought: 40_000,
-      needTypes: ['INVESTMENT'],
-      sector: 'mobilite',
-      communeId: communes.edges[0]!.node.id,
-      consentToShare: true,
-    };
+    const request = supportRequestInput(communes.edges[0]!.node.id, { title: 'Banc d’essai de diffusion', holderName: 'Porteur du banc' });
     const { receiveSupportRequest } = await call<{ receiveSupportRequest: { id: string } }>(
       graphqlUrl,
       TOKENS.funder,

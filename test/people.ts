@@ -70,9 +70,23 @@ export async function makeManagerOfFundersPartner(t: TestApp, personId: string):
  * to share, then qualified: the request the committee's tests review. Returns its id.
  */
 export async function qualifiedSupportRequest(t: TestApp, communeId: string, { consent = true }: { consent?: boolean } = {}): Promise<string> {
-  const input = {
-    title: 'Garage solidaire',
-    holderName: 'Karim Porteur',
+  const input = supportRequestInput(communeId, { consent });
+  const received = await t.gql('mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }', { input }, TOKENS.funder);
+  if (received.errors) throw new Error(`receiveSupportRequest: ${JSON.stringify(received.errors)}`);
+  const id: string = received.data.receiveSupportRequest.id;
+  const qualified = await t.gql('mutation($id: ID!) { qualifySupportRequest(id: $id) { status } }', { id }, TOKENS.funder);
+  if (qualified.errors) throw new Error(`qualifySupportRequest: ${JSON.stringify(qualified.errors)}`);
+  return id;
+}
+
+/**
+ * The input of `receiveSupportRequest` for a *garage solidaire* in creation in `communeId` (technical and
+ * 40,000 € investment need, mobility), the request tests and the fan-out bench have reviewed.
+ */
+export function supportRequestInput(communeId: string, { consent = true, title = 'Garage solidaire', holderName = 'Karim Porteur' } = {}) {
+  return {
+    title,
+    holderName,
     intakeChannel: 'PARTNER_OFFICE',
     stage: 'CREATION',
     targetLegalForm: 'ASSOCIATION',
@@ -84,10 +98,4 @@ export async function qualifiedSupportRequest(t: TestApp, communeId: string, { c
     communeId,
     consentToShare: consent,
   };
-  const received = await t.gql('mutation($input: ReceiveSupportRequestInput!) { receiveSupportRequest(input: $input) { id } }', { input }, TOKENS.funder);
-  if (received.errors) throw new Error(`receiveSupportRequest: ${JSON.stringify(received.errors)}`);
-  const id: string = received.data.receiveSupportRequest.id;
-  const qualified = await t.gql('mutation($id: ID!) { qualifySupportRequest(id: $id) { status } }', { id }, TOKENS.funder);
-  if (qualified.errors) throw new Error(`qualifySupportRequest: ${JSON.stringify(qualified.errors)}`);
-  return id;
 }
